@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+/**
+ * Headless administration over the same handler registry the app uses, so
+ * the CLI gets the same validation, authorisation and error messages.
+ *
+ *   npm run cli -- init  --data-dir DIR --company NAME --admin USER [--admin-name NAME]
+ *   npm run cli -- check --data-dir DIR
+ *   npm run cli -- users list --data-dir DIR
+ *   npm run cli -- users add  --data-dir DIR --username U --name N --role sales|manager|admin
+ *
+ * Passwords never go on the command line: TUOKE_PASSWORD (and TUOKE_USER for
+ * commands that log in), TUOKE_NEW_PASSWORD for `users add`.
+ * --json prints machine-readable output; --lang en|zh-CN picks the language.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { Channel, ChannelInput, ChannelOutput } from '../src-shared/contract';
+import type { Result } from '../src-shared/errors';
+import { localeSchema } from '../src-shared/schemas';
+import type { Locale } from '../src-shared/roles';
+import type { IntegrityReport, UserInfo } from '../src-shared/types';
+import { sourceMigrationsFolder } from './db/migrate';
+import { createHost, type Host } from './host';
+import type { Session } from './ipc/session';
+import { translator } from './i18n';
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+const usage = `usage: tuoke <command> --data-dir DIR [options]
+commands:
+  init   --company NAME --admin USER [--admin-name NAME]   (password: TUOKE_PASSWORD)
+  check                                                   (login: TUOKE_USER, TUOKE_PASSWORD)
+  users list
+  users add --username U --name N --role admin|manager|sales   (password: TUOKE_NEW_PASSWORD)
+options: --json  --lang zh-CN|en  --migrations DIR`;
+
+type Io = { out(line: string): void; err(line: string): void; env: Record<string, string | undefined> };
+
+export const runCli = async (argv: string[], io: Io): Promise<number> => {
+  let json = false;
+  let lang: Locale = 'zh-CN';
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        company: { type: 'string' },
+        admin: { type: 'string' },
+        'admin-name': { type: 'string' },
+        username: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+        migrations: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+    json = values.json ?? false;
+    if (values.lang) lang = localeSchema.parse(values.lang);
+    const [command, sub] = positionals;
+    if (values.help || !command) {
+      io.out(usage);
+      return command ? 0 : 2;
+    }
+    const dataDir = values['data-dir'];
+    if (!dataDir) throw new CliError(`--data-dir is required\n${usage}`, 2);
+    const host = createHost({
+      dataDir: resolve(dataDir),
+      migrationsFolder: values.migrations ? resolve(values.migrations) : sourceMigrationsFolder(),
+      logger: { error: (m, e) => io.err(`${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) },
+    });
+    const session = host.session(lang);
+    const call = async <K extends Channel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> => {
+      const result = (await host.registry.invoke(session, channel, input)) as Result<ChannelOutput<K>>;
+      if (!result.ok) throw new CliError(result.error.message, 1, result.error.code);
+      return result.value;
+    };
+    const print = (value: unknown, text: string): void => io.out(json ? JSON.stringify(value, null, 2) : text);
+
+    try {
+      switch (command) {
+        case 'init': {
+          const password = requireEnv(io, 'TUOKE_PASSWORD');
+          const admin = required(values.admin, '--admin');
+          const result = await call('setup.create', {
+            companyName: required(values.company, '--company'),
+            adminUsername: admin,
+            adminDisplayName: values['admin-name'] ?? admin,
+            password,
+            locale: lang,
+          });
+          const t = translator(lang);
+          print(
+            { dataDir: host.workspace.dataDir, recoveryKey: result.recoveryKey },
+            `${t('setup.recoveryTitle')}:\n\n    ${result.recoveryKey}\n\n${t('setup.recoveryText')}`,
+          );
+          return 0;
+        }
+        case 'check': {
+          await loginFromEnv(call, io);
+          const report: IntegrityReport = await call('system.check', {});
+          print(report, translator(lang)('settings.integrityResult', { ...report }));
+          return report.integrity === 'ok' ? 0 : 1;
+        }
+        case 'users': {
+          await loginFromEnv(call, io);
+          if (sub === 'list') {
+            const list = await call('users.list', {});
+            print(list, list.map((u) => formatUser(u, lang)).join('\n'));
+            return 0;
+          }
+          if (sub === 'add') {
+            const user = await call('users.create', {
+              username: required(values.username, '--username'),
+              displayName: required(values.name, '--name'),
+              role: required(values.role, '--role') as UserInfo['role'],
+              password: requireEnv(io, 'TUOKE_NEW_PASSWORD'),
+            });
+            print(user, formatUser(user, lang));
+            return 0;
+          }
+          throw new CliError(usage, 2);
+        }
+        default:
+          throw new CliError(`unknown command: ${command}\n${usage}`, 2);
+      }
+    } finally {
+      if (session.user) await host.registry.invoke(session, 'auth.logout', {});
+      host.close();
+    }
+  } catch (e) {
+    const err =
+      e instanceof CliError ? e : new CliError(e instanceof Error ? e.message : String(e), e instanceof TypeError ? 2 : 1);
+    if (json) io.out(JSON.stringify({ ok: false, code: err.code ?? 'USAGE', message: err.message }));
+    else io.err(err.message);
+    return err.exitCode;
+  }
+};
+
+const required = (value: string | undefined, flag: string): string => {
+  if (!value) throw new CliError(`${flag} is required\n${usage}`, 2);
+  return value;
+};
+
+const requireEnv = (io: Io, name: string): string => {
+  const value = io.env[name];
+  if (!value) throw new CliError(`${name} must be set`, 2);
+  return value;
+};
+
+const loginFromEnv = async (
+  call: <K extends Channel>(channel: K, input: ChannelInput<K>) => Promise<ChannelOutput<K>>,
+  io: Io,
+): Promise<void> => {
+  await call('auth.login', { username: requireEnv(io, 'TUOKE_USER'), password: requireEnv(io, 'TUOKE_PASSWORD') });
+};
+
+const formatUser = (u: UserInfo, lang: Locale): string => {
+  const t = translator(lang);
+  return `${u.username}\t${u.displayName}\t${t(`roles.${u.role}`)}\t${u.active ? t('users.active') : t('users.inactive')}`;
+};
+
+export type { Host, Session };
+
+const isMain = process.argv[1] !== undefined && /cli\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  runCli(process.argv.slice(2), {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    env: process.env,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

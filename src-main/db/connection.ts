@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { AppError } from '../../src-shared/errors';
+import type { Clock } from '../services/clock';
+import { installAuditTriggers } from './audit';
+import { runMigrations } from './migrate';
+import * as schema from './schema';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+export type Db = {
+  readonly sqlite: Database.Database;
+  readonly orm: Orm;
+  readonly clock: Clock;
+  /**
+   * Runs `fn` in one transaction with `actorId` as the user the change log
+   * records. Everything a service writes goes through here: all or nothing.
+   */
+  write<T>(actorId: string | null, fn: () => T): T;
+  close(): void;
+};
+
+export type OpenOptions = {
+  clock: Clock;
+  migrationsFolder: string;
+  /** Create the file if missing (only set-up does this). */
+  create?: boolean;
+};
+
+export const DB_FILE = 'tuoke.db';
+
+const isNotADb = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: string }).code === 'SQLITE_NOTADB';
+
+/**
+ * Opens the SQLCipher-encrypted workspace database with a raw 32-byte key
+ * (no second key derivation: the key slots already did the slow part), then
+ * migrates it and installs the change-log triggers.
+ *
+ * Throws AppError WRONG_PASSWORD when the key does not decrypt the file (a
+ * wrong key is only noticed on the first read), DB_TOO_NEW for a database
+ * written by a newer app.
+ */
+export const openDatabase = (file: string, key: Buffer, options: OpenOptions): Db => {
+  if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  const sqlite = new Database(file, { fileMustExist: !options.create });
+  try {
+    sqlite.pragma(`cipher='sqlcipher'`);
+    sqlite.pragma('legacy=4');
+    sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (e) {
+      if (isNotADb(e)) throw new AppError('WRONG_PASSWORD', undefined, 'database key does not open the file');
+      throw e;
+    }
+    sqlite.pragma('journal_mode=WAL');
+    // FULL: a commit that returned survives a power cut (WAL + NORMAL may lose the last ones).
+    sqlite.pragma('synchronous=FULL');
+    sqlite.pragma('foreign_keys=ON');
+    sqlite.pragma('busy_timeout=5000');
+    // Keep temporary tables and sort spills in memory: a temp file would be plaintext.
+    sqlite.pragma('temp_store=MEMORY');
+
+    let actor: string | null = null;
+    sqlite.function('tuoke_actor', { deterministic: false }, () => actor);
+    sqlite.function('tuoke_now', { deterministic: false }, () => options.clock.now());
+
+    runMigrations(sqlite, options.migrationsFolder);
+    installAuditTriggers(sqlite);
+
+    const orm = drizzle(sqlite, { schema });
+    const db: Db = {
+      sqlite,
+      orm,
+      clock: options.clock,
+      write<T>(actorId: string | null, fn: () => T): T {
+        const previous = actor;
+        actor = actorId;
+        try {
+          return sqlite.transaction(fn)();
+        } finally {
+          actor = previous;
+        }
+      },
+      close() {
+        if (sqlite.open) sqlite.close();
+      },
+    };
+    return db;
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+};
+
+export const integrityCheck = (db: Db): string => {
+  const rows = db.sqlite.pragma('integrity_check') as { integrity_check: string }[];
+  return rows.map((r) => r.integrity_check).join('; ');
+};

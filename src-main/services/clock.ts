@@ -1,0 +1,18 @@
+/** Time source, injectable so that lockouts, deadlines and stamps are testable without sleeping. */
+export type Clock = { now(): number };
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A clock tests move by hand. */
+export const manualClock = (start = Date.UTC(2026, 10, 23, 1, 0, 0)): Clock & { advance(ms: number): void; set(ms: number): void } => {
+  let t = start;
+  return {
+    now: () => t,
+    advance(ms: number) {
+      t += ms;
+    },
+    set(ms: number) {
+      t = ms;
+    },
+  };
+};

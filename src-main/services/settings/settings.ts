@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import type { SettingsUpdate } from '../../../src-shared/schemas';
+import type { Settings } from '../../../src-shared/types';
+import type { Db } from '../../db/connection';
+import { settings } from '../../db/schema';
+
+const readValue = (db: Db, key: string): unknown => {
+  const row = db.orm.select().from(settings).where(eq(settings.key, key)).get();
+  return row ? (JSON.parse(row.value) as unknown) : undefined;
+};
+
+export const writeSetting = (db: Db, actorId: string | null, key: string, value: unknown): void => {
+  db.write(actorId, () => {
+    const row = { key, value: JSON.stringify(value), updatedAt: db.clock.now(), updatedBy: actorId };
+    db.orm.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run();
+  });
+};
+
+export const getSettings = (db: Db): Settings => ({
+  companyName: String(readValue(db, 'companyName') ?? ''),
+});
+
+export const updateSettings = (db: Db, actorId: string, input: SettingsUpdate): Settings => {
+  writeSetting(db, actorId, 'companyName', input.companyName);
+  return getSettings(db);
+};
+
+export const workspaceIdOf = (db: Db): string | undefined => {
+  const v = readValue(db, 'workspaceId');
+  return typeof v === 'string' ? v : undefined;
+};

@@ -1,0 +1,140 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { AppError } from '../../../src-shared/errors';
+import type { Role } from '../../../src-shared/roles';
+import type { CreateUserInput, SetPasswordInput, UpdateUserInput } from '../../../src-shared/schemas';
+import type { UserInfo } from '../../../src-shared/types';
+import type { Db } from '../../db/connection';
+import { users } from '../../db/schema';
+import { withoutUserSlot, withUserSlot, writeKeyring } from '../../keyring/keyring';
+import { usernameKey } from '../../keyring/usernameKey';
+import { lastLogins } from '../auth/loginHistory';
+import { newId } from '../ids';
+import type { Workspace } from '../workspace/workspace';
+
+type UserRow = typeof users.$inferSelect;
+
+export const toUserInfo = (row: UserRow, lastLoginAt: number | null = null): UserInfo => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.displayName,
+  role: row.role,
+  active: row.active,
+  createdAt: row.createdAt,
+  lastLoginAt,
+});
+
+export const findUserByName = (db: Db, username: string): UserRow | undefined =>
+  db.orm.select().from(users).where(eq(users.usernameKey, usernameKey(username))).get();
+
+export const getUserRow = (db: Db, id: string): UserRow => {
+  const row = db.orm.select().from(users).where(eq(users.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+};
+
+export const getUser = (db: Db, id: string): UserInfo => toUserInfo(getUserRow(db, id), lastLogins(db).get(id) ?? null);
+
+export const listUsers = (db: Db): UserInfo[] => {
+  const last = lastLogins(db);
+  return db.orm
+    .select()
+    .from(users)
+    .orderBy(asc(users.createdAt))
+    .all()
+    .map((r) => toUserInfo(r, last.get(r.id) ?? null));
+};
+
+/** Inserts the user row; the caller writes its key slot in the same transaction. */
+export const insertUser = (
+  db: Db,
+  actorId: string | null,
+  input: { id?: string; username: string; displayName: string; role: Role },
+): UserRow => {
+  if (findUserByName(db, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username });
+  const now = db.clock.now();
+  const row: UserRow = {
+    id: input.id ?? newId(),
+    createdAt: now,
+    createdBy: actorId,
+    updatedAt: now,
+    updatedBy: actorId,
+    username: input.username.normalize('NFKC').trim(),
+    usernameKey: usernameKey(input.username),
+    displayName: input.displayName,
+    role: input.role,
+    active: true,
+  };
+  db.orm.insert(users).values(row).run();
+  return row;
+};
+
+const otherActiveAdmins = (db: Db, exceptId: string): number =>
+  db.orm
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, exceptId)))
+    .all().length;
+
+/**
+ * Creates a user and its key slot. The slot is wrapped first (slow scrypt,
+ * outside any transaction); the row insert and the key-slot file write then
+ * happen inside one transaction, so a failure in either leaves neither.
+ */
+export const createUser = (ws: Workspace, db: Db, actorId: string, input: CreateUserInput): Promise<UserInfo> =>
+  ws.withKeyringLock(async () => {
+    if (findUserByName(db, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username });
+    const keyring = await withUserSlot(ws.keyring(), usernameKey(input.username), input.password, ws.openKey(), ws.scrypt);
+    const row = db.write(actorId, () => {
+      const inserted = insertUser(db, actorId, input);
+      writeKeyring(ws.dataDir, keyring);
+      return inserted;
+    });
+    return toUserInfo(row);
+  });
+
+export const updateUser = (db: Db, actorId: string, input: UpdateUserInput): UserInfo =>
+  db.write(actorId, () => {
+    const row = getUserRow(db, input.id);
+    if (row.role === 'admin' && input.role !== 'admin' && row.active && otherActiveAdmins(db, row.id) === 0) {
+      throw new AppError('LAST_ADMIN');
+    }
+    db.orm
+      .update(users)
+      .set({ displayName: input.displayName, role: input.role, updatedAt: db.clock.now(), updatedBy: actorId })
+      .where(eq(users.id, input.id))
+      .run();
+    return getUser(db, input.id);
+  });
+
+/** Deactivating removes the user's key slot: the password no longer opens anything. */
+export const deactivateUser = (ws: Workspace, db: Db, actorId: string, id: string): Promise<UserInfo> =>
+  ws.withKeyringLock(async () =>
+    db.write(actorId, () => {
+      const row = getUserRow(db, id);
+      if (row.role === 'admin' && otherActiveAdmins(db, row.id) === 0) throw new AppError('LAST_ADMIN');
+      db.orm.update(users).set({ active: false, updatedAt: db.clock.now(), updatedBy: actorId }).where(eq(users.id, id)).run();
+      writeKeyring(ws.dataDir, withoutUserSlot(ws.keyring(), row.usernameKey));
+      return getUser(db, id);
+    }),
+  );
+
+/** Gives the user a new password slot (reset), and activates the account if it was deactivated. */
+export const setUserPassword = (
+  ws: Workspace,
+  db: Db,
+  actorId: string,
+  input: SetPasswordInput,
+  activate: boolean,
+): Promise<UserInfo> =>
+  ws.withKeyringLock(async () => {
+    const row = getUserRow(db, input.id);
+    if (!activate && !row.active) throw new AppError('USER_INACTIVE');
+    const keyring = await withUserSlot(ws.keyring(), row.usernameKey, input.newPassword, ws.openKey(), ws.scrypt);
+    return db.write(actorId, () => {
+      if (activate && !row.active) {
+        db.orm.update(users).set({ active: true, updatedAt: db.clock.now(), updatedBy: actorId }).where(eq(users.id, row.id)).run();
+      }
+      writeKeyring(ws.dataDir, keyring);
+      return getUser(db, row.id);
+    });
+  });

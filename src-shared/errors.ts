@@ -1,0 +1,53 @@
+/**
+ * Error codes a user or a script can meet. Each has a localized message in
+ * src-shared/i18n (key `errors.<code>`), so the renderer and the CLI explain
+ * the same failure in the same words.
+ */
+export const errorCodes = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'WRONG_PASSWORD',
+  'ACCOUNT_LOCKED',
+  'USER_INACTIVE',
+  'INVALID_RECOVERY_KEY',
+  'WORKSPACE_EXISTS',
+  'NO_WORKSPACE',
+  'WORKSPACE_CORRUPT',
+  'DB_TOO_NEW',
+  'USERNAME_TAKEN',
+  'LAST_ADMIN',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export type AppErrorData = {
+  code: ErrorCode;
+  message: string;
+  params?: ErrorParams;
+  /** For VALIDATION: which fields failed and the i18n key of why. */
+  issues?: { path: string[]; message: string }[];
+};
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+/** Thrown inside the main process; turned into `{ ok: false, error }` at the IPC boundary. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams | undefined;
+
+  constructor(code: ErrorCode, params?: ErrorParams, detail?: string) {
+    super(detail ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { locales, roles } from './roles';
+
+/**
+ * Domain schemas shared by the main process (which validates every IPC input
+ * with them) and the renderer (whose forms validate with the same ones).
+ * Messages are i18n keys, translated where they are shown.
+ */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2, 'validation.usernameLength')
+  .max(32, 'validation.usernameLength')
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'validation.usernameChars');
+
+export const displayNameSchema = z.string().trim().min(1, 'validation.required').max(50, 'validation.tooLong');
+
+/** A new password. Length is what matters; the KDF cost does the rest. */
+export const newPasswordSchema = z
+  .string()
+  .min(8, 'validation.passwordLength')
+  .max(128, 'validation.passwordLength');
+
+/** A password being checked: never trimmed, never length-checked beyond sanity. */
+export const passwordSchema = z.string().min(1, 'validation.required').max(1024, 'validation.tooLong');
+
+export const companyNameSchema = z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong');
+
+export const roleSchema = z.enum(roles);
+export const localeSchema = z.enum(locales);
+
+export const idSchema = z.string().uuid('validation.invalidId');
+
+export const recoveryKeySchema = z.string().trim().min(10, 'validation.recoveryKeyFormat').max(200, 'validation.recoveryKeyFormat');
+
+export const setupInputSchema = z.object({
+  companyName: companyNameSchema,
+  adminUsername: usernameSchema,
+  adminDisplayName: displayNameSchema,
+  password: newPasswordSchema,
+  locale: localeSchema,
+});
+export type SetupInput = z.infer<typeof setupInputSchema>;
+
+export const loginInputSchema = z.object({ username: usernameSchema, password: passwordSchema });
+export type LoginInput = z.infer<typeof loginInputSchema>;
+
+export const recoverInputSchema = z.object({
+  recoveryKey: recoveryKeySchema,
+  username: usernameSchema,
+  newPassword: newPasswordSchema,
+});
+export type RecoverInput = z.infer<typeof recoverInputSchema>;
+
+export const changePasswordInputSchema = z.object({
+  currentPassword: passwordSchema,
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>;
+
+export const createUserInputSchema = z.object({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  role: roleSchema,
+  password: newPasswordSchema,
+});
+export type CreateUserInput = z.infer<typeof createUserInputSchema>;
+
+export const updateUserInputSchema = z.object({
+  id: idSchema,
+  displayName: displayNameSchema,
+  role: roleSchema,
+});
+export type UpdateUserInput = z.infer<typeof updateUserInputSchema>;
+
+export const setPasswordInputSchema = z.object({ id: idSchema, newPassword: newPasswordSchema });
+export type SetPasswordInput = z.infer<typeof setPasswordInputSchema>;
+
+export const pageInputSchema = z.object({
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const settingsUpdateSchema = z.object({ companyName: companyNameSchema });
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+export const emptyInputSchema = z.object({}).strict();

@@ -1,0 +1,48 @@
+import type { Role } from './roles';
+
+export type UserInfo = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  createdAt: number;
+  lastLoginAt: number | null;
+};
+
+export type SessionInfo = {
+  user: UserInfo;
+  companyName: string;
+};
+
+export type AppStatus = {
+  initialized: boolean;
+  session: SessionInfo | null;
+};
+
+export type SetupResult = {
+  /** Shown once: the only copy the app will ever display. */
+  recoveryKey: string;
+};
+
+export const loginEventKinds = ['success', 'failure', 'locked', 'logout', 'recovery'] as const;
+export type LoginEventKind = (typeof loginEventKinds)[number];
+
+export type LoginEvent = {
+  id: number;
+  at: number;
+  kind: LoginEventKind;
+  userId: string | null;
+  username: string | null;
+};
+
+export type Page<T> = { rows: T[]; total: number };
+
+export type Settings = { companyName: string };
+
+export type IntegrityReport = {
+  integrity: string;
+  schemaVersion: number;
+  appSchemaVersion: number;
+  userCount: number;
+};
