@@ -66,7 +66,11 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
       },
     });
     json = values.json ?? false;
-    if (values.lang) lang = localeSchema.parse(values.lang);
+    if (values.lang) {
+      const parsed = localeSchema.safeParse(values.lang);
+      if (!parsed.success) throw new CliError(`--lang must be zh-CN or en\n${usage}`, 2);
+      lang = parsed.data;
+    }
     const [command, sub] = positionals;
     if (values.help || !command) {
       io.out(usage);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../src-shared/roles';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers, refreshSession } from './ipc/handlers';
 import { createRegistry, type Logger, type Registry } from './ipc/registry';
 import { newSession, type Session } from './ipc/session';
 import { systemClock, type Clock } from './services/clock';
@@ -34,7 +34,7 @@ export const createHost = (options: HostOptions): Host => {
     migrationsFolder: options.migrationsFolder,
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
   });
-  const registry = createRegistry(createHandlers(workspace), options.logger);
+  const registry = createRegistry(createHandlers(workspace), options.logger, (session) => refreshSession(workspace, session));
   return {
     workspace,
     registry,

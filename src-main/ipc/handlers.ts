@@ -13,7 +13,16 @@ import {
 } from '../services/auth/auth';
 import { listLoginHistory, loginsOfUser } from '../services/auth/loginHistory';
 import { getSettings, updateSettings } from '../services/settings/settings';
-import { createUser, deactivateUser, getUserRow, listUsers, setUserPassword, updateUser } from '../services/users/users';
+import {
+  createUser,
+  deactivateUser,
+  findUserById,
+  getUserRow,
+  listUsers,
+  setUserPassword,
+  toUserInfo,
+  updateUser,
+} from '../services/users/users';
 import type { Workspace } from '../services/workspace/workspace';
 import type { Handlers } from './registry';
 import type { Session } from './session';
@@ -29,6 +38,23 @@ const endSession = (ws: Workspace, session: Session): void => {
     logout(ws, session.user);
     session.user = null;
   }
+};
+
+/**
+ * Brings a session's user up to date before each call: a role change or a
+ * deactivation made from another window applies at once, not at that user's
+ * next login. A user who no longer exists or is inactive is logged out.
+ */
+export const refreshSession = (ws: Workspace, session: Session): void => {
+  const current = session.user;
+  if (!current) return;
+  const db = ws.db;
+  const row = db ? findUserById(db, current.id) : undefined;
+  if (!row || !row.active) {
+    endSession(ws, session);
+    return;
+  }
+  session.user = toUserInfo(row, current.lastLoginAt);
 };
 
 /** The main process's handlers, one per contract channel, over one workspace. */

@@ -44,7 +44,12 @@ export type Registry = {
  * allowed by the channel's access rule. Errors come back as data in the
  * session's language; unexpected ones are logged and reported as INTERNAL.
  */
-export const createRegistry = (handlers: Handlers, logger: Logger = console): Registry => {
+export const createRegistry = (
+  handlers: Handlers,
+  logger: Logger = console,
+  /** Re-reads the session's user before authorising (see refreshSession in handlers.ts). */
+  refreshSession: (session: Session) => void = () => undefined,
+): Registry => {
   const fail = (session: Session, code: AppErrorData['code'], params?: AppErrorData['params']): Result<never> => ({
     ok: false,
     error: { code, message: translator(session.locale)(`errors.${code}`, params ?? {}), ...(params ? { params } : {}) },
@@ -54,6 +59,12 @@ export const createRegistry = (handlers: Handlers, logger: Logger = console): Re
     async invoke(session, channel, input) {
       if (!isChannel(channel)) return fail(session, 'UNKNOWN_CHANNEL', { channel: String(channel).slice(0, 80) });
       const def = contract[channel];
+      try {
+        refreshSession(session);
+      } catch (e) {
+        logger.error(`session refresh before ${channel} failed`, e);
+        return fail(session, 'INTERNAL');
+      }
       if (!allows(def.access, session.user)) {
         return fail(session, session.user ? 'FORBIDDEN' : 'UNAUTHENTICATED');
       }

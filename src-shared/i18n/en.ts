@@ -17,6 +17,7 @@ export const en: Messages = {
     saved: 'Saved',
     never: 'Never',
     total: '{{count}} in total',
+    showPassword: 'Show or hide the password',
   },
   language: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
   roles: { admin: 'Administrator', manager: 'Manager', sales: 'Sales' },

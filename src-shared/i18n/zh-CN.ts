@@ -16,6 +16,7 @@ export const zhCN = {
     saved: '已保存',
     never: '从未',
     total: '共 {{count}} 条',
+    showPassword: '显示或隐藏密码',
   },
   language: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
   roles: { admin: '管理员', manager: '经理', sales: '业务员' },

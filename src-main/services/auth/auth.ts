@@ -98,7 +98,7 @@ const verifyPassword = async (ws: Workspace, username: string, password: string)
     const next = afterFailure(readAuthState(ws.dataDir), slot, ws.clock.now());
     writeAuthState(ws.dataDir, next.state);
     noteEvent(ws, slot, next.kind === 'locked' ? 'locked' : 'failure', username);
-    if (next.locked) throw new AppError('ACCOUNT_LOCKED', { minutes: minutesLeft(next.state.accounts[slot]?.lockedUntil! - ws.clock.now()) });
+    if (next.locked) throw new AppError('ACCOUNT_LOCKED', { minutes: minutesLeft(lockedFor(next.state, slot, ws.clock.now())) });
   } else {
     noteEvent(ws, slot, 'failure', username);
   }

@@ -11,7 +11,10 @@ const readValue = (db: Db, key: string): unknown => {
 
 export const writeSetting = (db: Db, actorId: string | null, key: string, value: unknown): void => {
   db.write(actorId, () => {
-    const row = { key, value: JSON.stringify(value), updatedAt: db.clock.now(), updatedBy: actorId };
+    const json = JSON.stringify(value);
+    // An unchanged value is not a change: no new stamp, so the change log stays quiet.
+    if (db.orm.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value === json) return;
+    const row = { key, value: json, updatedAt: db.clock.now(), updatedBy: actorId };
     db.orm.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run();
   });
 };

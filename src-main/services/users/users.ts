@@ -26,8 +26,11 @@ export const toUserInfo = (row: UserRow, lastLoginAt: number | null = null): Use
 export const findUserByName = (db: Db, username: string): UserRow | undefined =>
   db.orm.select().from(users).where(eq(users.usernameKey, usernameKey(username))).get();
 
+export const findUserById = (db: Db, id: string): UserRow | undefined =>
+  db.orm.select().from(users).where(eq(users.id, id)).get();
+
 export const getUserRow = (db: Db, id: string): UserRow => {
-  const row = db.orm.select().from(users).where(eq(users.id, id)).get();
+  const row = findUserById(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 };
@@ -98,6 +101,8 @@ export const updateUser = (db: Db, actorId: string, input: UpdateUserInput): Use
     if (row.role === 'admin' && input.role !== 'admin' && row.active && otherActiveAdmins(db, row.id) === 0) {
       throw new AppError('LAST_ADMIN');
     }
+    // Saving an unchanged form is not a change: no new stamp, so the change log stays quiet.
+    if (row.displayName === input.displayName && row.role === input.role) return getUser(db, input.id);
     db.orm
       .update(users)
       .set({ displayName: input.displayName, role: input.role, updatedAt: db.clock.now(), updatedBy: actorId })

@@ -1,0 +1,124 @@
+/**
+ * The Electron shell: window, lifecycle, IPC wiring. Everything else lives in
+ * services that run in plain Node (see host.ts), so tests, the CLI and the
+ * test bridge run the same code without Electron.
+ */
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy } from '../../src-shared/csp';
+import { createHost, type Host } from '../host';
+import type { Session } from '../ipc/session';
+import { INVOKE_CHANNEL } from './ipcChannel';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Migrations ship as an extra resource in the installed app; in a checkout they are read from the source tree. */
+const migrationsFolder = (): string =>
+  app.isPackaged ? join(process.resourcesPath, 'migrations') : join(app.getAppPath(), 'src-main', 'db', 'migrations');
+
+/** The data folder: Electron's per-user app data (e.g. %APPDATA%\\tuoke\\workspace, ~/Library/Application Support/tuoke/workspace). */
+const dataDir = (): string => process.env.TUOKE_DATA_DIR ?? join(app.getPath('userData'), 'workspace');
+
+let host: Host | null = null;
+const sessions = new Map<number, Session>();
+
+const sessionFor = (contents: WebContents): Session => {
+  let s = sessions.get(contents.id);
+  if (!s) {
+    s = host!.session();
+    sessions.set(contents.id, s);
+    contents.once('destroyed', () => {
+      const ended = sessions.get(contents.id);
+      sessions.delete(contents.id);
+      if (ended?.user) void host?.registry.invoke(ended, 'auth.logout', {});
+    });
+  }
+  return s;
+};
+
+const rendererUrl = (): string | null => process.env.ELECTRON_RENDERER_URL ?? null;
+
+const isOwnPage = (url: string): boolean => {
+  const dev = rendererUrl();
+  if (dev) return url.startsWith(dev);
+  return url.startsWith('file://') && decodeURIComponent(url).includes('/renderer/index.html');
+};
+
+const createWindow = (): BrowserWindow => {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '拓客 Tuoke',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  // The window shows only our own page: links open in the system browser, navigation elsewhere is refused.
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isOwnPage(url)) event.preventDefault();
+  });
+  const dev = rendererUrl();
+  if (dev) void win.loadURL(dev);
+  else void win.loadFile(join(here, '../renderer/index.html'));
+  return win;
+};
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    mkdirSync(dataDir(), { recursive: true });
+    host = createHost({ dataDir: dataDir(), migrationsFolder: migrationsFolder() });
+
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+      });
+    });
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+    ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
+      if (!event.senderFrame || !isOwnPage(event.senderFrame.url)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'untrusted sender' } };
+      }
+      return host!.registry.invoke(sessionFor(event.sender), channel, input);
+    });
+
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('before-quit', () => {
+    host?.close();
+  });
+}

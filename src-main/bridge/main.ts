@@ -1,0 +1,43 @@
+/**
+ * Starts the test bridge:
+ *   tsx src-main/bridge/main.ts --data-dir DIR [--port N] [--renderer out/renderer]
+ * Prints `TUOKE_BRIDGE_URL=<url with token>` once it listens; open that URL in a browser.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sourceMigrationsFolder } from '../db/migrate';
+import { createHost } from '../host';
+import { startBridge } from './server';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string', default: '0' },
+    host: { type: 'string', default: '127.0.0.1' },
+    renderer: { type: 'string', default: 'out/renderer' },
+  },
+});
+if (!values['data-dir']) {
+  process.stderr.write('usage: bridge --data-dir DIR [--port N] [--renderer DIR]\n');
+  process.exit(2);
+}
+const dataDir = resolve(values['data-dir']);
+mkdirSync(dataDir, { recursive: true });
+const host = createHost({ dataDir, migrationsFolder: sourceMigrationsFolder() });
+const bridge = await startBridge({
+  host,
+  rendererDir: resolve(values.renderer),
+  hostname: values.host,
+  port: Number(values.port),
+});
+process.stdout.write(`TUOKE_BRIDGE_URL=${bridge.url}\n`);
+
+const stop = (): void => {
+  void bridge.close().then(() => {
+    host.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

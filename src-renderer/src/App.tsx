@@ -1,0 +1,42 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { useChannelQuery } from './modules/api/hooks';
+import { LoginPage } from './modules/auth/LoginPage';
+import { RecoverPage } from './modules/auth/RecoverPage';
+import { SetupWizard } from './modules/auth/SetupWizard';
+import { HomePage } from './modules/home/HomePage';
+import { SettingsPage } from './modules/settings/SettingsPage';
+import { AppLayout } from './modules/shell/AppLayout';
+import { ErrorAlert } from './modules/ui/ErrorAlert';
+
+/** Set-up when there is no workspace, login when there is no session, the shell otherwise. */
+export const App = () => {
+  const status = useChannelQuery('app.status', {});
+  if (status.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (status.isError) return <ErrorAlert error={status.error} m="xl" />;
+  const { initialized, session } = status.data;
+  if (!initialized) return <SetupWizard />;
+  if (!session) {
+    return (
+      <Routes>
+        <Route path="/recover" element={<RecoverPage />} />
+        <Route path="*" element={<LoginPage />} />
+      </Routes>
+    );
+  }
+  return (
+    <AppLayout session={session}>
+      <Routes>
+        <Route path="/" element={<HomePage session={session} />} />
+        <Route path="/settings/:tab?" element={<SettingsPage session={session} />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </AppLayout>
+  );
+};

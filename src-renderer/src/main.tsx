@@ -1,0 +1,42 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './i18n';
+import './print.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { HashRouter } from 'react-router';
+import { App } from './App';
+import { ApiError } from './modules/api/api';
+import { theme } from './theme';
+
+/** A session the main process ended (logout elsewhere, account deactivated) sends the window back to login. */
+const onError = (error: unknown): void => {
+  if (error instanceof ApiError && error.data.code === 'UNAUTHENTICATED') {
+    queryClient.setQueryData(['app.status', {}], { initialized: true, session: null });
+  }
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
+  defaultOptions: {
+    // A desktop app with one writer per window: data changes when we change it, so no background refetching.
+    queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false },
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

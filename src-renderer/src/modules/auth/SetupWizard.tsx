@@ -1,0 +1,98 @@
+import { PasswordField } from '../ui/PasswordField';
+import { Button, Group, Stack, Stepper, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '@shared/roles';
+import { useChannelMutation } from '../api/hooks';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { useZodForm } from '../ui/useZodForm';
+import { AuthFrame } from './AuthFrame';
+import { RecoveryKeyCard } from './RecoveryKeyCard';
+import { setupFormSchema } from './formSchemas';
+
+/** First run: company → administrator → recovery key (shown once, confirmed saved) → login. */
+export const SetupWizard = () => {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const [step, setStep] = useState(0);
+  const create = useChannelMutation('setup.create');
+  const form = useZodForm(setupFormSchema, {
+    mode: 'controlled',
+    initialValues: { companyName: '', adminUsername: '', adminDisplayName: '', password: '', passwordConfirm: '' },
+  });
+
+  const next = () => {
+    if (!form.validateField('companyName').hasError) setStep(1);
+  };
+  const submit = form.onSubmit((values) => {
+    create.mutate(
+      {
+        companyName: values.companyName,
+        adminUsername: values.adminUsername,
+        adminDisplayName: values.adminDisplayName,
+        password: values.password,
+        locale: i18n.language as Locale,
+      },
+      { onSuccess: () => setStep(2) },
+    );
+  });
+  // The status is refetched only after the key was confirmed: it then says "initialized" and the login screen opens.
+  const finish = () => void client.invalidateQueries({ queryKey: ['app.status'] });
+
+  return (
+    <AuthFrame title={t('setup.title')} subtitle={t('setup.subtitle')} width={600}>
+      <Stepper active={step} size="sm" allowNextStepsSelect={false}>
+        <Stepper.Step label={t('setup.stepCompany')}>
+          <Stack mt="md">
+            <TextInput
+              label={t('setup.companyName')}
+              description={t('setup.companyNameHint')}
+              withAsterisk
+              data-autofocus
+              {...form.getInputProps('companyName')}
+              onKeyDown={(e) => e.key === 'Enter' && next()}
+            />
+            <Group justify="flex-end">
+              <Button onClick={next}>{t('common.next')}</Button>
+            </Group>
+          </Stack>
+        </Stepper.Step>
+        <Stepper.Step label={t('setup.stepAdmin')}>
+          <form onSubmit={submit}>
+            <Stack mt="md">
+              <TextInput label={t('setup.adminUsername')} withAsterisk {...form.getInputProps('adminUsername')} />
+              <TextInput label={t('setup.adminDisplayName')} withAsterisk {...form.getInputProps('adminDisplayName')} />
+              <PasswordField
+                label={t('setup.password')}
+                description={t('setup.passwordHint')}
+                withAsterisk
+                {...form.getInputProps('password')}
+              />
+              <PasswordField label={t('setup.passwordConfirm')} withAsterisk {...form.getInputProps('passwordConfirm')} />
+              <ErrorAlert error={create.error} />
+              <Group justify="space-between">
+                <Button variant="default" onClick={() => setStep(0)} disabled={create.isPending}>
+                  {t('common.back')}
+                </Button>
+                <Button type="submit" loading={create.isPending}>
+                  {t('setup.create')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Stepper.Step>
+        <Stepper.Step label={t('setup.stepRecovery')}>
+          {create.data && (
+            <RecoveryKeyCard
+              recoveryKey={create.data.recoveryKey}
+              companyName={form.getValues().companyName}
+              doneLabel={t('setup.recoveryDone')}
+              onDone={finish}
+            />
+          )}
+        </Stepper.Step>
+      </Stepper>
+    </AuthFrame>
+  );
+};

@@ -1,0 +1,30 @@
+import { Button, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { updateUserInputSchema } from '@shared/schemas';
+import type { UserInfo } from '@shared/types';
+import { useChannelMutation } from '../api/hooks';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { useZodForm } from '../ui/useZodForm';
+import { RoleSelect } from './RoleSelect';
+
+export const EditUserForm = ({ user, onDone }: { user: UserInfo; onDone: () => void }) => {
+  const { t } = useTranslation();
+  const update = useChannelMutation('users.update', ['users.list']);
+  const form = useZodForm(updateUserInputSchema, {
+    mode: 'controlled',
+    initialValues: { id: user.id, displayName: user.displayName, role: user.role },
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => update.mutate(values, { onSuccess: onDone }))}>
+      <Stack>
+        <TextInput label={t('users.username')} value={user.username} disabled />
+        <TextInput label={t('users.displayName')} withAsterisk {...form.getInputProps('displayName')} />
+        <RoleSelect label={t('users.role')} withAsterisk {...form.getInputProps('role')} />
+        <ErrorAlert error={update.error} />
+        <Button type="submit" loading={update.isPending}>
+          {t('common.save')}
+        </Button>
+      </Stack>
+    </form>
+  );
+};

@@ -1,0 +1,53 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { SessionInfo } from '@shared/types';
+import { CompanyPanel } from './CompanyPanel';
+import { LoginHistoryPanel } from './LoginHistoryPanel';
+import { MyAccountPanel } from './MyAccountPanel';
+import { SystemPanel } from './SystemPanel';
+import { UsersPanel } from './UsersPanel';
+
+const adminTabs = ['users', 'loginHistory', 'company', 'system'] as const;
+
+export const SettingsPage = ({ session }: { session: SessionInfo }) => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { tab } = useParams();
+  const isAdmin = session.user.role === 'admin';
+  const tabs = ['myAccount', ...(isAdmin ? adminTabs : [])] as string[];
+  const current = tab && tabs.includes(tab) ? tab : 'myAccount';
+  return (
+    <Stack gap="md">
+      <Title order={3}>{t('settings.title')}</Title>
+      <Tabs value={current} onChange={(v) => void navigate(`/settings/${v ?? 'myAccount'}`)} keepMounted={false}>
+        <Tabs.List>
+          {tabs.map((k) => (
+            <Tabs.Tab key={k} value={k}>
+              {t(`settings.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="myAccount" pt="md">
+          <MyAccountPanel />
+        </Tabs.Panel>
+        {isAdmin && (
+          <>
+            <Tabs.Panel value="users" pt="md">
+              <UsersPanel currentUserId={session.user.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="loginHistory" pt="md">
+              <LoginHistoryPanel />
+            </Tabs.Panel>
+            <Tabs.Panel value="company" pt="md">
+              <CompanyPanel />
+            </Tabs.Panel>
+            <Tabs.Panel value="system" pt="md">
+              <SystemPanel companyName={session.companyName} />
+            </Tabs.Panel>
+          </>
+        )}
+      </Tabs>
+    </Stack>
+  );
+};

@@ -1,0 +1,67 @@
+import { PasswordField } from '../ui/PasswordField';
+import { Alert, Button, Modal, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChannelMutation } from '../api/hooks';
+import { RecoveryKeyCard } from '../auth/RecoveryKeyCard';
+import { ErrorAlert } from '../ui/ErrorAlert';
+
+export const SystemPanel = ({ companyName }: { companyName: string }) => {
+  const { t } = useTranslation();
+  const check = useChannelMutation('system.check');
+  const rotate = useChannelMutation('system.rotateRecoveryKey');
+  const [rotating, setRotating] = useState(false);
+  const [password, setPassword] = useState('');
+  const close = () => {
+    setRotating(false);
+    setPassword('');
+    rotate.reset();
+  };
+  return (
+    <Stack maw={640}>
+      <Paper withBorder p="md">
+        <Stack>
+          <Button variant="default" w="fit-content" loading={check.isPending} onClick={() => check.mutate({})}>
+            {t('settings.integrityCheck')}
+          </Button>
+          {check.data && (
+            <Alert color={check.data.integrity === 'ok' ? 'green' : 'red'} variant="light" data-testid="integrity-result">
+              {check.data.integrity === 'ok' && <Text fw={600}>{t('settings.integrityOk')}</Text>}
+              <Text size="sm">{t('settings.integrityResult', { ...check.data })}</Text>
+            </Alert>
+          )}
+          <ErrorAlert error={check.error} />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
+          <Text size="sm">{t('settings.rotateKeyText')}</Text>
+          <Button variant="default" color="orange" w="fit-content" onClick={() => setRotating(true)}>
+            {t('settings.rotateKey')}
+          </Button>
+        </Stack>
+      </Paper>
+      <Modal opened={rotating} onClose={close} title={rotate.data ? t('settings.rotateKeyDone') : t('settings.rotateKey')} size="lg">
+        {rotate.data ? (
+          <RecoveryKeyCard recoveryKey={rotate.data.recoveryKey} companyName={companyName} doneLabel={t('common.close')} onDone={close} />
+        ) : (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              rotate.mutate({ password });
+            }}
+          >
+            <Stack>
+              <Text size="sm">{t('settings.rotateKeyText')}</Text>
+              <PasswordField label={t('settings.currentPassword')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <ErrorAlert error={rotate.error} />
+              <Button type="submit" loading={rotate.isPending} disabled={!password} w="fit-content">
+                {t('common.confirm')}
+              </Button>
+            </Stack>
+          </form>
+        )}
+      </Modal>
+    </Stack>
+  );
+};

@@ -1,0 +1,7 @@
+import type { Role } from '@shared/roles';
+
+/** The left navigation. Each later capability (customers, visits, minutes, reports, import/export) adds its entry here. */
+export const navItems: { key: 'home' | 'settings'; path: string; roles?: Role[] }[] = [
+  { key: 'home', path: '/' },
+  { key: 'settings', path: '/settings' },
+];

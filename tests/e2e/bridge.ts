@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+
+/** A test bridge in a child process over a fresh workspace folder. */
+export type BridgeProcess = { url: string; dataDir: string; stop(): Promise<void> };
+
+export const startBridgeProcess = async (): Promise<BridgeProcess> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tuoke-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve('src-main/bridge/main.ts'), '--data-dir', dataDir, '--renderer', resolve('out/renderer')],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`bridge did not start: ${stderr}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /TUOKE_BRIDGE_URL=(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bridge exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export const SCREENSHOT_DIR = resolve('test-output/screenshots');
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+/** Saves a full-page screenshot under test-output/screenshots for a person to look at. */
+export const snap = async (page: Page, name: string): Promise<void> => {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+};
+
+export const test = base.extend<{ bridge: BridgeProcess }>({
+  bridge: async ({}, use) => {
+    const bridge = await startBridgeProcess();
+    await use(bridge);
+    await bridge.stop();
+  },
+});
+
+export { expect } from '@playwright/test';
