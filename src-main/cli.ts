@@ -7,12 +7,14 @@
  *   npm run cli -- check --data-dir DIR
  *   npm run cli -- users list --data-dir DIR
  *   npm run cli -- users add  --data-dir DIR --username U --name N --role sales|manager|admin
+ *   npm run cli -- export customers --data-dir DIR --out FILE.xlsx
  *
  * Passwords never go on the command line: TUOKE_PASSWORD (and TUOKE_USER for
  * commands that log in), TUOKE_NEW_PASSWORD for `users add`.
  * --json prints machine-readable output; --lang en|zh-CN picks the language.
  */
 import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput } from '../src-shared/contract';
 import type { Result } from '../src-shared/errors';
@@ -40,6 +42,7 @@ commands:
   check                                                   (login: TUOKE_USER, TUOKE_PASSWORD)
   users list
   users add --username U --name N --role admin|manager|sales   (password: TUOKE_NEW_PASSWORD)
+  export customers --out FILE.xlsx                        (login: TUOKE_USER, TUOKE_PASSWORD)
 options: --json  --lang zh-CN|en  --migrations DIR`;
 
 type Io = { out(line: string): void; err(line: string): void; env: Record<string, string | undefined> };
@@ -62,6 +65,7 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
         json: { type: 'boolean', default: false },
         lang: { type: 'string' },
         migrations: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -134,6 +138,15 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
             return 0;
           }
           throw new CliError(usage, 2);
+        }
+        case 'export': {
+          if (sub !== 'customers') throw new CliError(usage, 2);
+          const out = resolve(required(values.out, '--out'));
+          await loginFromEnv(call, io);
+          const file = await call('customers.export', {});
+          writeFileSync(out, Buffer.from(file.dataBase64, 'base64'));
+          print({ out, rows: file.rows }, `${out}: ${file.rows}`);
+          return 0;
         }
         default:
           throw new CliError(`unknown command: ${command}\n${usage}`, 2);

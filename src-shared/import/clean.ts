@@ -18,7 +18,7 @@ export type CleanIssue = { code: CleanIssueCode; severity: 'error' | 'warning'; 
 
 export type Cleaned<T> = { value: T | null; issues: CleanIssue[] };
 
-const ok = <T>(value: T | null): Cleaned<T> => ({ value, issues: [] });
+const ok = <T>(value: T | null): Cleaned<T> => ({ value, issues: [] as CleanIssue[] });
 const issue = <T>(code: CleanIssueCode, severity: 'error' | 'warning', raw: RawValue, value: T | null = null): Cleaned<T> => ({
   value,
   issues: [{ code, severity, value: rawText(raw) }],
@@ -63,7 +63,7 @@ export const serialToDate = (serial: number, date1904 = false): string | null =>
  * never guessed.
  */
 export const cleanDate = (raw: RawValue, options: { date1904?: boolean } = {}): Cleaned<string> => {
-  if (raw === null || raw === undefined || raw === '') return ok(null);
+  if (raw === null || raw === undefined || raw === '') return ok<never>(null);
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? issue('date_unparseable', 'error', raw) : ok(isoDate(raw));
   if (typeof raw === 'number') {
     if (Number.isInteger(raw) && raw >= 18000101 && raw <= 22001231) {
@@ -74,7 +74,7 @@ export const cleanDate = (raw: RawValue, options: { date1904?: boolean } = {}): 
     return v ? ok(v) : issue('date_unparseable', 'error', raw);
   }
   const t = String(raw).normalize('NFKC').trim();
-  if (t === '') return ok(null);
+  if (t === '') return ok<never>(null);
   let m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (m) return wrap(validYmd(+m[1]!, +m[2]!, +m[3]!), raw);
   m = /^(\d{4})\s*[年/\-.]\s*(\d{1,2})\s*[月/\-.]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
@@ -91,7 +91,7 @@ const wrap = (v: string | null, raw: RawValue): Cleaned<string> => (v ? ok(v) : 
  * "repaired".
  */
 export const cleanCreditCode = (raw: RawValue): Cleaned<string> => {
-  if (raw === null || raw === undefined || raw === '') return ok(null);
+  if (raw === null || raw === undefined || raw === '') return ok<never>(null);
   if ((typeof raw === 'number' || typeof raw === 'string') && looksLikeMangledNumber(raw)) {
     return issue('credit_code_mangled', 'error', raw);
   }
@@ -106,7 +106,7 @@ export const cleanCreditCode = (raw: RawValue): Cleaned<string> => {
  * 2–9 is flagged as a landline that probably lost its leading 0.
  */
 export const cleanPhones = (raw: RawValue): Cleaned<string[]> => {
-  if (raw === null || raw === undefined || raw === '') return ok(null);
+  if (raw === null || raw === undefined || raw === '') return ok<never>(null);
   const numbers = typeof raw === 'number' ? [rawText(raw)] : splitPhones(rawText(raw));
   const digits = numbers.map((n) => phoneDigits(n)).filter((d) => d.length > 0);
   if (digits.length === 0) return issue('phone_invalid', 'warning', raw);
@@ -132,7 +132,7 @@ const currencyOf = (t: string): string => {
  * header says so (注册资本(万元)), else in yuan.
  */
 export const cleanCapital = (raw: RawValue, options: { headerInWan?: boolean } = {}): Cleaned<{ amount: number; currency: string }> => {
-  if (raw === null || raw === undefined || raw === '') return ok(null);
+  if (raw === null || raw === undefined || raw === '') return ok<never>(null);
   if (typeof raw === 'number') return ok({ amount: raw * (options.headerInWan ? 10_000 : 1), currency: 'CNY' });
   const t = String(raw).normalize('NFKC').replace(/[,\s]/g, '');
   const m = /^([0-9]+(?:\.[0-9]+)?)(亿|万)?/.exec(t);
@@ -143,7 +143,7 @@ export const cleanCapital = (raw: RawValue, options: { headerInWan?: boolean } =
 
 export const cleanEmail = (raw: RawValue): Cleaned<string> => {
   const t = rawText(raw).normalize('NFKC').trim();
-  if (!t) return ok(null);
+  if (!t) return ok<never>(null);
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? ok(t.toLowerCase()) : issue('email_invalid', 'warning', raw);
 };
 

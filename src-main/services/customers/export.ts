@@ -1,0 +1,123 @@
+import { and, asc, desc, inArray } from 'drizzle-orm';
+import type { TFunction } from 'i18next';
+import type { CustomerFilter } from '../../../src-shared/customers/schemas';
+import type { CustomerListRow } from '../../../src-shared/customers/types';
+import { formatPhone } from '../../../src-shared/rules/phone';
+import { regionName } from '../../../src-shared/regions';
+import type { Db } from '../../db/connection';
+import { changeLog, customers } from '../../db/schema';
+import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
+import { newId } from '../ids';
+import type { Viewer } from './access';
+import { filterConditions, sortColumn, toListRows } from './customers';
+import { liveCondition } from './repository';
+
+/** Epoch ms → the same wall-clock time as a Date Excel shows unchanged (Excel has no time zones). */
+const localDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000));
+
+/** Every exportable customer column, in list order. The customer name is always first. */
+export const customerExportColumns = (t: TFunction): Record<string, ExportColumn<CustomerListRow>> => {
+  const text = (key: string, value: (r: CustomerListRow) => string | null | undefined, width?: number): ExportColumn<CustomerListRow> => ({
+    header: t(`customer.fields.${key}`),
+    type: 'text',
+    value,
+    ...(width ? { width } : {}),
+  });
+  return {
+    name: text('name', (r) => r.name, 36),
+    shortName: text('shortName', (r) => r.shortName),
+    creditCode: text('creditCode', (r) => r.creditCode, 22),
+    legalRep: text('legalRep', (r) => r.legalRep),
+    industry: text('industry', (r) => r.industry),
+    staffSize: text('staffSize', (r) => (r.staffSize ? t(`customer.staffSize.${r.staffSize}`) : null)),
+    registeredCapital: { header: t('customer.fields.registeredCapital'), type: 'money', value: (r) => r.registeredCapital, width: 16 },
+    foundedOn: { header: t('customer.fields.foundedOn'), type: 'date', value: (r) => r.foundedOn, width: 12 },
+    description: text('description', (r) => r.description, 40),
+    creditRating: text('creditRating', (r) => r.creditRating),
+    source: text('source', (r) => (r.source ? t(`customer.source.${r.source}`) : null)),
+    owner: text('owner', (r) => r.owner?.displayName ?? t('customer.pool')),
+    tags: text('tags', (r) => r.tags.map((x) => x.name).join('、')),
+    provinceCode: text('provinceCode', (r) => (r.provinceCode ? (regionName(r.provinceCode) ?? r.provinceCode) : null)),
+    cityCode: text('cityCode', (r) => (r.cityCode ? (regionName(r.cityCode) ?? r.cityCode) : null)),
+    districtCode: text('districtCode', (r) => (r.districtCode ? (regionName(r.districtCode) ?? r.districtCode) : null)),
+    address: text('address', (r) => r.address, 40),
+    website: text('website', (r) => r.website),
+    phone: text('phone', (r) => (r.phone ? formatPhone(r.phone) : null), 16),
+    email: text('email', (r) => r.email, 24),
+    bankName: text('bankName', (r) => r.bankName),
+    bankAccount: text('bankAccount', (r) => r.bankAccount, 24),
+    taxId: text('taxId', (r) => r.taxId, 22),
+    creditStatus: text('creditStatus', (r) => r.creditStatus),
+    purchaseHabits: text('purchaseHabits', (r) => r.purchaseHabits),
+    purchaseCycle: text('purchaseCycle', (r) => r.purchaseCycle),
+    preferences: text('preferences', (r) => r.preferences),
+    interests: text('interests', (r) => r.interests),
+    notes: text('notes', (r) => r.notes, 40),
+    status: text('status', (r) => t(`customer.status.${r.status}`)),
+    lostReason: text('lostReason', (r) => r.lostReason),
+    grade: text('grade', (r) => r.grade),
+    tier: text('tier', (r) => (r.tier ? t(`customer.tier.${r.tier}`) : null)),
+    vipLevel: { header: t('customer.fields.vipLevel'), type: 'integer', value: (r) => r.vipLevel },
+    createdAt: { header: t('customer.fields.createdAt'), type: 'datetime', value: (r) => localDate(r.createdAt), width: 17 },
+    updatedAt: { header: t('customer.fields.updatedAt'), type: 'datetime', value: (r) => localDate(r.updatedAt), width: 17 },
+    lastContactAt: { header: t('customer.fields.lastContactAt'), type: 'datetime', value: (r) => localDate(r.lastContactAt), width: 17 },
+    nextFollowUpAt: { header: t('customer.fields.nextFollowUpAt'), type: 'date', value: (r) => localDate(r.nextFollowUpAt), width: 12 },
+    daysSinceUpdate: { header: t('customer.fields.daysSinceUpdate'), type: 'integer', value: (r) => r.daysSinceUpdate },
+    contactCount: { header: t('customer.fields.contactCount'), type: 'integer', value: (r) => r.contactCount },
+  };
+};
+
+export type ExportRequest = {
+  filter: CustomerFilter;
+  sort: { field: keyof typeof sortColumn; dir: 'asc' | 'desc' };
+  /** Column keys; the name always comes first. Empty means all. */
+  columns: string[];
+};
+
+/**
+ * Exports the customers the viewer can see under the filter, in the list's
+ * order, to an .xlsx file. Sales can only ever export what they can list
+ * (their own and the pool); managers export everyone's. Each export is
+ * written to the change log: who, when, what filter, how many rows.
+ */
+export const exportCustomers = async (
+  db: Db,
+  viewer: Viewer,
+  request: ExportRequest,
+  file: string,
+  t: TFunction,
+  onProgress?: (rows: number) => void,
+): Promise<{ rows: number }> => {
+  const all = customerExportColumns(t);
+  const keys = ['name', ...request.columns.filter((k) => k !== 'name' && k in all)];
+  // Financial columns stay in the sheet but come out blank where the viewer may not see them (toListRows).
+  const chosen = request.columns.length ? keys : Object.keys(all);
+  const where = and(liveCondition, ...filterConditions(db, viewer, request.filter));
+  const col = sortColumn[request.sort.field];
+  const order = request.sort.dir === 'asc' ? [asc(col), asc(customers.id)] : [desc(col), desc(customers.id)];
+  const ids = db.orm.select({ id: customers.id }).from(customers).where(where).orderBy(...order).all().map((r) => r.id);
+  function* rows(): Generator<CustomerListRow> {
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const byId = new Map(db.orm.select().from(customers).where(inArray(customers.id, chunk)).all().map((r) => [r.id, r]));
+      // toListRows blanks financial fields the viewer may not see.
+      yield* toListRows(db, viewer, chunk.map((id) => byId.get(id)!).filter(Boolean));
+    }
+  }
+  const count = await writeXlsx(file, [{ name: t('customerList.exportSheet', { defaultValue: '客户' }), columns: chosen.map((k) => all[k]!), rows: rows() }], onProgress);
+  db.write(viewer.id, () => {
+    db.orm
+      .insert(changeLog)
+      .values({
+        at: db.clock.now(),
+        actorId: viewer.id,
+        tableName: 'exports',
+        recordId: newId(),
+        op: 'insert',
+        before: null,
+        after: JSON.stringify({ what: 'customers', filter: request.filter, columns: chosen, rows: count }),
+      })
+      .run();
+  });
+  return { rows: count };
+};

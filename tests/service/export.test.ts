@@ -1,0 +1,70 @@
+import * as XLSX from '@e965/xlsx';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../src-main/ipc/session';
+import { creditCode } from '../helpers/customers';
+import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+let ws: TestWorkspace;
+let manager: Session;
+let zhang: Session;
+
+beforeEach(async () => {
+  ws = await createTestWorkspace();
+  const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
+  await ws.call(admin, 'users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' });
+  await ws.call(admin, 'users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' });
+  manager = await ws.loginAs('wang', 'wang-pass-1');
+  zhang = await ws.loginAs('zhang', 'zhang-pass-1');
+});
+afterEach(() => ws.dispose());
+
+/** Reads an exported workbook with SheetJS: a different reader than the ExcelJS writer. */
+const readBack = (base64: string) => {
+  const wb = XLSX.read(Buffer.from(base64, 'base64'), { cellDates: true, cellNF: true });
+  const sheet = wb.Sheets[wb.SheetNames[0]!]!;
+  return { wb, sheet, rows: XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true }) };
+};
+
+describe('exporting customers to xlsx', () => {
+  it('writes a readable sheet: name first, phones and codes as text, dates as dates, frozen bold header', async () => {
+    const code = creditCode('91420100MA4K2XY7Q');
+    await ws.call(manager, 'customers.create', {
+      fields: { name: '武汉长江电子有限公司', creditCode: code, phone: '02758608214', foundedOn: '2005-11-04', registeredCapital: 5_000_000 },
+      ownerId: null,
+      confirmDuplicates: false,
+    });
+    const file = await ws.call(manager, 'customers.export', {
+      columns: ['creditCode', 'phone', 'foundedOn', 'registeredCapital', 'createdAt', 'owner'],
+    });
+    expect(file.rows).toBe(1);
+    const { wb, sheet, rows } = readBack(file.dataBase64);
+    expect(wb.SheetNames[0]).toBe('客户');
+    expect(rows[0]).toEqual(['企业名称', '统一社会信用代码', '电话', '成立日期', '注册资本（元）', '创建时间', '负责人']);
+    expect(sheet['A2']).toMatchObject({ t: 's', v: '武汉长江电子有限公司' });
+    expect(sheet['B2']).toMatchObject({ t: 's', v: code });
+    expect(sheet['C2']).toMatchObject({ t: 's', v: '027-5860 8214' });
+    expect(sheet['D2']?.t).toBe('d');
+    expect((sheet['D2']?.v as Date).toISOString().slice(0, 10)).toBe('2005-11-04');
+    expect(sheet['E2']).toMatchObject({ t: 'n', v: 5_000_000 });
+    expect(sheet['F2']?.t).toBe('d');
+    expect(sheet['G2']?.v).toBe('公海');
+    const raw = await import('exceljs');
+    const check = new raw.default.Workbook();
+    await check.xlsx.load(Buffer.from(file.dataBase64, 'base64'));
+    const ws1 = check.worksheets[0]!;
+    expect(ws1.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws1.getRow(1).font?.bold).toBe(true);
+  });
+
+  it('gives a salesperson only their own and pool customers, and writes the export to the change log', async () => {
+    await ws.call(manager, 'customers.create', { fields: { name: '经理自己的客户' }, confirmDuplicates: false });
+    await ws.call(zhang, 'customers.create', { fields: { name: '张三的客户' }, confirmDuplicates: false });
+    const file = await ws.call(zhang, 'customers.export', { columns: [] });
+    expect(readBack(file.dataBase64).rows.slice(1).map((r) => r[0])).toEqual(['张三的客户']);
+    const log = ws.host.workspace.db!.sqlite.prepare(`SELECT actor_id, after FROM change_log WHERE table_name = 'exports'`).all() as {
+      after: string;
+    }[];
+    expect(log).toHaveLength(1);
+    expect(JSON.parse(log[0]!.after)).toMatchObject({ what: 'customers', rows: 1 });
+  });
+});
