@@ -13,6 +13,64 @@ import {
   setupInputSchema,
   updateUserInputSchema,
 } from './schemas';
+import {
+  assignSchema,
+  balanceSchema,
+  bulkTagSchema,
+  contactCreateSchema,
+  contactUpdateSchema,
+  customerCreateSchema,
+  customerExportSchema,
+  customerListSchema,
+  customerUpdateSchema,
+  duplicateCheckSchema,
+  handoverSchema,
+  idsSchema,
+  mergeListSchema,
+  mergeSchema,
+  pageSchema,
+  prefKeySchema,
+  prefSchema,
+  releaseSchema,
+  restoreVersionSchema,
+  searchSchema,
+  setStatusSchema,
+  setTierSchema,
+  staleSchema,
+  tagInputSchema,
+  tagUpdateSchema,
+} from './customers/schemas';
+import type {
+  BulkResult,
+  Contact,
+  Customer,
+  CustomerCard,
+  CustomerListRow,
+  CustomerVersion,
+  ExportedFile,
+  DuplicateHit,
+  MergeRecord,
+  OverdueFirstContact,
+  SearchHit,
+  Tag,
+} from './customers/types';
+import {
+  importAnalyzeSchema,
+  importBatchSchema,
+  importCommitSchema,
+  importJobSchema,
+  importPreviewSchema,
+  importSheetsSchema,
+  importUploadSchema,
+} from './import/schemas';
+import type {
+  ImportAnalysisView,
+  ImportBatchInfo,
+  ImportFileInfo,
+  ImportJobState,
+  ImportPreview,
+  ImportUndoResult,
+} from './import/types';
 import type {
   AppStatus,
   IntegrityReport,
@@ -44,6 +102,8 @@ const channel =
     def;
 
 const admin = ['admin'] as const;
+const manager = ['manager', 'admin'] as const;
+const byId = z.object({ id: idSchema });
 
 /**
  * The one IPC contract. Every channel the renderer can call is here; the main
@@ -77,6 +137,64 @@ export const contract = {
     input: z.object({ password: z.string().min(1).max(1024) }),
     access: admin,
   }),
+
+  'prefs.get': channel<unknown>()({ input: prefKeySchema, access: 'user' }),
+  'prefs.set': channel<null>()({ input: prefSchema, access: 'user' }),
+  'users.directory': channel<{ id: string; displayName: string; role: 'admin' | 'manager' | 'sales'; active: boolean }[]>()({
+    input: emptyInputSchema,
+    access: 'user',
+  }),
+
+  // Customers: 'user' access, with ownership checked per record in the service.
+  'customers.list': channel<Page<CustomerListRow>>()({ input: customerListSchema, access: 'user' }),
+  'customers.get': channel<CustomerCard>()({ input: byId, access: 'user' }),
+  'customers.checkDuplicates': channel<DuplicateHit[]>()({ input: duplicateCheckSchema, access: 'user' }),
+  'customers.create': channel<Customer>()({ input: customerCreateSchema, access: 'user' }),
+  'customers.update': channel<Customer>()({ input: customerUpdateSchema, access: 'user' }),
+  'customers.delete': channel<BulkResult>()({ input: idsSchema, access: 'user' }),
+  'customers.restore': channel<BulkResult>()({ input: idsSchema, access: 'user' }),
+  'customers.recycleBin': channel<Page<CustomerListRow>>()({ input: pageSchema, access: 'user' }),
+  'customers.purge': channel<BulkResult>()({ input: idsSchema, access: admin }),
+  'customers.claim': channel<BulkResult>()({ input: idsSchema, access: 'user' }),
+  'customers.release': channel<BulkResult>()({ input: releaseSchema, access: 'user' }),
+  'customers.assign': channel<BulkResult>()({ input: assignSchema, access: manager }),
+  'customers.balance': channel<BulkResult>()({ input: balanceSchema, access: manager }),
+  'customers.handover': channel<BulkResult>()({ input: handoverSchema, access: manager }),
+  'customers.setStatus': channel<BulkResult>()({ input: setStatusSchema, access: 'user' }),
+  'customers.setTier': channel<BulkResult>()({ input: setTierSchema, access: manager }),
+  'customers.bulkTag': channel<BulkResult>()({ input: bulkTagSchema, access: 'user' }),
+  'customers.history': channel<CustomerVersion[]>()({ input: byId, access: 'user' }),
+  'customers.restoreVersion': channel<Customer>()({ input: restoreVersionSchema, access: 'user' }),
+  'customers.merge': channel<MergeRecord>()({ input: mergeSchema, access: manager }),
+  'customers.undoMerge': channel<MergeRecord>()({ input: byId, access: manager }),
+  'customers.merges': channel<MergeRecord[]>()({ input: mergeListSchema, access: manager }),
+  'customers.stale': channel<Page<CustomerListRow>>()({ input: staleSchema, access: 'user' }),
+  'customers.export': channel<ExportedFile>()({ input: customerExportSchema, access: 'user' }),
+  'customers.overdueFirstContact': channel<OverdueFirstContact[]>()({ input: emptyInputSchema, access: manager }),
+
+  'contacts.create': channel<Contact>()({ input: contactCreateSchema, access: 'user' }),
+  'contacts.update': channel<Contact>()({ input: contactUpdateSchema, access: 'user' }),
+  'contacts.delete': channel<null>()({ input: byId, access: 'user' }),
+
+  'tags.list': channel<Tag[]>()({ input: emptyInputSchema, access: 'user' }),
+  'tags.create': channel<Tag>()({ input: tagInputSchema, access: manager }),
+  'tags.update': channel<Tag>()({ input: tagUpdateSchema, access: manager }),
+  'tags.delete': channel<null>()({ input: byId, access: manager }),
+
+  // Lead import (managers): upload → sheets → preview → analyze → commit (a job) → progress/cancel; batches and undo.
+  'import.upload': channel<{ uploadId: string; size: number }>()({ input: importUploadSchema, access: manager }),
+  'import.sheets': channel<ImportFileInfo>()({ input: importSheetsSchema, access: manager }),
+  'import.preview': channel<ImportPreview>()({ input: importPreviewSchema, access: manager }),
+  'import.analyze': channel<ImportAnalysisView>()({ input: importAnalyzeSchema, access: manager }),
+  'import.commit': channel<{ jobId: string }>()({ input: importCommitSchema, access: manager }),
+  'import.progress': channel<ImportJobState>()({ input: importJobSchema, access: manager }),
+  'import.cancel': channel<ImportJobState>()({ input: importJobSchema, access: manager }),
+  'import.errorWorkbook': channel<ExportedFile>()({ input: importSheetsSchema, access: manager }),
+  'import.discard': channel<null>()({ input: importSheetsSchema, access: manager }),
+  'import.batches': channel<ImportBatchInfo[]>()({ input: emptyInputSchema, access: manager }),
+  'import.undo': channel<ImportUndoResult>()({ input: importBatchSchema, access: manager }),
+
+  'search.query': channel<SearchHit[]>()({ input: searchSchema, access: 'user' }),
 } as const;
 
 export type Contract = typeof contract;

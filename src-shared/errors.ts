@@ -20,7 +20,21 @@ export const errorCodes = [
   'USERNAME_TAKEN',
   'LAST_ADMIN',
   'UNKNOWN_CHANNEL',
+  'DUPLICATE_CUSTOMER',
+  'POSSIBLE_DUPLICATES',
+  'INVALID_OWNER',
+  'MERGE_INVALID',
+  'ALREADY_UNDONE',
+  'TAG_EXISTS',
+  'TOO_LARGE',
+  'IMPORT_CANCELLED',
   'INTERNAL',
+  'FILE_EMPTY',
+  'FILE_DAMAGED',
+  'FILE_NOT_WORKBOOK',
+  'FILE_NOT_SPREADSHEET',
+  'FILE_PASSWORD_PROTECTED',
+  'FILE_UNSUPPORTED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

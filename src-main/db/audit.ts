@@ -53,7 +53,7 @@ export const auditTriggerSql = (table: SQLiteTable): string[] => {
   ];
 };
 
-export const installAuditTriggers = (db: BetterSqlite3.Database, tables: SQLiteTable[] = auditedTables): void => {
+export const installAuditTriggers = (db: BetterSqlite3.Database, tables: SQLiteTable[] = auditedTables()): void => {
   db.transaction(() => {
     for (const table of tables) for (const stmt of auditTriggerSql(table)) db.exec(stmt);
   })();

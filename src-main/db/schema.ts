@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { type SQLiteTable, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Columns every business table carries. Ids are UUIDv7 (stable, sortable, and
@@ -69,4 +70,203 @@ export const changeLog = sqliteTable(
 );
 
 /** Tables whose rows the change log records. Later record types join by being listed here. */
-export const auditedTables = [users, settings];
+export const auditedTables = (): SQLiteTable[] => [users, settings, customers, contacts, tags];
+
+/** Per-user preferences (saved list columns, …) as key → JSON. Not audited: they are not business records. */
+export const userPrefs = sqliteTable(
+  'user_prefs',
+  {
+    userId: text('user_id').notNull(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('user_prefs_user_key').on(t.userId, t.key)],
+);
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    ...recordColumns,
+    // 基础信息
+    name: text('name').notNull(),
+    /** normalizeCompanyName(name): what duplicate detection compares. */
+    nameKey: text('name_key').notNull(),
+    shortName: text('short_name'),
+    creditCode: text('credit_code'),
+    legalRep: text('legal_rep'),
+    industry: text('industry'),
+    staffSize: text('staff_size'),
+    registeredCapital: real('registered_capital'),
+    registeredCapitalCurrency: text('registered_capital_currency'),
+    foundedOn: text('founded_on'),
+    description: text('description'),
+    creditRating: text('credit_rating'),
+    source: text('source'),
+    ownerId: text('owner_id').references(() => users.id),
+    // 地址信息
+    provinceCode: text('province_code'),
+    cityCode: text('city_code'),
+    districtCode: text('district_code'),
+    address: text('address'),
+    website: text('website'),
+    /** Digits only; shown grouped. */
+    phone: text('phone'),
+    email: text('email'),
+    // 财务信息 (sensitive: owner, managers and admins only)
+    bankName: text('bank_name'),
+    bankAccount: text('bank_account'),
+    taxId: text('tax_id'),
+    creditStatus: text('credit_status'),
+    // 行为信息
+    purchaseHabits: text('purchase_habits'),
+    purchaseCycle: text('purchase_cycle'),
+    preferences: text('preferences'),
+    interests: text('interests'),
+    notes: text('notes'),
+    // lifecycle and value
+    status: text('status').notNull().default('potential'),
+    lostReason: text('lost_reason'),
+    lostAt: integer('lost_at'),
+    grade: text('grade'),
+    tier: text('tier'),
+    vipLevel: integer('vip_level'),
+    // ownership and contact rhythm
+    assignedAt: integer('assigned_at'),
+    firstContactAt: integer('first_contact_at'),
+    lastContactAt: integer('last_contact_at'),
+    nextFollowUpAt: integer('next_follow_up_at'),
+    importBatchId: text('import_batch_id'),
+    // recycle bin and merges: such rows are hidden from lists and search
+    deletedAt: integer('deleted_at'),
+    deletedBy: text('deleted_by'),
+    mergedInto: text('merged_into'),
+  },
+  (t) => [
+    index('customers_name_key').on(t.nameKey),
+    index('customers_name').on(t.name),
+    index('customers_credit_code').on(t.creditCode),
+    index('customers_phone').on(t.phone),
+    index('customers_owner').on(t.ownerId, t.updatedAt),
+    index('customers_status').on(t.status, t.updatedAt),
+    index('customers_updated').on(t.updatedAt),
+    index('customers_created').on(t.createdAt),
+    index('customers_region').on(t.provinceCode, t.cityCode),
+    // The recycle bin: only deleted rows. A full index on deleted_at lured the planner into using it
+    // for "deleted_at IS NULL", which matches nearly every row, and then sorting in a temp B-tree.
+    index('customers_in_bin').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`),
+    // Live rows (not deleted, not merged away): the list's default orders and its counts.
+    index('customers_live_updated').on(t.updatedAt).where(sql`deleted_at IS NULL AND merged_into IS NULL`),
+    index('customers_live_status').on(t.status, t.updatedAt).where(sql`deleted_at IS NULL AND merged_into IS NULL`),
+    index('customers_live_owner').on(t.ownerId, t.updatedAt).where(sql`deleted_at IS NULL AND merged_into IS NULL`),
+    index('customers_import_batch').on(t.importBatchId),
+  ],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    ...recordColumns,
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    name: text('name').notNull(),
+    title: text('title'),
+    isDecisionMaker: integer('is_decision_maker', { mode: 'boolean' }).notNull().default(false),
+    decisionRole: text('decision_role'),
+    mobile: text('mobile'),
+    phone: text('phone'),
+    email: text('email'),
+    wechat: text('wechat'),
+    birthday: text('birthday'),
+    birthdayLunar: integer('birthday_lunar', { mode: 'boolean' }).notNull().default(false),
+    homeAddress: text('home_address'),
+    hobbies: text('hobbies'),
+    personality: text('personality'),
+    education: text('education'),
+    family: text('family'),
+    notes: text('notes'),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [index('contacts_customer').on(t.customerId), index('contacts_mobile').on(t.mobile), index('contacts_phone').on(t.phone)],
+);
+
+export const tags = sqliteTable(
+  'tags',
+  {
+    ...recordColumns,
+    name: text('name').notNull(),
+    color: text('color').notNull().default('blue'),
+  },
+  (t) => [uniqueIndex('tags_name').on(t.name)],
+);
+
+export const customerTags = sqliteTable(
+  'customer_tags',
+  {
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.tagId] }), index('customer_tags_tag').on(t.tagId)],
+);
+
+/**
+ * The customer timeline: one stream of typed events (created, owner changes,
+ * status changes, edits, merges, …). Later record types (activities, visits,
+ * minutes, orders) add their kinds to the same stream.
+ */
+export const customerEvents = sqliteTable(
+  'customer_events',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    at: integer('at').notNull(),
+    actorId: text('actor_id'),
+    kind: text('kind').notNull(),
+    data: text('data').notNull().default('{}'),
+  },
+  (t) => [index('customer_events_customer').on(t.customerId, t.at)],
+);
+
+/** A merge of two customers, with what is needed to undo it. */
+export const customerMerges = sqliteTable('customer_merges', {
+  id: text('id').primaryKey(),
+  at: integer('at').notNull(),
+  actorId: text('actor_id'),
+  survivorId: text('survivor_id').notNull(),
+  mergedId: text('merged_id').notNull(),
+  /** The survivor's row before the merge (JSON). */
+  survivorBefore: text('survivor_before').notNull(),
+  /** Ids of related rows moved from the merged customer, per table (JSON). */
+  moved: text('moved').notNull(),
+  undoneAt: integer('undone_at'),
+  undoneBy: text('undone_by'),
+});
+
+/**
+ * One lead import: who, when, which file, what came of it, and what is
+ * needed to undo it (new customers carry import_batch_id; fields filled into
+ * existing customers and contacts added to them are listed in `filled`).
+ */
+export const importBatches = sqliteTable(
+  'import_batches',
+  {
+    id: text('id').primaryKey(),
+    at: integer('at').notNull(),
+    userId: text('user_id').notNull(),
+    fileName: text('file_name').notNull(),
+    sheetName: text('sheet_name'),
+    source: text('source'),
+    /** JSON: { created, filled, skipped, errors, total } */
+    counts: text('counts').notNull(),
+    /** JSON: { customers: { [id]: { field: previous value } }, contacts: string[] } */
+    filled: text('filled').notNull().default('{}'),
+    undoneAt: integer('undone_at'),
+    undoneBy: text('undone_by'),
+  },
+  (t) => [index('import_batches_at').on(t.at)],
+);

@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { translator } from '../i18n';
 import { AppError } from '../../src-shared/errors';
 import type { Db } from '../db/connection';
 import { integrityCheck } from '../db/connection';
@@ -13,6 +17,35 @@ import {
 } from '../services/auth/auth';
 import { listLoginHistory, loginsOfUser } from '../services/auth/loginHistory';
 import { getSettings, updateSettings } from '../services/settings/settings';
+import { createContact, deleteContact, updateContact } from '../services/customers/contacts';
+import {
+  createCustomer,
+  deleteCustomers,
+  getCustomerCard,
+  listCustomers,
+  purgeCustomers,
+  recycleBin,
+  restoreCustomers,
+  staleCustomers,
+  updateCustomer,
+} from '../services/customers/customers';
+import { findDuplicates } from '../services/customers/duplicates';
+import { exportCustomers } from '../services/customers/export';
+import { customerHistory, restoreCustomerVersion } from '../services/customers/history';
+import { bulkTag, setStatus, setTier } from '../services/customers/lifecycle';
+import { listMerges, mergeCustomers, undoMerge } from '../services/customers/merge';
+import {
+  assignCustomers,
+  balanceCustomers,
+  claimCustomers,
+  handoverCustomers,
+  overdueFirstContacts,
+  releaseCustomers,
+} from '../services/customers/ownership';
+import { ImportSessions, listBatches, undoImport, type JobRunner } from '../services/import/session';
+import { getPref, setPref } from '../services/prefs/prefs';
+import { searchCustomers } from '../services/search/search';
+import { createTag, deleteTag, listTags, updateTag } from '../services/tags/tags';
 import {
   createUser,
   deactivateUser,
@@ -58,75 +91,163 @@ export const refreshSession = (ws: Workspace, session: Session): void => {
 };
 
 /** The main process's handlers, one per contract channel, over one workspace. */
-export const createHandlers = (ws: Workspace): Handlers => ({
-  'app.status': (_input, { session }) => ({
-    initialized: ws.isInitialized(),
-    session: session.user && ws.db ? { user: session.user, companyName: getSettings(ws.db).companyName } : null,
-  }),
+export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunner } = {}): Handlers => {
+  const imports = new ImportSessions(options.importRunner);
+  /** Writes a file the main process made to a temp folder, hands it over as base64, removes it. */
+  const tempFile = async (name: string, make: (file: string) => Promise<number>): Promise<{ dataBase64: string; rows: number }> => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuoke-file-'));
+    try {
+      const file = join(dir, name);
+      const rows = await make(file);
+      return { dataBase64: readFileSync(file).toString('base64'), rows };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  return {
+    'app.status': (_input, { session }) => ({
+      initialized: ws.isInitialized(),
+      session: session.user && ws.db ? { user: session.user, companyName: getSettings(ws.db).companyName } : null,
+    }),
 
-  'setup.create': (input) => createWorkspace(ws, input),
+    'setup.create': (input) => createWorkspace(ws, input),
 
-  'auth.login': async (input, { session }) => {
-    endSession(ws, session);
-    const { db, user } = await login(ws, input);
-    session.user = user;
-    return { user, companyName: getSettings(db).companyName };
-  },
+    'auth.login': async (input, { session }) => {
+      endSession(ws, session);
+      const { db, user } = await login(ws, input);
+      session.user = user;
+      return { user, companyName: getSettings(db).companyName };
+    },
 
-  'auth.recover': async (input, { session }) => {
-    endSession(ws, session);
-    const { db, user } = await recoverWithKey(ws, input);
-    session.user = user;
-    return { user, companyName: getSettings(db).companyName };
-  },
+    'auth.recover': async (input, { session }) => {
+      endSession(ws, session);
+      const { db, user } = await recoverWithKey(ws, input);
+      session.user = user;
+      return { user, companyName: getSettings(db).companyName };
+    },
 
-  'auth.logout': (_input, { session }) => {
-    endSession(ws, session);
-    return null;
-  },
+    'auth.logout': (_input, { session }) => {
+      endSession(ws, session);
+      return null;
+    },
 
-  'auth.changePassword': async (input, { user }) => {
-    await changePassword(ws, user, input);
-    return null;
-  },
+    'auth.changePassword': async (input, { user }) => {
+      await changePassword(ws, user, input);
+      return null;
+    },
 
-  'auth.myLogins': (_input, { user }) => loginsOfUser(openDb(ws), user.id, 10),
+    'auth.myLogins': (_input, { user }) => loginsOfUser(openDb(ws), user.id, 10),
 
-  'users.list': () => listUsers(openDb(ws)),
-  'users.create': (input, { user }) => createUser(ws, openDb(ws), user.id, input),
-  'users.update': (input, { user, session }) => {
-    const updated = updateUser(openDb(ws), user.id, input);
-    if (updated.id === user.id) session.user = updated;
-    return updated;
-  },
-  'users.deactivate': (input, { user }) => deactivateUser(ws, openDb(ws), user.id, input.id),
-  'users.activate': async (input, { user }) => {
-    const result = await setUserPassword(ws, openDb(ws), user.id, input, true);
-    clearLockout(ws, result.username);
-    return result;
-  },
-  'users.resetPassword': async (input, { user }) => {
-    const db = openDb(ws);
-    const result = await setUserPassword(ws, db, user.id, input, false);
-    clearLockout(ws, getUserRow(db, input.id).username);
-    return result;
-  },
+    'users.list': () => listUsers(openDb(ws)),
+    'users.create': (input, { user }) => createUser(ws, openDb(ws), user.id, input),
+    'users.update': (input, { user, session }) => {
+      const updated = updateUser(openDb(ws), user.id, input);
+      if (updated.id === user.id) session.user = updated;
+      return updated;
+    },
+    'users.deactivate': (input, { user }) => deactivateUser(ws, openDb(ws), user.id, input.id),
+    'users.activate': async (input, { user }) => {
+      const result = await setUserPassword(ws, openDb(ws), user.id, input, true);
+      clearLockout(ws, result.username);
+      return result;
+    },
+    'users.resetPassword': async (input, { user }) => {
+      const db = openDb(ws);
+      const result = await setUserPassword(ws, db, user.id, input, false);
+      clearLockout(ws, getUserRow(db, input.id).username);
+      return result;
+    },
 
-  'loginHistory.list': (input) => listLoginHistory(openDb(ws), input),
+    'loginHistory.list': (input) => listLoginHistory(openDb(ws), input),
 
-  'settings.get': () => getSettings(openDb(ws)),
-  'settings.update': (input, { user }) => updateSettings(openDb(ws), user.id, input),
+    'settings.get': () => getSettings(openDb(ws)),
+    'settings.update': (input, { user }) => updateSettings(openDb(ws), user.id, input),
 
-  'system.check': () => {
-    const db = openDb(ws);
-    const level = schemaLevel(db.sqlite, ws.migrationsFolder);
-    return {
-      integrity: integrityCheck(db),
-      schemaVersion: level.applied,
-      appSchemaVersion: level.known,
-      userCount: listUsers(db).length,
-    };
-  },
+    'system.check': () => {
+      const db = openDb(ws);
+      const level = schemaLevel(db.sqlite, ws.migrationsFolder);
+      return {
+        integrity: integrityCheck(db),
+        schemaVersion: level.applied,
+        appSchemaVersion: level.known,
+        userCount: listUsers(db).length,
+      };
+    },
 
-  'system.rotateRecoveryKey': (input, { user }) => rotateRecoveryKey(ws, user, input.password),
-});
+    'system.rotateRecoveryKey': (input, { user }) => rotateRecoveryKey(ws, user, input.password),
+
+    'prefs.get': (input, { user }) => getPref(openDb(ws), user.id, input.key),
+    'prefs.set': (input, { user }) => {
+      setPref(openDb(ws), user.id, input.key, input.value);
+      return null;
+    },
+    'users.directory': () => listUsers(openDb(ws)).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, active: u.active })),
+
+    'customers.list': (input, { user }) => listCustomers(openDb(ws), user, input),
+    'customers.get': (input, { user }) => getCustomerCard(openDb(ws), user, input.id),
+    'customers.checkDuplicates': (input, { user }) => findDuplicates(openDb(ws), user, input),
+    'customers.create': (input, { user }) => createCustomer(openDb(ws), user, input),
+    'customers.update': (input, { user }) => updateCustomer(openDb(ws), user, input),
+    'customers.delete': (input, { user }) => deleteCustomers(openDb(ws), user, input.ids),
+    'customers.restore': (input, { user }) => restoreCustomers(openDb(ws), user, input.ids),
+    'customers.recycleBin': (input, { user }) => recycleBin(openDb(ws), user, input),
+    'customers.purge': (input, { user }) => purgeCustomers(openDb(ws), user, input.ids),
+    'customers.claim': (input, { user }) => claimCustomers(openDb(ws), user, input.ids),
+    'customers.release': (input, { user }) => releaseCustomers(openDb(ws), user, input.ids, input.reason),
+    'customers.assign': (input, { user }) => assignCustomers(openDb(ws), user, input.ids, input.ownerId, input.reason),
+    'customers.balance': (input, { user }) => balanceCustomers(openDb(ws), user, input.ids, input.userIds, input.reason),
+    'customers.handover': (input, { user }) => handoverCustomers(openDb(ws), user, input.fromUserId, input.toUserId, input.reason),
+    'customers.setStatus': (input, { user }) => setStatus(openDb(ws), user, input.ids, input.status, input.lostReason),
+    'customers.setTier': (input, { user }) => setTier(openDb(ws), user, input.ids, input.tier, input.vipLevel),
+    'customers.bulkTag': (input, { user }) => bulkTag(openDb(ws), user, input.ids, input.add, input.remove),
+    'customers.history': (input, { user }) => customerHistory(openDb(ws), user, input.id),
+    'customers.restoreVersion': (input, { user }) => restoreCustomerVersion(openDb(ws), user, input.id, input.changeId),
+    'customers.merge': (input, { user }) => mergeCustomers(openDb(ws), user, input.survivorId, input.mergedId, input.choices),
+    'customers.undoMerge': (input, { user }) => undoMerge(openDb(ws), user, input.id),
+    'customers.merges': (input) => listMerges(openDb(ws), input),
+    'customers.stale': (input, { user }) => staleCustomers(openDb(ws), user, input),
+    'customers.export': async (input, { user, session }) => {
+      const t = translator(session.locale);
+      const out = await tempFile('customers.xlsx', async (file) => (await exportCustomers(openDb(ws), user, input, file, t)).rows);
+      const stamp = new Date(ws.clock.now()).toISOString().slice(0, 10);
+      return { fileName: `${t('nav.customers')}-${stamp}.xlsx`, ...out };
+    },
+
+    'import.upload': (input, { user }) => imports.upload(user, input),
+    'import.sheets': (input, { user }) => imports.sheets(user, input.uploadId),
+    'import.preview': (input, { user }) => imports.preview(user, input),
+    'import.analyze': (input, { user }) => imports.analyze(openDb(ws), user, input),
+    'import.commit': (input, { user }) => imports.commit(openDb(ws), user, input),
+    'import.progress': (input, { user }) => imports.progress(user, input.jobId),
+    'import.cancel': (input, { user }) => imports.cancel(user, input.jobId),
+    'import.errorWorkbook': async (input, { user, session }) => {
+      const t = translator(session.locale);
+      const out = await tempFile('errors.xlsx', (file) => imports.errorWorkbook(user, input.uploadId, file, t));
+      return { fileName: `${t('importer.errorSheet')}.xlsx`, ...out };
+    },
+    'import.discard': (input, { user }) => {
+      imports.discard(user, input.uploadId);
+      return null;
+    },
+    'import.batches': () => listBatches(openDb(ws)),
+    'import.undo': (input, { user }) => undoImport(openDb(ws), user, input.batchId),
+    'customers.overdueFirstContact': () => overdueFirstContacts(openDb(ws)),
+
+    'contacts.create': (input, { user }) => createContact(openDb(ws), user, input.customerId, input.fields),
+    'contacts.update': (input, { user }) => updateContact(openDb(ws), user, input.id, input.fields),
+    'contacts.delete': (input, { user }) => {
+      deleteContact(openDb(ws), user, input.id);
+      return null;
+    },
+
+    'tags.list': () => listTags(openDb(ws)),
+    'tags.create': (input, { user }) => createTag(openDb(ws), user.id, input),
+    'tags.update': (input, { user }) => updateTag(openDb(ws), user.id, input),
+    'tags.delete': (input, { user }) => {
+      deleteTag(openDb(ws), user.id, input.id);
+      return null;
+    },
+
+    'search.query': (input, { user }) => searchCustomers(openDb(ws), user, input.q, input.limit),
+  };
+};

@@ -1,7 +1,15 @@
+import { importerEn } from './modules/importer.en';
+import { customerEn } from './modules/customer.en';
+import { customerCardEn } from './modules/customerCard.en';
+import { customerListEn } from './modules/customerList.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { name: 'Tuoke', fullName: 'Tuoke CRM' },
+  importer: importerEn,
+  customer: customerEn,
+  customerList: customerListEn,
+  customerCard: customerCardEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -21,7 +29,7 @@ export const en: Messages = {
   },
   language: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
   roles: { admin: 'Administrator', manager: 'Manager', sales: 'Sales' },
-  nav: { home: 'Home', settings: 'Settings', logout: 'Log out' },
+  nav: { home: 'Home', customers: 'Customers', import: 'Import & export', settings: 'Settings', logout: 'Log out' },
   setup: {
     title: 'Welcome to Tuoke',
     subtitle: 'First run: create this PC’s encrypted workspace',
@@ -79,6 +87,7 @@ export const en: Messages = {
     loginHistory: 'Login history',
     company: 'Company',
     system: 'System',
+    tags: 'Tags',
     changePassword: 'Change password',
     currentPassword: 'Current password',
     newPassword: 'New password',
@@ -149,7 +158,22 @@ export const en: Messages = {
     LAST_ADMIN: 'At least one active administrator must remain',
     UNKNOWN_CHANNEL: 'Unknown operation: {{channel}}',
     INTERNAL: 'Internal error; try again, and tell your administrator if it keeps happening',
+    DUPLICATE_CUSTOMER: 'The credit code is the same as the existing customer “{{name}}” (owner: {{owner}}); it cannot be recorded twice',
+    POSSIBLE_DUPLICATES: '{{count}} possible duplicates found; please check them first',
+    INVALID_OWNER: 'Invalid owner: the user does not exist or is deactivated',
+    MERGE_INVALID: 'These two customers cannot be merged',
+    ALREADY_UNDONE: 'This merge has already been undone',
+    TAG_EXISTS: 'The tag “{{name}}” already exists',
+    IMPORT_CANCELLED: 'Import cancelled; nothing in the database changed',
+    TOO_LARGE: 'Too much data',
     NETWORK: 'Cannot reach the Tuoke back end',
+
+    FILE_EMPTY: 'The file is empty (0 bytes); check that you picked the right file',
+    FILE_DAMAGED: 'The file is damaged or incomplete (perhaps the download or transfer did not finish); get the file again and retry',
+    FILE_NOT_WORKBOOK: 'This file is not an Excel workbook. If it is a zip archive, extract it first and pick the spreadsheet inside (.xlsx, .xls or .csv)',
+    FILE_NOT_SPREADSHEET: 'This is not a valid Excel or CSV file; open it in Excel or WPS to check, save it as .xlsx and import that',
+    FILE_PASSWORD_PROTECTED: 'The file is protected by a password; open it in Excel or WPS, remove the password, save, and import again',
+    FILE_UNSUPPORTED: 'This spreadsheet format is not supported; save it as .xlsx in Excel or WPS and import that',
   },
   validation: {
     required: 'Required',
@@ -161,5 +185,13 @@ export const en: Messages = {
     recoveryKeyFormat: 'That does not look like a recovery key',
     invalidId: 'Invalid id',
     invalid: 'Invalid format',
+    date: 'Dates look like 2026-11-23',
+    email: 'Not a valid e-mail address',
+    lostReasonRequired: 'Say why the customer was lost',
+    creditCode: {
+      length: 'A unified social credit code has 18 characters',
+      chars: 'The credit code contains characters that are not allowed',
+      checksum: 'The credit code’s check digit is wrong; please check it',
+    },
   },
 };

@@ -1,6 +1,15 @@
+import { importerZhCN } from './modules/importer.zh-CN';
+import { customerZhCN } from './modules/customer.zh-CN';
+import { customerCardZhCN } from './modules/customerCard.zh-CN';
+import { customerListZhCN } from './modules/customerList.zh-CN';
+
 /** Simplified Chinese: the first language. `en.ts` must have the same keys (checked by its type). */
 export const zhCN = {
   app: { name: '拓客', fullName: '拓客 Tuoke 客户管理' },
+  importer: importerZhCN,
+  customer: customerZhCN,
+  customerList: customerListZhCN,
+  customerCard: customerCardZhCN,
   common: {
     save: '保存',
     cancel: '取消',
@@ -20,7 +29,7 @@ export const zhCN = {
   },
   language: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
   roles: { admin: '管理员', manager: '经理', sales: '业务员' },
-  nav: { home: '首页', settings: '设置', logout: '退出登录' },
+  nav: { home: '首页', customers: '客户', import: '导入导出', settings: '设置', logout: '退出登录' },
   setup: {
     title: '欢迎使用拓客',
     subtitle: '首次使用：创建本机的加密工作区',
@@ -78,6 +87,7 @@ export const zhCN = {
     loginHistory: '登录记录',
     company: '公司信息',
     system: '系统',
+    tags: '标签',
     changePassword: '修改密码',
     currentPassword: '当前密码',
     newPassword: '新密码',
@@ -139,7 +149,22 @@ export const zhCN = {
     LAST_ADMIN: '至少要保留一个在用的管理员',
     UNKNOWN_CHANNEL: '未知的操作：{{channel}}',
     INTERNAL: '程序内部错误，请重试；如果反复出现，请联系管理员',
+    DUPLICATE_CUSTOMER: '统一社会信用代码与已有客户“{{name}}”相同（负责人：{{owner}}），不能重复录入',
+    POSSIBLE_DUPLICATES: '发现 {{count}} 个可能重复的客户，请先核对',
+    INVALID_OWNER: '负责人无效：该用户不存在或已停用',
+    MERGE_INVALID: '这两个客户不能合并',
+    ALREADY_UNDONE: '该合并已经撤销过了',
+    TAG_EXISTS: '标签“{{name}}”已存在',
+    IMPORT_CANCELLED: '导入已取消，数据库没有任何改动',
+    TOO_LARGE: '数据太大',
     NETWORK: '无法连接到拓客后台',
+
+    FILE_EMPTY: '文件是空的（0 字节），请检查是否选错了文件',
+    FILE_DAMAGED: '文件已损坏或不完整（可能没有下载或传输完），请重新获取文件后再导入',
+    FILE_NOT_WORKBOOK: '这个文件不是 Excel 工作簿。如果它是压缩包，请先解压，再选择其中的表格文件（.xlsx、.xls 或 .csv）',
+    FILE_NOT_SPREADSHEET: '这不是有效的 Excel 或 CSV 文件，请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入',
+    FILE_PASSWORD_PROTECTED: '文件设置了打开密码，请在 Excel 或 WPS 中打开并取消密码，保存后再导入',
+    FILE_UNSUPPORTED: '不支持这种表格格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入',
   },
   validation: {
     required: '必填',
@@ -151,6 +176,14 @@ export const zhCN = {
     recoveryKeyFormat: '恢复密钥格式不对',
     invalidId: '编号无效',
     invalid: '格式不对',
+    date: '日期格式应为 2026-11-23',
+    email: '邮箱格式不对',
+    lostReasonRequired: '请填写流失原因',
+    creditCode: {
+      length: '统一社会信用代码应为 18 位',
+      chars: '统一社会信用代码含有不允许的字符',
+      checksum: '统一社会信用代码校验位不对，请核对',
+    },
   },
 };
 

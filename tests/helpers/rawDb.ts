@@ -38,7 +38,12 @@ export const dumpDb = (sqlite: Database.Database): Record<string, unknown[]> => 
   const dump: Record<string, unknown[]> = { sqlite_master: master };
   for (const t of master) {
     if (t.type !== 'table' || t.name === 'sqlite_sequence') continue;
-    dump[t.name] = sqlite.prepare(`SELECT * FROM ${quoteIdent(t.name)} ORDER BY rowid`).all();
+    // Sorted in JS: FTS5 shadow tables are WITHOUT ROWID, so there is no common ORDER BY.
+    dump[t.name] = sqlite
+      .prepare(`SELECT * FROM ${quoteIdent(t.name)}`)
+      .all()
+      .map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)))
+      .sort();
   }
   return dump;
 };

@@ -50,7 +50,7 @@ describe('exporting customers to xlsx', () => {
     expect(sheet['G2']?.v).toBe('公海');
     const raw = await import('exceljs');
     const check = new raw.default.Workbook();
-    await check.xlsx.load(Buffer.from(file.dataBase64, 'base64'));
+    await check.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never);
     const ws1 = check.worksheets[0]!;
     expect(ws1.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws1.getRow(1).font?.bold).toBe(true);

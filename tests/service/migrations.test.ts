@@ -15,6 +15,9 @@ afterEach(() => {
   ws?.dispose();
 });
 
+/** How many migrations this app ships. */
+const known = (): number => readMigrationFiles({ migrationsFolder: sourceMigrationsFolder() }).length;
+
 const newestKnownMigration = (): number =>
   Math.max(...readMigrationFiles({ migrationsFolder: sourceMigrationsFolder() }).map((m) => m.folderMillis));
 
@@ -78,12 +81,12 @@ describe('migrations', () => {
 
   it('applies a later migration at login, keeping the data', async () => {
     ws = await createTestWorkspace({ company: '迁移测试有限公司' });
-    const later = hostWithMigrations(migrationsPlus('0001_later', 'CREATE TABLE `later_things` (`id` text PRIMARY KEY NOT NULL);'));
+    const later = hostWithMigrations(migrationsPlus('9999_later', 'CREATE TABLE `later_things` (`id` text PRIMARY KEY NOT NULL);'));
     const session = later.session();
     const info = await later.registry.invoke(session, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
     expect(info).toMatchObject({ ok: true, value: { companyName: '迁移测试有限公司' } });
     const report = await later.registry.invoke(session, 'system.check', {});
-    expect(report).toMatchObject({ ok: true, value: { integrity: 'ok', schemaVersion: 2, appSchemaVersion: 2 } });
+    expect(report).toMatchObject({ ok: true, value: { integrity: 'ok', schemaVersion: known() + 1, appSchemaVersion: known() + 1 } });
     expect(later.workspace.db!.sqlite.prepare(`SELECT count(*) AS n FROM later_things`).get()).toEqual({ n: 0 });
   });
 
@@ -92,7 +95,7 @@ describe('migrations', () => {
     const before = dumpOnDisk();
     const broken = hostWithMigrations(
       migrationsPlus(
-        '0001_broken',
+        '9999_broken',
         'CREATE TABLE `half_done` (`id` text);\n--> statement-breakpoint\nINSERT INTO `no_such_table` VALUES (1);',
       ),
     );
@@ -116,10 +119,10 @@ describe('a database from a newer app', () => {
     await ws.call(admin, 'auth.logout', {});
     ws.restart();
     const before = dumpOnDisk();
-    expect(before.__drizzle_migrations).toHaveLength(2);
+    expect(before.__drizzle_migrations).toHaveLength(known() + 1);
 
     const result = await login(ws.host);
-    expect(result).toMatchObject({ ok: false, error: { code: 'DB_TOO_NEW', params: { dbVersion: 2 } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'DB_TOO_NEW', params: { dbVersion: known() + 1 } } });
     expect(!result.ok && result.error.message).toContain('请升级拓客');
     expect(ws.host.workspace.db).toBeNull();
 
@@ -142,7 +145,7 @@ describe('a database from a newer app', () => {
 
   it('is refused by the older app after a newer app migrated it', async () => {
     ws = await createTestWorkspace();
-    const later = hostWithMigrations(migrationsPlus('0001_later', 'CREATE TABLE `later_things` (`id` text PRIMARY KEY NOT NULL);'));
+    const later = hostWithMigrations(migrationsPlus('9999_later', 'CREATE TABLE `later_things` (`id` text PRIMARY KEY NOT NULL);'));
     const session = later.session();
     expect(await later.registry.invoke(session, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: true });
     await later.registry.invoke(session, 'auth.logout', {});
@@ -150,7 +153,7 @@ describe('a database from a newer app', () => {
 
     const before = dumpOnDisk();
     const result = await login(ws.host);
-    expect(result).toMatchObject({ ok: false, error: { code: 'DB_TOO_NEW', params: { dbVersion: 2 } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'DB_TOO_NEW', params: { dbVersion: known() + 1 } } });
     expect(dumpOnDisk()).toEqual(before);
   });
 });

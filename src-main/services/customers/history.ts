@@ -1,0 +1,69 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { CustomerFields } from '../../../src-shared/customers/schemas';
+import type { Customer, CustomerVersion } from '../../../src-shared/customers/types';
+import { AppError } from '../../../src-shared/errors';
+import type { Db } from '../../db/connection';
+import { changeLog } from '../../db/schema';
+import { assertAccess, canSeeFinancials, type Viewer } from './access';
+import { updateCustomer } from './customers';
+import { userNames } from './events';
+import { columnToField, editableFields, getLiveRow } from './repository';
+import { financialFields } from '../../../src-shared/customers/enums';
+
+/** Columns that change on every write and say nothing to a person reading the history. */
+const noise = new Set(['updatedAt', 'updatedBy', 'nameKey']);
+
+const toFields = (json: string | null): Record<string, unknown> => {
+  if (!json) return {};
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [columnToField.get(k) ?? k, v]));
+};
+
+/**
+ * The customer's versions from the change log (written by triggers), newest
+ * first, each with the fields that changed from the one before.
+ */
+export const customerHistory = (db: Db, viewer: Viewer, id: string): CustomerVersion[] => {
+  const row = getLiveRow(db, id);
+  assertAccess(viewer, row);
+  const hideFinancials = !canSeeFinancials(viewer, row);
+  const entries = db.orm
+    .select()
+    .from(changeLog)
+    .where(and(eq(changeLog.tableName, 'customers'), eq(changeLog.recordId, id)))
+    .orderBy(asc(changeLog.id))
+    .all();
+  const names = userNames(db, entries.map((e) => e.actorId));
+  let previous: Record<string, unknown> = {};
+  const versions: CustomerVersion[] = [];
+  for (const e of entries) {
+    const values = toFields(e.op === 'delete' ? e.before : e.after);
+    const changed = Object.keys(values).filter((k) => !noise.has(k) && JSON.stringify(values[k]) !== JSON.stringify(previous[k]));
+    if (hideFinancials) for (const f of financialFields) values[f] = null;
+    previous = toFields(e.op === 'delete' ? e.before : e.after);
+    if (e.op === 'update' && changed.length === 0) continue;
+    versions.push({
+      changeId: e.id,
+      at: e.at,
+      actor: e.actorId ? { id: e.actorId, displayName: names.get(e.actorId) ?? '' } : null,
+      op: e.op,
+      changed: e.op === 'insert' ? [] : changed,
+      values,
+    });
+  }
+  return versions.reverse();
+};
+
+/**
+ * Brings the form fields back to how they were in an earlier version. Owner,
+ * status and tags are not touched: they have their own recorded flows. The
+ * restore is itself a new version, so it can be undone the same way.
+ */
+export const restoreCustomerVersion = (db: Db, viewer: Viewer, id: string, changeId: number): Customer => {
+  const entry = db.orm.select().from(changeLog).where(eq(changeLog.id, changeId)).get();
+  if (!entry || entry.tableName !== 'customers' || entry.recordId !== id || !entry.after) throw new AppError('NOT_FOUND');
+  const values = toFields(entry.after);
+  const fields: Partial<CustomerFields> = {};
+  for (const key of editableFields) (fields as Record<string, unknown>)[key] = values[key] ?? null;
+  return updateCustomer(db, viewer, { id, fields }, 'version_restored');
+};

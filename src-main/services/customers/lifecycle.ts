@@ -1,0 +1,95 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { isLostStatus, type CustomerStatus, type CustomerTier } from '../../../src-shared/customers/enums';
+import type { BulkResult } from '../../../src-shared/customers/types';
+import { AppError } from '../../../src-shared/errors';
+import type { Db } from '../../db/connection';
+import { customers, customerTags, tags } from '../../db/schema';
+import { canAccess, isManagerLike, type Viewer } from './access';
+import { addEvent } from './events';
+import { findCustomerRow, touch, type CustomerRow } from './repository';
+
+const forEachAccessible = (db: Db, viewer: Viewer, ids: string[], fn: (row: CustomerRow) => string | null): BulkResult => {
+  const result: BulkResult = { changed: 0, skipped: [] };
+  for (const id of ids) {
+    const row = findCustomerRow(db, id);
+    if (!row || row.deletedAt !== null || row.mergedInto !== null) result.skipped.push({ id, reason: 'NOT_FOUND' });
+    else if (!canAccess(viewer, row)) result.skipped.push({ id, reason: 'FORBIDDEN' });
+    else {
+      const skip = fn(row);
+      if (skip) result.skipped.push({ id, reason: skip });
+      else result.changed += 1;
+    }
+  }
+  return result;
+};
+
+/**
+ * Lifecycle changes. Lost needs a reason and keeps the date; leaving a lost
+ * state for an active one is a win-back (挽回) and is recorded as such.
+ */
+export const setStatus = (db: Db, viewer: Viewer, ids: string[], status: CustomerStatus, lostReason?: string): BulkResult => {
+  if (isLostStatus(status) && !lostReason) throw new AppError('VALIDATION', { fields: 'lostReason' });
+  return db.write(viewer.id, () =>
+    forEachAccessible(db, viewer, ids, (row) => {
+      const from = row.status as CustomerStatus;
+      if (from === status && !isLostStatus(status)) return 'UNCHANGED';
+      const lost = isLostStatus(status);
+      db.orm
+        .update(customers)
+        .set({
+          status,
+          lostReason: lost ? (lostReason ?? null) : null,
+          lostAt: lost ? (isLostStatus(from) && row.lostAt ? row.lostAt : db.clock.now()) : null,
+          ...touch(db, viewer.id),
+        })
+        .where(eq(customers.id, row.id))
+        .run();
+      addEvent(db, viewer.id, row.id, 'status_changed', {
+        from,
+        to: status,
+        ...(lost ? { reason: lostReason } : {}),
+        winBack: isLostStatus(from) && !lost,
+      });
+      return null;
+    }),
+  );
+};
+
+/** Manual tier (重要/主要/普通/小客户) and VIP level: managers only. */
+export const setTier = (db: Db, viewer: Viewer, ids: string[], tier: CustomerTier | null, vipLevel: number | null): BulkResult => {
+  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  return db.write(viewer.id, () =>
+    forEachAccessible(db, viewer, ids, (row) => {
+      if (row.tier === tier && row.vipLevel === vipLevel) return 'UNCHANGED';
+      db.orm.update(customers).set({ tier, vipLevel, ...touch(db, viewer.id) }).where(eq(customers.id, row.id)).run();
+      addEvent(db, viewer.id, row.id, 'tier_changed', { fromTier: row.tier, toTier: tier, fromVip: row.vipLevel, toVip: vipLevel });
+      return null;
+    }),
+  );
+};
+
+export const bulkTag = (db: Db, viewer: Viewer, ids: string[], add: string[], remove: string[]): BulkResult =>
+  db.write(viewer.id, () => {
+    const wanted = [...new Set([...add, ...remove])];
+    const known = wanted.length ? db.orm.select().from(tags).where(inArray(tags.id, wanted)).all() : [];
+    if (known.length !== wanted.length) throw new AppError('NOT_FOUND');
+    const nameOf = new Map(known.map((t) => [t.id, t.name]));
+    return forEachAccessible(db, viewer, ids, (row) => {
+      const current = new Set(
+        db.orm.select({ tagId: customerTags.tagId }).from(customerTags).where(eq(customerTags.customerId, row.id)).all().map((r) => r.tagId),
+      );
+      const added = add.filter((t) => !current.has(t));
+      const removed = remove.filter((t) => current.has(t) && !add.includes(t));
+      if (added.length === 0 && removed.length === 0) return 'UNCHANGED';
+      for (const tagId of added) db.orm.insert(customerTags).values({ customerId: row.id, tagId }).run();
+      if (removed.length) {
+        db.orm.delete(customerTags).where(and(eq(customerTags.customerId, row.id), inArray(customerTags.tagId, removed))).run();
+      }
+      db.orm.update(customers).set(touch(db, viewer.id)).where(eq(customers.id, row.id)).run();
+      addEvent(db, viewer.id, row.id, 'tags_changed', {
+        added: added.map((t) => nameOf.get(t)),
+        removed: removed.map((t) => nameOf.get(t)),
+      });
+      return null;
+    });
+  });

@@ -1,0 +1,168 @@
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { CustomerFields } from '../../../src-shared/customers/schemas';
+import type { MergeRecord } from '../../../src-shared/customers/types';
+import { AppError } from '../../../src-shared/errors';
+import type { Db } from '../../db/connection';
+import { contacts, customerMerges, customers, customerTags } from '../../db/schema';
+import { newId } from '../ids';
+import { isManagerLike, type Viewer } from './access';
+import { addEvent, userNames } from './events';
+import { editableFields, findCustomerRow, getLiveRow, touch, type CustomerRow } from './repository';
+import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
+
+/**
+ * Record types that belong to a customer. A merge moves their rows from the
+ * merged customer to the survivor and an undo moves exactly those rows back.
+ * Later record types (activities, visits, minutes, orders) join by adding an
+ * entry here; the merge code itself does not change.
+ */
+export type CustomerLinkedTable = {
+  name: string;
+  table: SQLiteTable;
+  id: SQLiteColumn;
+  customerId: SQLiteColumn;
+  /** The Drizzle property name of the customer-id column, for `.set()`. */
+  customerIdKey: string;
+};
+
+export const customerLinkedTables: CustomerLinkedTable[] = [
+  { name: 'contacts', table: contacts, id: contacts.id, customerId: contacts.customerId, customerIdKey: 'customerId' },
+];
+
+type Moved = { rows: Record<string, string[]>; tags: string[]; fields: Partial<Record<keyof CustomerFields, unknown>> };
+
+const toRecord = (db: Db, m: typeof customerMerges.$inferSelect): MergeRecord => {
+  const names = userNames(db, [m.actorId]);
+  return {
+    id: m.id,
+    at: m.at,
+    actor: m.actorId ? { id: m.actorId, displayName: names.get(m.actorId) ?? '' } : null,
+    survivorId: m.survivorId,
+    mergedId: m.mergedId,
+    mergedName: findCustomerRow(db, m.mergedId)?.name ?? '',
+    undoneAt: m.undoneAt,
+  };
+};
+
+/**
+ * Merges a duplicate into the survivor (manager). For each form field the
+ * manager picks whose value stays; a field not picked keeps the survivor's
+ * value, or takes the merged one's where the survivor's is empty. Related
+ * records and tags move over; the merged customer is kept, hidden, so the
+ * merge can be undone.
+ */
+export const mergeCustomers = (
+  db: Db,
+  viewer: Viewer,
+  survivorId: string,
+  mergedId: string,
+  choices: Record<string, 'survivor' | 'merged'>,
+): MergeRecord => {
+  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (survivorId === mergedId) throw new AppError('MERGE_INVALID');
+  return db.write(viewer.id, () => {
+    const survivor = getLiveRow(db, survivorId);
+    const merged = getLiveRow(db, mergedId);
+    const fields: Moved['fields'] = {};
+    for (const key of editableFields) {
+      const mine = survivor[key];
+      const theirs = merged[key];
+      const take = choices[key] === 'merged' || (choices[key] !== 'survivor' && (mine === null || mine === '') && theirs !== null);
+      if (take && theirs !== mine) fields[key] = theirs;
+    }
+    const rows: Record<string, string[]> = {};
+    for (const t of customerLinkedTables) {
+      const ids = db.orm.select({ id: t.id }).from(t.table).where(eq(t.customerId, mergedId)).all().map((r) => r.id as string);
+      rows[t.name] = ids;
+      if (ids.length) db.orm.update(t.table).set({ [t.customerIdKey]: survivorId }).where(inArray(t.id, ids)).run();
+    }
+    const survivorTags = new Set(
+      db.orm.select({ t: customerTags.tagId }).from(customerTags).where(eq(customerTags.customerId, survivorId)).all().map((r) => r.t),
+    );
+    const addedTags = db.orm
+      .select({ t: customerTags.tagId })
+      .from(customerTags)
+      .where(eq(customerTags.customerId, mergedId))
+      .all()
+      .map((r) => r.t)
+      .filter((t) => !survivorTags.has(t));
+    for (const tagId of addedTags) db.orm.insert(customerTags).values({ customerId: survivorId, tagId }).run();
+
+    const patch: Partial<CustomerRow> = { ...(fields as Partial<CustomerRow>) };
+    if (patch.name) patch.nameKey = normalizeCompanyName(patch.name);
+    db.orm.update(customers).set({ ...patch, ...touch(db, viewer.id) }).where(eq(customers.id, survivorId)).run();
+    db.orm.update(customers).set({ mergedInto: survivorId, ...touch(db, viewer.id) }).where(eq(customers.id, mergedId)).run();
+
+    const record = {
+      id: newId(),
+      at: db.clock.now(),
+      actorId: viewer.id,
+      survivorId,
+      mergedId,
+      survivorBefore: JSON.stringify(survivor),
+      moved: JSON.stringify({ rows, tags: addedTags, fields } satisfies Moved),
+      undoneAt: null,
+      undoneBy: null,
+    };
+    db.orm.insert(customerMerges).values(record).run();
+    addEvent(db, viewer.id, survivorId, 'merged', { mergeId: record.id, other: { id: mergedId, name: merged.name }, fields: Object.keys(fields) });
+    addEvent(db, viewer.id, mergedId, 'merged', { mergeId: record.id, into: { id: survivorId, name: survivor.name } });
+    return toRecord(db, record);
+  });
+};
+
+/**
+ * Undoes a merge: the moved rows go back, the added tags come off, and each
+ * field the merge filled returns to the survivor's old value unless someone
+ * has changed it since (their edit wins and is kept).
+ */
+export const undoMerge = (db: Db, viewer: Viewer, mergeId: string): MergeRecord => {
+  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  return db.write(viewer.id, () => {
+    const m = db.orm.select().from(customerMerges).where(eq(customerMerges.id, mergeId)).get();
+    if (!m) throw new AppError('NOT_FOUND');
+    if (m.undoneAt !== null) throw new AppError('ALREADY_UNDONE');
+    const survivor = findCustomerRow(db, m.survivorId);
+    const merged = findCustomerRow(db, m.mergedId);
+    if (!survivor || !merged || merged.mergedInto !== m.survivorId) throw new AppError('MERGE_INVALID');
+    const moved = JSON.parse(m.moved) as Moved;
+    const before = JSON.parse(m.survivorBefore) as CustomerRow;
+    for (const t of customerLinkedTables) {
+      const ids = moved.rows[t.name] ?? [];
+      if (ids.length) {
+        db.orm
+          .update(t.table)
+          .set({ [t.customerIdKey]: m.mergedId })
+          .where(and(inArray(t.id, ids), eq(t.customerId, m.survivorId)))
+          .run();
+      }
+    }
+    if (moved.tags.length) {
+      db.orm.delete(customerTags).where(and(eq(customerTags.customerId, m.survivorId), inArray(customerTags.tagId, moved.tags))).run();
+    }
+    const revert: Partial<CustomerRow> = {};
+    for (const [key, value] of Object.entries(moved.fields)) {
+      const k = key as keyof CustomerFields;
+      if (survivor[k] === value) (revert as Record<string, unknown>)[k] = before[k];
+    }
+    if (revert.name) revert.nameKey = normalizeCompanyName(revert.name);
+    db.orm.update(customers).set({ ...revert, ...touch(db, viewer.id) }).where(eq(customers.id, m.survivorId)).run();
+    db.orm.update(customers).set({ mergedInto: null, ...touch(db, viewer.id) }).where(eq(customers.id, m.mergedId)).run();
+    db.orm.update(customerMerges).set({ undoneAt: db.clock.now(), undoneBy: viewer.id }).where(eq(customerMerges.id, m.id)).run();
+    addEvent(db, viewer.id, m.survivorId, 'merge_undone', { mergeId: m.id, other: { id: m.mergedId, name: merged.name } });
+    addEvent(db, viewer.id, m.mergedId, 'merge_undone', { mergeId: m.id, into: { id: m.survivorId, name: survivor.name } });
+    return toRecord(db, { ...m, undoneAt: db.clock.now(), undoneBy: viewer.id });
+  });
+};
+
+export const listMerges = (db: Db, page: { limit: number; offset: number; customerId?: string | undefined }): MergeRecord[] =>
+  db.orm
+    .select()
+    .from(customerMerges)
+    .where(page.customerId ? or(eq(customerMerges.survivorId, page.customerId), eq(customerMerges.mergedId, page.customerId)) : undefined)
+    .orderBy(desc(customerMerges.at))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+    .map((m) => toRecord(db, m));

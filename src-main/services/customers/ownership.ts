@@ -1,0 +1,172 @@
+import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { FIRST_CONTACT_DAYS } from '../../../src-shared/customers/enums';
+import type { BulkResult, OverdueFirstContact, OwnerChangeVia, UserRef } from '../../../src-shared/customers/types';
+import { AppError } from '../../../src-shared/errors';
+import type { Db } from '../../db/connection';
+import { customers, users } from '../../db/schema';
+import { canDelete, isManagerLike, type Viewer } from './access';
+import { addEvent, userNames } from './events';
+import { findCustomerRow, liveCondition, touch, type CustomerRow } from './repository';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+const ownerRef = (db: Db, id: string | null): UserRef | null => {
+  if (!id) return null;
+  return { id, displayName: userNames(db, [id]).get(id) ?? '' };
+};
+
+const assignableUser = (db: Db, id: string): UserRef => {
+  const u = db.orm.select().from(users).where(eq(users.id, id)).get();
+  if (!u || !u.active) throw new AppError('INVALID_OWNER');
+  return { id: u.id, displayName: u.displayName };
+};
+
+/**
+ * The one place an owner changes: sets owner and assignment time (the
+ * 7-day first-contact clock restarts) and records who, from, to, when, why.
+ */
+const changeOwner = (db: Db, actorId: string, row: CustomerRow, to: string | null, via: OwnerChangeVia, reason: string): void => {
+  db.orm
+    .update(customers)
+    .set({ ownerId: to, assignedAt: to ? db.clock.now() : null, ...touch(db, actorId) })
+    .where(eq(customers.id, row.id))
+    .run();
+  addEvent(db, actorId, row.id, 'owner_changed', { from: ownerRef(db, row.ownerId), to: ownerRef(db, to), via, reason });
+};
+
+const eachLive = (db: Db, ids: string[], fn: (row: CustomerRow) => string | null): BulkResult => {
+  const result: BulkResult = { changed: 0, skipped: [] };
+  for (const id of ids) {
+    const row = findCustomerRow(db, id);
+    if (!row || row.deletedAt !== null || row.mergedInto !== null) {
+      result.skipped.push({ id, reason: 'NOT_FOUND' });
+      continue;
+    }
+    const skip = fn(row);
+    if (skip) result.skipped.push({ id, reason: skip });
+    else result.changed += 1;
+  }
+  return result;
+};
+
+/** A salesperson (or manager) takes customers from the pool. */
+export const claimCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
+  db.write(viewer.id, () =>
+    eachLive(db, ids, (row) => {
+      if (row.ownerId !== null) return 'NOT_IN_POOL';
+      changeOwner(db, viewer.id, row, viewer.id, 'claim', '');
+      return null;
+    }),
+  );
+
+/** The owner (or a manager) returns customers to the pool. */
+export const releaseCustomers = (db: Db, viewer: Viewer, ids: string[], reason: string): BulkResult =>
+  db.write(viewer.id, () =>
+    eachLive(db, ids, (row) => {
+      if (row.ownerId === null) return 'NOT_OWNED';
+      if (!canDelete(viewer, row)) return 'FORBIDDEN';
+      changeOwner(db, viewer.id, row, null, 'release', reason);
+      return null;
+    }),
+  );
+
+/** A manager assigns (or reassigns, or returns to the pool with null). */
+export const assignCustomers = (db: Db, viewer: Viewer, ids: string[], ownerId: string | null, reason: string): BulkResult => {
+  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  return db.write(viewer.id, () => {
+    if (ownerId) assignableUser(db, ownerId);
+    return eachLive(db, ids, (row) => {
+      if (row.ownerId === ownerId) return 'UNCHANGED';
+      changeOwner(db, viewer.id, row, ownerId, ownerId ? 'assign' : 'release', reason);
+      return null;
+    });
+  });
+};
+
+/** Current load: live customers each user owns. */
+const loads = (db: Db, userIds: string[]): Map<string, number> => {
+  const rows = db.orm
+    .select({ ownerId: customers.ownerId, n: sql<number>`count(*)` })
+    .from(customers)
+    .where(and(liveCondition, inArray(customers.ownerId, userIds)))
+    .groupBy(customers.ownerId)
+    .all();
+  const m = new Map(userIds.map((id) => [id, 0]));
+  for (const r of rows) if (r.ownerId) m.set(r.ownerId, r.n);
+  return m;
+};
+
+/**
+ * Spreads customers over the chosen salespeople so their loads end up as
+ * even as possible: each customer goes to whoever has fewest now (ties: the
+ * order the manager listed them in).
+ */
+export const balanceCustomers = (db: Db, viewer: Viewer, ids: string[], userIds: string[], reason: string): BulkResult => {
+  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  return db.write(viewer.id, () => {
+    const targets = [...new Set(userIds)];
+    for (const id of targets) assignableUser(db, id);
+    const load = loads(db, targets);
+    // A customer already with one of the targets counts as theirs and is not moved.
+    const toMove: CustomerRow[] = [];
+    const result: BulkResult = { changed: 0, skipped: [] };
+    for (const id of ids) {
+      const row = findCustomerRow(db, id);
+      if (!row || row.deletedAt !== null || row.mergedInto !== null) result.skipped.push({ id, reason: 'NOT_FOUND' });
+      else if (row.ownerId && targets.includes(row.ownerId)) result.skipped.push({ id, reason: 'UNCHANGED' });
+      else toMove.push(row);
+    }
+    for (const row of toMove) {
+      let best = targets[0]!;
+      for (const t of targets) if ((load.get(t) ?? 0) < (load.get(best) ?? 0)) best = t;
+      changeOwner(db, viewer.id, row, best, 'balance', reason);
+      load.set(best, (load.get(best) ?? 0) + 1);
+      result.changed += 1;
+    }
+    return result;
+  });
+};
+
+/** 离职交接: every customer of a departing salesperson to another, in one step, each change recorded. */
+export const handoverCustomers = (db: Db, viewer: Viewer, fromUserId: string, toUserId: string, reason: string): BulkResult => {
+  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (fromUserId === toUserId) throw new AppError('INVALID_OWNER');
+  return db.write(viewer.id, () => {
+    assignableUser(db, toUserId);
+    // Customers in the recycle bin travel too, so a restore lands with the new owner.
+    const rows = db.orm.select().from(customers).where(and(eq(customers.ownerId, fromUserId), isNull(customers.mergedInto))).all();
+    for (const row of rows) changeOwner(db, viewer.id, row, toUserId, 'handover', reason);
+    return { changed: rows.length, skipped: [] };
+  });
+};
+
+/**
+ * Customers assigned more than 7 days ago that have had no contact yet.
+ * First contact comes from the contact log (a later module); until then
+ * every assigned customer counts from its assignment.
+ */
+export const overdueFirstContacts = (db: Db): OverdueFirstContact[] => {
+  const now = db.clock.now();
+  const rows = db.orm
+    .select()
+    .from(customers)
+    .where(
+      and(
+        liveCondition,
+        isNotNull(customers.ownerId),
+        isNull(customers.firstContactAt),
+        lt(customers.assignedAt, now - FIRST_CONTACT_DAYS * DAY),
+      ),
+    )
+    .orderBy(customers.assignedAt)
+    .limit(1000)
+    .all();
+  const names = userNames(db, rows.map((r) => r.ownerId));
+  return rows.map((r) => ({
+    customerId: r.id,
+    name: r.name,
+    owner: r.ownerId ? { id: r.ownerId, displayName: names.get(r.ownerId) ?? '' } : null,
+    assignedAt: r.assignedAt!,
+    daysOverdue: Math.floor((now - r.assignedAt!) / DAY) - FIRST_CONTACT_DAYS,
+  }));
+};

@@ -1,0 +1,140 @@
+import type { CustomerFields, ContactFields } from './schemas';
+import type { CustomerGrade, CustomerSource, CustomerStatus, CustomerTier } from './enums';
+
+export type UserRef = { id: string; displayName: string };
+
+export type Tag = { id: string; name: string; color: string };
+
+/** A customer as the main process hands it out. Financial fields are null (and `financialHidden` true) for sales who do not own it. */
+export type Customer = CustomerFields & {
+  id: string;
+  createdAt: number;
+  createdBy: string | null;
+  updatedAt: number;
+  updatedBy: string | null;
+  owner: UserRef | null;
+  status: CustomerStatus;
+  lostReason: string | null;
+  lostAt: number | null;
+  grade: CustomerGrade | null;
+  tier: CustomerTier | null;
+  vipLevel: number | null;
+  assignedAt: number | null;
+  firstContactAt: number | null;
+  lastContactAt: number | null;
+  nextFollowUpAt: number | null;
+  deletedAt: number | null;
+  tags: Tag[];
+  financialHidden: boolean;
+};
+
+export type CustomerListRow = Customer & {
+  contactCount: number;
+  /** Whole days since the last update (未更新天数). */
+  daysSinceUpdate: number;
+};
+
+export type Contact = ContactFields & {
+  id: string;
+  customerId: string;
+  createdAt: number;
+  updatedAt: number;
+};
+
+export type CustomerEventKind =
+  | 'created'
+  | 'updated'
+  | 'owner_changed'
+  | 'status_changed'
+  | 'tier_changed'
+  | 'tags_changed'
+  | 'contact_added'
+  | 'contact_updated'
+  | 'contact_removed'
+  | 'merged'
+  | 'merge_undone'
+  | 'deleted'
+  | 'restored'
+  | 'version_restored';
+
+export type OwnerChangeVia = 'create' | 'claim' | 'release' | 'assign' | 'balance' | 'handover' | 'merge' | 'import';
+
+export type CustomerEvent = {
+  id: string;
+  customerId: string;
+  at: number;
+  actor: UserRef | null;
+  kind: CustomerEventKind;
+  /** Kind-specific details: changed field names, from/to owners and reason, statuses, … */
+  data: Record<string, unknown>;
+};
+
+export type CustomerCard = {
+  customer: Customer;
+  contacts: Contact[];
+  events: CustomerEvent[];
+  /** Days left for the first contact after assignment, negative when overdue; null when not applicable. */
+  firstContactDue: number | null;
+};
+
+export type DuplicateMatch = 'creditCode' | 'name' | 'phone';
+
+export type DuplicateHit = {
+  id: string;
+  name: string;
+  matchedOn: DuplicateMatch[];
+  owner: UserRef | null;
+  /** Whether the caller may open this customer (a salesperson sees that it is taken, not its content). */
+  canOpen: boolean;
+  status: CustomerStatus;
+};
+
+export type CustomerVersion = {
+  changeId: number;
+  at: number;
+  actor: UserRef | null;
+  op: 'insert' | 'update' | 'delete';
+  /** Fields that differ from the previous version. */
+  changed: string[];
+  values: Record<string, unknown>;
+};
+
+export type BulkResult = { changed: number; skipped: { id: string; reason: string }[] };
+
+export type MergeRecord = {
+  id: string;
+  at: number;
+  actor: UserRef | null;
+  survivorId: string;
+  mergedId: string;
+  mergedName: string;
+  undoneAt: number | null;
+};
+
+export type SearchHitKind = 'customer' | 'contact';
+export type SearchHit = {
+  kind: SearchHitKind;
+  /** The customer to open (for a contact: its customer). */
+  customerId: string;
+  contactId: string | null;
+  title: string;
+  subtitle: string;
+  owner: UserRef | null;
+  status: CustomerStatus;
+  matchedOn: 'name' | 'pinyin' | 'phone' | 'creditCode' | 'address' | 'contact';
+  /** Whether the caller may open it: false for a salesperson's view of someone else's customer (name, owner, status only). */
+  canOpen: boolean;
+};
+
+export type OverdueFirstContact = {
+  customerId: string;
+  name: string;
+  owner: UserRef | null;
+  assignedAt: number;
+  daysOverdue: number;
+};
+
+export type { CustomerSource };
+
+/** A file made in the main process for the renderer to save (xlsx as base64). */
+export type ExportedFile = { fileName: string; dataBase64: string; rows: number };

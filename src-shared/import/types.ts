@@ -1,0 +1,73 @@
+import type { DuplicateMatch, UserRef } from '../customers/types';
+import type { CleanIssue } from './clean';
+import type { ImportTarget } from './targets';
+
+export type ImportSheet = { index: number; name: string; state: 'visible' | 'hidden' | 'veryHidden'; offered: boolean };
+
+export type ImportFileInfo = { uploadId: string; fileName: string; kind: 'xlsx' | 'xls' | 'csv'; sheets: ImportSheet[] };
+
+export type ImportPreview = {
+  headerRow: number;
+  headers: string[];
+  targets: (ImportTarget | null)[];
+  /** The first rows under the header as display text, with their sheet row numbers. */
+  rows: { rowNumber: number; hidden: boolean; cells: string[] }[];
+  /** The first rows of the sheet as they are (to pick another header row). */
+  topRows: { rowNumber: number; cells: string[] }[];
+};
+
+export type ImportPreviewRecord = {
+  rowNumber: number;
+  hidden: boolean;
+  name: string;
+  creditCode: string | null;
+  phone: string | null;
+  address: string | null;
+  contactName: string | null;
+  rejected: boolean;
+  issues: CleanIssue[];
+  /** Duplicate group, if any. */
+  groupId: string | null;
+};
+
+export type ImportGroup = {
+  id: string;
+  matchedOn: DuplicateMatch[];
+  rowNumbers: number[];
+  existing: { id: string; name: string; owner: UserRef | null } | null;
+};
+
+export type ImportAnalysisView = {
+  total: number;
+  fresh: number;
+  inFileDuplicates: number;
+  inDbDuplicates: number;
+  rejected: number;
+  flagged: number;
+  hidden: number;
+  blank: number;
+  totals: number;
+  groups: ImportGroup[];
+  records: ImportPreviewRecord[];
+};
+
+export type ImportJobState = {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  summary: { batchId: string; created: number; filled: number; skipped: number; rejected: number; total: number } | null;
+  error: { code: string; message: string } | null;
+};
+
+export type ImportBatchInfo = {
+  id: string;
+  at: number;
+  user: UserRef | null;
+  fileName: string;
+  sheetName: string | null;
+  counts: { created: number; filled: number; skipped: number; rejected: number; total: number };
+  undoneAt: number | null;
+};
+
+export type ImportUndoResult = { removed: number; reverted: number; touched: { id: string; name: string }[] };

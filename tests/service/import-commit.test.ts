@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildRecord, type ImportMapping, type ImportRowInput } from '../../src-shared/import/record';
+import { autoMap } from '../../src-shared/import/targets';
+import type { Db } from '../../src-main/db/connection';
+import type { Session } from '../../src-main/ipc/session';
+import { analyzeRecords } from '../../src-main/services/import/analyze';
+import { commitImport, undoImport } from '../../src-main/services/import/commit';
+import { creditCode } from '../helpers/customers';
+import { dumpDb } from '../helpers/rawDb';
+import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+const headers = ['企业名称', '统一社会信用代码', '联系人', '联系电话', '地址', '成立日期', '注册资本'];
+const mapping: ImportMapping = { headers, targets: autoMap(headers), unmappedToNotes: true };
+const code1 = creditCode('91330106MA27Y8K3X');
+const code2 = creditCode('91440300MA5F8QW2L');
+
+const sheet: ImportRowInput['values'][] = [
+  ['杭州星辰信息科技有限公司', code1, '张伟', '13800138000', '浙江省杭州市西湖区文三路90号', '2015-03-12', '500万元人民币'],
+  ['深圳远航电子有限公司', code2, '李娜', '0755-86001234', '广东省深圳市南山区科技园', 20120101, '1000万元'],
+  [null, null, null, null, null, null, null],
+  ['', '', '王五', '13912345678', '', '', ''],
+  ['杭州星辰信息科技有限公司', code1, '张伟', '13800138000', '', '', ''],
+  ['合计', 4, null, null, null, null, null],
+];
+const rows = (values = sheet): ImportRowInput[] => values.map((v, i) => ({ rowNumber: i + 2, hidden: false, values: v }));
+
+let ws: TestWorkspace;
+let manager: Session;
+let sales: { id: string }[];
+let db: Db;
+const viewer = () => manager.user!;
+
+beforeEach(async () => {
+  ws = await createTestWorkspace();
+  const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
+  await ws.call(admin, 'users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' });
+  sales = [
+    await ws.call(admin, 'users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' }),
+    await ws.call(admin, 'users.create', { username: 'li', displayName: '李四', role: 'sales', password: 'li-pass-1' }),
+  ];
+  manager = await ws.loginAs('wang', 'wang-pass-1');
+  db = ws.host.workspace.db!;
+});
+afterEach(() => ws.dispose());
+
+const run = (values = sheet, decisions: Record<string, 'skip' | 'fill' | 'new'> = {}, extra: Partial<Parameters<typeof commitImport>[4]> = {}) => {
+  const records = rows(values).map((r) => buildRecord(r, mapping));
+  const analysis = analyzeRecords(db, records);
+  const summary = commitImport(db, viewer(), records, analysis, {
+    fileName: '企业名录.xlsx',
+    sheetName: '企业名录',
+    source: 'trade_directory',
+    tagIds: [],
+    assignment: { mode: 'balance', userIds: sales.map((s) => s.id) },
+    decisions,
+    ...extra,
+  });
+  return { records, analysis, summary };
+};
+
+describe('analysing an import', () => {
+  it('counts new, rejected, blank, total and in-file duplicate rows', () => {
+    const records = rows().map((r) => buildRecord(r, mapping));
+    const a = analyzeRecords(db, records);
+    expect(a).toMatchObject({ total: 4, blank: 1, totals: 1, rejected: 1, fresh: 2, inFileDuplicates: 1, inDbDuplicates: 0 });
+    expect(a.groups).toEqual([expect.objectContaining({ matchedOn: expect.arrayContaining(['creditCode', 'name', 'phone']), rowNumbers: [2, 6], existing: null })]);
+    const first = records[0]!;
+    expect(first.fields).toMatchObject({ creditCode: code1, phone: '13800138000', foundedOn: '2015-03-12', registeredCapital: 5_000_000, provinceCode: '33' });
+    expect(first.contact).toMatchObject({ name: '张伟', mobile: '13800138000' });
+  });
+});
+
+describe('committing an import', () => {
+  it('creates the customers with source, batch and balanced owners, skipping the in-file duplicate', async () => {
+    const { summary } = run();
+    expect(summary).toMatchObject({ created: 2, skipped: 1, rejected: 1 });
+    const list = await ws.call(manager, 'customers.list', {});
+    expect(list.rows.map((r) => r.name).sort()).toEqual(['杭州星辰信息科技有限公司', '深圳远航电子有限公司']);
+    expect(new Set(list.rows.map((r) => r.owner?.id))).toEqual(new Set(sales.map((s) => s.id)));
+    expect(list.rows.every((r) => r.source === 'trade_directory')).toBe(true);
+  });
+
+  it('creates nothing the second time the same file is imported', async () => {
+    run();
+    const again = run();
+    expect(again.analysis.inDbDuplicates).toBe(3);
+    expect(again.summary.created).toBe(0);
+    expect((await ws.call(manager, 'customers.list', {})).total).toBe(2);
+  });
+
+  it('keeps the owner of a company already in the database and only fills its empty fields', async () => {
+    const existing = await ws.call(manager, 'customers.create', {
+      fields: { name: '深圳远航电子有限公司' },
+      ownerId: sales[0]!.id,
+      confirmDuplicates: false,
+    });
+    const records = rows().map((r) => buildRecord(r, mapping));
+    const a = analyzeRecords(db, records);
+    const group = a.groups.find((g) => g.existing?.id === existing.id)!;
+    expect(group.existing?.owner?.displayName).toBe('张三');
+    commitImport(db, viewer(), records, a, {
+      fileName: 'x.xlsx',
+      sheetName: null,
+      source: 'trade_directory',
+      tagIds: [],
+      assignment: { mode: 'user', userId: sales[1]!.id },
+      decisions: { [group.id]: 'fill' },
+    });
+    const card = await ws.call(manager, 'customers.get', { id: existing.id });
+    expect(card.customer.owner?.id).toBe(sales[0]!.id);
+    expect(card.customer.creditCode).toBe(code2);
+    expect(card.contacts.map((c) => c.name)).toEqual(['李娜']);
+  });
+
+  it('leaves the database exactly as it was when cancelled or when a write fails half-way', () => {
+    run([sheet[0]!]);
+    const before = JSON.stringify(dumpDb(db.sqlite));
+    let calls = 0;
+    const many = Array.from({ length: 1200 }, (_, i) => [`测试导入公司${i}号`, null, null, null, null, null, null]);
+    expect(() => run(many, {}, { shouldCancel: () => ++calls > 2 })).toThrow(expect.objectContaining({ code: 'IMPORT_CANCELLED' }));
+    expect(JSON.stringify(dumpDb(db.sqlite))).toBe(before);
+    let progress = 0;
+    expect(() =>
+      run(many, {}, {
+        onProgress: (done) => {
+          progress += 1;
+          if (done >= 1000) throw new Error('disk full');
+        },
+      }),
+    ).toThrow('disk full');
+    expect(progress).toBeGreaterThan(1);
+    expect(JSON.stringify(dumpDb(db.sqlite))).toBe(before);
+  });
+});
+
+describe('undoing an import', () => {
+  it('removes exactly the batch’s customers', async () => {
+    const keep = await ws.call(manager, 'customers.create', { fields: { name: '原有客户' }, confirmDuplicates: false });
+    const { summary } = run();
+    expect(undoImport(db, viewer(), summary.batchId)).toEqual({ removed: 2, reverted: 0, touched: [] });
+    expect((await ws.call(manager, 'customers.list', {})).rows.map((r) => r.id)).toEqual([keep.id]);
+  });
+
+  it('keeps a record someone changed since and lists it', async () => {
+    const { summary } = run();
+    const list = await ws.call(manager, 'customers.list', {});
+    const changed = list.rows[0]!;
+    ws.clock.advance(1000);
+    await ws.call(manager, 'customers.update', { id: changed.id, fields: { notes: '已电话联系' } });
+    const result = undoImport(db, viewer(), summary.batchId);
+    expect(result.removed).toBe(1);
+    expect(result.touched).toEqual([{ id: changed.id, name: changed.name }]);
+    expect((await ws.call(manager, 'customers.list', {})).rows.map((r) => r.id)).toEqual([changed.id]);
+  });
+});
+
+describe('committing in a worker thread', () => {
+  it('writes through its own connection, reports progress, and can be cancelled without a trace', async () => {
+    const { workerRunner } = await import('../../src-main/services/import/workerRunner');
+    const runner = workerRunner(ws.host.workspace, new URL('../../src-main/services/import/worker.ts', import.meta.url), ['--import', 'tsx']);
+    const many = Array.from({ length: 3000 }, (_, i) => [`工作线程导入公司${i}号`, null, null, null, null, null, null] as ImportRowInput['values']);
+    const records = rows(many).map((r) => buildRecord(r, mapping));
+    const analysis = analyzeRecords(db, records);
+    const base = { fileName: 'w.xlsx', sheetName: null, source: 'trade_directory', tagIds: [], assignment: { mode: 'pool' } as const, decisions: {} };
+
+    const before = JSON.stringify(dumpDb(db.sqlite));
+    let cancelAt = 0;
+    await expect(
+      runner(db, viewer(), records, analysis, { ...base, shouldCancel: () => cancelAt > 0, onProgress: (d) => (cancelAt = d) }),
+    ).rejects.toMatchObject({ code: 'IMPORT_CANCELLED' });
+    expect(JSON.stringify(dumpDb(db.sqlite))).toBe(before);
+
+    const seen: number[] = [];
+    const summary = await runner(db, viewer(), records, analysis, { ...base, onProgress: (d) => seen.push(d) });
+    expect(summary.created).toBe(3000);
+    expect(seen.at(-1)).toBe(3000);
+    expect((await ws.call(manager, 'customers.list', { filter: { owner: 'pool' } })).total).toBe(3000);
+  });
+});
