@@ -10,7 +10,13 @@ const alias = {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/app/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/app/index.ts'),
+          // The lead-import commit runs in a worker thread (src-main/services/import/workerRunner.ts).
+          importWorker: resolve(__dirname, 'src-main/services/import/worker.ts'),
+        },
+      },
     },
   },
   preload: {

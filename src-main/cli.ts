@@ -8,16 +8,18 @@
  *   npm run cli -- users list --data-dir DIR
  *   npm run cli -- users add  --data-dir DIR --username U --name N --role sales|manager|admin
  *   npm run cli -- export customers --data-dir DIR --out FILE.xlsx
+ *   npm run cli -- backup --data-dir DIR [--out FILE]
+ *   npm run cli -- restore FILE --data-dir DIR
  *
  * Passwords never go on the command line: TUOKE_PASSWORD (and TUOKE_USER for
  * commands that log in), TUOKE_NEW_PASSWORD for `users add`.
  * --json prints machine-readable output; --lang en|zh-CN picks the language.
  */
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput } from '../src-shared/contract';
-import type { Result } from '../src-shared/errors';
+import { isAppError, type Result } from '../src-shared/errors';
 import { localeSchema } from '../src-shared/schemas';
 import type { Locale } from '../src-shared/roles';
 import type { IntegrityReport, UserInfo } from '../src-shared/types';
@@ -25,6 +27,9 @@ import { sourceMigrationsFolder } from './db/migrate';
 import { createHost, type Host } from './host';
 import type { Session } from './ipc/session';
 import { translator } from './i18n';
+import { createBackup, readBackupKeyring, restoreBackup } from './services/backup/backup';
+import { unlockRecovery, unlockUserSlot } from './keyring/keyring';
+import { usernameKey } from './keyring/usernameKey';
 
 class CliError extends Error {
   constructor(
@@ -39,6 +44,8 @@ class CliError extends Error {
 const usage = `usage: tuoke <command> --data-dir DIR [options]
 commands:
   init   --company NAME --admin USER [--admin-name NAME]   (password: TUOKE_PASSWORD)
+  backup [--out FILE]                                     (login: TUOKE_USER, TUOKE_PASSWORD; admin)
+  restore FILE    into this workspace (admin login) or an empty folder (TUOKE_USER+TUOKE_PASSWORD or TUOKE_RECOVERY_KEY of the backup)
   check                                                   (login: TUOKE_USER, TUOKE_PASSWORD)
   users list
   users add --username U --name N --role admin|manager|sales   (password: TUOKE_NEW_PASSWORD)
@@ -139,6 +146,26 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
           }
           throw new CliError(usage, 2);
         }
+        case 'backup': {
+          await loginFromEnv(call, io);
+          const made = await call('backup.create', {});
+          const { dir } = await call('backup.settings', {});
+          let path = join(dir, made.fileName);
+          if (values.out) {
+            path = resolve(values.out);
+            copyFileSync(join(dir, made.fileName), path);
+          }
+          print({ ...made, path }, path);
+          return 0;
+        }
+        case 'restore': {
+          // npm run cli -- restore FILE --data-dir DIR: into an existing workspace (admin login), or onto a new PC
+          // (an empty data folder) with a user's password or TUOKE_RECOVERY_KEY from the backup itself.
+          const file = resolve(required(sub, 'FILE'));
+          const result = await restoreFromCli(host, file, io);
+          print(result, translator(lang)('backup.restored', { customers: result.customers, users: result.users, defaultValue: 'restored' }));
+          return 0;
+        }
         case 'export': {
           if (sub !== 'customers') throw new CliError(usage, 2);
           const out = resolve(required(values.out, '--out'));
@@ -157,7 +184,11 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
     }
   } catch (e) {
     const err =
-      e instanceof CliError ? e : new CliError(e instanceof Error ? e.message : String(e), e instanceof TypeError ? 2 : 1);
+      e instanceof CliError
+        ? e
+        : isAppError(e)
+          ? new CliError(translator(lang)(`errors.${e.code}`, { ...(e.params ?? {}) }), 1, e.code)
+          : new CliError(e instanceof Error ? e.message : String(e), e instanceof TypeError ? 2 : 1);
     if (json) io.out(JSON.stringify({ ok: false, code: err.code ?? 'USAGE', message: err.message }));
     else io.err(err.message);
     return err.exitCode;
@@ -180,6 +211,41 @@ const loginFromEnv = async (
   io: Io,
 ): Promise<void> => {
   await call('auth.login', { username: requireEnv(io, 'TUOKE_USER'), password: requireEnv(io, 'TUOKE_PASSWORD') });
+};
+
+/**
+ * Restore from the command line. Into an existing workspace: the admin logs
+ * in and the backup must be of this workspace. Into an empty folder (a new
+ * PC): the backup's own key slots are opened with a user's password or the
+ * recovery key.
+ */
+const restoreFromCli = async (host: Host, file: string, io: Io) => {
+  const ws = host.workspace;
+  if (existsSync(join(ws.dataDir, 'keyring.json'))) {
+    const session = host.session();
+    const r = await host.registry.invoke(session, 'auth.login', { username: requireEnv(io, 'TUOKE_USER'), password: requireEnv(io, 'TUOKE_PASSWORD') });
+    if (!r.ok) throw new CliError(r.error.message, 1, r.error.code);
+    if (session.user?.role !== 'admin') throw new CliError(translator('zh-CN')('errors.FORBIDDEN'), 1, 'FORBIDDEN');
+    const key = Buffer.from(ws.openKey());
+    const db = ws.db!;
+    const preview = await restoreBackup(ws, file, key, {
+      expectWorkspaceId: ws.keyring().workspaceId,
+      beforeSwap: async () => {
+        await createBackup(ws, db, 'before-restore');
+        ws.closeAll();
+        session.user = null;
+      },
+    });
+    return { customers: preview.customers, users: preview.users, createdAt: preview.manifest.createdAt };
+  }
+  const keyring = await readBackupKeyring(file);
+  const recovery = io.env.TUOKE_RECOVERY_KEY;
+  const key = recovery
+    ? unlockRecovery(keyring, recovery)
+    : await unlockUserSlot(keyring, usernameKey(requireEnv(io, 'TUOKE_USER')), requireEnv(io, 'TUOKE_PASSWORD'));
+  if (!key) throw new CliError(translator('zh-CN')('errors.BACKUP_WRONG_KEY'), 1, 'BACKUP_WRONG_KEY');
+  const preview = await restoreBackup(ws, file, key);
+  return { customers: preview.customers, users: preview.users, createdAt: preview.manifest.createdAt };
 };
 
 const formatUser = (u: UserInfo, lang: Locale): string => {

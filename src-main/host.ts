@@ -5,6 +5,8 @@ import { createRegistry, type Logger, type Registry } from './ipc/registry';
 import { newSession, type Session } from './ipc/session';
 import { systemClock, type Clock } from './services/clock';
 import { Workspace } from './services/workspace/workspace';
+import { workerRunner } from './services/import/workerRunner';
+import { backupIfDue } from './services/backup/backup';
 import type { ScryptParams } from './keyring/crypto';
 
 export type HostOptions = {
@@ -13,6 +15,11 @@ export type HostOptions = {
   clock?: Clock;
   scrypt?: ScryptParams;
   logger?: Logger;
+  /**
+   * Where the import worker script is: the bundled importWorker.js in the app, worker.ts with
+   * the tsx loader in a checkout. Without it, imports commit on the calling thread.
+   */
+  importWorker?: { entry: URL; execArgv?: string[] };
 };
 
 export type Host = {
@@ -20,6 +27,12 @@ export type Host = {
   registry: Registry;
   /** A new, logged-out session (one per window or tab). */
   session(locale?: Locale): Session;
+  /**
+   * The automatic backup: makes one if the workspace is open and none was made today, then
+   * prunes old ones. The Electron shell calls it hourly and on quit. Never throws: a failed
+   * automatic backup is logged, and the next call tries again.
+   */
+  autoBackup(reason: 'daily' | 'quit'): Promise<void>;
   close(): void;
 };
 
@@ -34,11 +47,27 @@ export const createHost = (options: HostOptions): Host => {
     migrationsFolder: options.migrationsFolder,
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
   });
-  const registry = createRegistry(createHandlers(workspace), options.logger, (session) => refreshSession(workspace, session));
+  const importRunner = options.importWorker
+    ? workerRunner(workspace, options.importWorker.entry, options.importWorker.execArgv)
+    : undefined;
+  const registry = createRegistry(
+    createHandlers(workspace, importRunner ? { importRunner } : {}),
+    options.logger,
+    (session) => refreshSession(workspace, session),
+  );
   return {
     workspace,
     registry,
     session: (locale) => newSession(randomUUID(), locale),
+    autoBackup: async (reason) => {
+      const db = workspace.db;
+      if (!db) return;
+      try {
+        await backupIfDue(workspace, db, reason);
+      } catch (e) {
+        (options.logger ?? console).error('automatic backup failed', e);
+      }
+    },
     close: () => workspace.closeAll(),
   };
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Role } from './roles';
 import {
+  backupFileSchema,
+  backupSettingsSchema,
   changePasswordInputSchema,
   createUserInputSchema,
   emptyInputSchema,
@@ -73,6 +75,9 @@ import type {
 } from './import/types';
 import type {
   AppStatus,
+  BackupInfo,
+  BackupSettings,
+  RestoreResult,
   IntegrityReport,
   LoginEvent,
   Page,
@@ -133,6 +138,11 @@ export const contract = {
   'settings.update': channel<Settings>()({ input: settingsUpdateSchema, access: admin }),
 
   'system.check': channel<IntegrityReport>()({ input: emptyInputSchema, access: admin }),
+  'backup.list': channel<BackupInfo[]>()({ input: emptyInputSchema, access: admin }),
+  'backup.create': channel<BackupInfo>()({ input: emptyInputSchema, access: admin }),
+  'backup.restore': channel<RestoreResult>()({ input: backupFileSchema, access: admin }),
+  'backup.settings': channel<BackupSettings>()({ input: emptyInputSchema, access: admin }),
+  'backup.updateSettings': channel<BackupSettings>()({ input: backupSettingsSchema, access: admin }),
   'system.rotateRecoveryKey': channel<SetupResult>()({
     input: z.object({ password: z.string().min(1).max(1024) }),
     access: admin,

@@ -85,3 +85,10 @@ export const settingsUpdateSchema = z.object({ companyName: companyNameSchema })
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
 export const emptyInputSchema = z.object({}).strict();
+
+export const backupFileSchema = z.object({ fileName: z.string().regex(/^[\w.-]+\.tkbak$/, 'validation.invalid') });
+export const backupSettingsSchema = z.object({
+  /** null: the default folder inside the data folder. */
+  dir: z.string().trim().max(500).nullable(),
+  retentionDays: z.number().int().min(1).max(3650),
+});

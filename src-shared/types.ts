@@ -46,3 +46,13 @@ export type IntegrityReport = {
   appSchemaVersion: number;
   userCount: number;
 };
+
+export type BackupInfo = {
+  fileName: string;
+  size: number;
+  createdAt: number;
+  reason: 'manual' | 'daily' | 'quit' | 'before-restore';
+  schemaVersion: number;
+};
+export type BackupSettings = { dir: string; retentionDays: number };
+export type RestoreResult = { createdAt: number; users: number; customers: number; safetyBackup: string };

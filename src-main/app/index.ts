@@ -92,7 +92,11 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     mkdirSync(dataDir(), { recursive: true });
-    host = createHost({ dataDir: dataDir(), migrationsFolder: migrationsFolder() });
+    host = createHost({
+      dataDir: dataDir(),
+      migrationsFolder: migrationsFolder(),
+      importWorker: { entry: new URL('./importWorker.js', import.meta.url) },
+    });
 
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({
@@ -105,10 +109,15 @@ if (!app.requestSingleInstanceLock()) {
       if (!event.senderFrame || !isOwnPage(event.senderFrame.url)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'untrusted sender' } };
       }
-      return host!.registry.invoke(sessionFor(event.sender), channel, input);
+      const result = host!.registry.invoke(sessionFor(event.sender), channel, input);
+      // After a login the workspace is open: the first automatic backup of the day runs then.
+      if (channel === 'auth.login') void result.then((r) => r.ok && setTimeout(() => void host?.autoBackup('daily'), 10_000));
+      return result;
     });
 
     createWindow();
+    // Daily encrypted backup while the app runs (checked hourly; a no-op when today's exists).
+    setInterval(() => void host?.autoBackup('daily'), 60 * 60 * 1000);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
@@ -118,7 +127,15 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('before-quit', () => {
-    host?.close();
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !host) return;
+    // On quit: a backup if none was made today, then close the database.
+    event.preventDefault();
+    quitting = true;
+    void host.autoBackup('quit').finally(() => {
+      host?.close();
+      app.quit();
+    });
   });
 }

@@ -24,7 +24,12 @@ if (!values['data-dir']) {
 }
 const dataDir = resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
-const host = createHost({ dataDir, migrationsFolder: sourceMigrationsFolder() });
+// Imports commit in a worker thread here too, as in the app (tsx carries into the worker).
+const host = createHost({
+  dataDir,
+  migrationsFolder: sourceMigrationsFolder(),
+  importWorker: { entry: new URL('../services/import/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] },
+});
 const bridge = await startBridge({
   host,
   rendererDir: resolve(values.renderer),

@@ -44,6 +44,7 @@ import {
 } from '../services/customers/ownership';
 import { ImportSessions, listBatches, undoImport, type JobRunner } from '../services/import/session';
 import { getPref, setPref } from '../services/prefs/prefs';
+import { backupSettings, createBackup, listBackups, restoreBackup, updateBackupSettings } from '../services/backup/backup';
 import { searchCustomers } from '../services/search/search';
 import { createTag, deleteTag, listTags, updateTag } from '../services/tags/tags';
 import {
@@ -174,6 +175,30 @@ export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunne
       };
     },
 
+    'backup.list': () => listBackups(backupSettings(ws, openDb(ws)).dir),
+    'backup.create': (_input) => createBackup(ws, openDb(ws), 'manual'),
+    'backup.settings': () => backupSettings(ws, openDb(ws)),
+    'backup.updateSettings': (input, { user }) => updateBackupSettings(ws, openDb(ws), user.id, input),
+    /**
+     * Restores a backup of this workspace from the backup folder. Everyone is
+     * logged out: the database under their sessions is replaced.
+     */
+    'backup.restore': async (input, { session }) => {
+      const db = openDb(ws);
+      const { dir } = backupSettings(ws, db);
+      const key = Buffer.from(ws.openKey());
+      let safety = '';
+      const preview = await restoreBackup(ws, join(dir, input.fileName), key, {
+        expectWorkspaceId: ws.keyring().workspaceId,
+        beforeSwap: async () => {
+          safety = (await createBackup(ws, db, 'before-restore', dir)).fileName;
+          ws.closeAll();
+          session.user = null;
+        },
+      });
+      key.fill(0);
+      return { createdAt: preview.manifest.createdAt, users: preview.users, customers: preview.customers, safetyBackup: safety };
+    },
     'system.rotateRecoveryKey': (input, { user }) => rotateRecoveryKey(ws, user, input.password),
 
     'prefs.get': (input, { user }) => getPref(openDb(ws), user.id, input.key),

@@ -32,7 +32,7 @@ const userSlotSchema = z.object({
   kdf: z.object({ alg: z.literal('scrypt'), N: z.number(), r: z.number(), p: z.number(), salt: z.string() }),
   wrapped: wrappedSchema,
 });
-const keyringSchema = z.object({
+export const keyringSchema = z.object({
   format: z.literal(1),
   workspaceId: z.string(),
   nameSalt: z.string(),

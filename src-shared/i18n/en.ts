@@ -139,6 +139,7 @@ export const en: Messages = {
       recovery: 'Password reset with recovery key',
     },
   },
+  backup: { restored: 'Restored: {{customers}} customers, {{users}} users' },
   errors: {
     VALIDATION: 'Please check: {{fields}}',
     UNAUTHENTICATED: 'Please log in first',
@@ -164,6 +165,9 @@ export const en: Messages = {
     MERGE_INVALID: 'These two customers cannot be merged',
     ALREADY_UNDONE: 'This merge has already been undone',
     TAG_EXISTS: 'The tag “{{name}}” already exists',
+    BACKUP_INVALID: 'This is not a complete, valid Tuoke backup ({{detail}}); nothing was changed',
+    BACKUP_OTHER_WORKSPACE: 'This backup comes from another workspace and cannot be restored here',
+    BACKUP_WRONG_KEY: 'The user name, password or recovery key does not open this backup',
     IMPORT_CANCELLED: 'Import cancelled; nothing in the database changed',
     TOO_LARGE: 'Too much data',
     NETWORK: 'Cannot reach the Tuoke back end',

@@ -131,6 +131,7 @@ export const zhCN = {
     unknownUser: '（不存在的用户名）',
     kinds: { success: '登录成功', failure: '密码错误', locked: '账号锁定', logout: '退出', recovery: '恢复密钥重设密码' },
   },
+  backup: { restored: '已恢复：{{customers}} 个客户，{{users}} 个用户' },
   errors: {
     VALIDATION: '输入有误：{{fields}}',
     UNAUTHENTICATED: '请先登录',
@@ -155,6 +156,9 @@ export const zhCN = {
     MERGE_INVALID: '这两个客户不能合并',
     ALREADY_UNDONE: '该合并已经撤销过了',
     TAG_EXISTS: '标签“{{name}}”已存在',
+    BACKUP_INVALID: '这不是完整有效的拓客备份文件（{{detail}}），没有做任何改动',
+    BACKUP_OTHER_WORKSPACE: '这个备份来自另一个工作区，不能恢复到这里',
+    BACKUP_WRONG_KEY: '用户名、密码或恢复密钥打不开这个备份',
     IMPORT_CANCELLED: '导入已取消，数据库没有任何改动',
     TOO_LARGE: '数据太大',
     NETWORK: '无法连接到拓客后台',

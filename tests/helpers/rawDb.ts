@@ -61,3 +61,6 @@ export const workspaceFingerprint = (sqlite: Database.Database, dataDir: string)
 
 export const rowCount = (sqlite: Database.Database, table: string): number =>
   (sqlite.prepare(`SELECT count(*) AS n FROM ${quoteIdent(table)}`).get() as { n: number }).n;
+
+export const integrityCheckRaw = (sqlite: Database.Database): string =>
+  (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');

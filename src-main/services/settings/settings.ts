@@ -19,6 +19,8 @@ export const writeSetting = (db: Db, actorId: string | null, key: string, value:
   });
 };
 
+export const getSetting = (db: Db, key: string): unknown => readValue(db, key);
+
 export const getSettings = (db: Db): Settings => ({
   companyName: String(readValue(db, 'companyName') ?? ''),
 });

@@ -6,6 +6,7 @@ import { DB_FILE, openDatabase, type Db } from '../../db/connection';
 import { defaultScrypt, type ScryptParams } from '../../keyring/crypto';
 import { readKeyring, type Keyring } from '../../keyring/keyring';
 import type { Clock } from '../clock';
+import { recoverInterruptedRestore } from '../backup/backup';
 
 export type WorkspaceOptions = {
   dataDir: string;
@@ -33,6 +34,8 @@ export class Workspace {
     this.clock = options.clock;
     this.migrationsFolder = options.migrationsFolder;
     this.scrypt = options.scrypt ?? defaultScrypt;
+    // A restore that a crash interrupted is finished or forgotten before anything reads the files.
+    recoverInterruptedRestore(this.dataDir);
   }
 
   get dbFile(): string {
@@ -80,6 +83,7 @@ export class Workspace {
       this.opened.holders += 1;
       return this.opened.db;
     }
+    recoverInterruptedRestore(this.dataDir);
     if (!this.hasDatabaseFile()) throw new AppError('WORKSPACE_CORRUPT', { detail: DB_FILE }, 'database file missing');
     const db = openDatabase(this.dbFile, key, { clock: this.clock, migrationsFolder: this.migrationsFolder });
     this.opened = { db, key: Buffer.from(key), holders: 1 };
