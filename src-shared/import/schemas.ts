@@ -41,6 +41,8 @@ export const importAssignmentSchema = z.discriminatedUnion('mode', [
 export const importCommitSchema = z.object({
   uploadId,
   decisions: z.record(z.string().max(80), z.enum(['skip', 'fill', 'new'])).default({}),
+  /** For groups not listed in decisions (the screen shows at most 500 groups). */
+  defaultDecision: z.enum(['skip', 'fill', 'new']).default('skip'),
   assignment: importAssignmentSchema,
   source: z.enum(customerSources).default('trade_directory'),
   tagIds: z.array(idSchema).max(50).default([]),

@@ -137,6 +137,8 @@ describe('undoing an import', () => {
   it('removes exactly the batch’s customers', async () => {
     const keep = await ws.call(manager, 'customers.create', { fields: { name: '原有客户' }, confirmDuplicates: false });
     const { summary } = run();
+    // Time passes before the undo: the import's own timeline entries must not count as later edits.
+    ws.clock.advance(60_000);
     expect(undoImport(db, viewer(), summary.batchId)).toEqual({ removed: 2, reverted: 0, touched: [] });
     expect((await ws.call(manager, 'customers.list', {})).rows.map((r) => r.id)).toEqual([keep.id]);
   });

@@ -1,4 +1,6 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, is, isNull, SQL, sql } from 'drizzle-orm';
+import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { CustomerEventKind } from '../../../src-shared/customers/types';
 import type { CustomerFields } from '../../../src-shared/customers/schemas';
 import type { ImportRecord } from '../../../src-shared/import/record';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
@@ -19,8 +21,9 @@ export type CommitOptions = {
   source: string | null;
   tagIds: string[];
   assignment: ImportAssignment;
-  /** Per duplicate group id; groups not listed are skipped. */
+  /** Per duplicate group id; groups not listed follow `defaultDecision` (skip when not given). */
   decisions: Record<string, DuplicateDecision>;
+  defaultDecision?: DuplicateDecision;
   shouldCancel?: () => boolean;
   onProgress?: (done: number, total: number) => void;
 };
@@ -39,6 +42,82 @@ type Filled = { customers: Record<string, Record<string, [unknown, unknown]>>; c
 
 const CANCELLED = 'import cancelled';
 
+/** One prepared statement for the whole import, where Drizzle would prepare (and leave to the GC) one per row. */
+type Statement = ReturnType<Db['sqlite']['prepare']>;
+
+/**
+ * An INSERT over every column of `table`, prepared once, binding values the
+ * way Drizzle's insert does: a key that is undefined gets the column's
+ * default (or NULL), values go through the column's mapToDriverValue
+ * (booleans → 0/1). Per row, Drizzle would build the SQL and prepare a new
+ * statement — with the change-log and search triggers compiled into each —
+ * and the native statements would pile up until a GC (gigabytes at 100,000 rows).
+ */
+const preparedInsert = (db: Db, table: SQLiteTable, suffix = ''): ((row: Record<string, unknown>) => void) => {
+  const { name } = getTableConfig(table);
+  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !(c as { shouldDisableInsert?: () => boolean }).shouldDisableInsert?.());
+  for (const [, c] of columns) {
+    if (c.default !== undefined && c.default !== null && is(c.default, SQL)) throw new Error(`${name}.${c.name}: SQL default not supported here`);
+  }
+  const stmt = db.sqlite.prepare(
+    `INSERT INTO "${name}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${suffix}`,
+  );
+  const toDriver = (c: (typeof columns)[number][1], v: unknown): unknown => (v === null ? null : c.mapToDriverValue(v));
+  return (row) => {
+    const values = new Array<unknown>(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const [key, c] = columns[i]!;
+      const v = row[key];
+      if (v !== undefined) values[i] = toDriver(c, v);
+      else if (c.default !== undefined && c.default !== null) values[i] = toDriver(c, c.default);
+      else if (c.defaultFn) values[i] = toDriver(c, c.defaultFn());
+      else if (c.onUpdateFn) values[i] = toDriver(c, c.onUpdateFn());
+      else values[i] = null;
+    }
+    stmt.run(values);
+  };
+};
+
+/** The statements an import writes with, prepared once per commit (on the connection that commits: the worker's own). */
+const importWriter = (db: Db) => {
+  const insertCustomer = preparedInsert(db, customers);
+  const insertContact = preparedInsert(db, contacts);
+  const insertEvent = preparedInsert(db, customerEvents);
+  const insertTag = db.sqlite.prepare('INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  const selectCustomer = db.orm.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare();
+  const selectContact = db.orm
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.customerId, sql.placeholder('customerId')), eq(contacts.name, sql.placeholder('name')), isNull(contacts.deletedAt)))
+    .prepare();
+  // Fill updates set varying fields: one statement per set of fields, as Drizzle's update would write it.
+  const columnsByKey = getTableColumns(customers) as Record<string, (typeof customers)['_']['columns'][keyof (typeof customers)['_']['columns']]>;
+  const updates = new Map<string, { stmt: Statement; keys: string[] }>();
+  const updateCustomer = (id: string, set: Record<string, unknown>): void => {
+    const keys = Object.keys(set).filter((k) => set[k] !== undefined && columnsByKey[k]);
+    const signature = keys.join(',');
+    let u = updates.get(signature);
+    if (!u) {
+      u = { keys, stmt: db.sqlite.prepare(`UPDATE customers SET ${keys.map((k) => `"${columnsByKey[k]!.name}" = ?`).join(', ')} WHERE id = ?`) };
+      updates.set(signature, u);
+    }
+    u.stmt.run([...u.keys.map((k) => (set[k] === null ? null : columnsByKey[k]!.mapToDriverValue(set[k] as never))), id]);
+  };
+  /** What addEvent (customers/events.ts) writes, with a prepared statement. */
+  const addEvent = (actorId: string | null, customerId: string, kind: CustomerEventKind, data: Record<string, unknown>): void =>
+    insertEvent({ id: newId(), customerId, at: db.clock.now(), actorId, kind, data: JSON.stringify(data) });
+  return {
+    insertCustomer,
+    insertContact,
+    addEvent,
+    insertTag: (customerId: string, tagId: string) => void insertTag.run(customerId, tagId),
+    findCustomer: (id: string) => selectCustomer.get({ id }),
+    findContact: (customerId: string, name: string) => selectContact.get({ customerId, name }),
+    updateCustomer,
+  };
+};
+type ImportWriter = ReturnType<typeof importWriter>;
+
 /**
  * Writes an analysed import in ONE transaction: all rows or none. Cancel
  * (checked every 500 rows) and any failure roll everything back. New
@@ -51,10 +130,12 @@ export const commitImport = (db: Db, viewer: Viewer, records: ImportRecord[], an
   const batchId = newId();
   const summary: ImportSummary = { batchId, created: 0, filled: 0, skipped: 0, rejected: analysis.rejected, total: analysis.total };
   const filled: Filled = { customers: {}, contacts: [] };
+  const groupsById = new Map(analysis.groups.map((g) => [g.id, g]));
   try {
     db.write(viewer.id, () => {
       const now = db.clock.now();
       const owners = ownerPicker(db, options.assignment);
+      const w = importWriter(db);
       const createdForRow = new Map<number, string>();
       const candidates = records.filter((r) => r.kind === 'record' && !r.rejected);
       let done = 0;
@@ -65,15 +146,15 @@ export const commitImport = (db: Db, viewer: Viewer, records: ImportRecord[], an
         }
         done += 1;
         const groupId = analysis.groupOf.get(r.rowNumber);
-        const group = groupId ? analysis.groups.find((g) => g.id === groupId) : undefined;
-        const decision: DuplicateDecision = groupId ? (options.decisions[groupId] ?? 'skip') : 'new';
+        const group = groupId ? groupsById.get(groupId) : undefined;
+        const decision: DuplicateDecision = groupId ? (options.decisions[groupId] ?? options.defaultDecision ?? 'skip') : 'new';
         const isFirstInFile = group && !group.existing && group.rowNumbers[0] === r.rowNumber;
         if (!group || isFirstInFile || decision === 'new') {
-          createdForRow.set(r.rowNumber, createCustomer(db, viewer.id, r, batchId, owners(), options, now));
+          createdForRow.set(r.rowNumber, createCustomer(w, viewer.id, r, batchId, owners(), options, now));
           summary.created += 1;
         } else if (decision === 'fill') {
           const targetId = group.existing?.id ?? createdForRow.get(group.rowNumbers[0]!);
-          if (targetId && fillCustomer(db, viewer.id, targetId, r, batchId, filled, !group.existing)) summary.filled += 1;
+          if (targetId && fillCustomer(db, w, viewer.id, targetId, r, batchId, filled, !group.existing)) summary.filled += 1;
           else summary.skipped += 1;
         } else summary.skipped += 1;
       }
@@ -123,7 +204,7 @@ const ownerPicker = (db: Db, a: ImportAssignment): (() => string | null) => {
 };
 
 const createCustomer = (
-  db: Db,
+  w: ImportWriter,
   actorId: string,
   r: ImportRecord,
   batchId: string,
@@ -132,38 +213,32 @@ const createCustomer = (
   now: number,
 ): string => {
   const id = newId();
-  db.orm
-    .insert(customers)
-    .values({
-      ...r.fields,
-      id,
-      nameKey: normalizeCompanyName(r.fields.name),
-      source: (options.source as CustomerFields['source']) ?? 'trade_directory',
-      createdAt: now,
-      createdBy: actorId,
-      updatedAt: now,
-      updatedBy: actorId,
-      ownerId,
-      assignedAt: ownerId ? now : null,
-      status: 'potential',
-      importBatchId: batchId,
-    })
-    .run();
-  for (const tagId of options.tagIds) db.orm.insert(customerTags).values({ customerId: id, tagId }).onConflictDoNothing().run();
+  w.insertCustomer({
+    ...r.fields,
+    id,
+    nameKey: normalizeCompanyName(r.fields.name),
+    source: (options.source as CustomerFields['source']) ?? 'trade_directory',
+    createdAt: now,
+    createdBy: actorId,
+    updatedAt: now,
+    updatedBy: actorId,
+    ownerId,
+    assignedAt: ownerId ? now : null,
+    status: 'potential',
+    importBatchId: batchId,
+  });
+  for (const tagId of options.tagIds) w.insertTag(id, tagId);
   if (r.contact) {
-    db.orm
-      .insert(contacts)
-      .values({ ...r.contact, id: newId(), customerId: id, createdAt: now, createdBy: actorId, updatedAt: now, updatedBy: actorId })
-      .run();
+    w.insertContact({ ...r.contact, id: newId(), customerId: id, createdAt: now, createdBy: actorId, updatedAt: now, updatedBy: actorId });
   }
-  addEvent(db, actorId, id, 'created', { name: r.fields.name, importBatchId: batchId });
-  if (ownerId) addEvent(db, actorId, id, 'owner_changed', { from: null, to: { id: ownerId, displayName: '' }, via: 'import', reason: '' });
+  w.addEvent(actorId, id, 'created', { name: r.fields.name, importBatchId: batchId });
+  if (ownerId) w.addEvent(actorId, id, 'owner_changed', { from: null, to: { id: ownerId, displayName: '' }, via: 'import', reason: '' });
   return id;
 };
 
 /** Fills only the empty fields of an existing customer, remembering what was empty for undo. */
-const fillCustomer = (db: Db, actorId: string, id: string, r: ImportRecord, batchId: string, filled: Filled, sameBatch: boolean): boolean => {
-  const row = db.orm.select().from(customers).where(eq(customers.id, id)).get();
+const fillCustomer = (db: Db, w: ImportWriter, actorId: string, id: string, r: ImportRecord, batchId: string, filled: Filled, sameBatch: boolean): boolean => {
+  const row = w.findCustomer(id);
   if (!row) return false;
   const patch: Record<string, unknown> = {};
   for (const key of editableFields) {
@@ -173,15 +248,11 @@ const fillCustomer = (db: Db, actorId: string, id: string, r: ImportRecord, batc
   }
   let addedContact = false;
   if (r.contact) {
-    const exists = db.orm
-      .select({ id: contacts.id })
-      .from(contacts)
-      .where(and(eq(contacts.customerId, id), eq(contacts.name, r.contact.name), isNull(contacts.deletedAt)))
-      .get();
+    const exists = w.findContact(id, r.contact.name);
     if (!exists) {
       const contactId = newId();
       const now = db.clock.now();
-      db.orm.insert(contacts).values({ ...r.contact, id: contactId, customerId: id, createdAt: now, createdBy: actorId, updatedAt: now, updatedBy: actorId }).run();
+      w.insertContact({ ...r.contact, id: contactId, customerId: id, createdAt: now, createdBy: actorId, updatedAt: now, updatedBy: actorId });
       if (!sameBatch) filled.contacts.push(contactId);
       addedContact = true;
     }
@@ -192,8 +263,8 @@ const fillCustomer = (db: Db, actorId: string, id: string, r: ImportRecord, batc
     for (const [k, v] of Object.entries(patch)) entry[k] = [row[k as keyof typeof row], v];
     filled.customers[id] = entry;
   }
-  db.orm.update(customers).set({ ...patch, updatedAt: sameBatch ? row.updatedAt : db.clock.now(), updatedBy: actorId }).where(eq(customers.id, id)).run();
-  if (!sameBatch) addEvent(db, actorId, id, 'updated', { fields: Object.keys(patch), importBatchId: batchId });
+  w.updateCustomer(id, { ...patch, updatedAt: sameBatch ? row.updatedAt : db.clock.now(), updatedBy: actorId });
+  if (!sameBatch) w.addEvent(actorId, id, 'updated', { fields: Object.keys(patch), importBatchId: batchId });
   return true;
 };
 

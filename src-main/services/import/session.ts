@@ -221,6 +221,7 @@ export class ImportSessions {
       tagIds: input.tagIds,
       assignment: input.assignment,
       decisions: input.decisions,
+      defaultDecision: input.defaultDecision,
       shouldCancel: () => job.cancel,
       onProgress: (done, total) => {
         job.done = done;
