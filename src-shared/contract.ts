@@ -150,7 +150,7 @@ export const contract = {
 
   'prefs.get': channel<unknown>()({ input: prefKeySchema, access: 'user' }),
   'prefs.set': channel<null>()({ input: prefSchema, access: 'user' }),
-  'users.directory': channel<{ id: string; displayName: string; role: 'admin' | 'manager' | 'sales'; active: boolean }[]>()({
+  'users.directory': channel<{ id: string; username: string; displayName: string; role: 'admin' | 'manager' | 'sales'; active: boolean }[]>()({
     input: emptyInputSchema,
     access: 'user',
   }),

@@ -54,5 +54,6 @@ export type BackupInfo = {
   reason: 'manual' | 'daily' | 'quit' | 'before-restore';
   schemaVersion: number;
 };
-export type BackupSettings = { dir: string; retentionDays: number };
+/** `dir` is the folder in use; `isDefault` when it is the default one inside the data folder. */
+export type BackupSettings = { dir: string; retentionDays: number; isDefault: boolean };
 export type RestoreResult = { createdAt: number; users: number; customers: number; safetyBackup: string };

@@ -42,6 +42,7 @@ import {
   overdueFirstContacts,
   releaseCustomers,
 } from '../services/customers/ownership';
+import { savedMapping, saveMapping } from '../services/import/mappings';
 import { ImportSessions, listBatches, undoImport, type JobRunner } from '../services/import/session';
 import { getPref, setPref } from '../services/prefs/prefs';
 import { backupSettings, createBackup, listBackups, restoreBackup, updateBackupSettings } from '../services/backup/backup';
@@ -206,7 +207,8 @@ export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunne
       setPref(openDb(ws), user.id, input.key, input.value);
       return null;
     },
-    'users.directory': () => listUsers(openDb(ws)).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, active: u.active })),
+    'users.directory': () =>
+      listUsers(openDb(ws)).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, active: u.active })),
 
     'customers.list': (input, { user }) => listCustomers(openDb(ws), user, input),
     'customers.get': (input, { user }) => getCustomerCard(openDb(ws), user, input.id),
@@ -240,8 +242,17 @@ export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunne
 
     'import.upload': (input, { user }) => imports.upload(user, input),
     'import.sheets': (input, { user }) => imports.sheets(user, input.uploadId),
-    'import.preview': (input, { user }) => imports.preview(user, input),
-    'import.analyze': (input, { user }) => imports.analyze(openDb(ws), user, input),
+    'import.preview': async (input, { user }) => {
+      const preview = await imports.preview(user, input);
+      const saved = savedMapping(openDb(ws), user.id, preview.headers);
+      return saved ? { ...preview, targets: saved, savedMapping: true } : preview;
+    },
+    'import.analyze': async (input, { user }) => {
+      const analysis = await imports.analyze(openDb(ws), user, input);
+      // The mapping the user went ahead with is the one offered next time for these headers.
+      saveMapping(openDb(ws), user.id, analysis.headers, input.targets);
+      return analysis;
+    },
     'import.commit': (input, { user }) => imports.commit(openDb(ws), user, input),
     'import.progress': (input, { user }) => imports.progress(user, input.jobId),
     'import.cancel': (input, { user }) => imports.cancel(user, input.jobId),

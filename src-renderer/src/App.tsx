@@ -4,7 +4,12 @@ import { useChannelQuery } from './modules/api/hooks';
 import { LoginPage } from './modules/auth/LoginPage';
 import { RecoverPage } from './modules/auth/RecoverPage';
 import { SetupWizard } from './modules/auth/SetupWizard';
+import { CustomerCardPage } from './modules/customer-card/CustomerCardPage';
+import { CustomerFormPage } from './modules/customer-card/CustomerFormPage';
+import { CustomerListPage } from './modules/customer-list/CustomerListPage';
+import { RecycleBinPage } from './modules/customer-list/RecycleBinPage';
 import { HomePage } from './modules/home/HomePage';
+import { ImportPage } from './modules/importer/ImportPage';
 import { SettingsPage } from './modules/settings/SettingsPage';
 import { AppLayout } from './modules/shell/AppLayout';
 import { ErrorAlert } from './modules/ui/ErrorAlert';
@@ -34,6 +39,12 @@ export const App = () => {
     <AppLayout session={session}>
       <Routes>
         <Route path="/" element={<HomePage session={session} />} />
+        <Route path="/customers" element={<CustomerListPage session={session} />} />
+        <Route path="/customers/recycle-bin" element={<RecycleBinPage session={session} />} />
+        <Route path="/customers/new" element={<CustomerFormPage session={session} />} />
+        <Route path="/customers/:id/edit" element={<CustomerFormPage session={session} />} />
+        <Route path="/customers/:id" element={<CustomerCardPage session={session} />} />
+        <Route path="/import" element={<ImportPage session={session} />} />
         <Route path="/settings/:tab?" element={<SettingsPage session={session} />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -2,6 +2,7 @@ import { importerEn } from './modules/importer.en';
 import { customerEn } from './modules/customer.en';
 import { customerCardEn } from './modules/customerCard.en';
 import { customerListEn } from './modules/customerList.en';
+import { backupUiEn } from './modules/backup.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -10,6 +11,7 @@ export const en: Messages = {
   customer: customerEn,
   customerList: customerListEn,
   customerCard: customerCardEn,
+  backupUi: backupUiEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -88,6 +90,7 @@ export const en: Messages = {
     company: 'Company',
     system: 'System',
     tags: 'Tags',
+    backup: 'Backup & restore',
     changePassword: 'Change password',
     currentPassword: 'Current password',
     newPassword: 'New password',

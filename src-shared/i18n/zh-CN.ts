@@ -2,6 +2,7 @@ import { importerZhCN } from './modules/importer.zh-CN';
 import { customerZhCN } from './modules/customer.zh-CN';
 import { customerCardZhCN } from './modules/customerCard.zh-CN';
 import { customerListZhCN } from './modules/customerList.zh-CN';
+import { backupUiZhCN } from './modules/backup.zh-CN';
 
 /** Simplified Chinese: the first language. `en.ts` must have the same keys (checked by its type). */
 export const zhCN = {
@@ -10,6 +11,7 @@ export const zhCN = {
   customer: customerZhCN,
   customerList: customerListZhCN,
   customerCard: customerCardZhCN,
+  backupUi: backupUiZhCN,
   common: {
     save: '保存',
     cancel: '取消',
@@ -88,6 +90,7 @@ export const zhCN = {
     company: '公司信息',
     system: '系统',
     tags: '标签',
+    backup: '备份与恢复',
     changePassword: '修改密码',
     currentPassword: '当前密码',
     newPassword: '新密码',

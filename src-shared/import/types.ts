@@ -14,6 +14,8 @@ export type ImportPreview = {
   rows: { rowNumber: number; hidden: boolean; cells: string[] }[];
   /** The first rows of the sheet as they are (to pick another header row). */
   topRows: { rowNumber: number; cells: string[] }[];
+  /** True when `targets` is the mapping this user confirmed for the same headers before. */
+  savedMapping?: boolean;
 };
 
 export type ImportPreviewRecord = {
@@ -38,6 +40,8 @@ export type ImportGroup = {
 };
 
 export type ImportAnalysisView = {
+  /** The header names the mapping applied to. */
+  headers: string[];
   total: number;
   fresh: number;
   inFileDuplicates: number;

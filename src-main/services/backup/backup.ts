@@ -16,12 +16,16 @@ const DAY = 24 * 60 * 60 * 1000;
 const APP_VERSION = '0.1.0';
 
 export type BackupInfo = { fileName: string; size: number; createdAt: number; reason: BackupManifest['reason']; schemaVersion: number };
-export type BackupSettings = { dir: string; retentionDays: number };
+export type BackupSettings = { dir: string; retentionDays: number; isDefault: boolean };
 
-export const backupSettings = (ws: Workspace, db: Db): BackupSettings => ({
-  dir: (getSetting(db, 'backupDir') as string | undefined) || join(ws.dataDir, 'backups'),
-  retentionDays: (getSetting(db, 'backupRetentionDays') as number | undefined) ?? DEFAULT_RETENTION_DAYS,
-});
+export const backupSettings = (ws: Workspace, db: Db): BackupSettings => {
+  const chosen = getSetting(db, 'backupDir') as string | undefined;
+  return {
+    dir: chosen || join(ws.dataDir, 'backups'),
+    retentionDays: (getSetting(db, 'backupRetentionDays') as number | undefined) ?? DEFAULT_RETENTION_DAYS,
+    isDefault: !chosen,
+  };
+};
 
 export const updateBackupSettings = (ws: Workspace, db: Db, actorId: string, input: { dir: string | null; retentionDays: number }): BackupSettings => {
   if (input.dir) mkdirSync(input.dir, { recursive: true });

@@ -179,6 +179,7 @@ export class ImportSessions {
     const analysis = analyzeRecords(db, records);
     Object.assign(u, { sheetIndex: input.sheetIndex, sheetName: sheets.find((s) => s.index === input.sheetIndex)?.name ?? null, mapping, records, analysis });
     return {
+      headers: mapping.headers,
       total: analysis.total,
       fresh: analysis.fresh,
       inFileDuplicates: analysis.inFileDuplicates,

@@ -98,10 +98,10 @@ export const importerEn: Widen<typeof importerZhCN> = {
     stats: {
       total: 'Data rows',
       fresh: 'New customers',
-      inFile: 'Duplicates in the file',
+      inFile: 'In-file duplicates',
       inDb: 'Already in Tuoke',
       rejected: 'Cannot import',
-      flagged: 'With problems (imported)',
+      flagged: 'With problems',
       hidden: 'Hidden rows',
       totals: 'Total rows (skipped)',
     },
@@ -191,5 +191,6 @@ export const importerEn: Widen<typeof importerZhCN> = {
       'Undo the import of "{{file}}" at {{at}}? The customers it created are removed and the fields it filled get their old values back; customers someone has changed since are kept.',
     undoDone: 'Undone: {{removed}} customers removed, fields of {{reverted}} customers restored.',
     touched: 'These customers were changed after the import and have been kept:',
+    touchedMore: '…and {{count}} more',
   },
 };

@@ -189,5 +189,6 @@ export const importerZhCN = {
       '撤销 {{at}} 导入的“{{file}}”？这次新建的客户会被删除，补全的字段恢复原值；导入后有人修改过的客户会保留。',
     undoDone: '已撤销：删除了 {{removed}} 个客户，恢复了 {{reverted}} 个客户的字段。',
     touched: '以下客户在导入后被修改过，已保留：',
+    touchedMore: '……另有 {{count}} 个',
   },
 };

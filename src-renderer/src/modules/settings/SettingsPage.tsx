@@ -2,20 +2,23 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { SessionInfo } from '@shared/types';
+import { BackupPanel } from './BackupPanel';
 import { CompanyPanel } from './CompanyPanel';
 import { LoginHistoryPanel } from './LoginHistoryPanel';
 import { MyAccountPanel } from './MyAccountPanel';
 import { SystemPanel } from './SystemPanel';
+import { TagsPanel } from '../customer-list/TagsPanel';
 import { UsersPanel } from './UsersPanel';
 
-const adminTabs = ['users', 'loginHistory', 'company', 'system'] as const;
+const adminTabs = ['users', 'loginHistory', 'company', 'system', 'backup'] as const;
 
 export const SettingsPage = ({ session }: { session: SessionInfo }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { tab } = useParams();
   const isAdmin = session.user.role === 'admin';
-  const tabs = ['myAccount', ...(isAdmin ? adminTabs : [])] as string[];
+  const isManager = isAdmin || session.user.role === 'manager';
+  const tabs = ['myAccount', ...(isManager ? ['tags'] : []), ...(isAdmin ? adminTabs : [])] as string[];
   const current = tab && tabs.includes(tab) ? tab : 'myAccount';
   return (
     <Stack gap="md">
@@ -31,6 +34,11 @@ export const SettingsPage = ({ session }: { session: SessionInfo }) => {
         <Tabs.Panel value="myAccount" pt="md">
           <MyAccountPanel />
         </Tabs.Panel>
+        {isManager && (
+          <Tabs.Panel value="tags" pt="md">
+            <TagsPanel session={session} />
+          </Tabs.Panel>
+        )}
         {isAdmin && (
           <>
             <Tabs.Panel value="users" pt="md">
@@ -44,6 +52,9 @@ export const SettingsPage = ({ session }: { session: SessionInfo }) => {
             </Tabs.Panel>
             <Tabs.Panel value="system" pt="md">
               <SystemPanel companyName={session.companyName} />
+            </Tabs.Panel>
+            <Tabs.Panel value="backup" pt="md">
+              <BackupPanel />
             </Tabs.Panel>
           </>
         )}

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
-import { IconHome, IconLogout, IconSettings } from '@tabler/icons-react';
+import { IconAddressBook, IconFileImport, IconHome, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,11 @@ import { NavLink as RouterLink, useLocation } from 'react-router';
 import type { SessionInfo } from '@shared/types';
 import { call } from '../api/api';
 import { roleColor } from '../ui/roleColor';
+import { GlobalSearch } from '../search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
 
-const icons = { home: IconHome, settings: IconSettings } as const;
+const icons = { home: IconHome, customers: IconAddressBook, import: IconFileImport, settings: IconSettings } as const;
 
 /** The one shell: navigation on the left, company, user, language and logout on top. */
 export const AppLayout = ({ session, children }: { session: SessionInfo; children: ReactNode }) => {
@@ -35,6 +36,7 @@ export const AppLayout = ({ session, children }: { session: SessionInfo; childre
               {session.companyName}
             </Text>
           </Group>
+          <GlobalSearch session={session} />
           <Group gap="sm" wrap="nowrap">
             <Text size="sm" data-testid="current-user">
               {session.user.displayName}
