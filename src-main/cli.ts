@@ -7,6 +7,7 @@
  *   npm run cli -- check --data-dir DIR
  *   npm run cli -- users list --data-dir DIR
  *   npm run cli -- users add  --data-dir DIR --username U --name N --role sales|manager|admin
+ *   npm run cli -- import FILE --data-dir DIR [--sheet N] [--header-row N] [--mapping auto|FILE] [--on-duplicate skip|fill|new] [--assign pool|USER|balance:U1,U2]
  *   npm run cli -- export customers --data-dir DIR --out FILE.xlsx
  *   npm run cli -- backup --data-dir DIR [--out FILE]
  *   npm run cli -- restore FILE --data-dir DIR
@@ -16,11 +17,12 @@
  * --json prints machine-readable output; --lang en|zh-CN picks the language.
  */
 import { parseArgs } from 'node:util';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput } from '../src-shared/contract';
 import { isAppError, type Result } from '../src-shared/errors';
 import { localeSchema } from '../src-shared/schemas';
+import { importTargets, type ImportTarget } from '../src-shared/import/targets';
 import type { Locale } from '../src-shared/roles';
 import type { IntegrityReport, UserInfo } from '../src-shared/types';
 import { sourceMigrationsFolder } from './db/migrate';
@@ -49,6 +51,8 @@ commands:
   check                                                   (login: TUOKE_USER, TUOKE_PASSWORD)
   users list
   users add --username U --name N --role admin|manager|sales   (password: TUOKE_NEW_PASSWORD)
+  import FILE [--sheet N] [--header-row N] [--mapping auto|FILE.json] [--on-duplicate skip|fill|new]
+         [--assign pool|USER|balance:U1,U2] [--source trade_directory|…]   (login: a manager)
   export customers --out FILE.xlsx                        (login: TUOKE_USER, TUOKE_PASSWORD)
 options: --json  --lang zh-CN|en  --migrations DIR`;
 
@@ -73,6 +77,12 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
         lang: { type: 'string' },
         migrations: { type: 'string' },
         out: { type: 'string' },
+        sheet: { type: 'string' },
+        'header-row': { type: 'string' },
+        mapping: { type: 'string' },
+        'on-duplicate': { type: 'string' },
+        assign: { type: 'string' },
+        source: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -166,6 +176,12 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
           print(result, translator(lang)('backup.restored', { customers: result.customers, users: result.users, defaultValue: 'restored' }));
           return 0;
         }
+        case 'import': {
+          await loginFromEnv(call, io);
+          const summary = await importFromCli(call, resolve(required(sub, 'FILE')), values);
+          print(summary, translator(lang)('importer.cliSummary', { ...summary.counts, defaultValue: JSON.stringify(summary.counts) }));
+          return 0;
+        }
         case 'export': {
           if (sub !== 'customers') throw new CliError(usage, 2);
           const out = resolve(required(values.out, '--out'));
@@ -246,6 +262,90 @@ const restoreFromCli = async (host: Host, file: string, io: Io) => {
   if (!key) throw new CliError(translator('zh-CN')('errors.BACKUP_WRONG_KEY'), 1, 'BACKUP_WRONG_KEY');
   const preview = await restoreBackup(ws, file, key);
   return { customers: preview.customers, users: preview.users, createdAt: preview.manifest.createdAt };
+};
+
+type Call = <K extends Channel>(channel: K, input: ChannelInput<K>) => Promise<ChannelOutput<K>>;
+
+/**
+ * The import wizard's steps, unattended: upload, sheet (first visible, or --sheet N, 1-based),
+ * header (detected, or --header-row), mapping (auto or saved, or a JSON file mapping header →
+ * target), duplicates (--on-duplicate for every group), assignment, commit, wait.
+ */
+const importFromCli = async (call: Call, file: string, values: Record<string, string | boolean | undefined>) => {
+  const bytes = readFileSync(file);
+  let uploadId: string | undefined;
+  const CHUNK = 4 * 1024 * 1024;
+  for (let offset = 0; ; offset += CHUNK) {
+    const chunk = bytes.subarray(offset, offset + CHUNK);
+    const final = offset + CHUNK >= bytes.length;
+    uploadId = (await call('import.upload', { ...(uploadId ? { uploadId } : {}), fileName: basename(file), offset, chunkBase64: chunk.toString('base64'), final })).uploadId;
+    if (final) break;
+  }
+  try {
+    const info = await call('import.sheets', { uploadId });
+    const sheetIndex =
+      typeof values.sheet === 'string' ? Number(values.sheet) - 1 : (info.sheets.find((s) => s.offered) ?? info.sheets[0])?.index;
+    if (sheetIndex === undefined || !info.sheets.some((s) => s.index === sheetIndex)) throw new CliError(`--sheet: 1..${info.sheets.length}`, 2);
+    const preview = await call('import.preview', {
+      uploadId,
+      sheetIndex,
+      ...(typeof values['header-row'] === 'string' ? { headerRow: Number(values['header-row']) } : {}),
+    });
+    let targets = preview.targets;
+    if (typeof values.mapping === 'string' && values.mapping !== 'auto') {
+      const byHeader = JSON.parse(readFileSync(resolve(values.mapping), 'utf8')) as Record<string, string | null> | (string | null)[];
+      targets = preview.headers.map((h, i) => {
+        const t = Array.isArray(byHeader) ? byHeader[i] : byHeader[h];
+        if (t === undefined || t === null) return null;
+        if (!(importTargets as readonly string[]).includes(t)) throw new CliError(`--mapping: unknown target ${t}`, 2);
+        return t as ImportTarget;
+      });
+    }
+    const analysis = await call('import.analyze', { uploadId, sheetIndex, headerRow: preview.headerRow, targets });
+    const onDuplicate = (values['on-duplicate'] as string | undefined) ?? 'skip';
+    if (!['skip', 'fill', 'new'].includes(onDuplicate)) throw new CliError('--on-duplicate skip|fill|new', 2);
+    const assign = (values.assign as string | undefined) ?? 'pool';
+    const directory = await call('users.directory', {});
+    const idOf = (username: string): string => {
+      const u = directory.find((d) => d.username.toLowerCase() === username.toLowerCase() && d.active);
+      if (!u) throw new CliError(`--assign: no active user ${username}`, 2);
+      return u.id;
+    };
+    const assignment =
+      assign === 'pool'
+        ? ({ mode: 'pool' } as const)
+        : assign.startsWith('balance:')
+          ? ({ mode: 'balance', userIds: assign.slice(8).split(',').map(idOf) } as const)
+          : ({ mode: 'user', userId: idOf(assign) } as const);
+    const { jobId } = await call('import.commit', {
+      uploadId,
+      decisions: {},
+      defaultDecision: onDuplicate as 'skip' | 'fill' | 'new',
+      assignment,
+      ...(typeof values.source === 'string' ? { source: values.source as never } : {}),
+    });
+    let job = await call('import.progress', { jobId });
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 100));
+      job = await call('import.progress', { jobId });
+    }
+    if (job.state !== 'done' || !job.summary) throw new CliError(job.error?.message ?? job.state, 1, job.error?.code);
+    return {
+      batchId: job.summary.batchId,
+      counts: {
+        total: analysis.total,
+        created: job.summary.created,
+        filled: job.summary.filled,
+        skipped: job.summary.skipped,
+        rejected: job.summary.rejected,
+        flagged: analysis.flagged,
+        duplicatesInFile: analysis.inFileDuplicates,
+        duplicatesInDatabase: analysis.inDbDuplicates,
+      },
+    };
+  } finally {
+    await call('import.discard', { uploadId: uploadId! }).catch(() => undefined);
+  }
 };
 
 const formatUser = (u: UserInfo, lang: Locale): string => {

@@ -135,3 +135,37 @@ describe('tuoke CLI', () => {
     expect(run.out).toContain('usage: tuoke');
   });
 });
+
+describe('tuoke CLI import, export and backup', () => {
+  const fixture = (name: string): string => join(__dirname, '../../../shared/fixtures/spreadsheets', name);
+
+  it('imports a trade-directory file, finds every row a duplicate the second time, and exports what it imported', async () => {
+    const first = await cli(['import', fixture('company_list_libreoffice.xlsx'), '--data-dir', dataDir, '--json'], asAdmin);
+    expect(first.err).toBe('');
+    expect(JSON.parse(first.out).counts).toMatchObject({ total: 201, created: 200, skipped: 1, duplicatesInFile: 1 });
+    const second = await cli(['import', fixture('company_list_libreoffice.xlsx'), '--data-dir', dataDir, '--json'], asAdmin);
+    expect(JSON.parse(second.out).counts).toMatchObject({ created: 0, duplicatesInDatabase: 201 });
+    const bad = await cli(['import', fixture('truncated_company_list.xlsx'), '--data-dir', dataDir], asAdmin);
+    expect(bad.code).toBe(1);
+    expect(bad.err.length).toBeGreaterThan(0);
+
+    const out = join(root, '客户.xlsx');
+    const exported = await cli(['export', 'customers', '--data-dir', dataDir, '--out', out, '--json'], asAdmin);
+    expect(JSON.parse(exported.out)).toMatchObject({ rows: 200 });
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('backs up and restores into an empty folder with the password of a user in the backup', async () => {
+    const file = join(root, 'cli.tkbak');
+    expect((await cli(['backup', '--data-dir', dataDir, '--out', file], asAdmin)).code).toBe(0);
+    const fresh = join(root, 'restored');
+    const restored = await cli(['restore', file, '--data-dir', fresh, '--json'], asAdmin);
+    expect(restored.err).toBe('');
+    expect(JSON.parse(restored.out)).toMatchObject({ customers: 200 });
+    const check = await cli(['check', '--data-dir', fresh, '--json'], asAdmin);
+    expect(JSON.parse(check.out)).toMatchObject({ integrity: 'ok' });
+    const wrong = await cli(['restore', file, '--data-dir', join(root, 'other')], { TUOKE_USER: 'boss', TUOKE_PASSWORD: 'not-the-password' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('打不开这个备份');
+  });
+});

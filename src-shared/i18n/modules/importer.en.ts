@@ -6,6 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 const f = customerEn.fields;
 
 export const importerEn: Widen<typeof importerZhCN> = {
+  cliSummary: '{{total}} rows: {{created}} created, {{filled}} filled, {{skipped}} skipped, {{rejected}} not imported, {{flagged}} with problems',
   errorSheet: 'Import problems',
   rowNumber: 'Row',
   result: 'Result',

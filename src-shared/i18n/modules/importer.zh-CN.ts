@@ -4,6 +4,7 @@ const f = customerZhCN.fields;
 
 /** Strings of the lead importer (wizard, batches, error workbook). en must match. */
 export const importerZhCN = {
+  cliSummary: '共 {{total}} 行：新建 {{created}}，补全 {{filled}}，跳过 {{skipped}}，未导入 {{rejected}}，有问题 {{flagged}}',
   errorSheet: '导入问题',
   rowNumber: '原行号',
   result: '结果',
