@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -173,6 +174,27 @@ test.describe('customer list', () => {
     await expect(total(page)).toHaveText('共 3 个客户');
     await expect(row(page, '温州远航建材有限公司').locator('[data-col="owner"]')).toHaveText('李四');
     await snap(page, 'list-07-sales-after-claim');
+  });
+
+  test('a salesperson exports the list they see to an xlsx, and only their own and pool customers are in it', async ({ page, bridge }) => {
+    await setUpOffice(page, bridge);
+    await openListAs(page, bridge, 'lisi');
+    await expect(total(page)).toHaveText('共 4 个客户');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^客户-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const saved = resolve('test-output/downloads', `list-export-${download.suggestedFilename()}`);
+    await download.saveAs(saved);
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.read(readFileSync(saved));
+    const sheetRows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
+    expect(sheetRows[0]![0]).toBe('企业名称');
+    expect(sheetRows.slice(1).map((r) => r[0]).sort()).toEqual(
+      ['杭州东方机械有限公司', '宁波海纳电子有限公司', '温州远航建材有限公司', '合肥天成医药有限公司'].sort(),
+    );
+    await expect(page.getByText(/已导出 4 个客户/)).toBeVisible();
+    await snap(page, 'list-13-exported');
   });
 
   test('a deleted customer goes to the recycle bin and comes back from it', async ({ page, bridge }) => {

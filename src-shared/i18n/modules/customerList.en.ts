@@ -4,6 +4,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const customerListEn: Widen<typeof customerListZhCN> = {
   title: 'Customers',
+  export: 'Export to Excel',
+  exported: 'Exported {{rows}} customers: {{file}}',
   newCustomer: 'New customer',
   recycleBin: 'Recycle bin',
   total: 'Customers: {{count}}',

@@ -1,6 +1,8 @@
 /** Strings of the customerList screens (owned by that module; en.ts must match). */
 export const customerListZhCN = {
   title: '客户',
+  export: '导出 Excel',
+  exported: '已导出 {{rows}} 个客户：{{file}}',
   newCustomer: '新建客户',
   recycleBin: '回收站',
   total: '共 {{count}} 个客户',

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { BulkDialog, type BulkKind } from './BulkDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { columnByKey, type ColumnDef } from './columns';
+import { ExportButton } from './ExportButton';
 import { CustomerTable, type SelectAllState } from './CustomerTable';
 import { FilterBar } from './FilterBar';
 import { HandoverDialog } from './HandoverDialog';
@@ -194,6 +195,7 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
               {t('customerList.handover.button')}
             </Button>
           )}
+          <ExportButton filter={query} sort={sort} columns={visibleColumns.map((c) => c.key)} />
           <Button size="xs" variant="default" leftSection={<IconTrash size={14} />} component={Link} to="/customers/recycle-bin">
             {t('customerList.recycleBin')}
           </Button>

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { ImportJobState } from '@shared/import/types';
 import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { saveFile } from './saveFile';
+import { saveFile } from '../ui/saveFile';
 import { StatCards } from './StatCards';
 
 type Props = {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ImportFileInfo } from '@shared/import/types';
 import { call } from '../api/api';
-import { bytesToBase64 } from './base64';
+import { bytesToBase64 } from '../ui/base64';
 
 /** 1 MB of file per call: about 1.4 MB of base64, well under the channel's 8 MB limit. */
 export const CHUNK_BYTES = 1024 * 1024;
