@@ -54,7 +54,7 @@ describe('the test bridge', () => {
         body: JSON.stringify(body),
       });
     expect(await (await invoke({ channel: 'app.status', input: {} })).json()).toEqual({ ok: true, value: { initialized: false, session: null } });
-    expect((await (await invoke({ channel: 'users.list', input: {} })).json()).error.code).toBe('UNAUTHENTICATED');
+    expect(((await (await invoke({ channel: 'users.list', input: {} })).json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
     // A request that names another host (DNS rebinding) is refused.
     const status = await new Promise<number>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: bridge.port, path: '/', headers: { ...headers, host: 'evil.example:80' } }, (res) => {
