@@ -49,26 +49,50 @@ export const writeXlsx = async <Row>(
     header.font = { bold: true };
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7F0FA' } };
     header.commit();
+    // ExcelJS gives every new cell its own style object, and its style registry recognises a
+    // style it has seen by object identity only: one object per cell means rendering and looking
+    // up the style XML for every cell (a third of the time of a 100,000-row export). Cells of a
+    // column share one style object per kind of value instead (the registry also keys a style
+    // without numFmt on the value kind), which gives the same styles.
+    const shared = formats.map((fmt) => {
+      const byKind = new Map<string, { numFmt?: string }>();
+      return (kind: string) => {
+        let style = byKind.get(kind);
+        if (!style) byKind.set(kind, (style = fmt ? { numFmt: fmt } : {}));
+        return style;
+      };
+    });
+    const width = sheet.columns.length;
     for await (const row of sheet.rows) {
-      const values = sheet.columns.map((c) => {
+      // Empty values stay undefined: ExcelJS then creates no cell at all (a null cell is styled and
+      // prepared, only to be left out of the XML).
+      const values = new Array<string | number | Date | undefined>(width);
+      for (let i = 0; i < width; i++) {
+        const c = sheet.columns[i]!;
         const v = c.value(row);
-        if (v === null || v === undefined || v === '') return null;
-        if (c.type === 'date' || c.type === 'datetime') {
-          if (v instanceof Date) return v;
-          if (typeof v === 'number') return new Date(v);
+        if (v === null || v === undefined || v === '') values[i] = undefined;
+        else if (c.type === 'date' || c.type === 'datetime') {
+          if (v instanceof Date) values[i] = v;
+          else if (typeof v === 'number') values[i] = new Date(v);
           // 'YYYY-MM-DD' → a date at UTC midnight, which Excel shows as that day.
-          return /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v;
-        }
-        if (c.type === 'text') return String(v);
-        return v;
-      });
+          else values[i] = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v;
+        } else if (c.type === 'text') values[i] = String(v);
+        else values[i] = v;
+      }
       const added = ws.addRow(values);
-      formats.forEach((fmt, i) => {
-        if (fmt && values[i] !== null) added.getCell(i + 1).numFmt = fmt;
-      });
+      for (let i = 0; i < width; i++) {
+        const v = values[i];
+        if (v === undefined) continue;
+        const kind = v instanceof Date ? 'date' : typeof v;
+        (added.getCell(i + 1) as { style: Partial<ExcelJS.Style> }).style = shared[i]!(kind);
+      }
       added.commit();
       total += 1;
       if (onProgress && total % 5000 === 0) onProgress(total);
+      // Committed rows go to the zip stream, whose deflate and file writes need the event loop: a
+      // loop over a synchronous row source never gives it one, so the whole sheet would pile up in
+      // memory and be compressed only at the end. Yielding now and then overlaps the two.
+      if (total % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     ws.commit();
   }

@@ -42,7 +42,12 @@ type Existing = { id: string; name: string; ownerId: string | null };
  * the indexes row by row through prepared statements, so memory stays
  * bounded whatever the database size.
  */
-export const analyzeRecords = (db: Db, records: ImportRecord[]): ImportAnalysis => {
+export const analyzeRecords = (db: Db, records: ImportRecord[]): ImportAnalysis =>
+  // One read transaction for all the look-ups (one consistent snapshot), rather than one per
+  // statement: beginning and ending a read transaction per look-up cost more than the look-up.
+  db.sqlite.transaction(() => analyzeInSnapshot(db, records))();
+
+const analyzeInSnapshot = (db: Db, records: ImportRecord[]): ImportAnalysis => {
   const live = 'deleted_at IS NULL AND merged_into IS NULL';
   const byCode = db.sqlite.prepare(`SELECT id, name, owner_id AS ownerId FROM customers WHERE credit_code = ? AND ${live} LIMIT 1`);
   const byName = db.sqlite.prepare(`SELECT id, name, owner_id AS ownerId FROM customers WHERE name_key = ? AND ${live} LIMIT 1`);

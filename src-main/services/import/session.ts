@@ -23,7 +23,20 @@ import { userNames } from '../customers/events';
 import { writeXlsx } from '../export/xlsxWriter';
 import { analyzeRecords, type ImportAnalysis } from './analyze';
 import { commitImport, undoImport, type CommitOptions, type ImportSummary } from './commit';
-import { cellText, columnsForHeaderRow, detectHeader, listSheets, offeredSheets, readPreview, readRows, sniffFile, type Cell } from './read';
+import {
+  cellText,
+  columnsForHeaderRow,
+  detectHeader,
+  listSheets,
+  offeredSheets,
+  readPreview,
+  readRows,
+  sniffFile,
+  type Cell,
+  type Preview,
+  type ReadCache,
+  type SheetInfo,
+} from './read';
 
 const MAX_UPLOAD = 512 * 1024 * 1024;
 
@@ -61,6 +74,15 @@ type Upload = {
   mapping?: ImportMapping;
   records?: ImportRecord[];
   analysis?: ImportAnalysis;
+  /**
+   * A complete upload never changes: its sheet list and the first rows of each
+   * sheet (header detection, merges) are read once, then reused by analyze,
+   * which would otherwise read the whole sheet one more time for its merges.
+   */
+  sheetList?: SheetInfo[];
+  previews?: Map<number, Preview>;
+  /** Shared strings and formats parsed by the preview, for the analysis that follows (then dropped). */
+  readCache?: ReadCache;
 };
 
 type Job = ImportJobState & { cancel: boolean; userId: string };
@@ -101,6 +123,22 @@ export class ImportSessions {
     return u;
   }
 
+  private async sheetListOf(u: Upload): Promise<SheetInfo[]> {
+    if (u.sheetList) return u.sheetList;
+    const sheets = await listSheets(u.path);
+    if (u.complete) u.sheetList = sheets;
+    return sheets;
+  }
+
+  private async previewOf(u: Upload, sheetIndex: number): Promise<Preview> {
+    const cached = u.previews?.get(sheetIndex);
+    if (cached) return cached;
+    if (u.complete) u.readCache ??= {};
+    const preview = await readPreview(u.path, sheetIndex, { maxRows: 60, ...(u.readCache ? { cache: u.readCache } : {}) });
+    if (u.complete) (u.previews ??= new Map()).set(sheetIndex, preview);
+    return preview;
+  }
+
   upload(viewer: Viewer, input: { uploadId?: string | undefined; fileName: string; offset: number; chunkBase64: string; final: boolean }): { uploadId: string; size: number } {
     if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
     let u: Upload;
@@ -124,7 +162,7 @@ export class ImportSessions {
   async sheets(viewer: Viewer, uploadId: string): Promise<ImportFileInfo> {
     const u = this.own(viewer, uploadId);
     const { kind } = await sniffFile(u.path);
-    const sheets = await listSheets(u.path);
+    const sheets = await this.sheetListOf(u);
     const offered = new Set(offeredSheets(sheets).map((s) => s.index));
     return {
       uploadId: u.id,
@@ -136,7 +174,7 @@ export class ImportSessions {
 
   async preview(viewer: Viewer, input: { uploadId: string; sheetIndex: number; headerRow?: number | undefined }): Promise<ImportPreview> {
     const u = this.own(viewer, input.uploadId);
-    const { rows, merges } = await readPreview(u.path, input.sheetIndex, { maxRows: 60 });
+    const { rows, merges } = await this.previewOf(u, input.sheetIndex);
     const guess = input.headerRow
       ? columnsForHeaderRow(rows, merges, input.headerRow)
       : detectHeader(rows, merges);
@@ -160,10 +198,10 @@ export class ImportSessions {
     input: { uploadId: string; sheetIndex: number; headerRow: number; targets: (ImportTarget | null)[]; unmappedToNotes: boolean },
   ): Promise<ImportAnalysisView> {
     const u = this.own(viewer, input.uploadId);
-    const { rows: top, merges } = await readPreview(u.path, input.sheetIndex, { maxRows: 60 });
+    const { rows: top, merges } = await this.previewOf(u, input.sheetIndex);
     const guess = columnsForHeaderRow(top, merges, input.headerRow);
     const last = guess.headerRow + guess.headerRows - 1;
-    const sheets = await listSheets(u.path);
+    const sheets = await this.sheetListOf(u);
     const date1904 = false; // the reader converts serials itself, honouring the workbook's date system
     const mapping: ImportMapping = {
       headers: guess.columns.map((c) => c.name),
@@ -172,10 +210,18 @@ export class ImportSessions {
       date1904,
     };
     const records: ImportRecord[] = [];
-    await readRows(u.path, input.sheetIndex, (row) => {
-      if (row.index <= last) return;
-      records.push(buildRecord({ rowNumber: row.index, hidden: row.hidden, values: guess.columns.map((c) => cellValue(row.cells[c.index])) }, mapping));
-    });
+    const cache = u.readCache;
+    // The records now hold what they need of the shared strings: the rest goes.
+    delete u.readCache;
+    await readRows(
+      u.path,
+      input.sheetIndex,
+      (row) => {
+        if (row.index <= last) return;
+        records.push(buildRecord({ rowNumber: row.index, hidden: row.hidden, values: guess.columns.map((c) => cellValue(row.cells[c.index])) }, mapping));
+      },
+      cache ? { cache } : {},
+    );
     const analysis = analyzeRecords(db, records);
     Object.assign(u, { sheetIndex: input.sheetIndex, sheetName: sheets.find((s) => s.index === input.sheetIndex)?.name ?? null, mapping, records, analysis });
     return {
@@ -213,7 +259,9 @@ export class ImportSessions {
     if (!u.records || !u.analysis) throw new AppError('VALIDATION', { fields: 'analysis' });
     const job: Job = { jobId: randomUUID(), state: 'running', done: 0, total: u.analysis.total, summary: null, error: null, cancel: false, userId: viewer.id };
     this.jobs.set(job.jobId, job);
-    const records = u.records;
+    // Only the rows that can be written go to the runner (commitImport skips the others anyway):
+    // the worker runner copies what it is given into the worker thread.
+    const records = u.records.filter((r) => r.kind === 'record' && !r.rejected);
     const analysis = u.analysis;
     this.runner(db, viewer, records, analysis, {
       fileName: u.fileName,

@@ -68,8 +68,18 @@ export type MergeRange = { top: number; left: number; bottom: number; right: num
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
+/**
+ * Workbook-level parts a caller may keep between reads of the same, unchanged
+ * file (a preview, then the full read): xlsx shared strings and cell number
+ * formats, parsed once. Pass the same empty object to each read; drop it to
+ * free the memory.
+ */
+export type ReadCache = { xlsx?: { formats: string[]; strings: string[] } };
+
 export type ReadOptions = {
   signal?: AbortSignal;
+  /** Reuse parsed workbook parts between reads of one file (see ReadCache). */
+  cache?: ReadCache;
   /** Stop after this many rows were delivered (a preview). Merges are still collected. */
   maxRows?: number;
   /** CSV only: override the detected encoding. */

@@ -223,7 +223,13 @@ export async function readXlsxRows(
   const entry = sheet.part ? book.zip.find(sheet.part) : undefined;
   if (!entry) throw new AppError('FILE_DAMAGED', undefined, `sheet part of ${sheet.name} missing`);
 
-  const [formats, strings] = await Promise.all([readCellFormats(book), readSharedStrings(book)]);
+  let parts = options.cache?.xlsx;
+  if (!parts) {
+    const [f, s] = await Promise.all([readCellFormats(book), readSharedStrings(book)]);
+    parts = { formats: f, strings: s };
+    if (options.cache) options.cache.xlsx = parts;
+  }
+  const { formats, strings } = parts;
   const { date1904 } = book;
   const sink = new RowSink(onRow, options.maxRows ?? Infinity, options.signal);
   const merges: MergeRange[] = [];
