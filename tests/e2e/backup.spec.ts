@@ -1,21 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, snap, test } from './bridge';
+import { api, expect, snap, test } from './bridge';
 
 const company = '杭州星辰贸易有限公司';
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
-
-type Result = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-
-/** Calls a contract channel from inside the page, as the renderer would; fails the test on an error result. */
-const api = async <T>(page: Page, channel: string, input: unknown): Promise<T> =>
-  page.evaluate(
-    async ([c, i]) => {
-      const r = (await (window as unknown as { api: { invoke(c: string, i: unknown): Promise<Result> } }).api.invoke(c as string, i)) as Result;
-      if (!r.ok) throw new Error(`${String(c)}: ${r.error.code} ${r.error.message}`);
-      return r.value;
-    },
-    [channel, input] as const,
-  ) as Promise<T>;
 
 const logIn = async (page: Page) => {
   await page.getByLabel('用户名').fill(admin.username);

@@ -59,4 +59,17 @@ export const test = base.extend<{ bridge: BridgeProcess }>({
   },
 });
 
+type Result = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+
+/** Calls a contract channel from inside the page, as the renderer would; fails the test on an error result. */
+export const api = async <T>(page: Page, channel: string, input: unknown): Promise<T> =>
+  page.evaluate(
+    async ([c, i]) => {
+      const r = (await (window as unknown as { api: { invoke(c: string, i: unknown): Promise<Result> } }).api.invoke(c as string, i)) as Result;
+      if (!r.ok) throw new Error(`${String(c)}: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    },
+    [channel, input] as const,
+  ) as Promise<T>;
+
 export { expect } from '@playwright/test';

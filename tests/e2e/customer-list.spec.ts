@@ -2,22 +2,9 @@ import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, snap, test, type BridgeProcess } from './bridge';
+import { api, expect, snap, test, type BridgeProcess } from './bridge';
 
 const password = 'Demo-pass-2026';
-
-type Result = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-
-/** Calls a contract channel from inside the page, as the renderer would; fails the test on an error result. */
-const api = async <T>(page: Page, channel: string, input: unknown): Promise<T> =>
-  page.evaluate(
-    async ([c, i]) => {
-      const r = (await (window as unknown as { api: { invoke(c: string, i: unknown): Promise<Result> } }).api.invoke(c as string, i)) as Result;
-      if (!r.ok) throw new Error(`${String(c)}: ${r.error.code} ${r.error.message}`);
-      return r.value;
-    },
-    [channel, input] as const,
-  ) as Promise<T>;
 
 type Office = { users: Record<'zhangwei' | 'lisi' | 'zhaoliu', string>; customers: Record<string, string> };
 

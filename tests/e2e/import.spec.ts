@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import * as XLSX from '@e965/xlsx';
-import { expect, snap, test, type BridgeProcess } from './bridge';
+import { api, expect, snap, test, type BridgeProcess } from './bridge';
 
 const company = '杭州星辰贸易有限公司';
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
@@ -12,19 +12,6 @@ const passwordProtected = resolve('../shared/fixtures/spreadsheets/calamine__pas
 const mergedHeader = resolve('../shared/fixtures/spreadsheets/company_list_merged_header_openpyxl.xlsx');
 const zipWithoutWorkbook = resolve('../shared/fixtures/spreadsheets/zip_without_workbook.xlsx');
 const outputDir = resolve('test-output/downloads');
-
-type Result = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-
-/** Calls a contract channel from inside the page, as the renderer would; fails the test on an error result. */
-const api = async <T>(page: Page, channel: string, input: unknown): Promise<T> =>
-  page.evaluate(
-    async ([c, i]) => {
-      const r = (await (window as unknown as { api: { invoke(c: string, i: unknown): Promise<Result> } }).api.invoke(c as string, i)) as Result;
-      if (!r.ok) throw new Error(`${String(c)}: ${r.error.code} ${r.error.message}`);
-      return r.value;
-    },
-    [channel, input] as const,
-  ) as Promise<T>;
 
 const logIn = async (page: Page, username: string, pass: string) => {
   await page.getByLabel('用户名').fill(username);
