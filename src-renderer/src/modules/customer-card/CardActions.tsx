@@ -1,4 +1,4 @@
-import { Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Menu, Modal } from '@mantine/core';
 import {
   IconArrowsJoin2,
   IconChevronDown,
@@ -18,8 +18,8 @@ import { Link, useNavigate } from 'react-router';
 import type { Customer } from '@shared/customers/types';
 import type { SessionInfo } from '@shared/types';
 import { useChannelMutation } from '../api/hooks';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { useErrorText } from '../ui/useErrorText';
+import { DangerConfirm } from '../ui/DangerConfirm';
 import { AssignDialog } from './AssignDialog';
 import { customerChannels } from './customerChannels';
 import { ReleaseDialog } from './ReleaseDialog';
@@ -137,35 +137,27 @@ export const CardActions = ({ customer, session, onMerge }: { customer: Customer
         {dialog === 'assign' && <AssignDialog customer={customer} onDone={close} />}
         {dialog === 'tier' && <TierDialog customer={customer} onDone={close} />}
         {dialog === 'delete' && (
-          <Stack>
-            <Text size="sm">{t('customerCard.delete.text', { name: customer.name })}</Text>
-            <ErrorAlert error={remove.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                color="red"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(
-                    { ids: [customer.id] },
-                    {
-                      onSuccess: (r) => {
-                        if (feedback(r, t('customerCard.delete.done'))) {
-                          close();
-                          void navigate('/customers');
-                          client.removeQueries({ queryKey: ['customers.get', { id: customer.id }] });
-                        }
-                      },
-                    },
-                  )
-                }
-              >
-                {t('customerCard.actions.delete')}
-              </Button>
-            </Group>
-          </Stack>
+          <DangerConfirm
+            text={t('customerCard.delete.text', { name: customer.name })}
+            confirmLabel={t('customerCard.actions.delete')}
+            error={remove.error}
+            pending={remove.isPending}
+            onCancel={close}
+            onConfirm={() =>
+              remove.mutate(
+                { ids: [customer.id] },
+                {
+                  onSuccess: (r) => {
+                    if (feedback(r, t('customerCard.delete.done'))) {
+                      close();
+                      void navigate('/customers');
+                      client.removeQueries({ queryKey: ['customers.get', { id: customer.id }] });
+                    }
+                  },
+                },
+              )
+            }
+          />
         )}
       </Modal>
     </>

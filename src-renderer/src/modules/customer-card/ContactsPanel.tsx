@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '@shared/customers/types';
 import { formatPhone } from '@shared/rules/phone';
 import { useChannelMutation } from '../api/hooks';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { ContactForm } from './ContactForm';
 import { customerChannels } from './customerChannels';
+import { DangerConfirm } from '../ui/DangerConfirm';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; contact: Contact } | { kind: 'delete'; contact: Contact };
 
@@ -156,32 +156,24 @@ export const ContactsPanel = ({ customerId, contacts }: { customerId: string; co
           />
         )}
         {dialog?.kind === 'delete' && (
-          <Stack>
-            <Text size="sm">{t('customerCard.contacts.deleteConfirm', { name: dialog.contact.name })}</Text>
-            <ErrorAlert error={remove.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                color="red"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(
-                    { id: dialog.contact.id },
-                    {
-                      onSuccess: () => {
-                        close();
-                        notifications.show({ color: 'green', message: t('customerCard.contacts.deleted') });
-                      },
-                    },
-                  )
-                }
-              >
-                {t('customerCard.contacts.delete')}
-              </Button>
-            </Group>
-          </Stack>
+          <DangerConfirm
+            text={t('customerCard.contacts.deleteConfirm', { name: dialog.contact.name })}
+            confirmLabel={t('customerCard.contacts.delete')}
+            error={remove.error}
+            pending={remove.isPending}
+            onCancel={close}
+            onConfirm={() =>
+              remove.mutate(
+                { id: dialog.contact.id },
+                {
+                  onSuccess: () => {
+                    close();
+                    notifications.show({ color: 'green', message: t('customerCard.contacts.deleted') });
+                  },
+                },
+              )
+            }
+          />
         )}
       </Modal>
     </Paper>

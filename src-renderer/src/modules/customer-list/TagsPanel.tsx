@@ -11,6 +11,7 @@ import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { TagBadge } from '../ui/TagBadge';
 import { useZodForm } from '../ui/useZodForm';
+import { DangerConfirm } from '../ui/DangerConfirm';
 
 type TagColor = (typeof tagColors)[number];
 
@@ -153,32 +154,24 @@ export const TagsPanel = (_props: { session: SessionInfo }) => {
         {dialog?.kind === 'create' && <TagForm tag={null} onDone={close} />}
         {dialog?.kind === 'edit' && <TagForm tag={dialog.tag} onDone={close} />}
         {dialog?.kind === 'delete' && (
-          <Stack gap="sm">
-            <Text size="sm">{t('customerList.tags.deleteText', { name: dialog.tag.name })}</Text>
-            <ErrorAlert error={remove.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                color="red"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(
-                    { id: dialog.tag.id },
-                    {
-                      onSuccess: () => {
-                        notifications.show({ color: 'green', message: t('customerList.tags.deleted') });
-                        close();
-                      },
-                    },
-                  )
-                }
-              >
-                {t('customerList.tags.delete')}
-              </Button>
-            </Group>
-          </Stack>
+          <DangerConfirm
+            text={t('customerList.tags.deleteText', { name: dialog.tag.name })}
+            confirmLabel={t('customerList.tags.delete')}
+            error={remove.error}
+            pending={remove.isPending}
+            onCancel={close}
+            onConfirm={() =>
+              remove.mutate(
+                { id: dialog.tag.id },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'green', message: t('customerList.tags.deleted') });
+                    close();
+                  },
+                },
+              )
+            }
+          />
         )}
       </Modal>
     </Paper>

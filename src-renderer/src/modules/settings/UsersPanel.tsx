@@ -8,6 +8,7 @@ import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { roleColor } from '../ui/roleColor';
+import { DangerConfirm } from '../ui/DangerConfirm';
 import { CreateUserForm } from './CreateUserForm';
 import { EditUserForm } from './EditUserForm';
 import { SetPasswordForm } from './SetPasswordForm';
@@ -118,22 +119,14 @@ export const UsersPanel = ({ currentUserId }: { currentUserId: string }) => {
           />
         )}
         {dialog?.kind === 'deactivate' && (
-          <Stack>
-            <Text>{t('users.confirmDeactivate', { name: dialog.user.displayName })}</Text>
-            <ErrorAlert error={deactivate.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                color="red"
-                loading={deactivate.isPending}
-                onClick={() => deactivate.mutate({ id: dialog.user.id }, { onSuccess: () => done(t('users.deactivated')) })}
-              >
-                {t('users.deactivate')}
-              </Button>
-            </Group>
-          </Stack>
+          <DangerConfirm
+            text={t('users.confirmDeactivate', { name: dialog.user.displayName })}
+            confirmLabel={t('users.deactivate')}
+            error={deactivate.error}
+            pending={deactivate.isPending}
+            onCancel={close}
+            onConfirm={() => deactivate.mutate({ id: dialog.user.id }, { onSuccess: () => done(t('users.deactivated')) })}
+          />
         )}
       </Modal>
     </Paper>
