@@ -43,7 +43,8 @@ import {
   releaseCustomers,
 } from '../services/customers/ownership';
 import { savedMapping, saveMapping } from '../services/import/mappings';
-import { ImportSessions, listBatches, undoImport, type JobRunner } from '../services/import/session';
+import { undoImport } from '../services/import/commit';
+import { ImportSessions, listBatches, type JobRunner } from '../services/import/session';
 import { getPref, setPref } from '../services/prefs/prefs';
 import { backupSettings, createBackup, listBackups, restoreBackup, updateBackupSettings } from '../services/backup/backup';
 import { searchCustomers } from '../services/search/search';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import { openDatabase, integrityCheck, DB_FILE, type Db } from '../../db/connection';
@@ -213,4 +213,3 @@ export const readBackupKeyring = async (file: string): Promise<Keyring> => {
   }
 };
 
-export { readFileSync };

@@ -16,6 +16,7 @@ import {
   contactCounts,
   editableFields,
   findCustomerRow,
+  forEachLive,
   getLiveRow,
   liveCondition,
   toCustomer,
@@ -205,20 +206,14 @@ export const listCustomers = (
 
 /** Moves customers to the recycle bin (owner or manager). */
 export const deleteCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
-  db.write(viewer.id, () => {
-    const result: BulkResult = { changed: 0, skipped: [] };
-    for (const id of ids) {
-      const row = findCustomerRow(db, id);
-      if (!row || row.deletedAt !== null || row.mergedInto !== null) result.skipped.push({ id, reason: 'NOT_FOUND' });
-      else if (!canDelete(viewer, row)) result.skipped.push({ id, reason: 'FORBIDDEN' });
-      else {
-        db.orm.update(customers).set({ deletedAt: db.clock.now(), deletedBy: viewer.id, ...touch(db, viewer.id) }).where(eq(customers.id, id)).run();
-        addEvent(db, viewer.id, id, 'deleted');
-        result.changed += 1;
-      }
-    }
-    return result;
-  });
+  db.write(viewer.id, () =>
+    forEachLive(db, ids, (row) => {
+      if (!canDelete(viewer, row)) return 'FORBIDDEN';
+      db.orm.update(customers).set({ deletedAt: db.clock.now(), deletedBy: viewer.id, ...touch(db, viewer.id) }).where(eq(customers.id, row.id)).run();
+      addEvent(db, viewer.id, row.id, 'deleted');
+      return null;
+    }),
+  );
 
 export const restoreCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
   db.write(viewer.id, () => {

@@ -6,22 +6,11 @@ import type { Db } from '../../db/connection';
 import { customers, customerTags, tags } from '../../db/schema';
 import { canAccess, isManagerLike, type Viewer } from './access';
 import { addEvent } from './events';
-import { findCustomerRow, touch, type CustomerRow } from './repository';
+import { forEachLive, touch, type CustomerRow } from './repository';
 
-const forEachAccessible = (db: Db, viewer: Viewer, ids: string[], fn: (row: CustomerRow) => string | null): BulkResult => {
-  const result: BulkResult = { changed: 0, skipped: [] };
-  for (const id of ids) {
-    const row = findCustomerRow(db, id);
-    if (!row || row.deletedAt !== null || row.mergedInto !== null) result.skipped.push({ id, reason: 'NOT_FOUND' });
-    else if (!canAccess(viewer, row)) result.skipped.push({ id, reason: 'FORBIDDEN' });
-    else {
-      const skip = fn(row);
-      if (skip) result.skipped.push({ id, reason: skip });
-      else result.changed += 1;
-    }
-  }
-  return result;
-};
+/** A bulk action over live customers the viewer may edit; others are skipped as FORBIDDEN. */
+const forEachAccessible = (db: Db, viewer: Viewer, ids: string[], fn: (row: CustomerRow) => string | null): BulkResult =>
+  forEachLive(db, ids, (row) => (canAccess(viewer, row) ? fn(row) : 'FORBIDDEN'));
 
 /**
  * Lifecycle changes. Lost needs a reason and keeps the date; leaving a lost

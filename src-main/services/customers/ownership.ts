@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection';
 import { customers, users } from '../../db/schema';
 import { canDelete, isManagerLike, type Viewer } from './access';
 import { addEvent, userNames } from './events';
-import { findCustomerRow, liveCondition, touch, type CustomerRow } from './repository';
+import { findCustomerRow, forEachLive, liveCondition, touch, type CustomerRow } from './repository';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -34,25 +34,11 @@ const changeOwner = (db: Db, actorId: string, row: CustomerRow, to: string | nul
   addEvent(db, actorId, row.id, 'owner_changed', { from: ownerRef(db, row.ownerId), to: ownerRef(db, to), via, reason });
 };
 
-const eachLive = (db: Db, ids: string[], fn: (row: CustomerRow) => string | null): BulkResult => {
-  const result: BulkResult = { changed: 0, skipped: [] };
-  for (const id of ids) {
-    const row = findCustomerRow(db, id);
-    if (!row || row.deletedAt !== null || row.mergedInto !== null) {
-      result.skipped.push({ id, reason: 'NOT_FOUND' });
-      continue;
-    }
-    const skip = fn(row);
-    if (skip) result.skipped.push({ id, reason: skip });
-    else result.changed += 1;
-  }
-  return result;
-};
 
 /** A salesperson (or manager) takes customers from the pool. */
 export const claimCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
   db.write(viewer.id, () =>
-    eachLive(db, ids, (row) => {
+    forEachLive(db, ids, (row) => {
       if (row.ownerId !== null) return 'NOT_IN_POOL';
       changeOwner(db, viewer.id, row, viewer.id, 'claim', '');
       return null;
@@ -62,7 +48,7 @@ export const claimCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResul
 /** The owner (or a manager) returns customers to the pool. */
 export const releaseCustomers = (db: Db, viewer: Viewer, ids: string[], reason: string): BulkResult =>
   db.write(viewer.id, () =>
-    eachLive(db, ids, (row) => {
+    forEachLive(db, ids, (row) => {
       if (row.ownerId === null) return 'NOT_OWNED';
       if (!canDelete(viewer, row)) return 'FORBIDDEN';
       changeOwner(db, viewer.id, row, null, 'release', reason);
@@ -75,7 +61,7 @@ export const assignCustomers = (db: Db, viewer: Viewer, ids: string[], ownerId: 
   if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
   return db.write(viewer.id, () => {
     if (ownerId) assignableUser(db, ownerId);
-    return eachLive(db, ids, (row) => {
+    return forEachLive(db, ids, (row) => {
       if (row.ownerId === ownerId) return 'UNCHANGED';
       changeOwner(db, viewer.id, row, ownerId, ownerId ? 'assign' : 'release', reason);
       return null;

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
 import { financialFields, type CustomerGrade, type CustomerStatus, type CustomerTier } from '../../../src-shared/customers/enums';
 import { customerFieldsSchema, type CustomerFields } from '../../../src-shared/customers/schemas';
-import type { Customer, Tag } from '../../../src-shared/customers/types';
+import type { BulkResult, Customer, Tag } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
 import { contacts, customers, customerTags, tags } from '../../db/schema';
@@ -127,3 +127,18 @@ export const toCustomer = (db: Db, viewer: Viewer, row: CustomerRow): Customer =
 
 /** Sets updated_at/by on a row change; every service write goes through here so the stamp is never forgotten. */
 export const touch = (db: Db, actorId: string | null) => ({ updatedAt: db.clock.now(), updatedBy: actorId });
+
+/**
+ * Runs a bulk action over live customers: missing, deleted and merged-away ids are skipped as
+ * NOT_FOUND; `fn` returns null when it changed the row, or the reason it skipped it.
+ */
+export const forEachLive = (db: Db, ids: string[], fn: (row: CustomerRow) => string | null): BulkResult => {
+  const result: BulkResult = { changed: 0, skipped: [] };
+  for (const id of ids) {
+    const row = findCustomerRow(db, id);
+    const skip = !row || row.deletedAt !== null || row.mergedInto !== null ? 'NOT_FOUND' : fn(row);
+    if (skip) result.skipped.push({ id, reason: skip });
+    else result.changed += 1;
+  }
+  return result;
+};

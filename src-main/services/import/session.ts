@@ -6,7 +6,6 @@ import { desc } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../../src-shared/errors';
 import type { CleanIssue, RawValue } from '../../../src-shared/import/clean';
-import { rawText } from '../../../src-shared/import/clean';
 import { buildRecord, type ImportMapping, type ImportRecord } from '../../../src-shared/import/record';
 import { autoMap, type ImportTarget } from '../../../src-shared/import/targets';
 import type {
@@ -22,7 +21,7 @@ import { isManagerLike, type Viewer } from '../customers/access';
 import { userNames } from '../customers/events';
 import { writeXlsx } from '../export/xlsxWriter';
 import { analyzeRecords, type ImportAnalysis } from './analyze';
-import { commitImport, undoImport, type CommitOptions, type ImportSummary } from './commit';
+import { commitImport, type CommitOptions, type ImportSummary } from './commit';
 import {
   cellText,
   columnsForHeaderRow,
@@ -372,4 +371,3 @@ export const listBatches = (db: Db): ImportBatchInfo[] => {
   }));
 };
 
-export { undoImport, rawText };

@@ -11,7 +11,8 @@ import type { WorkerInput, WorkerMessage } from './worker';
  */
 export const workerRunner =
   (ws: Workspace, entry: URL, execArgv: string[] = []): JobRunner =>
-  (db, viewer, records, analysis, options) =>
+  // The worker opens its own connection, so the caller's `db` is not used here.
+  (_db, viewer, records, analysis, options) =>
     new Promise((resolve, reject) => {
       const cancel = new SharedArrayBuffer(4);
       const flag = new Int32Array(cancel);
@@ -45,5 +46,4 @@ export const workerRunner =
       });
       worker.on('error', (e) => finish(() => reject(e)));
       worker.on('exit', (code) => finish(() => reject(new Error(`import worker exited with ${code}`))));
-      void db;
     });
