@@ -75,10 +75,10 @@ export const listBackups = async (dir: string): Promise<BackupInfo[]> => {
   const result: BackupInfo[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith(BACKUP_EXT))) {
     try {
-      const { manifest } = await readContainer(join(dir, name));
+      const { manifest } = await readContainer(join(dir, name), { verify: false });
       result.push({ fileName: name, size: statSync(join(dir, name)).size, createdAt: manifest.createdAt, reason: manifest.reason, schemaVersion: manifest.schemaVersion });
     } catch {
-      // A damaged file is not offered for restore; it stays on disk for a person to look at.
+      // A truncated or unreadable file is not listed (it stays on disk for a person to look at); altered bytes are caught at restore.
     }
   }
   return result.sort((a, b) => b.createdAt - a.createdAt);
