@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Role } from './roles';
 import {
   backupFileSchema,
   backupSettingsSchema,
@@ -87,28 +86,14 @@ import type {
   UserInfo,
 } from './types';
 
-/**
- * Who may call a channel: anyone (before login), any logged-in user, or only
- * the listed roles. Checked by the registry in the main process for every call.
- */
-export type Access = 'public' | 'user' | readonly Role[];
+import { admin, byId, channel, manager, type ChannelDef } from './contract/channel';
+export type { Access, ChannelDef } from './contract/channel';
+import { activityChannels } from './contract/activities';
+import { visitChannels } from './contract/visits';
+import { orderChannels } from './contract/orders';
+import { reportChannels } from './contract/reports';
+import { exchangeChannels } from './contract/exchange';
 
-export type ChannelDef<I extends z.ZodType, O> = {
-  input: I;
-  access: Access;
-  /** Phantom: carries the output type; never read at run time. */
-  output?: O;
-};
-
-/** `channel<Output>()({ input, access })`: the output is a type, the input a schema. */
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(def: { input: I; access: Access }): ChannelDef<I, O> =>
-    def;
-
-const admin = ['admin'] as const;
-const manager = ['manager', 'admin'] as const;
-const byId = z.object({ id: idSchema });
 
 /**
  * The one IPC contract. Every channel the renderer can call is here; the main
@@ -205,6 +190,13 @@ export const contract = {
   'import.undo': channel<ImportUndoResult>()({ input: importBatchSchema, access: manager }),
 
   'search.query': channel<SearchHit[]>()({ input: searchSchema, access: 'user' }),
+
+  // Later capabilities declare their channels in src-shared/contract/<module>.ts.
+  ...activityChannels,
+  ...visitChannels,
+  ...orderChannels,
+  ...reportChannels,
+  ...exchangeChannels,
 } as const;
 
 export type Contract = typeof contract;

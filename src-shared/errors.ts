@@ -38,6 +38,11 @@ export const errorCodes = [
   'FILE_NOT_SPREADSHEET',
   'FILE_PASSWORD_PROTECTED',
   'FILE_UNSUPPORTED',
+  'INVALID_TRANSITION',
+  'SELF_APPROVAL',
+  'EXCHANGE_INVALID',
+  'EXCHANGE_OTHER_WORKSPACE',
+  'EXCHANGE_TAMPERED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

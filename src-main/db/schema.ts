@@ -1,17 +1,23 @@
 import { sql } from 'drizzle-orm';
+import type { CustomerLinked } from './columns';
 import { type SQLiteTable, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-/**
- * Columns every business table carries. Ids are UUIDv7 (stable, sortable, and
- * unique across office PCs so records can be exchanged); times are epoch ms.
- */
-export const recordColumns = {
-  id: text('id').primaryKey(),
-  createdAt: integer('created_at').notNull(),
-  createdBy: text('created_by'),
-  updatedAt: integer('updated_at').notNull(),
-  updatedBy: text('updated_by'),
-};
+import { recordColumns, type TableModule } from './columns';
+import { activityTables } from './tables/activities';
+import { visitTables } from './tables/visits';
+import { orderTables } from './tables/orders';
+import { reportTables } from './tables/reports';
+import { exchangeTables } from './tables/exchange';
+
+export { recordColumns } from './columns';
+// Later capabilities declare their tables in src-main/db/tables/<module>.ts.
+export * from './tables/activities';
+export * from './tables/visits';
+export * from './tables/orders';
+export * from './tables/reports';
+export * from './tables/exchange';
+
+const modules: TableModule[] = [activityTables, visitTables, orderTables, reportTables, exchangeTables];
 
 export const users = sqliteTable(
   'users',
@@ -69,8 +75,15 @@ export const changeLog = sqliteTable(
   (t) => [index('change_log_record').on(t.tableName, t.recordId, t.id), index('change_log_at').on(t.at)],
 );
 
-/** Tables whose rows the change log records. Later record types join by being listed here. */
-export const auditedTables = (): SQLiteTable[] => [users, settings, customers, contacts, tags];
+/** Tables whose rows the change log records. Later record types join by listing themselves in their module's `audited`. */
+export const auditedTables = (): SQLiteTable[] => [users, settings, customers, contacts, tags, ...modules.flatMap((m) => m.audited())];
+
+/**
+ * Record types that belong to a customer (a `customer_id` column): a merge
+ * moves their rows to the survivor, an undo moves exactly those back. Later
+ * record types join through their module's `customerLinked`.
+ */
+export const customerLinkedTables = (): CustomerLinked[] => [contacts, ...modules.flatMap((m) => m.customerLinked())];
 
 /** Per-user preferences (saved list columns, …) as key → JSON. Not audited: they are not business records. */
 export const userPrefs = sqliteTable(

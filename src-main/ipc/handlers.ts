@@ -61,6 +61,12 @@ import {
 } from '../services/users/users';
 import type { Workspace } from '../services/workspace/workspace';
 import type { Handlers } from './registry';
+import type { ModuleContext } from './modules/context';
+import { activityHandlers } from './modules/activities';
+import { visitHandlers } from './modules/visits';
+import { orderHandlers } from './modules/orders';
+import { reportHandlers } from './modules/reports';
+import { exchangeHandlers } from './modules/exchange';
 import type { Session } from './session';
 
 const openDb = (ws: Workspace): Db => {
@@ -107,7 +113,13 @@ export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunne
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  const moduleContext: ModuleContext = { ws, db: () => openDb(ws), tempFile };
   return {
+    ...activityHandlers(moduleContext),
+    ...visitHandlers(moduleContext),
+    ...orderHandlers(moduleContext),
+    ...reportHandlers(moduleContext),
+    ...exchangeHandlers(moduleContext),
     'app.status': (_input, { session }) => ({
       initialized: ws.isInitialized(),
       session: session.user && ws.db ? { user: session.user, companyName: getSettings(ws.db).companyName } : null,

@@ -13,6 +13,11 @@ import { ImportPage } from './modules/importer/ImportPage';
 import { SettingsPage } from './modules/settings/SettingsPage';
 import { AppLayout } from './modules/shell/AppLayout';
 import { ErrorAlert } from './modules/ui/ErrorAlert';
+import { activityRoutes } from './modules/activities/routes';
+import { visitRoutes } from './modules/visits/routes';
+import { orderRoutes } from './modules/orders/routes';
+import { reportRoutes } from './modules/reports/routes';
+import { exchangeRoutes } from './modules/exchange/routes';
 
 /** Set-up when there is no workspace, login when there is no session, the shell otherwise. */
 export const App = () => {
@@ -46,6 +51,11 @@ export const App = () => {
         <Route path="/customers/:id" element={<CustomerCardPage session={session} />} />
         <Route path="/import" element={<ImportPage session={session} />} />
         <Route path="/settings/:tab?" element={<SettingsPage session={session} />} />
+        {activityRoutes(session)}
+        {visitRoutes(session)}
+        {orderRoutes(session)}
+        {reportRoutes(session)}
+        {exchangeRoutes(session)}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

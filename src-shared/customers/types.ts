@@ -55,7 +55,34 @@ export type CustomerEventKind =
   | 'merge_undone'
   | 'deleted'
   | 'restored'
-  | 'version_restored';
+  | 'version_restored'
+  // Later capabilities add to the same stream (data shapes in the comments; the card's timeline renders them):
+  /** { activityId, type, summary, complaint: boolean } */
+  | 'activity_logged'
+  /** { activityId, from, to } — a complaint's status */
+  | 'complaint_status'
+  /** { visitId, plannedAt } */
+  | 'visit_planned'
+  /** { visitId, comment } */
+  | 'visit_approved'
+  /** { visitId, comment } */
+  | 'visit_rejected'
+  /** { visitId, visitNo } — the visit was carried out (its N-th visit) */
+  | 'visit_done'
+  /** { minutesId, from, to } */
+  | 'minutes_status'
+  /** { surveyId, average } */
+  | 'survey_recorded'
+  /** { orderId, contractNo, amount } */
+  | 'order_added'
+  /** { orderId, contractNo, amount } */
+  | 'order_updated'
+  /** { orderId, contractNo, amount } */
+  | 'order_removed'
+  /** { orderId, contractNo, amount } */
+  | 'payment_received'
+  /** { from, to, period } — ABC grade */
+  | 'grade_changed';
 
 export type OwnerChangeVia = 'create' | 'claim' | 'release' | 'assign' | 'balance' | 'handover' | 'merge' | 'import';
 

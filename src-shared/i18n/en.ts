@@ -1,3 +1,8 @@
+import { exchangeEn } from './modules/exchange.en';
+import { reportsEn } from './modules/reports.en';
+import { ordersEn } from './modules/orders.en';
+import { visitsEn } from './modules/visits.en';
+import { activitiesEn } from './modules/activities.en';
 import { importerEn } from './modules/importer.en';
 import { customerEn } from './modules/customer.en';
 import { customerCardEn } from './modules/customerCard.en';
@@ -12,6 +17,11 @@ export const en: Messages = {
   customerList: customerListEn,
   customerCard: customerCardEn,
   backupUi: backupUiEn,
+  exchange: exchangeEn,
+  reports: reportsEn,
+  orders: ordersEn,
+  visits: visitsEn,
+  activities: activitiesEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -181,6 +191,11 @@ export const en: Messages = {
     FILE_NOT_SPREADSHEET: 'This is not a valid Excel or CSV file; open it in Excel or WPS to check, save it as .xlsx and import that',
     FILE_PASSWORD_PROTECTED: 'The file is protected by a password; open it in Excel or WPS, remove the password, save, and import again',
     FILE_UNSUPPORTED: 'This spreadsheet format is not supported; save it as .xlsx in Excel or WPS and import that',
+    INVALID_TRANSITION: 'This record’s current state does not allow that; refresh and try again',
+    SELF_APPROVAL: 'You cannot approve a record you submitted yourself',
+    EXCHANGE_INVALID: 'This is not a Tuoke exchange workbook, or it is damaged',
+    EXCHANGE_OTHER_WORKSPACE: 'This exchange workbook comes from another company’s Tuoke workspace and cannot be imported',
+    EXCHANGE_TAMPERED: 'The exchange workbook’s checks do not match its content: {{detail}}',
   },
   validation: {
     required: 'Required',

@@ -1,3 +1,8 @@
+import { exchangeZhCN } from './modules/exchange.zh-CN';
+import { reportsZhCN } from './modules/reports.zh-CN';
+import { ordersZhCN } from './modules/orders.zh-CN';
+import { visitsZhCN } from './modules/visits.zh-CN';
+import { activitiesZhCN } from './modules/activities.zh-CN';
 import { importerZhCN } from './modules/importer.zh-CN';
 import { customerZhCN } from './modules/customer.zh-CN';
 import { customerCardZhCN } from './modules/customerCard.zh-CN';
@@ -12,6 +17,11 @@ export const zhCN = {
   customerList: customerListZhCN,
   customerCard: customerCardZhCN,
   backupUi: backupUiZhCN,
+  exchange: exchangeZhCN,
+  reports: reportsZhCN,
+  orders: ordersZhCN,
+  visits: visitsZhCN,
+  activities: activitiesZhCN,
   common: {
     save: '保存',
     cancel: '取消',
@@ -172,6 +182,11 @@ export const zhCN = {
     FILE_NOT_SPREADSHEET: '这不是有效的 Excel 或 CSV 文件，请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入',
     FILE_PASSWORD_PROTECTED: '文件设置了打开密码，请在 Excel 或 WPS 中打开并取消密码，保存后再导入',
     FILE_UNSUPPORTED: '不支持这种表格格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入',
+    INVALID_TRANSITION: '这条记录当前的状态不允许这个操作，请刷新后再试',
+    SELF_APPROVAL: '不能审批自己提交的记录',
+    EXCHANGE_INVALID: '这不是拓客的数据交换文件，或文件已损坏',
+    EXCHANGE_OTHER_WORKSPACE: '这个交换文件来自另一家公司的拓客工作区，不能导入',
+    EXCHANGE_TAMPERED: '交换文件的校验信息与内容不符：{{detail}}',
   },
   validation: {
     required: '必填',

@@ -1,34 +1,18 @@
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { and, desc, eq, getTableName, inArray, or } from 'drizzle-orm';
 import type { CustomerFields } from '../../../src-shared/customers/schemas';
 import type { MergeRecord } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
-import { contacts, customerMerges, customers, customerTags } from '../../db/schema';
+import { customerLinkedTables, customerMerges, customers, customerTags } from '../../db/schema';
 import { newId } from '../ids';
 import { isManagerLike, type Viewer } from './access';
 import { addEvent, userNames } from './events';
 import { editableFields, findCustomerRow, getLiveRow, touch, type CustomerRow } from './repository';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 
-/**
- * Record types that belong to a customer. A merge moves their rows from the
- * merged customer to the survivor and an undo moves exactly those rows back.
- * Later record types (activities, visits, minutes, orders) join by adding an
- * entry here; the merge code itself does not change.
- */
-export type CustomerLinkedTable = {
-  name: string;
-  table: SQLiteTable;
-  id: SQLiteColumn;
-  customerId: SQLiteColumn;
-  /** The Drizzle property name of the customer-id column, for `.set()`. */
-  customerIdKey: string;
-};
-
-export const customerLinkedTables: CustomerLinkedTable[] = [
-  { name: 'contacts', table: contacts, id: contacts.id, customerId: contacts.customerId, customerIdKey: 'customerId' },
-];
+/** The customer-linked tables as the merge moves them (declared in src-main/db/schema.ts and the table modules). */
+const linkedTables = () =>
+  customerLinkedTables().map((table) => ({ name: getTableName(table), table, id: table.id, customerId: table.customerId }));
 
 type Moved = { rows: Record<string, string[]>; tags: string[]; fields: Partial<Record<keyof CustomerFields, unknown>> };
 
@@ -72,10 +56,10 @@ export const mergeCustomers = (
       if (take && theirs !== mine) fields[key] = theirs;
     }
     const rows: Record<string, string[]> = {};
-    for (const t of customerLinkedTables) {
+    for (const t of linkedTables()) {
       const ids = db.orm.select({ id: t.id }).from(t.table).where(eq(t.customerId, mergedId)).all().map((r) => r.id as string);
       rows[t.name] = ids;
-      if (ids.length) db.orm.update(t.table).set({ [t.customerIdKey]: survivorId }).where(inArray(t.id, ids)).run();
+      if (ids.length) db.orm.update(t.table).set({ customerId: survivorId } as never).where(inArray(t.id, ids)).run();
     }
     const survivorTags = new Set(
       db.orm.select({ t: customerTags.tagId }).from(customerTags).where(eq(customerTags.customerId, survivorId)).all().map((r) => r.t),
@@ -128,12 +112,12 @@ export const undoMerge = (db: Db, viewer: Viewer, mergeId: string): MergeRecord 
     if (!survivor || !merged || merged.mergedInto !== m.survivorId) throw new AppError('MERGE_INVALID');
     const moved = JSON.parse(m.moved) as Moved;
     const before = JSON.parse(m.survivorBefore) as CustomerRow;
-    for (const t of customerLinkedTables) {
+    for (const t of linkedTables()) {
       const ids = moved.rows[t.name] ?? [];
       if (ids.length) {
         db.orm
           .update(t.table)
-          .set({ [t.customerIdKey]: m.mergedId })
+          .set({ customerId: m.mergedId } as never)
           .where(and(inArray(t.id, ids), eq(t.customerId, m.survivorId)))
           .run();
       }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Center, Loader, Modal, Stack, Tabs } from '@mantine/core';
+import { Alert, Anchor, Center, Group, Loader, Modal, Stack, Tabs } from '@mantine/core';
 import { IconAlertCircle, IconArrowsJoin2, IconChevronLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +17,10 @@ import { HistoryPanel } from './HistoryPanel';
 import { MergeDialog } from './MergeDialog';
 import { MergesPanel } from './MergesPanel';
 import { TimelinePanel } from './TimelinePanel';
+import { cardExtensions } from './cardExtensions';
 
-const tabs = ['details', 'contacts', 'timeline', 'history', 'merges'] as const;
-type Tab = (typeof tabs)[number];
+const coreTabs = ['details', 'contacts', 'timeline', 'history', 'merges'] as const;
+type Tab = string;
 
 const BackLink = () => {
   const { t } = useTranslation();
@@ -60,13 +61,31 @@ const CardView = ({ card, session }: { card: CustomerCard; session: SessionInfo 
   const [params, setParams] = useSearchParams();
   const [merging, setMerging] = useState<{ otherId: string | null } | null>(null);
   const manager = session.user.role === 'manager' || session.user.role === 'admin';
-  const requested = params.get('tab') as Tab | null;
-  const tab: Tab = requested && tabs.includes(requested) && (requested !== 'merges' || manager) ? requested : 'details';
+  const role = session.user.role;
+  const extraTabs = cardExtensions.flatMap((x) => x.tabs ?? []).filter((x) => !x.roles || x.roles.includes(role));
+  const summaries = cardExtensions.flatMap((x) => x.summary ?? []);
+  const extraActions = cardExtensions.flatMap((x) => x.actions ?? []);
+  const known: string[] = [...coreTabs, ...extraTabs.map((x) => x.value)];
+  const requested = params.get('tab');
+  const tab: Tab = requested && known.includes(requested) && (requested !== 'merges' || manager) ? requested : 'details';
   const c = card.customer;
   return (
     <Stack gap="sm">
       <BackLink />
-      <CardHeader card={card} actions={<CardActions customer={c} session={session} onMerge={() => setMerging({ otherId: null })} />} />
+      <CardHeader
+        card={card}
+        actions={
+          <Group gap="xs" wrap="wrap">
+            {extraActions.map((Action, i) => (
+              <Action key={i} card={card} session={session} />
+            ))}
+            <CardActions customer={c} session={session} onMerge={() => setMerging({ otherId: null })} />
+          </Group>
+        }
+      />
+      {summaries.map((Summary, i) => (
+        <Summary key={i} card={card} session={session} />
+      ))}
       {manager && <DuplicatesNotice card={card} onMerge={(otherId) => setMerging({ otherId })} />}
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="sm">
@@ -74,6 +93,11 @@ const CardView = ({ card, session }: { card: CustomerCard; session: SessionInfo 
           <Tabs.Tab value="contacts">{t('customerCard.tabs.contacts', { count: card.contacts.length })}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('customerCard.tabs.timeline')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('customerCard.tabs.history')}</Tabs.Tab>
+          {extraTabs.map((x) => (
+            <Tabs.Tab key={x.value} value={x.value}>
+              <x.label card={card} session={session} />
+            </Tabs.Tab>
+          ))}
           {manager && <Tabs.Tab value="merges">{t('customerCard.tabs.merges')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="details">
@@ -88,6 +112,11 @@ const CardView = ({ card, session }: { card: CustomerCard; session: SessionInfo 
         <Tabs.Panel value="history">
           <HistoryPanel customer={c} />
         </Tabs.Panel>
+        {extraTabs.map((x) => (
+          <Tabs.Panel key={x.value} value={x.value}>
+            <x.panel card={card} session={session} />
+          </Tabs.Panel>
+        ))}
         {manager && (
           <Tabs.Panel value="merges">
             <MergesPanel customerId={c.id} />

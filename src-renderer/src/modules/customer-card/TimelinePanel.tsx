@@ -17,7 +17,7 @@ import type { CustomerEvent, CustomerEventKind, UserRef } from '@shared/customer
 import { formatDateTime } from '../ui/format';
 import { useFieldText } from './useFieldText';
 
-const icons: Record<CustomerEventKind, ReactNode> = {
+const icons: Partial<Record<CustomerEventKind, ReactNode>> = {
   created: <IconPlus size={12} />,
   updated: <IconEdit size={12} />,
   owner_changed: <IconUserShare size={12} />,
@@ -134,7 +134,7 @@ export const TimelinePanel = ({ events }: { events: CustomerEvent[] }) => {
           return (
             <Timeline.Item
               key={e.id}
-              bullet={icons[e.kind]}
+              bullet={(icons[e.kind] ?? <IconHistory size={12} />)}
               color={colors[e.kind] ?? 'blue'}
               data-testid={`event-${e.kind}`}
               title={

@@ -5,6 +5,7 @@ import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { roleColor } from '../ui/roleColor';
+import { dashboardWidgets } from '../shell/moduleExtensions';
 
 export const HomePage = ({ session }: { session: SessionInfo }) => {
   const { t } = useTranslation();
@@ -13,6 +14,11 @@ export const HomePage = ({ session }: { session: SessionInfo }) => {
   return (
     <Stack gap="md" maw={1000}>
       <Title order={3}>{t('home.greeting', { name: user.displayName })}</Title>
+      {dashboardWidgets
+        .filter((w) => !w.roles || w.roles.includes(user.role))
+        .map((w) => (
+          <w.component key={w.key} session={session} />
+        ))}
       <SimpleGrid cols={2}>
         <Card withBorder>
           <Text fw={600} mb="xs">

@@ -9,6 +9,7 @@ import { MyAccountPanel } from './MyAccountPanel';
 import { SystemPanel } from './SystemPanel';
 import { TagsPanel } from '../customer-list/TagsPanel';
 import { UsersPanel } from './UsersPanel';
+import { settingsTabs } from '../shell/moduleExtensions';
 
 const adminTabs = ['users', 'loginHistory', 'company', 'system', 'backup'] as const;
 
@@ -18,7 +19,9 @@ export const SettingsPage = ({ session }: { session: SessionInfo }) => {
   const { tab } = useParams();
   const isAdmin = session.user.role === 'admin';
   const isManager = isAdmin || session.user.role === 'manager';
-  const tabs = ['myAccount', ...(isManager ? ['tags'] : []), ...(isAdmin ? adminTabs : [])] as string[];
+  const extra = settingsTabs.filter((x) => x.roles.includes(session.user.role));
+  const tabs = ['myAccount', ...(isManager ? ['tags'] : []), ...extra.map((x) => x.value), ...(isAdmin ? adminTabs : [])] as string[];
+  const labels = new Map(extra.map((x) => [x.value, x.label]));
   const current = tab && tabs.includes(tab) ? tab : 'myAccount';
   return (
     <Stack gap="md">
@@ -27,7 +30,7 @@ export const SettingsPage = ({ session }: { session: SessionInfo }) => {
         <Tabs.List>
           {tabs.map((k) => (
             <Tabs.Tab key={k} value={k}>
-              {t(`settings.${k}`)}
+              {t(labels.get(k) ?? `settings.${k}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -39,6 +42,11 @@ export const SettingsPage = ({ session }: { session: SessionInfo }) => {
             <TagsPanel session={session} />
           </Tabs.Panel>
         )}
+        {extra.map((x) => (
+          <Tabs.Panel key={x.value} value={x.value} pt="md">
+            <x.panel session={session} />
+          </Tabs.Panel>
+        ))}
         {isAdmin && (
           <>
             <Tabs.Panel value="users" pt="md">

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
-import { IconAddressBook, IconFileImport, IconHome, IconLogout, IconSettings } from '@tabler/icons-react';
+import { IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +10,6 @@ import { roleColor } from '../ui/roleColor';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
-
-const icons = { home: IconHome, customers: IconAddressBook, import: IconFileImport, settings: IconSettings } as const;
 
 /** The one shell: navigation on the left, company, user, language and logout on top. */
 export const AppLayout = ({ session, children }: { session: SessionInfo; children: ReactNode }) => {
@@ -55,14 +53,14 @@ export const AppLayout = ({ session, children }: { session: SessionInfo; childre
         {navItems
           .filter((item) => !item.roles || item.roles.includes(session.user.role))
           .map((item) => {
-            const Icon = icons[item.key];
+            const Icon = item.icon;
             const active = item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path);
             return (
               <NavLink
                 key={item.key}
                 component={RouterLink}
                 to={item.path}
-                label={t(`nav.${item.key}`)}
+                label={t(item.label)}
                 leftSection={<Icon size={18} />}
                 active={active}
               />

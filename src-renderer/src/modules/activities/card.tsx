@@ -1,0 +1,4 @@
+import type { CardExtension } from '../customer-card/extensions';
+
+/** This capability's additions to the customer card (tabs, summary strip, action buttons). */
+export const activityCard: CardExtension = {};

@@ -1,0 +1,3 @@
+// Channels of this capability, merged into the one contract (src-shared/contract.ts).
+// Each entry: '<module>.<verb>': channel<Output>()({ input: zodSchema, access: 'user' | manager | admin }).
+export const orderChannels = {} as const;

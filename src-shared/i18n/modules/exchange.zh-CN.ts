@@ -1,0 +1,2 @@
+/** Strings of the exchange capability (namespace `exchange`). en must match. */
+export const exchangeZhCN = {};

@@ -1,0 +1,2 @@
+/** Strings of the reports capability (namespace `reports`). en must match. */
+export const reportsZhCN = {};
