@@ -81,6 +81,7 @@ const totalStart = performance.now();
   log(`workspace ${dir}: seeding ${CUSTOMERS.toLocaleString('en')} customers …`);
   let last = performance.now();
   const seeded = await seedDemo(host.workspace, db, admin.id, {
+    modules: false,
     customers: CUSTOMERS,
     seed: 2026,
     onProgress: (done, total) => {

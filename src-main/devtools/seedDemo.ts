@@ -40,6 +40,11 @@ import { newId } from '../services/ids';
 import { personPinyinKeys, pinyinKeys } from '../services/search/pinyin';
 import { createUser, findUserByName } from '../services/users/users';
 import type { Workspace } from '../services/workspace/workspace';
+import type { ModuleSeeder } from './seed/context';
+import { seedActivities } from './seed/activities';
+import { seedVisits } from './seed/visits';
+import { seedOrders } from './seed/orders';
+import { seedReports } from './seed/reports';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 export const DEMO_COMPANY = '演示贸易有限公司';
@@ -395,11 +400,15 @@ export type SeedOptions = {
   userPassword?: string;
   /** Customers per transaction. */
   chunk?: number;
+  /** Also seed the capabilities' records (activities, visits, orders, …); default true. */
+  modules?: boolean;
   onProgress?: (done: number, total: number) => void;
 };
 
 export type SeedResult = {
   customers: number;
+  /** Rows the capabilities' seeders added (activities, visits, orders, …). */
+  moduleRows: number;
   contacts: number;
   users: { id: string; username: string; role: Role }[];
   ms: number;
@@ -449,8 +458,15 @@ export const seedDemo = async (ws: Workspace, db: Db, actorId: string, options: 
     done += n;
     options.onProgress?.(done, options.customers);
   }
+  // Then each capability's records, each from its own random stream so adding one does not change the others.
+  const seeders: ModuleSeeder[] = [seedActivities, seedVisits, seedOrders, seedReports];
+  let moduleRows = 0;
+  if (options.modules !== false) seeders.forEach((seeder, i) => {
+    moduleRows += seeder({ db, rng: createRng((options.seed ?? 1) * 1000 + i + 1), now, actorId, users });
+  });
   const ms = performance.now() - start;
   return {
+    moduleRows,
     customers: options.customers,
     contacts: contactTotal,
     users,
@@ -515,7 +531,7 @@ const main = async (): Promise<void> => {
       },
     });
     process.stdout.write(
-      `seeded ${result.customers} customers and ${result.contacts} contacts in ${(result.ms / 1000).toFixed(1)} s ` +
+      `seeded ${result.customers} customers, ${result.contacts} contacts and ${result.moduleRows} other records in ${(result.ms / 1000).toFixed(1)} s ` +
         `(${Math.round(result.rowsPerSecond)} rows/s); users: ${result.users.map((u) => `${u.username} (${u.role})`).join(', ')}\n`,
     );
     await call('auth.logout', {});
