@@ -1,9 +1,141 @@
-import type { TableModule } from '../columns';
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { recordColumns, type TableModule } from '../columns';
+import { customers, users } from '../schema';
 
-// Tables of this capability. Import shared columns from '../columns' and other tables from '../schema'
-// only inside `.references(() => …)` callbacks (schema.ts re-exports this module).
+// Tables of the orders capability (成交记录, 应收账款, derived per-customer sales, ABC grades).
+// Money is integer fen (分, 0.01 CNY) everywhere; calendar dates are 'YYYY-MM-DD' text (local dates,
+// compare as strings); instants are epoch ms. See /work/api-orders.md.
+
+/** One sale (成交记录): a contract with line items, an amount (sum of lines) and a due date. */
+export const orders = sqliteTable(
+  'orders',
+  {
+    ...recordColumns,
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** 成交日期 'YYYY-MM-DD'. */
+    orderDate: text('order_date').notNull(),
+    /** 合同编号 (free text, may be empty). */
+    contractNo: text('contract_no').notNull().default(''),
+    /** 业务员: the salesperson credited with the sale (defaults to the customer's owner). */
+    salespersonId: text('salesperson_id').references(() => users.id),
+    /** Sum of the lines' amounts, fen. */
+    amount: integer('amount').notNull(),
+    /** Sum of the payments, fen (kept by the service in the same transaction). */
+    received: integer('received').notNull().default(0),
+    /** 付款到期日 'YYYY-MM-DD'. */
+    dueDate: text('due_date').notNull(),
+    notes: text('notes'),
+  },
+  (t) => [
+    index('orders_customer_date').on(t.customerId, t.orderDate, t.amount),
+    index('orders_date').on(t.orderDate),
+    index('orders_salesperson_date').on(t.salespersonId, t.orderDate),
+    // Open receivables only: what the receivables list and the ageing walk.
+    index('orders_open_due').on(t.dueDate).where(sql`received < amount`),
+  ],
+);
+
+/** 明细: product (free text), quantity, unit price; amount = round(quantity × unitPrice). */
+export const orderLines = sqliteTable(
+  'order_lines',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    /** 1-based position in the order. */
+    lineNo: integer('line_no').notNull(),
+    product: text('product').notNull(),
+    /** NFKC + trim + lower case of product: what suggestions group by. */
+    productKey: text('product_key').notNull(),
+    quantity: real('quantity').notNull(),
+    /** Fen per unit. */
+    unitPrice: integer('unit_price').notNull(),
+    /** Fen. */
+    amount: integer('amount').notNull(),
+  },
+  (t) => [index('order_lines_order').on(t.orderId, t.lineNo), index('order_lines_product').on(t.productKey)],
+);
+
+/** 回款: a payment received against one order. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    ...recordColumns,
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** 'YYYY-MM-DD'. */
+    paidOn: text('paid_on').notNull(),
+    /** Fen, > 0. */
+    amount: integer('amount').notNull(),
+    notes: text('notes'),
+  },
+  (t) => [index('payments_order').on(t.orderId, t.paidOn), index('payments_customer').on(t.customerId), index('payments_paid_on').on(t.paidOn)],
+);
+
+/**
+ * Derived per-customer sales figures, one row per customer that ever had an
+ * order, kept right by the orders service in the same transaction as every
+ * order/payment change. Not audited (derived data).
+ */
+export const customerSales = sqliteTable(
+  'customer_sales',
+  {
+    customerId: text('customer_id')
+      .primaryKey()
+      .references(() => customers.id),
+    /** All-time number of orders. */
+    orderCount: integer('order_count').notNull().default(0),
+    /** All-time sum of order amounts, fen. */
+    totalAmount: integer('total_amount').notNull().default(0),
+    /** All-time sum of payments, fen (receivable = total − received). */
+    receivedAmount: integer('received_amount').notNull().default(0),
+    firstOrderOn: text('first_order_on'),
+    lastOrderOn: text('last_order_on'),
+    /** Usual purchase interval: median gap in days between consecutive order dates (null with < 2 distinct dates). */
+    intervalDays: real('interval_days'),
+    /** Sum of order amounts inside the ABC period (state in setting 'orders.abcState'), fen. */
+    periodAmount: integer('period_amount').notNull().default(0),
+    /** Order count inside the ABC period. */
+    periodOrderCount: integer('period_order_count').notNull().default(0),
+    /** The grade last computed (mirrors customers.grade for customers with a row; null = no sales in the period). */
+    grade: text('grade'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('customer_sales_period').on(t.periodAmount, t.grade)],
+);
+
+/** Every ABC grade change: what a customer's grade was from when (the previous row's `at` ends it). */
+export const gradeHistory = sqliteTable(
+  'grade_history',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** The new grade ('A' | 'B' | 'C'), null = no longer graded (no sales in the period). */
+    grade: text('grade'),
+    fromGrade: text('from_grade'),
+    /** When it was computed (epoch ms): the grade holds from here until the customer's next row. */
+    at: integer('at').notNull(),
+    /** The ABC period it was computed for, 'YYYY-MM-DD' both inclusive. */
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    /** The customer's period sales and share of the total at that time (fen, 0..1). */
+    periodAmount: integer('period_amount').notNull(),
+    share: real('share').notNull(),
+  },
+  (t) => [index('grade_history_customer').on(t.customerId, t.at), index('grade_history_at').on(t.at)],
+);
 
 export const orderTables: TableModule = {
-  audited: () => [],
-  customerLinked: () => [],
+  audited: () => [orders, orderLines, payments],
+  customerLinked: () => [orders, payments],
 };
