@@ -1,0 +1,206 @@
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { complaintTransitions, type ActivityType, type ComplaintSeverity, type ComplaintStatus } from '../../../src-shared/activities/enums';
+import {
+  activityInputSchema,
+  activityListSchema,
+  complaintTransitionSchema,
+  type ActivityInput,
+} from '../../../src-shared/activities/schemas';
+import type { Activity } from '../../../src-shared/activities/types';
+import { AppError } from '../../../src-shared/errors';
+import type { Db } from '../../db/connection';
+import { activities, contacts, customers, users } from '../../db/schema';
+import { isManagerLike, type Viewer } from '../customers/access';
+import { addEvent, userNames } from '../customers/events';
+import { liveCondition, touch } from '../customers/repository';
+import { newId } from '../ids';
+import { canWriteFor, readableCondition, readableCustomer, writableCustomer } from './access';
+import { createTask } from './tasks';
+import { parseInput } from './validate';
+
+type ActivityRow = typeof activities.$inferSelect;
+
+const toActivities = (db: Db, viewer: Viewer, rows: ActivityRow[]): Activity[] => {
+  const names = userNames(db, rows.map((r) => r.userId));
+  const customerIds = [...new Set(rows.map((r) => r.customerId))];
+  const contactIds = [...new Set(rows.map((r) => r.contactId).filter((x): x is string => !!x))];
+  const custs = customerIds.length
+    ? db.orm.select({ id: customers.id, name: customers.name, ownerId: customers.ownerId }).from(customers).where(inArray(customers.id, customerIds)).all()
+    : [];
+  const cons = contactIds.length ? db.orm.select({ id: contacts.id, name: contacts.name }).from(contacts).where(inArray(contacts.id, contactIds)).all() : [];
+  const custById = new Map(custs.map((c) => [c.id, c]));
+  const contactName = new Map(cons.map((c) => [c.id, c.name]));
+  return rows.map((r) => {
+    const c = custById.get(r.customerId);
+    return {
+      id: r.id,
+      customerId: r.customerId,
+      customerName: c?.name ?? '',
+      contactId: r.contactId,
+      contactName: r.contactId ? (contactName.get(r.contactId) ?? null) : null,
+      user: { id: r.userId, displayName: names.get(r.userId) ?? '' },
+      type: r.type as ActivityType,
+      occurredAt: r.occurredAt,
+      summary: r.summary,
+      outcome: r.outcome,
+      nextStep: r.nextStep,
+      nextFollowUpAt: r.nextFollowUpAt,
+      complaint: r.complaint,
+      severity: r.severity as ComplaintSeverity | null,
+      complaintStatus: r.complaintStatus as ComplaintStatus | null,
+      resolution: r.resolution,
+      resolvedAt: r.resolvedAt,
+      sourceType: r.sourceType,
+      sourceId: r.sourceId,
+      createdAt: r.createdAt,
+      createdBy: r.createdBy,
+      canEdit: !!c && canWriteFor(viewer, c),
+    };
+  });
+};
+
+const checkContact = (db: Db, customerId: string, contactId: string | null): void => {
+  if (!contactId) return;
+  const c = db.orm.select({ customerId: contacts.customerId, deletedAt: contacts.deletedAt }).from(contacts).where(eq(contacts.id, contactId)).get();
+  if (!c || c.customerId !== customerId || c.deletedAt !== null) throw new AppError('VALIDATION', { fields: 'contactId' });
+};
+
+/** Whose contact it was: the viewer, or (managers only) an active user they name. */
+const contactUser = (db: Db, viewer: Viewer, userId: string | null): string => {
+  if (!userId || userId === viewer.id) return viewer.id;
+  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  const u = db.orm.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
+  if (!u || !u.active) throw new AppError('INVALID_OWNER');
+  return userId;
+};
+
+/**
+ * Logs a contact with a customer (联系记录), or a complaint when
+ * `complaint` is set (status starts at 'open'). In the same transaction:
+ * the customer's last contact (the latest contact time), first contact (the
+ * earliest), a timeline event 'activity_logged', and — when a next
+ * follow-up date is given — a follow-up task due then, assigned to the
+ * customer's owner, which also sets the customer's next follow-up.
+ *
+ * Other modules call this to turn their records into contact entries (a
+ * carried-out visit: type 'visit', sourceType 'visit', sourceId the visit).
+ */
+export const createActivity = (db: Db, viewer: Viewer, input: ActivityInput): Activity => {
+  const v = parseInput(activityInputSchema, input);
+  return db.write(viewer.id, () => {
+    const customer = writableCustomer(db, viewer, v.customerId);
+    checkContact(db, v.customerId, v.contactId);
+    const userId = contactUser(db, viewer, v.userId);
+    const now = db.clock.now();
+    const row: ActivityRow = {
+      id: newId(),
+      createdAt: now,
+      createdBy: viewer.id,
+      updatedAt: now,
+      updatedBy: viewer.id,
+      customerId: v.customerId,
+      contactId: v.contactId,
+      userId,
+      type: v.type,
+      occurredAt: v.occurredAt,
+      summary: v.summary,
+      outcome: v.outcome,
+      nextStep: v.nextStep,
+      nextFollowUpAt: v.nextFollowUpAt,
+      complaint: v.complaint,
+      severity: v.complaint ? v.severity : null,
+      complaintStatus: v.complaint ? 'open' : null,
+      resolution: null,
+      resolvedAt: null,
+      sourceType: v.sourceType,
+      sourceId: v.sourceId,
+      deletedAt: null,
+    };
+    db.orm.insert(activities).values(row).run();
+    db.orm
+      .update(customers)
+      .set({
+        lastContactAt: Math.max(customer.lastContactAt ?? 0, v.occurredAt),
+        firstContactAt: customer.firstContactAt === null ? v.occurredAt : Math.min(customer.firstContactAt, v.occurredAt),
+        ...touch(db, viewer.id),
+      })
+      .where(eq(customers.id, v.customerId))
+      .run();
+    addEvent(db, viewer.id, v.customerId, 'activity_logged', { activityId: row.id, type: v.type, summary: v.summary, complaint: v.complaint });
+    if (v.nextFollowUpAt !== null) {
+      // The follow-up belongs to whoever owns the customer (a manager logging a call leaves the follow-up with the salesperson).
+      const assigneeId = customer.ownerId ?? userId;
+      const task = { customerId: v.customerId, title: (v.nextStep ?? v.summary).slice(0, 200), dueAt: v.nextFollowUpAt, sourceType: 'activity' as const, sourceId: row.id };
+      createTask(db, viewer, { ...task, assigneeId: isManagerLike(viewer) ? assigneeId : viewer.id });
+    }
+    return toActivities(db, viewer, [row])[0]!;
+  });
+};
+
+/**
+ * Moves a complaint one step: open → handling → resolved (a resolution is
+ * required to resolve). Anything else is INVALID_TRANSITION.
+ */
+export const transitionComplaint = (db: Db, viewer: Viewer, input: z.input<typeof complaintTransitionSchema>): Activity => {
+  const v = parseInput(complaintTransitionSchema, input);
+  return db.write(viewer.id, () => {
+    const row = db.orm.select().from(activities).where(eq(activities.id, v.id)).get();
+    if (!row || row.deletedAt !== null) throw new AppError('NOT_FOUND');
+    writableCustomer(db, viewer, row.customerId);
+    if (!row.complaint || !row.complaintStatus) throw new AppError('INVALID_TRANSITION');
+    const from = row.complaintStatus as ComplaintStatus;
+    if (!complaintTransitions[from].includes(v.to)) throw new AppError('INVALID_TRANSITION', { from, to: v.to });
+    if (v.to === 'resolved' && !v.resolution) throw new AppError('VALIDATION', { fields: 'resolution' });
+    const now = db.clock.now();
+    const patch = {
+      complaintStatus: v.to,
+      ...(v.to === 'resolved' ? { resolution: v.resolution, resolvedAt: now } : v.resolution ? { resolution: v.resolution } : {}),
+      ...touch(db, viewer.id),
+    };
+    db.orm.update(activities).set(patch).where(eq(activities.id, v.id)).run();
+    addEvent(db, viewer.id, row.customerId, 'complaint_status', { activityId: row.id, from, to: v.to });
+    return toActivities(db, viewer, [{ ...row, ...patch }])[0]!;
+  });
+};
+
+export const getActivity = (db: Db, viewer: Viewer, id: string): Activity => {
+  const row = db.orm.select().from(activities).where(eq(activities.id, id)).get();
+  if (!row || row.deletedAt !== null) throw new AppError('NOT_FOUND');
+  readableCustomer(db, viewer, row.customerId);
+  return toActivities(db, viewer, [row])[0]!;
+};
+
+/** A customer's contact log, or everything the viewer may read (newest first). */
+export const listActivities = (db: Db, viewer: Viewer, input: z.input<typeof activityListSchema> = {}): { rows: Activity[]; total: number } => {
+  const v = parseInput(activityListSchema, input);
+  const where: SQL[] = [isNull(activities.deletedAt)];
+  if (v.customerId) {
+    readableCustomer(db, viewer, v.customerId);
+    where.push(eq(activities.customerId, v.customerId));
+  } else {
+    where.push(liveCondition!);
+  }
+  if (v.complaintsOnly) where.push(eq(activities.complaint, true));
+  if (v.complaintStatus) where.push(eq(activities.complaintStatus, v.complaintStatus), isNotNull(activities.complaintStatus));
+  if (v.from !== undefined) where.push(gte(activities.occurredAt, v.from));
+  if (v.to !== undefined) where.push(lte(activities.occurredAt, v.to));
+  const readable = readableCondition(viewer);
+  if (readable) where.push(readable);
+  const total = db.orm
+    .select({ n: count() })
+    .from(activities)
+    .innerJoin(customers, eq(customers.id, activities.customerId))
+    .where(and(...where))
+    .get()!.n;
+  const rows = db.orm
+    .select({ a: activities })
+    .from(activities)
+    .innerJoin(customers, eq(customers.id, activities.customerId))
+    .where(and(...where))
+    .orderBy(desc(activities.occurredAt), desc(activities.id))
+    .limit(v.limit)
+    .offset(v.offset)
+    .all();
+  return { rows: toActivities(db, viewer, rows.map((r) => r.a)), total };
+};
