@@ -1,9 +1,40 @@
-import type { TableModule } from '../columns';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { recordColumns, type TableModule } from '../columns';
+import { users } from '../schema';
 
-// Tables of this capability. Import shared columns from '../columns' and other tables from '../schema'
-// only inside `.references(() => …)` callbacks (schema.ts re-exports this module).
+/**
+ * 销售日报/周报/月报: what a salesperson wrote for one period (summary and
+ * next-period plan) and the manager's comment. The figures are generated from
+ * the records each time the report is opened; `figures` keeps the ones shown
+ * when the salesperson last saved, so an earlier report reads as it was sent.
+ */
+export const salesReports = sqliteTable(
+  'sales_reports',
+  {
+    ...recordColumns,
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** day | week | month */
+    kind: text('kind', { enum: ['day', 'week', 'month'] }).notNull(),
+    /** The period's first and last day, 'YYYY-MM-DD' (local dates). */
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    summary: text('summary').notNull().default(''),
+    plan: text('plan').notNull().default(''),
+    /** JSON SalesFigures at the last save. */
+    figures: text('figures').notNull().default('{}'),
+    managerComment: text('manager_comment'),
+    commentedBy: text('commented_by').references(() => users.id),
+    commentedAt: integer('commented_at'),
+  },
+  (t) => [
+    uniqueIndex('sales_reports_user_period').on(t.userId, t.kind, t.periodStart),
+    index('sales_reports_period').on(t.kind, t.periodStart),
+  ],
+);
 
 export const reportTables: TableModule = {
-  audited: () => [],
+  audited: () => [salesReports],
   customerLinked: () => [],
 };
