@@ -33,7 +33,7 @@ import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 
@@ -196,14 +196,22 @@ type ImportOut = {
   sampled: Record<string, { rss: number; heap: number }>;
 };
 
+const BUILT_WORKER = fileURLToPath(new URL('../out/main/importWorker.js', import.meta.url));
+/** The bundled worker when it was built (`npm run build`, which `npm test` runs too); else the sources through tsx. */
+const builtWorker = (): boolean => existsSync(BUILT_WORKER) && !process.env.BENCH_SOURCE_WORKER;
+
 async function openBench(dataDir: string, first: boolean) {
   const { createHost } = await import('../src-main/host');
   const { sourceMigrationsFolder } = await import('../src-main/db/migrate');
   const host = createHost({
     dataDir,
     migrationsFolder: sourceMigrationsFolder(),
-    // The app's path: the commit runs in the worker thread (worker.ts through tsx in a checkout).
-    importWorker: { entry: new URL('../src-main/services/import/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] },
+    // The app's path: the commit runs in the worker thread — the bundled worker the app ships
+    // (out/main/importWorker.js, from `npm run build`) when it exists, else worker.ts through tsx,
+    // whose on-the-fly transpiling adds its own memory to the figures (printed with the results).
+    importWorker: builtWorker()
+      ? { entry: pathToFileURL(BUILT_WORKER) }
+      : { entry: new URL('../src-main/services/import/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] },
   });
   const session = host.session('zh-CN');
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
@@ -431,6 +439,7 @@ async function main(): Promise<void> {
     const brief = (r: ImportOut): string =>
       `${seconds(r.wallMs)} (${Object.entries(r.phases).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')}); ` +
       `analysis ${JSON.stringify(r.analysis)}; summary created ${r.summary.created} filled ${r.summary.filled} skipped ${r.summary.skipped}`;
+    log(`import worker: ${builtWorker() ? `out/main/importWorker.js, the bundled worker the app runs (built ${new Date(statSync(BUILT_WORKER).mtimeMs).toISOString()}; BENCH_SOURCE_WORKER=1 runs the sources instead)` : 'src-main/services/import/worker.ts through tsx (run `npm run build` first to measure the bundled worker)'}`);
     log(`import #1: ${brief(first)}`);
     const second = await run<ImportOut>('importChild', { ...common, first: false });
     log(`import #2: ${brief(second)}`);

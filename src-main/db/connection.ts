@@ -32,6 +32,8 @@ export type OpenOptions = {
    * only change the schema under the first connection's feet.
    */
   secondary?: boolean;
+  /** Page-cache ceiling in MiB (default 128). The import worker's second connection takes less: its RSS adds to the app's. */
+  cacheMiB?: number;
 };
 
 export const DB_FILE = 'tuoke.db';
@@ -71,7 +73,7 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
     // 128 MiB page cache (a ceiling, filled as pages are read): every page read from disk is
     // decrypted, and with the 2 MiB default a 100,000-customer import spends most of its time
     // re-reading index pages (bench/search.ts; TOOLCHAIN.md measured 4× faster scans).
-    sqlite.pragma('cache_size=-131072');
+    sqlite.pragma(`cache_size=-${(options.cacheMiB ?? 128) * 1024}`);
 
     let actor: string | null = null;
     sqlite.function('tuoke_actor', { deterministic: false }, () => actor);

@@ -36,6 +36,7 @@ const db = openDatabase(input.dbFile, Buffer.from(input.keyHex, 'hex'), {
   clock: systemClock,
   migrationsFolder: input.migrationsFolder,
   secondary: true,
+  cacheMiB: Number(process.env.TUOKE_WORKER_CACHE_MIB) || 32,
 });
 try {
   const summary = commitImport(db, input.viewer, input.records, { ...input.analysis, groupOf: new Map(input.analysis.groupOf) }, {
