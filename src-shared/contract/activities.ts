@@ -1,3 +1,37 @@
+import { z } from 'zod';
+import {
+  activityInputSchema,
+  activityListSchema,
+  complaintTransitionSchema,
+  dashboardSchema,
+  greetingSettingsSchema,
+  greetingsListSchema,
+  surveyInputSchema,
+  taskInputSchema,
+  taskListSchema,
+  taskSnoozeSchema,
+} from '../activities/schemas';
+import type { ActivitiesDashboard, Activity, FollowUpTask, GreetingList, Survey } from '../activities/types';
+import type { ExportedFile } from '../customers/types';
+import { idSchema } from '../schemas';
+import { byId, channel, manager } from './channel';
+
 // Channels of this capability, merged into the one contract (src-shared/contract.ts).
-// Each entry: '<module>.<verb>': channel<Output>()({ input: zodSchema, access: 'user' | manager | admin }).
-export const activityChannels = {} as const;
+// Ownership (sales write only for their own customers) is checked in the services.
+export const activityChannels = {
+  'activities.create': channel<Activity>()({ input: activityInputSchema, access: 'user' }),
+  'activities.get': channel<Activity>()({ input: byId, access: 'user' }),
+  'activities.list': channel<{ rows: Activity[]; total: number }>()({ input: activityListSchema, access: 'user' }),
+  'activities.transitionComplaint': channel<Activity>()({ input: complaintTransitionSchema, access: 'user' }),
+  'activities.createTask': channel<FollowUpTask>()({ input: taskInputSchema, access: 'user' }),
+  'activities.listTasks': channel<FollowUpTask[]>()({ input: taskListSchema, access: 'user' }),
+  'activities.completeTask': channel<FollowUpTask>()({ input: byId, access: 'user' }),
+  'activities.snoozeTask': channel<FollowUpTask>()({ input: taskSnoozeSchema, access: 'user' }),
+  'activities.createSurvey': channel<Survey>()({ input: surveyInputSchema, access: 'user' }),
+  'activities.listSurveys': channel<Survey[]>()({ input: z.object({ customerId: idSchema }), access: 'user' }),
+  'activities.greetings': channel<GreetingList>()({ input: greetingsListSchema, access: 'user' }),
+  'activities.exportGreetings': channel<ExportedFile>()({ input: greetingsListSchema, access: 'user' }),
+  'activities.greetingSettings': channel<{ days: number }>()({ input: z.object({}), access: 'user' }),
+  'activities.updateGreetingSettings': channel<{ days: number }>()({ input: greetingSettingsSchema, access: manager }),
+  'activities.dashboard': channel<ActivitiesDashboard>()({ input: dashboardSchema, access: 'user' }),
+} as const;

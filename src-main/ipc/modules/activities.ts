@@ -1,5 +1,33 @@
 import type { activityChannels } from '../../../src-shared/contract/activities';
+import { translator } from '../../i18n';
+import { createActivity, getActivity, listActivities, transitionComplaint } from '../../services/activities/activities';
+import { activitiesDashboard } from '../../services/activities/dashboard';
+import { exportGreetings, greetingSettings, listGreetings, updateGreetingSettings } from '../../services/activities/greetings';
+import { localDateOf } from '../../services/activities/lunar';
+import { createSurvey, listSurveys } from '../../services/activities/surveys';
+import { completeTask, createTask, listTasks, snoozeTask } from '../../services/activities/tasks';
 import type { ModuleContext, ModuleHandlers } from './context';
 
 /** Handlers for src-shared/contract/activities.ts. */
-export const activityHandlers = (_ctx: ModuleContext): ModuleHandlers<typeof activityChannels> => ({});
+export const activityHandlers = (ctx: ModuleContext): ModuleHandlers<typeof activityChannels> => ({
+  'activities.create': (input, { user }) => createActivity(ctx.db(), user, input),
+  'activities.get': (input, { user }) => getActivity(ctx.db(), user, input.id),
+  'activities.list': (input, { user }) => listActivities(ctx.db(), user, input),
+  'activities.transitionComplaint': (input, { user }) => transitionComplaint(ctx.db(), user, input),
+  'activities.createTask': (input, { user }) => createTask(ctx.db(), user, input),
+  'activities.listTasks': (input, { user }) => listTasks(ctx.db(), user, input),
+  'activities.completeTask': (input, { user }) => completeTask(ctx.db(), user, input.id),
+  'activities.snoozeTask': (input, { user }) => snoozeTask(ctx.db(), user, input),
+  'activities.createSurvey': (input, { user }) => createSurvey(ctx.db(), user, input),
+  'activities.listSurveys': (input, { user }) => listSurveys(ctx.db(), user, input.customerId),
+  'activities.greetings': (input, { user }) => listGreetings(ctx.db(), user, input),
+  'activities.exportGreetings': async (input, { user, session }) => {
+    const db = ctx.db();
+    const t = translator(session.locale);
+    const out = await ctx.tempFile('greetings.xlsx', (file) => exportGreetings(db, user, input, file, t));
+    return { fileName: `${t('activities.greetings.title')}-${input.today ?? localDateOf(db.clock.now())}.xlsx`, ...out };
+  },
+  'activities.greetingSettings': () => greetingSettings(ctx.db()),
+  'activities.updateGreetingSettings': (input, { user }) => updateGreetingSettings(ctx.db(), user, input),
+  'activities.dashboard': (input, { user }) => activitiesDashboard(ctx.db(), user, input),
+});

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { FIRST_CONTACT_DAYS } from '../../../src-shared/customers/enums';
 import type { CustomerFields, CustomerFilter } from '../../../src-shared/customers/schemas';
 import type { BulkResult, Customer, CustomerCard, CustomerListRow } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
@@ -12,6 +11,7 @@ import { assertAccess, canAccess, canDelete, isManagerLike, type Viewer } from '
 import { listContacts } from './contacts';
 import { findDuplicates } from './duplicates';
 import { addEvent, listEvents } from './events';
+import { firstContactDue } from './ownership';
 import {
   contactCounts,
   editableFields,
@@ -117,11 +117,8 @@ export const getCustomerCard = (db: Db, viewer: Viewer, id: string): CustomerCar
   const row = getLiveRow(db, id);
   assertAccess(viewer, row);
   const customer = toCustomer(db, viewer, row);
-  let firstContactDue: number | null = null;
-  if (row.ownerId && row.assignedAt && !row.firstContactAt) {
-    firstContactDue = FIRST_CONTACT_DAYS - Math.floor((db.clock.now() - row.assignedAt) / DAY);
-  }
-  return { customer, contacts: listContacts(db, row.id), events: listEvents(db, row.id), firstContactDue };
+  // From the contact log: no contact since the current assignment (ownership.ts).
+  return { customer, contacts: listContacts(db, row.id), events: listEvents(db, row.id), firstContactDue: firstContactDue(db, row) };
 };
 
 export const sortColumn = {

@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, not, sql } from 'drizzle-orm';
 import { FIRST_CONTACT_DAYS } from '../../../src-shared/customers/enums';
 import type { BulkResult, OverdueFirstContact, OwnerChangeVia, UserRef } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
-import { customers, users } from '../../db/schema';
+import { activities, customers, users } from '../../db/schema';
 import { canDelete, isManagerLike, type Viewer } from './access';
 import { addEvent, userNames } from './events';
 import { findCustomerRow, forEachLive, liveCondition, touch, type CustomerRow } from './repository';
@@ -127,11 +127,36 @@ export const handoverCustomers = (db: Db, viewer: Viewer, fromUserId: string, to
 };
 
 /**
- * Customers assigned more than 7 days ago that have had no contact yet.
- * First contact comes from the contact log (a later module); until then
- * every assigned customer counts from its assignment.
+ * A contact that counts as the first contact of the current assignment: a
+ * live contact-log entry (activities, including visits logged there) that
+ * happened or was recorded at or after the assignment. Recorded-after counts
+ * so that a call made just before the customer was entered (and logged
+ * right after) still counts; contacts from an earlier owner's time do not,
+ * so a reassigned customer starts a fresh 7-day clock.
  */
-export const overdueFirstContacts = (db: Db): OverdueFirstContact[] => {
+const contactedSinceAssignment = sql`EXISTS (SELECT 1 FROM ${activities} a WHERE a.customer_id = ${customers.id} AND a.deleted_at IS NULL AND max(a.occurred_at, a.created_at) >= ${customers.assignedAt})`;
+
+/**
+ * Days left for the first contact of a customer's current assignment
+ * (negative when overdue); null when it has no owner or was contacted.
+ */
+export const firstContactDue = (db: Db, row: { id: string; ownerId: string | null; assignedAt: number | null }): number | null => {
+  if (!row.ownerId || row.assignedAt === null) return null;
+  const contacted = db.orm
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.id, row.id), contactedSinceAssignment))
+    .get();
+  if (contacted) return null;
+  return FIRST_CONTACT_DAYS - Math.floor((db.clock.now() - row.assignedAt) / DAY);
+};
+
+/**
+ * Customers assigned more than 7 days ago with no contact logged since the
+ * assignment (see contactedSinceAssignment). `ownerId` narrows it to one
+ * salesperson's customers (their dashboard); managers see everyone's.
+ */
+export const overdueFirstContacts = (db: Db, ownerId?: string): OverdueFirstContact[] => {
   const now = db.clock.now();
   const rows = db.orm
     .select()
@@ -139,9 +164,9 @@ export const overdueFirstContacts = (db: Db): OverdueFirstContact[] => {
     .where(
       and(
         liveCondition,
-        isNotNull(customers.ownerId),
-        isNull(customers.firstContactAt),
+        ownerId ? eq(customers.ownerId, ownerId) : isNotNull(customers.ownerId),
         lt(customers.assignedAt, now - FIRST_CONTACT_DAYS * DAY),
+        not(contactedSinceAssignment),
       ),
     )
     .orderBy(customers.assignedAt)

@@ -1,0 +1,36 @@
+import type { ActivitiesDashboard } from '../../../src-shared/activities/types';
+import type { Db } from '../../db/connection';
+import { isManagerLike, type Viewer } from '../customers/access';
+import { overdueFirstContacts } from '../customers/ownership';
+import { listGreetings } from './greetings';
+import { localDateOf } from './lunar';
+import { myDueTasks } from './tasks';
+
+/** The end of the local day that contains `ms` (the next midnight). */
+export const endOfLocalDay = (ms: number): number => {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+};
+
+const startOfLocalDay = (ms: number): number => {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+};
+
+/**
+ * The activities cards on 首页: the viewer's open tasks due today or
+ * earlier, overdue first contacts (managers: everyone's; sales: their own),
+ * and the upcoming greetings.
+ */
+export const activitiesDashboard = (db: Db, viewer: Viewer, input: { endOfToday?: number | undefined } = {}): ActivitiesDashboard => {
+  const now = db.clock.now();
+  const end = input.endOfToday ?? endOfLocalDay(now);
+  const tasks = myDueTasks(db, viewer, end);
+  const startOfToday = startOfLocalDay(end - 1);
+  return {
+    tasks,
+    overdueTaskCount: tasks.filter((t) => t.dueAt < startOfToday).length,
+    overdueFirstContacts: overdueFirstContacts(db, isManagerLike(viewer) ? undefined : viewer.id).slice(0, 50),
+    greetings: listGreetings(db, viewer, { today: localDateOf(end - 1) }),
+  };
+};
