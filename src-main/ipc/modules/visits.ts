@@ -1,5 +1,63 @@
 import type { visitChannels } from '../../../src-shared/contract/visits';
+import {
+  approveMinutes,
+  confirmMinutesReceipt,
+  createMinutes,
+  dueMinutes,
+  getMinutesDetail,
+  listMinutes,
+  markMinutesSent,
+  minutesReviewQueue,
+  returnMinutes,
+  submitMinutes,
+  updateMinutes,
+} from '../../services/visits/minutes';
+import { listNotifications, markNotificationsRead } from '../../services/visits/notifications';
+import { getVisitSettings, updateVisitSettings } from '../../services/visits/settings';
+import { visitSuggestions } from '../../services/visits/suggestions';
+import {
+  approvalQueue,
+  approveVisit,
+  cancelVisit,
+  createVisit,
+  customerVisitSummary,
+  getVisitDetail,
+  listVisits,
+  recordVisitResult,
+  rejectVisit,
+  submitVisit,
+  updateVisit,
+} from '../../services/visits/visits';
 import type { ModuleContext, ModuleHandlers } from './context';
 
-/** Handlers for src-shared/contract/visits.ts. */
-export const visitHandlers = (_ctx: ModuleContext): ModuleHandlers<typeof visitChannels> => ({});
+/** Handlers for src-shared/contract/visits.ts: the services authorise by role and ownership. */
+export const visitHandlers = ({ db }: ModuleContext): ModuleHandlers<typeof visitChannels> => ({
+  'visits.list': (input, { user }) => listVisits(db(), user, input),
+  'visits.get': (input, { user }) => getVisitDetail(db(), user, input.id),
+  'visits.create': (input, { user }) => createVisit(db(), user, input.fields, input.submit),
+  'visits.update': (input, { user }) => updateVisit(db(), user, input.id, input.fields, input.submit),
+  'visits.submit': (input, { user }) => submitVisit(db(), user, input.id),
+  'visits.cancel': (input, { user }) => cancelVisit(db(), user, input.id),
+  'visits.approve': (input, { user }) => approveVisit(db(), user, input.id, input.comment),
+  'visits.reject': (input, { user }) => rejectVisit(db(), user, input.id, input.comment),
+  'visits.recordResult': ({ id, ...result }, { user }) => recordVisitResult(db(), user, id, result),
+  'visits.approvalQueue': (_input, { user }) => approvalQueue(db(), user),
+  'visits.customerSummary': (input, { user }) => customerVisitSummary(db(), user, input.customerId),
+  'visits.suggestions': (input, { user }) => visitSuggestions(db(), user, input.salespersonId),
+  'visits.settings': () => getVisitSettings(db()),
+  'visits.updateSettings': (input, { user }) => updateVisitSettings(db(), user.id, input),
+  'visits.notifications': (input, { user }) => listNotifications(db(), user, input),
+  'visits.markRead': (input, { user }) => markNotificationsRead(db(), user, input),
+
+  'minutes.list': (input, { user }) => listMinutes(db(), user, input),
+  'minutes.due': (_input, { user }) => dueMinutes(db(), user),
+  'minutes.reviewQueue': (_input, { user }) => minutesReviewQueue(db(), user),
+  'minutes.get': (input, { user }) => getMinutesDetail(db(), user, input.id),
+  'minutes.create': (input, { user }) => createMinutes(db(), user, input.fields, input.submit),
+  'minutes.update': (input, { user }) => updateMinutes(db(), user, input.id, input.fields, input.submit),
+  'minutes.submit': (input, { user }) => submitMinutes(db(), user, input.id),
+  'minutes.approve': (input, { user }) => approveMinutes(db(), user, input.id, input.comment),
+  'minutes.return': (input, { user }) => returnMinutes(db(), user, input.id, input.comment),
+  'minutes.markSent': (input, { user }) => markMinutesSent(db(), user, input.id, input.comment),
+  'minutes.confirmReceipt': (input, { user }) => confirmMinutesReceipt(db(), user, input.id, input.comment),
+});

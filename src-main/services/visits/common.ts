@@ -1,0 +1,138 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { UserRef } from '../../../src-shared/customers/types';
+import { AppError } from '../../../src-shared/errors';
+import type { FlowStep } from '../../../src-shared/visits/types';
+import type { Db } from '../../db/connection';
+import { activities, contacts, minutesSteps, users, visitSteps } from '../../db/schema';
+import { isManagerLike, type Viewer } from '../customers/access';
+import { userNames } from '../customers/events';
+import { findCustomerRow, getLiveRow, type CustomerRow } from '../customers/repository';
+import { newId } from '../ids';
+
+export { isManagerLike, type Viewer };
+
+/**
+ * Writing a visit or minutes for a customer: the customer must be live and a
+ * sales user must own it (the pool does not count: plan a visit after claiming).
+ */
+export const customerForWrite = (db: Db, viewer: Viewer, customerId: string): CustomerRow => {
+  const row = getLiveRow(db, customerId);
+  if (!isManagerLike(viewer) && row.ownerId !== viewer.id) throw new AppError('FORBIDDEN');
+  return row;
+};
+
+/** A customer row for reading a record that belongs to it (it may be in the recycle bin since). */
+export const customerForRead = (db: Db, customerId: string): CustomerRow => {
+  const row = findCustomerRow(db, customerId);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+};
+
+/** Sales see the records they wrote and those of the customers they own; managers and admins everything. */
+export const canRead = (viewer: Viewer, personId: string, customer: { ownerId: string | null }): boolean =>
+  isManagerLike(viewer) || personId === viewer.id || customer.ownerId === viewer.id;
+
+/** Changing a record: its author while they still own the customer, or a manager. */
+export const canChange = (viewer: Viewer, personId: string, customer: { ownerId: string | null; deletedAt: number | null; mergedInto: string | null }): boolean =>
+  customer.deletedAt === null &&
+  customer.mergedInto === null &&
+  (isManagerLike(viewer) || (personId === viewer.id && customer.ownerId === viewer.id));
+
+export const ref = (names: Map<string, string>, id: string | null | undefined): UserRef | null =>
+  id ? { id, displayName: names.get(id) ?? '' } : null;
+
+export const refOf = (names: Map<string, string>, id: string): UserRef => ({ id, displayName: names.get(id) ?? '' });
+
+export { userNames };
+
+/** The contacts of a customer among `ids` (live ones, in the order given); unknown ids are a validation error. */
+export const contactsOf = (db: Db, customerId: string, ids: string[]) => {
+  if (ids.length === 0) return [];
+  const rows = db.orm
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.customerId, customerId), inArray(contacts.id, ids), isNull(contacts.deletedAt)))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [r] : [];
+  });
+};
+
+export const assertContactsOfCustomer = (db: Db, customerId: string, ids: string[]): void => {
+  const unique = [...new Set(ids)];
+  if (contactsOf(db, customerId, unique).length !== unique.length) {
+    throw new AppError('VALIDATION', { fields: 'contactIds' });
+  }
+};
+
+export const customerHasDecisionMaker = (db: Db, customerId: string): boolean =>
+  !!db.orm
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.customerId, customerId), eq(contacts.isDecisionMaker, true), isNull(contacts.deletedAt)))
+    .get();
+
+/** Visits in the contact log (planned ones carried out and visits logged directly): the customer's visit count. */
+export const visitActivityCount = (db: Db, customerId: string): number =>
+  db.orm
+    .select({ id: activities.id })
+    .from(activities)
+    .where(and(eq(activities.customerId, customerId), eq(activities.type, 'visit'), isNull(activities.deletedAt)))
+    .all().length;
+
+/** When the customer was last visited (the latest visit in the contact log), or null. */
+export const lastVisitAt = (db: Db, customerId: string): number | null =>
+  db.orm
+    .select({ at: activities.occurredAt })
+    .from(activities)
+    .where(and(eq(activities.customerId, customerId), eq(activities.type, 'visit'), isNull(activities.deletedAt)))
+    .orderBy(desc(activities.occurredAt))
+    .limit(1)
+    .get()?.at ?? null;
+
+export const activeUserIds = (db: Db, ids: string[]): Set<string> => {
+  if (ids.length === 0) return new Set();
+  return new Set(
+    db.orm
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, ids), eq(users.active, true)))
+      .all()
+      .map((r) => r.id),
+  );
+};
+
+type StepTable = typeof visitSteps | typeof minutesSteps;
+
+export const addVisitStep = (db: Db, actorId: string, visitId: string, from: string | null, to: string, comment: string | null = null): void => {
+  db.orm.insert(visitSteps).values({ id: newId(), visitId, at: db.clock.now(), actorId, fromStatus: from, toStatus: to, comment }).run();
+};
+
+export const addMinutesStep = (db: Db, actorId: string, minutesId: string, from: string | null, to: string, comment: string | null = null): void => {
+  db.orm.insert(minutesSteps).values({ id: newId(), minutesId, at: db.clock.now(), actorId, fromStatus: from, toStatus: to, comment }).run();
+};
+
+const stepRows = (db: Db, table: StepTable, id: string) =>
+  table === visitSteps
+    ? db.orm.select().from(visitSteps).where(eq(visitSteps.visitId, id)).orderBy(asc(visitSteps.at), asc(visitSteps.id)).all()
+    : db.orm.select().from(minutesSteps).where(eq(minutesSteps.minutesId, id)).orderBy(asc(minutesSteps.at), asc(minutesSteps.id)).all();
+
+export const listSteps = (db: Db, table: StepTable, id: string): FlowStep[] => {
+  const rows = stepRows(db, table, id);
+  const names = userNames(db, rows.map((r) => r.actorId));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: ref(names, r.actorId),
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    comment: r.comment,
+  }));
+};
+
+/** `to` must be one of the statuses `from` may move to; anything else is INVALID_TRANSITION. */
+export const assertTransition = <S extends string>(table: Record<S, readonly S[]>, from: S, to: S): void => {
+  if (!table[from].includes(to)) throw new AppError('INVALID_TRANSITION', { from, to });
+};

@@ -1,0 +1,48 @@
+import { isWorkday } from 'chinese-days';
+
+/**
+ * Working days in mainland China: the State Council's public holidays and its
+ * make-up working days (调休, weekends that are worked) come from the
+ * chinese-days package's data, not a hand-kept table. Years the package has no
+ * arrangement for yet fall back to Monday–Friday.
+ */
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A calendar date (YYYY-MM-DD) of a Date in local time. */
+export const localDate = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** The local calendar date of an epoch-ms instant. */
+export const dateOf = (ms: number): string => localDate(new Date(ms));
+
+/** The day after `date` (YYYY-MM-DD), computed on the calendar (no time zones, no DST). */
+export const nextDate = (date: string): string => {
+  const m = DATE.exec(date);
+  if (!m) throw new RangeError(`not a date: ${date}`);
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
+
+export const isWorkingDay = (date: string): boolean => isWorkday(date);
+
+/**
+ * The date `n` working days after `date`: the days after it are counted, the
+ * day itself is not (a meeting on Wednesday with n = 2 is due on Friday). A
+ * meeting on a holiday or weekend counts from the first working day after it.
+ */
+export const addWorkingDays = (date: string, n: number): string => {
+  let d = date;
+  let left = n;
+  while (left > 0) {
+    d = nextDate(d);
+    if (isWorkingDay(d)) left -= 1;
+  }
+  return d;
+};
+
+/** Minutes are due 2 working days after the meeting (PRODUCT.md §6). */
+export const MINUTES_DUE_WORKING_DAYS = 2;
+
+export const minutesDueDate = (meetingDate: string): string => addWorkingDays(meetingDate, MINUTES_DUE_WORKING_DAYS);
