@@ -30,7 +30,7 @@ import {
   updateCustomer,
 } from '../services/customers/customers';
 import { findDuplicates } from '../services/customers/duplicates';
-import { exportCustomers } from '../services/customers/export';
+import { exportContacts, exportCustomers } from '../services/customers/export';
 import { customerHistory, restoreCustomerVersion } from '../services/customers/history';
 import { bulkTag, setStatus, setTier } from '../services/customers/lifecycle';
 import { listMerges, mergeCustomers, undoMerge } from '../services/customers/merge';
@@ -255,6 +255,12 @@ export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunne
 
     'import.upload': (input, { user }) => imports.upload(user, input),
     'import.sheets': (input, { user }) => imports.sheets(user, input.uploadId),
+    'contacts.export': async (input, { user, session }) => {
+      const t = translator(session.locale);
+      const out = await tempFile('contacts.xlsx', async (file) => (await exportContacts(openDb(ws), user, input, file, t)).rows);
+      const stamp = new Date(ws.clock.now()).toISOString().slice(0, 10);
+      return { fileName: `${t('customerList.contactsFile')}-${stamp}.xlsx`, ...out };
+    },
     'import.preview': async (input, { user }) => {
       const preview = await imports.preview(user, input);
       const saved = savedMapping(openDb(ws), user.id, preview.headers);

@@ -164,11 +164,12 @@ test.describe('customer list', () => {
   });
 
   test('a salesperson exports the list they see to an xlsx, and only their own and pool customers are in it', async ({ page, bridge }) => {
-    await setUpOffice(page, bridge);
+    const office = await setUpOffice(page, bridge);
     await openListAs(page, bridge, 'lisi');
     await expect(total(page)).toHaveText('共 4 个客户');
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).click();
+    await page.getByRole('menuitem', { name: '导出客户' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^客户-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const saved = resolve('test-output/downloads', `list-export-${download.suggestedFilename()}`);
@@ -182,6 +183,23 @@ test.describe('customer list', () => {
     );
     await expect(page.getByText(/已导出 4 个客户/)).toBeVisible();
     await snap(page, 'list-13-exported');
+
+    // The contacts of the same customers, with the company first.
+    const customerId = office.customers['杭州东方机械有限公司']!;
+    await api(page, 'contacts.create', { customerId, fields: { name: '周采购', title: '采购经理', mobile: '13905710001' } });
+    const contactsDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    await page.getByRole('menuitem', { name: '导出联系人' }).click();
+    const contactsFile = await contactsDownload;
+    expect(contactsFile.suggestedFilename()).toMatch(/^联系人-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const savedContacts = resolve('test-output/downloads', `list-export-${contactsFile.suggestedFilename()}`);
+    await contactsFile.saveAs(savedContacts);
+    const cwb = XLSX.read(readFileSync(savedContacts));
+    const contactRows = XLSX.utils.sheet_to_json<unknown[]>(cwb.Sheets[cwb.SheetNames[0]!]!, { header: 1 });
+    expect(cwb.SheetNames[0]).toBe('联系人');
+    expect(contactRows[0]!.slice(0, 3)).toEqual(['企业名称', '姓名', '职务']);
+    expect(contactRows.slice(1)).toContainEqual(expect.arrayContaining(['杭州东方机械有限公司', '周采购', '采购经理', '139 0571 0001']));
+    await expect(page.getByText(/已导出 \d+ 个联系人/)).toBeVisible();
   });
 
   test('a deleted customer goes to the recycle bin and comes back from it', async ({ page, bridge }) => {

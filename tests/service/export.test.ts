@@ -68,3 +68,43 @@ describe('exporting customers to xlsx', () => {
     expect(JSON.parse(log[0]!.after)).toMatchObject({ what: 'customers', rows: 1 });
   });
 });
+
+describe('exporting contacts to xlsx', () => {
+  it('writes the contacts of the customers the viewer can list, company first, phones as text, and logs the export', async () => {
+    const mine = await ws.call(zhang, 'customers.create', { fields: { name: '张三的客户有限公司' }, confirmDuplicates: false });
+    const theirs = await ws.call(manager, 'customers.create', { fields: { name: '经理的客户有限公司' }, confirmDuplicates: false });
+    await ws.call(zhang, 'contacts.create', {
+      customerId: mine.id,
+      fields: { name: '李采购', title: '采购经理', mobile: '13905710001', isDecisionMaker: true, birthday: '1980-08-15', birthdayLunar: true },
+    });
+    await ws.call(zhang, 'contacts.create', { customerId: mine.id, fields: { name: '王工', phone: '057188881234' } });
+    await ws.call(manager, 'contacts.create', { customerId: theirs.id, fields: { name: '赵总' } });
+    const removed = await ws.call(zhang, 'contacts.create', { customerId: mine.id, fields: { name: '已删除的人' } });
+    await ws.call(zhang, 'contacts.delete', { id: removed.id });
+
+    const file = await ws.call(zhang, 'contacts.export', {});
+    expect(file.rows).toBe(2);
+    expect(file.fileName).toMatch(/^联系人-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const { wb, sheet, rows } = readBack(file.dataBase64);
+    expect(wb.SheetNames[0]).toBe('联系人');
+    expect(rows[0]!.slice(0, 7)).toEqual(['企业名称', '姓名', '职务', '决策人', '决策角色', '手机', '电话']);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['张三的客户有限公司', '李采购'],
+      ['张三的客户有限公司', '王工'],
+    ]);
+    expect(sheet['F2']).toMatchObject({ t: 's', v: '139 0571 0001' });
+    expect(sheet['G3']).toMatchObject({ t: 's', v: '0571-8888 1234' });
+    expect(rows[1]![3]).toBe('是');
+    expect(rows[1]![9]).toBe('1980-08-15');
+    expect(rows[1]![10]).toBe('是');
+
+    // A manager exports everyone's.
+    const all = await ws.call(manager, 'contacts.export', { filter: {} });
+    expect(readBack(all.dataBase64).rows.slice(1).map((r) => r[1]).sort()).toEqual(['李采购', '王工', '赵总'].sort());
+    const log = ws.host.workspace.db!.sqlite.prepare(`SELECT after FROM change_log WHERE table_name = 'exports' ORDER BY id`).all() as { after: string }[];
+    expect(log.map((l) => JSON.parse(l.after) as { what: string; rows: number })).toEqual([
+      expect.objectContaining({ what: 'contacts', rows: 2 }),
+      expect.objectContaining({ what: 'contacts', rows: 3 }),
+    ]);
+  });
+});

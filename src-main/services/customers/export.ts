@@ -1,11 +1,11 @@
-import { and, asc, desc, inArray } from 'drizzle-orm';
+import { and, asc, desc, inArray, isNull } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import type { CustomerFilter } from '../../../src-shared/customers/schemas';
 import type { CustomerListRow } from '../../../src-shared/customers/types';
 import { formatPhone } from '../../../src-shared/rules/phone';
 import { regionName } from '../../../src-shared/regions';
 import type { Db } from '../../db/connection';
-import { changeLog, customers } from '../../db/schema';
+import { changeLog, contacts, customers } from '../../db/schema';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import { newId } from '../ids';
 import type { Viewer } from './access';
@@ -67,6 +67,52 @@ export const customerExportColumns = (t: TFunction): Record<string, ExportColumn
   };
 };
 
+type ContactExportRow = typeof contacts.$inferSelect & { customerName: string };
+
+/** The contact columns of a contacts export; the customer's name comes first so the sheet sorts and filters by company. */
+const contactExportColumns = (t: TFunction): ExportColumn<ContactExportRow>[] => {
+  const text = (key: string, value: (r: ContactExportRow) => string | null | undefined, width?: number): ExportColumn<ContactExportRow> => ({
+    header: t(`customer.contactFields.${key}`),
+    type: 'text',
+    value,
+    ...(width ? { width } : {}),
+  });
+  return [
+    { header: t('customer.fields.name'), type: 'text', value: (r) => r.customerName, width: 36 },
+    text('name', (r) => r.name, 12),
+    text('title', (r) => r.title),
+    text('isDecisionMaker', (r) => t(r.isDecisionMaker ? 'common.yes' : 'common.no')),
+    text('decisionRole', (r) => r.decisionRole),
+    text('mobile', (r) => (r.mobile ? formatPhone(r.mobile) : null), 16),
+    text('phone', (r) => (r.phone ? formatPhone(r.phone) : null), 16),
+    text('email', (r) => r.email, 24),
+    text('wechat', (r) => r.wechat, 16),
+    // A birthday may be a lunar date (not a real solar date): kept as written, as text.
+    text('birthday', (r) => r.birthday, 12),
+    text('birthdayLunar', (r) => (r.birthday ? t(r.birthdayLunar ? 'common.yes' : 'common.no') : null)),
+    text('homeAddress', (r) => r.homeAddress, 36),
+    text('hobbies', (r) => r.hobbies),
+    text('notes', (r) => r.notes, 40),
+  ];
+};
+
+const logExport = (db: Db, viewer: Viewer, what: string, details: Record<string, unknown>): void => {
+  db.write(viewer.id, () => {
+    db.orm
+      .insert(changeLog)
+      .values({
+        at: db.clock.now(),
+        actorId: viewer.id,
+        tableName: 'exports',
+        recordId: newId(),
+        op: 'insert',
+        before: null,
+        after: JSON.stringify({ what, ...details }),
+      })
+      .run();
+  });
+};
+
 export type ExportRequest = {
   filter: CustomerFilter;
   sort: { field: keyof typeof sortColumn; dir: 'asc' | 'desc' };
@@ -105,19 +151,42 @@ export const exportCustomers = async (
     }
   }
   const count = await writeXlsx(file, [{ name: t('customerList.exportSheet', { defaultValue: '客户' }), columns: chosen.map((k) => all[k]!), rows: rows() }], onProgress);
-  db.write(viewer.id, () => {
-    db.orm
-      .insert(changeLog)
-      .values({
-        at: db.clock.now(),
-        actorId: viewer.id,
-        tableName: 'exports',
-        recordId: newId(),
-        op: 'insert',
-        before: null,
-        after: JSON.stringify({ what: 'customers', filter: request.filter, columns: chosen, rows: count }),
-      })
-      .run();
-  });
+  logExport(db, viewer, 'customers', { filter: request.filter, columns: chosen, rows: count });
+  return { rows: count };
+};
+
+/**
+ * Exports the contacts of the customers the viewer can list under the
+ * filter (the customer list's filter and order), one row per contact with
+ * its customer's name first. Same rules as the customer export: sales only
+ * their own and pool customers; written to the change log.
+ */
+export const exportContacts = async (
+  db: Db,
+  viewer: Viewer,
+  request: Omit<ExportRequest, 'columns'>,
+  file: string,
+  t: TFunction,
+): Promise<{ rows: number }> => {
+  const where = and(liveCondition, ...filterConditions(db, viewer, request.filter));
+  const col = sortColumn[request.sort.field];
+  const order = request.sort.dir === 'asc' ? [asc(col), asc(customers.id)] : [desc(col), desc(customers.id)];
+  const list = db.orm.select({ id: customers.id, name: customers.name }).from(customers).where(where).orderBy(...order).all();
+  function* rows(): Generator<ContactExportRow> {
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      const byCustomer = new Map<string, (typeof contacts.$inferSelect)[]>();
+      const found = db.orm
+        .select()
+        .from(contacts)
+        .where(and(inArray(contacts.customerId, chunk.map((c) => c.id)), isNull(contacts.deletedAt)))
+        .orderBy(asc(contacts.createdAt), asc(contacts.id))
+        .all();
+      for (const c of found) byCustomer.set(c.customerId, [...(byCustomer.get(c.customerId) ?? []), c]);
+      for (const customer of chunk) for (const c of byCustomer.get(customer.id) ?? []) yield { ...c, customerName: customer.name };
+    }
+  }
+  const count = await writeXlsx(file, [{ name: t('customerList.contactsSheet'), columns: contactExportColumns(t), rows: rows() }]);
+  logExport(db, viewer, 'contacts', { filter: request.filter, rows: count });
   return { rows: count };
 };

@@ -1,8 +1,9 @@
-import { Button } from '@mantine/core';
+import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconAddressBook, IconChevronDown, IconFileSpreadsheet, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFilter } from '@shared/customers/schemas';
+import type { ExportedFile } from '@shared/customers/types';
 import { useChannelMutation } from '../api/hooks';
 import { saveFile } from '../ui/saveFile';
 import { useErrorText } from '../ui/useErrorText';
@@ -13,27 +14,46 @@ const exportKeys = (columns: string[]): string[] =>
   columns.flatMap((k) => (k === 'region' ? ['provinceCode', 'cityCode', 'districtCode'] : [k]));
 
 /**
- * Exports what the list shows — the same filter, order and columns — to an
- * .xlsx for people to read. Sales export only what they can list.
+ * Exports what the list shows to an .xlsx for people to read: the customers
+ * (same filter, order and columns), or the contacts of those customers.
+ * Sales export only what they can list.
  */
 export const ExportButton = ({ filter, sort, columns }: { filter: CustomerFilter; sort: Sort; columns: string[] }) => {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const exporter = useChannelMutation('customers.export');
-  const run = () =>
-    exporter.mutate(
-      { filter, sort, columns: exportKeys(columns) },
-      {
-        onSuccess: (file) => {
-          saveFile(file);
-          notifications.show({ color: 'green', message: t('customerList.exported', { rows: file.rows, file: file.fileName }) });
-        },
-        onError: (e) => notifications.show({ color: 'red', message: errorText(e) }),
-      },
-    );
+  const customers = useChannelMutation('customers.export');
+  const contacts = useChannelMutation('contacts.export');
+  const done = (message: string) => ({
+    onSuccess: (file: ExportedFile) => {
+      saveFile(file);
+      notifications.show({ color: 'green', message: t(message, { rows: file.rows, file: file.fileName }) });
+    },
+    onError: (e: Error) => notifications.show({ color: 'red', message: errorText(e) }),
+  });
   return (
-    <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={14} />} loading={exporter.isPending} onClick={run}>
-      {t('customerList.export')}
-    </Button>
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconFileSpreadsheet size={14} />}
+          rightSection={<IconChevronDown size={12} />}
+          loading={customers.isPending || contacts.isPending}
+        >
+          {t('customerList.export')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          leftSection={<IconUsers size={14} />}
+          onClick={() => customers.mutate({ filter, sort, columns: exportKeys(columns) }, done('customerList.exported'))}
+        >
+          {t('customerList.exportCustomers')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconAddressBook size={14} />} onClick={() => contacts.mutate({ filter, sort }, done('customerList.exportedContacts'))}>
+          {t('customerList.exportContacts')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 };
