@@ -8,6 +8,7 @@ import { Workspace } from './services/workspace/workspace';
 import { workerRunner } from './services/import/workerRunner';
 import { backupIfDue } from './services/backup/backup';
 import type { ScryptParams } from './keyring/crypto';
+import type { Printer } from './services/print/printer';
 
 export type HostOptions = {
   dataDir: string;
@@ -20,6 +21,8 @@ export type HostOptions = {
    * the tsx loader in a checkout. Without it, imports commit on the calling thread.
    */
   importWorker?: { entry: URL; execArgv?: string[] };
+  /** Printing and PDF through a real browser engine: the Electron shell provides it; without it print.output is unavailable. */
+  printer?: Printer;
 };
 
 export type Host = {
@@ -51,7 +54,7 @@ export const createHost = (options: HostOptions): Host => {
     ? workerRunner(workspace, options.importWorker.entry, options.importWorker.execArgv)
     : undefined;
   const registry = createRegistry(
-    createHandlers(workspace, importRunner ? { importRunner } : {}),
+    createHandlers(workspace, { ...(importRunner ? { importRunner } : {}), ...(options.printer ? { printer: options.printer } : {}) }),
     options.logger,
     (session) => refreshSession(workspace, session),
   );

@@ -93,6 +93,7 @@ import { visitChannels } from './contract/visits';
 import { orderChannels } from './contract/orders';
 import { reportChannels } from './contract/reports';
 import { exchangeChannels } from './contract/exchange';
+import { printChannels } from './contract/print';
 
 
 /**
@@ -198,6 +199,7 @@ export const contract = {
   ...orderChannels,
   ...reportChannels,
   ...exchangeChannels,
+  ...printChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -43,6 +43,7 @@ export const errorCodes = [
   'EXCHANGE_INVALID',
   'EXCHANGE_OTHER_WORKSPACE',
   'EXCHANGE_TAMPERED',
+  'PRINT_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -11,6 +11,7 @@ import { contentSecurityPolicy } from '../../src-shared/csp';
 import { createHost, type Host } from '../host';
 import type { Session } from '../ipc/session';
 import { INVOKE_CHANNEL } from './ipcChannel';
+import { electronPrinter } from './printer';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -96,6 +97,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: dataDir(),
       migrationsFolder: migrationsFolder(),
       importWorker: { entry: new URL('./importWorker.js', import.meta.url) },
+      printer: electronPrinter(),
     });
 
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -67,6 +67,8 @@ import { visitHandlers } from './modules/visits';
 import { orderHandlers } from './modules/orders';
 import { reportHandlers } from './modules/reports';
 import { exchangeHandlers } from './modules/exchange';
+import { printHandlers } from './modules/print';
+import type { Printer } from '../services/print/printer';
 import type { Session } from './session';
 
 const openDb = (ws: Workspace): Db => {
@@ -100,7 +102,7 @@ export const refreshSession = (ws: Workspace, session: Session): void => {
 };
 
 /** The main process's handlers, one per contract channel, over one workspace. */
-export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunner } = {}): Handlers => {
+export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunner; printer?: Printer } = {}): Handlers => {
   const imports = new ImportSessions(options.importRunner);
   /** Writes a file the main process made to a temp folder, hands it over as base64, removes it. */
   const tempFile = async (name: string, make: (file: string) => Promise<number>): Promise<{ dataBase64: string; rows: number }> => {
@@ -120,6 +122,7 @@ export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunne
     ...orderHandlers(moduleContext),
     ...reportHandlers(moduleContext),
     ...exchangeHandlers(moduleContext),
+    ...printHandlers(moduleContext, options.printer),
     'app.status': (_input, { session }) => ({
       initialized: ws.isInitialized(),
       session: session.user && ws.db ? { user: session.user, companyName: getSettings(ws.db).companyName } : null,

@@ -8,6 +8,7 @@ import { customerEn } from './modules/customer.en';
 import { customerCardEn } from './modules/customerCard.en';
 import { customerListEn } from './modules/customerList.en';
 import { backupUiEn } from './modules/backup.en';
+import { printEn } from './modules/print.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -22,6 +23,7 @@ export const en: Messages = {
   orders: ordersEn,
   visits: visitsEn,
   activities: activitiesEn,
+  print: printEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -196,6 +198,7 @@ export const en: Messages = {
     EXCHANGE_INVALID: 'This is not a Tuoke exchange workbook, or it is damaged',
     EXCHANGE_OTHER_WORKSPACE: 'This exchange workbook comes from another company’s Tuoke workspace and cannot be imported',
     EXCHANGE_TAMPERED: 'The exchange workbook’s checks do not match its content: {{detail}}',
+    PRINT_UNAVAILABLE: 'Printing and saving PDFs are not available here: use the browser’s print function from the print preview',
   },
   validation: {
     required: 'Required',

@@ -8,6 +8,7 @@ import { customerZhCN } from './modules/customer.zh-CN';
 import { customerCardZhCN } from './modules/customerCard.zh-CN';
 import { customerListZhCN } from './modules/customerList.zh-CN';
 import { backupUiZhCN } from './modules/backup.zh-CN';
+import { printZhCN } from './modules/print.zh-CN';
 
 /** Simplified Chinese: the first language. `en.ts` must have the same keys (checked by its type). */
 export const zhCN = {
@@ -22,6 +23,7 @@ export const zhCN = {
   orders: ordersZhCN,
   visits: visitsZhCN,
   activities: activitiesZhCN,
+  print: printZhCN,
   common: {
     save: '保存',
     cancel: '取消',
@@ -187,6 +189,7 @@ export const zhCN = {
     EXCHANGE_INVALID: '这不是拓客的数据交换文件，或文件已损坏',
     EXCHANGE_OTHER_WORKSPACE: '这个交换文件来自另一家公司的拓客工作区，不能导入',
     EXCHANGE_TAMPERED: '交换文件的校验信息与内容不符：{{detail}}',
+    PRINT_UNAVAILABLE: '这里不能直接打印或保存 PDF：请在打印预览中使用浏览器的打印功能',
   },
   validation: {
     required: '必填',

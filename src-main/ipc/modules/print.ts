@@ -1,0 +1,24 @@
+import type { printChannels } from '../../../src-shared/contract/print';
+import { AppError } from '../../../src-shared/errors';
+import { translator } from '../../i18n';
+import type { Printer } from '../../services/print/printer';
+import { renderPrintForm } from '../../services/print/render';
+import type { ModuleContext, ModuleHandlers } from './context';
+
+/**
+ * Handlers for src-shared/contract/print.ts. `printer` is the host's: the
+ * Electron shell passes one; the test bridge and the CLI have none, and the
+ * renderer then prints the preview through the browser.
+ */
+export const printHandlers = (ctx: ModuleContext, printer?: Printer): ModuleHandlers<typeof printChannels> => ({
+  'print.render': (input, { user, session }) => renderPrintForm(ctx.db(), user, session.locale, translator(session.locale), input),
+  'print.capabilities': () => ({ native: printer !== undefined }),
+  'print.output': async (input, { user, session }) => {
+    if (!printer) throw new AppError('PRINT_UNAVAILABLE');
+    const doc = renderPrintForm(ctx.db(), user, session.locale, translator(session.locale), input);
+    const job = { title: doc.title, fileName: doc.fileName, html: doc.html, footerTemplate: doc.footerTemplate, footerText: doc.footerText };
+    if (input.action === 'print') return { done: await printer.print(job), filePath: null };
+    const filePath = await printer.savePdf(job);
+    return { done: filePath !== null, filePath };
+  },
+});

@@ -1,0 +1,14 @@
+import { emptyInputSchema } from '../schemas';
+import { printOutputSchema, printRenderSchema, type PrintCapabilities, type PrintDocument, type PrintOutcome } from '../print/forms';
+import { channel } from './channel';
+
+// Printing (PRODUCT.md §12). Each form is read with the same rules as its record
+// (a salesperson only for their own customers and the pool), checked in the service.
+export const printChannels = {
+  /** The form as a self-contained HTML document, for the preview. */
+  'print.render': channel<PrintDocument>()({ input: printRenderSchema, access: 'user' }),
+  /** Whether this host prints and saves PDFs itself (the desktop app) or leaves it to the browser (the test bridge). */
+  'print.capabilities': channel<PrintCapabilities>()({ input: emptyInputSchema, access: 'user' }),
+  /** Renders the form again in the main process and prints it (system dialog) or saves it as PDF (save dialog). */
+  'print.output': channel<PrintOutcome>()({ input: printOutputSchema, access: 'user' }),
+} as const;
