@@ -1,0 +1,311 @@
+import { AppError } from '../../../src-shared/errors';
+import { lineAmount, localIsoDate, overdueDays, productKey } from '../../../src-shared/orders/logic';
+import type { OrderCreate, OrderFilter, OrderUpdate, PaymentCreate } from '../../../src-shared/orders/schemas';
+import type { Order, OrderLine, OrderListRow, OrderPage, Payment } from '../../../src-shared/orders/types';
+import type { Db } from '../../db/connection';
+import { isManagerLike, type Viewer } from '../customers/access';
+import { addEvent, userNames } from '../customers/events';
+import type { CustomerRow } from '../customers/repository';
+import { newId } from '../ids';
+import { canSeeOrder, writableCustomer } from './access';
+import { afterOrdersChanged } from './derived';
+
+type OrderRow = {
+  id: string;
+  customerId: string;
+  customerName: string;
+  ownerId: string | null;
+  orderDate: string;
+  contractNo: string;
+  salespersonId: string | null;
+  amount: number;
+  received: number;
+  dueDate: string;
+  notes: string | null;
+  createdAt: number;
+  updatedAt: number;
+};
+
+const ORDER_COLUMNS = `o.id, o.customer_id AS customerId, c.name AS customerName, c.owner_id AS ownerId, o.order_date AS orderDate,
+  o.contract_no AS contractNo, o.salesperson_id AS salespersonId, o.amount, o.received, o.due_date AS dueDate, o.notes,
+  o.created_at AS createdAt, o.updated_at AS updatedAt`;
+
+const findOrderRow = (db: Db, id: string): OrderRow | undefined =>
+  db.sqlite.prepare<[string], OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?`).get(id);
+
+const today = (db: Db): string => localIsoDate(db.clock.now());
+
+const toListRows = (db: Db, rows: (OrderRow & { products?: string; lineCount?: number })[]): OrderListRow[] => {
+  const names = userNames(db, rows.map((r) => r.salespersonId));
+  const t = today(db);
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customerId,
+    customerName: r.customerName,
+    orderDate: r.orderDate,
+    contractNo: r.contractNo,
+    salesperson: r.salespersonId ? { id: r.salespersonId, displayName: names.get(r.salespersonId) ?? '' } : null,
+    amount: r.amount,
+    received: r.received,
+    outstanding: r.amount - r.received,
+    dueDate: r.dueDate,
+    overdueDays: r.amount > r.received ? overdueDays(r.dueDate, t) : 0,
+    notes: r.notes,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    products: r.products ?? '',
+    lineCount: r.lineCount ?? 0,
+  }));
+};
+
+const linesOf = (db: Db, orderId: string): OrderLine[] =>
+  db.sqlite
+    .prepare<[string], OrderLine>(
+      'SELECT id, line_no AS lineNo, product, quantity, unit_price AS unitPrice, amount FROM order_lines WHERE order_id = ? ORDER BY line_no',
+    )
+    .all(orderId);
+
+const paymentsOf = (db: Db, orderId: string): Payment[] => {
+  const rows = db.sqlite
+    .prepare<[string], Omit<Payment, 'createdBy'> & { createdById: string | null }>(
+      'SELECT id, order_id AS orderId, paid_on AS paidOn, amount, notes, created_by AS createdById FROM payments WHERE order_id = ? ORDER BY paid_on, id',
+    )
+    .all(orderId);
+  const names = userNames(db, rows.map((r) => r.createdById));
+  return rows.map(({ createdById, ...p }) => ({ ...p, createdBy: createdById ? { id: createdById, displayName: names.get(createdById) ?? '' } : null }));
+};
+
+const toOrder = (db: Db, row: OrderRow): Order => {
+  const [base] = toListRows(db, [row]);
+  const { products: _p, lineCount: _n, ...rest } = base!;
+  return { ...rest, lines: linesOf(db, row.id), payments: paymentsOf(db, row.id) };
+};
+
+/** One order with its lines and payments, if the viewer may see it. */
+export const getOrder = (db: Db, viewer: Viewer, id: string): Order => {
+  const row = findOrderRow(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (!canSeeOrder(viewer, row)) throw new AppError('FORBIDDEN');
+  return toOrder(db, row);
+};
+
+/** The salesperson credited: sales credit themselves; managers anyone active; default the customer's owner. */
+const resolveSalesperson = (db: Db, viewer: Viewer, customer: CustomerRow, wanted: string | null | undefined): string => {
+  const id = wanted ?? customer.ownerId ?? viewer.id;
+  if (!isManagerLike(viewer) && id !== viewer.id) throw new AppError('FORBIDDEN');
+  const u = db.sqlite.prepare<[string], { active: number }>('SELECT active FROM users WHERE id = ?').get(id);
+  if (!u || !u.active) throw new AppError('INVALID_OWNER');
+  return id;
+};
+
+/** The order amount: the sum of its lines' amounts. */
+const totalOf = (lines: OrderCreate['lines']): number => {
+  const total = lines.reduce((sum, l) => sum + lineAmount(l.quantity, l.unitPrice), 0);
+  if (total > 1e13) throw new AppError('VALIDATION', { fields: 'amount' });
+  return total;
+};
+
+const insertLines = (db: Db, orderId: string, lines: OrderCreate['lines']): void => {
+  const insert = db.sqlite.prepare(
+    'INSERT INTO order_lines (id, order_id, line_no, product, product_key, quantity, unit_price, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  lines.forEach((l, i) => insert.run(newId(), orderId, i + 1, l.product, productKey(l.product), l.quantity, l.unitPrice, lineAmount(l.quantity, l.unitPrice)));
+};
+
+const yuan = (fen: number): string => (fen / 100).toFixed(2);
+
+export const createOrder = (db: Db, viewer: Viewer, input: OrderCreate): Order => {
+  const id = db.write(viewer.id, () => {
+    const customer = writableCustomer(db, viewer, input.customerId);
+    const salespersonId = resolveSalesperson(db, viewer, customer, input.salespersonId);
+    const id = newId();
+    const now = db.clock.now();
+    const amount = totalOf(input.lines);
+    db.sqlite
+      .prepare(
+        `INSERT INTO orders (id, created_at, created_by, updated_at, updated_by, customer_id, order_date, contract_no, salesperson_id,
+           amount, received, due_date, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      )
+      .run(id, now, viewer.id, now, viewer.id, customer.id, input.orderDate, input.contractNo, salespersonId, amount, input.dueDate, input.notes ?? null);
+    insertLines(db, id, input.lines);
+    addEvent(db, viewer.id, customer.id, 'order_added', { orderId: id, contractNo: input.contractNo, amount });
+    afterOrdersChanged(db, viewer.id, [customer.id]);
+    return id;
+  });
+  return getOrder(db, viewer, id);
+};
+
+/** Writable order: exists, its customer is live and the viewer may write for it. */
+const writableOrder = (db: Db, viewer: Viewer, id: string): OrderRow => {
+  const row = findOrderRow(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  writableCustomer(db, viewer, row.customerId);
+  return row;
+};
+
+/** Edits an order (not its customer): the lines are replaced; the amount may not fall below what was already received. */
+export const updateOrder = (db: Db, viewer: Viewer, input: OrderUpdate): Order => {
+  db.write(viewer.id, () => {
+    const row = writableOrder(db, viewer, input.id);
+    const customer = writableCustomer(db, viewer, row.customerId);
+    const salespersonId =
+      input.salespersonId === undefined && row.salespersonId ? row.salespersonId : resolveSalesperson(db, viewer, customer, input.salespersonId);
+    const amount = totalOf(input.lines);
+    if (amount < row.received) throw new AppError('ORDER_BELOW_RECEIVED', { received: yuan(row.received) });
+    db.sqlite
+      .prepare(
+        `UPDATE orders SET order_date = ?, contract_no = ?, salesperson_id = ?, amount = ?, due_date = ?, notes = ?, updated_at = ?, updated_by = ?
+         WHERE id = ?`,
+      )
+      .run(input.orderDate, input.contractNo, salespersonId, amount, input.dueDate, input.notes ?? null, db.clock.now(), viewer.id, row.id);
+    db.sqlite.prepare('DELETE FROM order_lines WHERE order_id = ?').run(row.id);
+    insertLines(db, row.id, input.lines);
+    addEvent(db, viewer.id, row.customerId, 'order_updated', { orderId: row.id, contractNo: input.contractNo, amount });
+    afterOrdersChanged(db, viewer.id, [row.customerId]);
+  });
+  return getOrder(db, viewer, input.id);
+};
+
+export const deleteOrder = (db: Db, viewer: Viewer, id: string): null => {
+  db.write(viewer.id, () => {
+    const row = writableOrder(db, viewer, id);
+    // Children first and one by one, so the change log records each of them.
+    db.sqlite.prepare('DELETE FROM payments WHERE order_id = ?').run(id);
+    db.sqlite.prepare('DELETE FROM order_lines WHERE order_id = ?').run(id);
+    db.sqlite.prepare('DELETE FROM orders WHERE id = ?').run(id);
+    addEvent(db, viewer.id, row.customerId, 'order_removed', { orderId: id, contractNo: row.contractNo, amount: row.amount });
+    afterOrdersChanged(db, viewer.id, [row.customerId]);
+  });
+  return null;
+};
+
+const setReceived = (db: Db, viewer: Viewer, orderId: string): void => {
+  db.sqlite
+    .prepare('UPDATE orders SET received = (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE order_id = @id), updated_at = @now, updated_by = @by WHERE id = @id')
+    .run({ id: orderId, now: db.clock.now(), by: viewer.id });
+};
+
+/** Records a payment against an order; more than the order still has open is refused. */
+export const addPayment = (db: Db, viewer: Viewer, input: PaymentCreate): Order => {
+  db.write(viewer.id, () => {
+    const row = writableOrder(db, viewer, input.orderId);
+    const outstanding = row.amount - row.received;
+    if (input.amount > outstanding) throw new AppError('OVERPAYMENT', { outstanding: yuan(outstanding) });
+    const now = db.clock.now();
+    db.sqlite
+      .prepare(
+        `INSERT INTO payments (id, created_at, created_by, updated_at, updated_by, order_id, customer_id, paid_on, amount, notes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(newId(), now, viewer.id, now, viewer.id, row.id, row.customerId, input.paidOn, input.amount, input.notes ?? null);
+    setReceived(db, viewer, row.id);
+    addEvent(db, viewer.id, row.customerId, 'payment_received', { orderId: row.id, contractNo: row.contractNo, amount: input.amount });
+    afterOrdersChanged(db, viewer.id, [row.customerId]);
+  });
+  return getOrder(db, viewer, input.orderId);
+};
+
+export const removePayment = (db: Db, viewer: Viewer, paymentId: string): Order => {
+  const orderId = db.write(viewer.id, () => {
+    const p = db.sqlite.prepare<[string], { orderId: string }>('SELECT order_id AS orderId FROM payments WHERE id = ?').get(paymentId);
+    if (!p) throw new AppError('NOT_FOUND');
+    const row = writableOrder(db, viewer, p.orderId);
+    db.sqlite.prepare('DELETE FROM payments WHERE id = ?').run(paymentId);
+    setReceived(db, viewer, row.id);
+    afterOrdersChanged(db, viewer.id, [row.customerId]);
+    return row.id;
+  });
+  return getOrder(db, viewer, orderId);
+};
+
+/** WHERE clause for a filter and the viewer's visibility. */
+const whereOf = (viewer: Viewer, f: OrderFilter): { sql: string; params: Record<string, string> } => {
+  const c: string[] = [];
+  const params: Record<string, string> = {};
+  if (!isManagerLike(viewer)) {
+    c.push('(c.owner_id = @me OR o.salesperson_id = @me)');
+    params.me = viewer.id;
+  }
+  if (f.ownerId) {
+    c.push('(c.owner_id = @owner OR o.salesperson_id = @owner)');
+    params.owner = f.ownerId;
+  }
+  if (f.customerId) {
+    c.push('o.customer_id = @customer');
+    params.customer = f.customerId;
+  }
+  if (f.from) {
+    c.push('o.order_date >= @from');
+    params.from = f.from;
+  }
+  if (f.to) {
+    c.push('o.order_date <= @to');
+    params.to = f.to;
+  }
+  if (f.query) {
+    c.push(`(o.contract_no LIKE @q ESCAPE '\\' OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.product LIKE @q ESCAPE '\\'))`);
+    params.q = `%${f.query.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  }
+  return { sql: c.length ? `WHERE ${c.join(' AND ')}` : '', params };
+};
+
+const LIST_SELECT = `SELECT ${ORDER_COLUMNS},
+  (SELECT group_concat(product, '、') FROM (SELECT product FROM order_lines l WHERE l.order_id = o.id ORDER BY line_no)) AS products,
+  (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id) AS lineCount
+  FROM orders o JOIN customers c ON c.id = o.customer_id`;
+
+/** The order list: newest first, with the filter's count and sums. */
+export const listOrders = (db: Db, viewer: Viewer, filter: OrderFilter, limit: number, offset: number): OrderPage => {
+  const w = whereOf(viewer, filter);
+  const rows = db.sqlite
+    .prepare<Record<string, string | number>, OrderRow & { products: string; lineCount: number }>(
+      `${LIST_SELECT} ${w.sql} ORDER BY o.order_date DESC, o.id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...w.params, limit, offset });
+  const agg = db.sqlite
+    .prepare<Record<string, string>, { n: number; amount: number | null; received: number | null }>(
+      `SELECT COUNT(*) AS n, SUM(o.amount) AS amount, SUM(o.received) AS received FROM orders o JOIN customers c ON c.id = o.customer_id ${w.sql}`,
+    )
+    .get(w.params)!;
+  return { rows: toListRows(db, rows), total: agg.n, sumAmount: agg.amount ?? 0, sumReceived: agg.received ?? 0 };
+};
+
+/** Every order of the filter with its lines (for the export), in list order. */
+export const ordersForExport = (db: Db, viewer: Viewer, filter: OrderFilter): { orders: OrderListRow[]; lines: Map<string, OrderLine[]> } => {
+  const w = whereOf(viewer, filter);
+  const rows = db.sqlite
+    .prepare<Record<string, string>, OrderRow & { products: string; lineCount: number }>(`${LIST_SELECT} ${w.sql} ORDER BY o.order_date DESC, o.id DESC`)
+    .all(w.params);
+  const lines = new Map<string, OrderLine[]>();
+  const lineRows = db.sqlite
+    .prepare<Record<string, string>, OrderLine & { orderId: string }>(
+      `SELECT l.order_id AS orderId, l.id, l.line_no AS lineNo, l.product, l.quantity, l.unit_price AS unitPrice, l.amount
+       FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id ${w.sql} ORDER BY l.order_id, l.line_no`,
+    )
+    .all(w.params);
+  for (const { orderId, ...l } of lineRows) {
+    const list = lines.get(orderId);
+    if (list) list.push(l);
+    else lines.set(orderId, [l]);
+  }
+  return { orders: toListRows(db, rows), lines };
+};
+
+/**
+ * Product suggestions from earlier orders (no inventory): distinct names,
+ * most used first, with the last unit price asked. Sales see what they sold.
+ */
+export const productSuggestions = (db: Db, viewer: Viewer, prefix: string): { product: string; count: number; lastUnitPrice: number }[] => {
+  const key = productKey(prefix);
+  const mine = isManagerLike(viewer) ? '' : 'AND (c.owner_id = @me OR o.salesperson_id = @me)';
+  return db.sqlite
+    .prepare<Record<string, string>, { product: string; count: number; lastUnitPrice: number }>(
+      `SELECT l.product, COUNT(*) AS count,
+         (SELECT l2.unit_price FROM order_lines l2 JOIN orders o2 ON o2.id = l2.order_id WHERE l2.product_key = l.product_key
+          ORDER BY o2.order_date DESC LIMIT 1) AS lastUnitPrice
+       FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id
+       WHERE l.product_key LIKE @key ESCAPE '\\' ${mine}
+       GROUP BY l.product_key ORDER BY count DESC, l.product LIMIT 20`,
+    )
+    .all({ key: `%${key.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, ...(isManagerLike(viewer) ? {} : { me: viewer.id }) });
+};

@@ -1,0 +1,76 @@
+import type { CustomerGrade, CustomerStatus } from '../customers/enums';
+import type { AgeingBucket } from './logic';
+
+export type { OrderRules, AgeingBucket } from './logic';
+
+type UserRef = { id: string; displayName: string };
+
+export type OrderLine = { id: string; lineNo: number; product: string; quantity: number; unitPrice: number; amount: number };
+
+export type Payment = { id: string; orderId: string; paidOn: string; amount: number; notes: string | null; createdBy: UserRef | null };
+
+/** Money in fen, dates 'YYYY-MM-DD'. */
+export type Order = {
+  id: string;
+  customerId: string;
+  customerName: string;
+  orderDate: string;
+  contractNo: string;
+  salesperson: UserRef | null;
+  amount: number;
+  received: number;
+  /** amount − received. */
+  outstanding: number;
+  dueDate: string;
+  /** Days past due while something is outstanding, else 0. */
+  overdueDays: number;
+  notes: string | null;
+  lines: OrderLine[];
+  payments: Payment[];
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** A row of the order list: the order without its payments, the lines folded into one text. */
+export type OrderListRow = Omit<Order, 'lines' | 'payments'> & { products: string; lineCount: number };
+
+export type OrderPage = { rows: OrderListRow[]; total: number; sumAmount: number; sumReceived: number };
+
+export type ReceivableRow = {
+  orderId: string;
+  customerId: string;
+  customerName: string;
+  owner: UserRef | null;
+  orderDate: string;
+  contractNo: string;
+  amount: number;
+  received: number;
+  outstanding: number;
+  dueDate: string;
+  overdueDays: number;
+  bucket: AgeingBucket;
+};
+
+export type AgeingSummary = { bucket: AgeingBucket; count: number; outstanding: number }[];
+
+export type ReceivablePage = { rows: ReceivableRow[]; total: number; ageing: AgeingSummary };
+
+/** The strip on the customer card. */
+export type CustomerSalesSummary = {
+  customerId: string;
+  orderCount: number;
+  totalAmount: number;
+  receivedAmount: number;
+  receivable: number;
+  overdueAmount: number;
+  firstOrderOn: string | null;
+  lastOrderOn: string | null;
+  intervalDays: number | null;
+  churnRisk: boolean;
+  grade: CustomerGrade | null;
+  status: CustomerStatus;
+  periodAmount: number;
+  period: { start: string; end: string };
+};
+
+export type GradeHistoryRow = { grade: CustomerGrade | null; fromGrade: CustomerGrade | null; at: number; periodStart: string; periodEnd: string; periodAmount: number; share: number };
