@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { integer, text, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -23,4 +24,32 @@ export type CustomerLinked = SQLiteTable & { id: SQLiteColumn; customerId: SQLit
 export type TableModule = {
   audited: () => SQLiteTable[];
   customerLinked: () => CustomerLinked[];
+  /** Record types that travel in exchange workbooks between office PCs (src-main/services/exchange), in parent-first order. */
+  exchange?: () => ExchangeDecl[];
+};
+
+/**
+ * How a record type joins the LAN exchange (数据交换). Declaring it is all it
+ * takes: triggers keep a change stamp per row, the exchange workbook gets a
+ * sheet of the table's columns, and the merge treats its rows like any other.
+ */
+export type ExchangeDecl = {
+  table: SQLiteTable;
+  /** Sheet name in the exchange workbook (≤ 31 characters, unique), e.g. '客户'. */
+  sheet: string;
+  /** Key columns (SQL names) when the table has no `id` primary key (e.g. a link table). */
+  key?: readonly string[];
+  /** Columns (SQL names) that stay on each PC (derived or local-only values). */
+  localOnly?: readonly string[];
+  /**
+   * How a row belongs to a customer, for a salesperson's scope (own customers only):
+   * 'self' for the customers table, or the SQL name of the column holding the customer id.
+   * Omitted: a shared record (tags, users) — in a salesperson's export, and only managers import changes to it.
+   */
+  customer?: 'self' | string;
+  /**
+   * Optional check before a new row from another PC is inserted: returns a reason to hold it for a
+   * person (for customers: a live duplicate by credit code or name — the first record wins).
+   */
+  holdNew?: (sqlite: BetterSqlite3.Database, row: Record<string, unknown>) => { reason: string; otherId: string } | null;
 };

@@ -2,6 +2,9 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '../../src-shared/errors';
 import type { Clock } from '../services/clock';
+import { dirname } from 'node:path';
+import { installExchangeTriggers } from '../services/exchange/triggers';
+import { nodeIdFor } from '../services/exchange/node';
 import { installAuditTriggers } from './audit';
 import { runMigrations } from './migrate';
 import { installSearchIndex, registerSearchFunctions } from './searchIndex';
@@ -78,12 +81,16 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
     let actor: string | null = null;
     sqlite.function('tuoke_actor', { deterministic: false }, () => actor);
     sqlite.function('tuoke_now', { deterministic: false }, () => options.clock.now());
+    // This installation's id in LAN exchanges (stamped by the exchange triggers), resolved on first use.
+    let node: string | null = null;
+    sqlite.function('tuoke_node', { deterministic: false }, () => (node ??= nodeIdFor(dirname(file))));
 
     // Before migrations: a migration's backfill and the triggers it fires call the search functions.
     registerSearchFunctions(sqlite);
     if (!options.secondary) {
       runMigrations(sqlite, options.migrationsFolder);
       installAuditTriggers(sqlite);
+      installExchangeTriggers(sqlite);
       installSearchIndex(sqlite);
     }
 

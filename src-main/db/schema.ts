@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { CustomerLinked } from './columns';
+import type { CustomerLinked, ExchangeDecl } from './columns';
 import { type SQLiteTable, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { recordColumns, type TableModule } from './columns';
@@ -84,6 +84,32 @@ export const auditedTables = (): SQLiteTable[] => [users, settings, customers, c
  * record types join through their module's `customerLinked`.
  */
 export const customerLinkedTables = (): CustomerLinked[] => [contacts, ...modules.flatMap((m) => m.customerLinked())];
+
+/**
+ * Record types that travel in exchange workbooks between office PCs (数据交换), parents before
+ * children. Later record types join through their module's `exchange` (see ExchangeDecl).
+ */
+export const exchangedTables = (): ExchangeDecl[] => [
+  { table: users, sheet: '用户' },
+  { table: tags, sheet: '标签' },
+  { table: customers, sheet: '客户', customer: 'self', holdNew: liveDuplicateCustomer },
+  { table: contacts, sheet: '联系人', customer: 'customer_id' },
+  { table: customerTags, sheet: '客户标签', key: ['customer_id', 'tag_id'], customer: 'customer_id' },
+  { table: customerEvents, sheet: '客户动态', customer: 'customer_id' },
+  ...modules.flatMap((m) => m.exchange?.() ?? []),
+];
+
+/** First record wins across PCs: a new customer from another PC that matches a live one here by credit code or normalized name is held for a manager. */
+function liveDuplicateCustomer(sqlite: Parameters<NonNullable<ExchangeDecl['holdNew']>>[0], row: Record<string, unknown>) {
+  if (row.deleted_at != null || row.merged_into != null) return null;
+  const hit = sqlite
+    .prepare(
+      `SELECT id, CASE WHEN credit_code IS NOT NULL AND credit_code = ? THEN 'credit_code' ELSE 'name' END AS reason FROM customers
+       WHERE id <> ? AND deleted_at IS NULL AND merged_into IS NULL AND ((credit_code IS NOT NULL AND credit_code = ?) OR name_key = ?) LIMIT 1`,
+    )
+    .get(row.credit_code ?? null, row.id, row.credit_code ?? null, row.name_key ?? null) as { id: string; reason: string } | undefined;
+  return hit ? { reason: hit.reason, otherId: hit.id } : null;
+}
 
 /** Per-user preferences (saved list columns, …) as key → JSON. Not audited: they are not business records. */
 export const userPrefs = sqliteTable(

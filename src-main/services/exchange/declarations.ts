@@ -1,0 +1,57 @@
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import type { ExchangeDecl } from '../../db/columns';
+import { exchangedTables } from '../../db/schema';
+
+/** An exchanged record type as the exchange code uses it: SQL names only. */
+export type ExchangeType = {
+  decl: ExchangeDecl;
+  name: string;
+  sheet: string;
+  /** Key columns; a record id is their values joined with '|'. */
+  key: string[];
+  /** Exchanged columns (all but local-only), in table order. */
+  columns: string[];
+  /** SQL type per column, to turn cells back into values. */
+  kinds: Record<string, 'text' | 'integer' | 'real'>;
+  customer: string | undefined;
+};
+
+export const KEY_SEPARATOR = '|';
+
+const kindOf = (columnType: string): 'text' | 'integer' | 'real' =>
+  columnType.includes('Real') || columnType.includes('Numeric') ? 'real' : columnType.includes('Text') ? 'text' : 'integer';
+
+let cached: ExchangeType[] | null = null;
+
+export const exchangeTypes = (): ExchangeType[] => {
+  if (cached) return cached;
+  const seen = new Set<string>();
+  cached = exchangedTables().map((decl) => {
+    const { name, columns } = getTableConfig(decl.table);
+    if (seen.has(decl.sheet)) throw new Error(`exchange sheet name ${decl.sheet} declared twice`);
+    seen.add(decl.sheet);
+    const localOnly = new Set(decl.localOnly ?? []);
+    const key = decl.key ? [...decl.key] : ['id'];
+    for (const k of key) if (!columns.some((c) => c.name === k)) throw new Error(`exchange key ${name}.${k} is not a column`);
+    const exchanged = columns.filter((c) => !localOnly.has(c.name));
+    return {
+      decl,
+      name,
+      sheet: decl.sheet,
+      key,
+      columns: exchanged.map((c) => c.name),
+      kinds: Object.fromEntries(exchanged.map((c) => [c.name, kindOf(c.columnType)])),
+      customer: decl.customer,
+    };
+  });
+  return cached;
+};
+
+export const typeByName = (name: string): ExchangeType | undefined => exchangeTypes().find((t) => t.name === name);
+
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+export const quoteText = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+/** SQL for a row's record id. */
+export const keySql = (t: ExchangeType, alias: string): string =>
+  t.key.map((k) => `${alias}.${quoteIdent(k)}`).join(` || '${KEY_SEPARATOR}' || `);

@@ -1,0 +1,439 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TFunction } from 'i18next';
+import type {
+  ExchangeConflictView,
+  ExchangeLogEntry,
+  ExchangeStatus,
+  ExchangeSummary,
+  ExchangeValue,
+} from '../../../src-shared/exchange/types';
+import { AppError } from '../../../src-shared/errors';
+import { columnLabel } from '../../../src-shared/exchange/labels';
+import type { Db } from '../../db/connection';
+import { isManagerLike, type Viewer } from '../customers/access';
+import { mergeCustomers } from '../customers/merge';
+import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
+import { newId } from '../ids';
+import { exchangeTypes, keySql, quoteIdent, typeByName, type ExchangeType } from './declarations';
+import { accessFor, applyRows, coerce, labelOf, parseStoredVv, stampStatements } from './merge';
+import { nodeLabel } from './node';
+import {
+  exchangeSecret,
+  readExchangeWorkbook,
+  writeExchangeWorkbook,
+  type ExchangeEnv,
+  type ExchangeRow,
+  type ParsedWorkbook,
+  type Vv,
+} from './workbook';
+
+/** This PC's node id as the triggers stamp it (the installation of the open database). */
+export const selfNode = (db: Db): string => (db.sqlite.prepare('SELECT tuoke_node() AS n').get() as { n: string }).n;
+
+export const exchangeEnv = (db: Db, dbKey: Buffer, workspaceId: string): ExchangeEnv => ({
+  secret: exchangeSecret(dbKey, workspaceId),
+  workspaceId,
+  node: selfNode(db),
+  label: nodeLabel(),
+});
+
+const canExport = (v: Viewer): boolean => v.role === 'manager' || v.role === 'admin' || v.role === 'sales';
+
+// ------------------------------------------------------------------ export
+
+type StampedRow = Record<string, unknown> & { __vv: string | null; __hlc: number | null; __node: string | null };
+
+const scopeSql = (t: ExchangeType, viewer: Viewer): { sql: string; params: unknown[] } => {
+  if (isManagerLike(viewer) || !t.customer) return { sql: '1', params: [] };
+  if (t.customer === 'self') return { sql: 'r.owner_id = ?', params: [viewer.id] };
+  return { sql: `r.${quoteIdent(t.customer)} IN (SELECT id FROM customers WHERE owner_id = ?)`, params: [viewer.id] };
+};
+
+/**
+ * Collects the rows of an export in one read transaction (a consistent
+ * snapshot while others write): all records, or those changed here since the
+ * peer last reported what it holds of ours. A salesperson's export holds
+ * their own customers and what hangs on them, plus the shared lists.
+ */
+const collect = (db: Db, viewer: Viewer, env: ExchangeEnv, sincePeer: string | undefined) =>
+  db.sqlite.transaction(() => {
+    const base = sincePeer
+      ? ((db.sqlite.prepare('SELECT acked_seq AS s FROM exchange_peers WHERE node_id = ?').get(sincePeer) as { s: number } | undefined)?.s ?? 0)
+      : 0;
+    const maxSeq = (db.sqlite.prepare('SELECT coalesce(max(seq), 0) AS s FROM exchange_stamps').get() as { s: number }).s;
+    const knows = Object.fromEntries(
+      (db.sqlite.prepare('SELECT node_id AS n, received_seq AS s FROM exchange_peers').all() as { n: string; s: number }[]).map((p) => [p.n, p.s]),
+    );
+    const sheets = exchangeTypes().map((t) => {
+      const scope = scopeSql(t, viewer);
+      const cols = t.columns.map((c) => `r.${quoteIdent(c)}`).join(', ');
+      const since = sincePeer ? 'AND s.seq > ?' : '';
+      const rows = db.sqlite
+        .prepare(
+          `SELECT ${cols}, s.vv AS __vv, s.hlc AS __hlc, s.node AS __node FROM ${quoteIdent(t.name)} r
+           ${sincePeer ? 'JOIN' : 'LEFT JOIN'} exchange_stamps s ON s.table_name = ? AND s.record_id = ${keySql(t, 'r')}
+           WHERE ${scope.sql} ${since} ORDER BY ${t.key.map((k) => `r.${quoteIdent(k)}`).join(', ')}`,
+        )
+        .all(t.name, ...scope.params, ...(sincePeer ? [base] : [])) as StampedRow[];
+      const out: ExchangeRow[] = rows.map((row) => {
+        const values: Record<string, ExchangeValue> = {};
+        for (const c of t.columns) values[c] = coerce(row[c], t.kinds[c]);
+        const id = t.key.map((k) => String(row[k])).join('|');
+        return { id, vv: parseStoredVv(row.__vv), hlc: row.__hlc ?? 0, node: row.__node ?? env.node, deleted: false, values };
+      });
+      // Deletions travel as deletions (tombstones); a salesperson's export carries none (their customers are soft-deleted rows).
+      if (isManagerLike(viewer)) {
+        const gone = db.sqlite
+          .prepare(`SELECT record_id AS id, vv, hlc, node FROM exchange_stamps WHERE table_name = ? AND deleted = 1 AND seq > ? ORDER BY record_id`)
+          .all(t.name, base) as { id: string; vv: string; hlc: number; node: string }[];
+        for (const g of gone) out.push({ id: g.id, vv: parseStoredVv(g.vv), hlc: g.hlc, node: g.node, deleted: true, values: {} });
+      }
+      return { type: t, rows: out };
+    });
+    return { sheets, maxSeq, knows, base };
+  })();
+
+export type ExportResult = { rows: number; perSheet: Record<string, number>; fileName: string };
+
+export const exportExchange = async (
+  db: Db,
+  viewer: Viewer,
+  env: ExchangeEnv,
+  input: { sincePeer?: string | undefined },
+  file: string,
+  t: TFunction,
+): Promise<ExportResult> => {
+  if (!canExport(viewer)) throw new AppError('FORBIDDEN');
+  if (input.sincePeer && !db.sqlite.prepare('SELECT 1 FROM exchange_peers WHERE node_id = ?').get(input.sincePeer)) throw new AppError('NOT_FOUND');
+  const snap = collect(db, viewer, env, input.sincePeer);
+  const now = db.clock.now();
+  const info: [string, string][] = [
+    [t('exchange.meta.from'), `${env.label} (${env.node})`],
+    [t('exchange.meta.at'), new Date(now).toLocaleString('zh-CN')],
+    [t('exchange.meta.mode'), input.sincePeer ? t('exchange.meta.modeSince', { peer: input.sincePeer }) : t('exchange.meta.modeAll')],
+    [t('exchange.meta.scope'), isManagerLike(viewer) ? t('exchange.meta.scopeAll') : t('exchange.meta.scopeOwner')],
+    [t('exchange.meta.howTo'), t('exchange.meta.howToText')],
+  ];
+  await writeExchangeWorkbook(
+    file,
+    env,
+    {
+      createdAt: now,
+      mode: input.sincePeer ? 'since' : 'all',
+      sinceSeq: snap.base,
+      maxSeq: snap.maxSeq,
+      scope: isManagerLike(viewer) ? 'all' : 'owner',
+      knows: snap.knows,
+    },
+    snap.sheets,
+    { metaKey: t('exchange.meta.key'), metaValue: t('exchange.meta.value'), info },
+  );
+  const perSheet = Object.fromEntries(snap.sheets.map((s) => [s.type.sheet, s.rows.length]));
+  const rows = snap.sheets.reduce((n, s) => n + s.rows.length, 0);
+  const fileName = `tuoke-exchange-${env.node}-${new Date(now).toISOString().slice(0, 10)}.xlsx`;
+  db.write(viewer.id, () => {
+    db.sqlite
+      .prepare('INSERT INTO exchange_log (id, at, user_id, kind, peer_node, peer_label, file_name, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(newId(), now, viewer.id, 'export', input.sincePeer ?? null, null, fileName, JSON.stringify({ rows, ...perSheet }));
+    if (input.sincePeer) db.sqlite.prepare('UPDATE exchange_peers SET last_export_at = ? WHERE node_id = ?').run(now, input.sincePeer);
+  });
+  return { rows, perSheet, fileName };
+};
+
+// ------------------------------------------------------------------ import
+
+class Rollback extends Error {
+  constructor(readonly summary: ExchangeSummary) {
+    super('preview');
+  }
+}
+
+const runImport = (db: Db, viewer: Viewer, env: ExchangeEnv, parsed: ParsedWorkbook, fileName: string, token: string, commit: boolean): ExchangeSummary => {
+  const importId = newId();
+  const work = (): ExchangeSummary => {
+    const plan = applyRows(db, viewer, parsed, exchangeTypes(), importId, env.node);
+    const m = parsed.meta;
+    if (m.node !== env.node) {
+      const now = db.clock.now();
+      const peer = db.sqlite.prepare('SELECT received_seq AS r, acked_seq AS a FROM exchange_peers WHERE node_id = ?').get(m.node) as
+        | { r: number; a: number }
+        | undefined;
+      const received = peer?.r ?? 0;
+      // The sender's changes up to maxSeq are all here only if nothing was left out and the workbook continues what we had.
+      const advance = plan.complete && m.scope === 'all' && (m.mode === 'all' || m.sinceSeq <= received);
+      db.sqlite
+        .prepare(
+          `INSERT INTO exchange_peers (node_id, label, received_seq, acked_seq, last_import_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (node_id) DO UPDATE SET label = excluded.label, received_seq = max(received_seq, excluded.received_seq),
+             acked_seq = max(acked_seq, excluded.acked_seq), last_import_at = excluded.last_import_at`,
+        )
+        .run(m.node, m.label, advance ? m.maxSeq : 0, m.knows[env.node] ?? 0, now);
+    }
+    const summary: ExchangeSummary = {
+      token,
+      fileName,
+      from: { node: m.node, label: m.label, createdAt: m.createdAt, mode: m.mode, scope: m.scope },
+      counts: plan.counts,
+      perSheet: plan.perSheet,
+      notes: [...parsed.notes, ...plan.notes].slice(0, 500),
+      moreNotes: parsed.moreNotes + Math.max(0, parsed.notes.length + plan.notes.length - 500),
+      conflicts: commit ? plan.conflicts : plan.conflicts.map(({ conflictId: _, ...c }) => c),
+      committed: commit,
+    };
+    if (!commit) throw new Rollback(summary);
+    db.sqlite
+      .prepare('INSERT INTO exchange_log (id, at, user_id, kind, peer_node, peer_label, file_name, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(importId, db.clock.now(), viewer.id, 'import', m.node, m.label, fileName, JSON.stringify(plan.counts));
+    return summary;
+  };
+  try {
+    return db.write(viewer.id, work);
+  } catch (e) {
+    if (e instanceof Rollback) return e.summary;
+    throw e;
+  }
+};
+
+type Pending = { viewerId: string; parsed: ParsedWorkbook; fileName: string; at: number };
+
+/**
+ * Imports in two steps: analyze (read and check the workbook, then run the
+ * whole merge in a transaction that is rolled back: the summary is exactly
+ * what a commit would do now), then commit (the merge again, for real, in one
+ * transaction) or cancel. Only the user who analyzed may commit.
+ */
+export class ExchangeImports {
+  private pending = new Map<string, Pending>();
+
+  async analyzeFile(db: Db, viewer: Viewer, env: ExchangeEnv, file: string, fileName: string): Promise<ExchangeSummary> {
+    if (!canExport(viewer)) throw new AppError('FORBIDDEN');
+    const parsed = await readExchangeWorkbook(file, env, exchangeTypes());
+    const token = crypto.randomUUID();
+    // Keep a handful: an abandoned analysis should not hold a whole workbook for ever.
+    if (this.pending.size >= 8) this.pending.delete(this.pending.keys().next().value!);
+    this.pending.set(token, { viewerId: viewer.id, parsed, fileName, at: Date.now() });
+    return runImport(db, viewer, env, parsed, fileName, token, false);
+  }
+
+  async analyzeBase64(db: Db, viewer: Viewer, env: ExchangeEnv, fileName: string, dataBase64: string): Promise<ExchangeSummary> {
+    const dir = mkdtempSync(join(tmpdir(), 'tuoke-exchange-'));
+    try {
+      const file = join(dir, 'in.xlsx');
+      writeFileSync(file, Buffer.from(dataBase64, 'base64'));
+      return await this.analyzeFile(db, viewer, env, file, fileName);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  commit(db: Db, viewer: Viewer, env: ExchangeEnv, token: string): ExchangeSummary {
+    const p = this.pending.get(token);
+    if (!p || p.viewerId !== viewer.id) throw new AppError('NOT_FOUND');
+    this.pending.delete(token);
+    return runImport(db, viewer, env, p.parsed, p.fileName, token, true);
+  }
+
+  cancel(viewer: Viewer, token: string): null {
+    const p = this.pending.get(token);
+    if (p && p.viewerId === viewer.id) this.pending.delete(token);
+    return null;
+  }
+}
+
+/** Reads, checks and commits a workbook in one go (the CLI and tests). */
+export const importExchangeFile = async (db: Db, viewer: Viewer, env: ExchangeEnv, file: string, fileName = file): Promise<ExchangeSummary> => {
+  const imports = new ExchangeImports();
+  const preview = await imports.analyzeFile(db, viewer, env, file, fileName);
+  return imports.commit(db, viewer, env, preview.token);
+};
+
+// ------------------------------------------------------------------ conflicts
+
+type ConflictRow = {
+  id: string;
+  at: number;
+  tableName: string;
+  recordId: string;
+  reason: ExchangeConflictView['reason'];
+  peerNode: string;
+  remote: string;
+  remoteVv: string;
+  remoteHlc: number;
+  remoteDeleted: number;
+  otherId: string | null;
+};
+
+const conflictSelect = `SELECT id, at, table_name AS tableName, record_id AS recordId, reason, peer_node AS peerNode, remote, remote_vv AS remoteVv,
+  remote_hlc AS remoteHlc, remote_deleted AS remoteDeleted, other_id AS otherId FROM exchange_conflicts`;
+
+const mayTouch = (db: Db, viewer: Viewer, t: ExchangeType, local: Record<string, unknown> | undefined, remote: Record<string, unknown>): boolean => {
+  if (isManagerLike(viewer)) return true;
+  if (!t.customer) return false;
+  const owner = (id: unknown): string | null | undefined =>
+    typeof id === 'string' ? (db.sqlite.prepare('SELECT owner_id AS o FROM customers WHERE id = ?').get(id) as { o: string | null } | undefined)?.o : undefined;
+  if (t.customer === 'self') return (!local || local.owner_id === viewer.id) && (remote.owner_id === undefined || remote.owner_id === viewer.id);
+  const ids = [local?.[t.customer], remote[t.customer]].filter((v) => typeof v === 'string');
+  return ids.length > 0 && ids.every((id) => owner(id) === viewer.id);
+};
+
+export const listConflicts = (db: Db, viewer: Viewer): ExchangeConflictView[] => {
+  const rows = db.sqlite.prepare(`${conflictSelect} WHERE resolved_at IS NULL ORDER BY at, id`).all() as ConflictRow[];
+  const labels = new Map(
+    (db.sqlite.prepare('SELECT node_id AS n, label FROM exchange_peers').all() as { n: string; label: string }[]).map((p) => [p.n, p.label]),
+  );
+  const out: ExchangeConflictView[] = [];
+  for (const c of rows) {
+    const t = typeByName(c.tableName);
+    if (!t) continue;
+    const access = accessFor(db.sqlite, t);
+    const remote = JSON.parse(c.remote) as Record<string, ExchangeValue>;
+    const local = c.reason === 'duplicate' && c.otherId ? access.get(c.otherId) : access.get(c.recordId);
+    if (!mayTouch(db, viewer, t, local, remote)) continue;
+    const fields = t.columns
+      .filter((col) => col in remote && coerce(local?.[col], t.kinds[col]) !== coerce(remote[col], t.kinds[col]))
+      .map((col) => ({ column: col, local: coerce(local?.[col], t.kinds[col]), remote: coerce(remote[col], t.kinds[col]) }));
+    out.push({
+      id: c.id,
+      at: c.at,
+      table: t.name,
+      sheet: t.sheet,
+      recordId: c.recordId,
+      label: labelOf(Object.keys(remote).length ? remote : local, c.recordId),
+      reason: c.reason,
+      peer: { node: c.peerNode, label: labels.get(c.peerNode) ?? '' },
+      localDeleted: c.reason !== 'duplicate' && !local,
+      remoteDeleted: c.remoteDeleted === 1,
+      fields,
+      other: c.reason === 'duplicate' && c.otherId ? { id: c.otherId, label: labelOf(local, c.otherId) } : null,
+    });
+  }
+  return out;
+};
+
+export type Resolution = { conflictId: string; fields: Record<string, 'local' | 'remote'>; action?: 'merge' | 'keep_both' | undefined };
+
+/** Applies a person's choices, all in one transaction; each resolved record then descends from both versions, so it travels back as the newer one. */
+export const resolveConflicts = (db: Db, viewer: Viewer, resolutions: Resolution[]): { resolved: number } => {
+  const node = selfNode(db);
+  return db.write(viewer.id, () => {
+    const stamps = stampStatements(db.sqlite);
+    for (const res of resolutions) {
+      const c = db.sqlite.prepare(`${conflictSelect} WHERE id = ? AND resolved_at IS NULL`).get(res.conflictId) as ConflictRow | undefined;
+      if (!c) throw new AppError('NOT_FOUND');
+      const t = typeByName(c.tableName);
+      if (!t) throw new AppError('NOT_FOUND');
+      const access = accessFor(db.sqlite, t);
+      const remote = JSON.parse(c.remote) as Record<string, ExchangeValue>;
+      const remoteVv = JSON.parse(c.remoteVv) as Vv;
+      const local = access.get(c.recordId);
+      if (!mayTouch(db, viewer, t, local, remote)) throw new AppError('FORBIDDEN');
+      const full = (pick: (col: string) => ExchangeValue): Record<string, ExchangeValue> =>
+        Object.fromEntries(t.columns.map((col) => [col, coerce(pick(col), t.kinds[col])]));
+      if (c.reason === 'duplicate') {
+        if (!res.action) throw new AppError('VALIDATION', { fields: 'action' });
+        if (!local) {
+          access.insert(full((col) => remote[col] ?? null));
+          stamps.put(t.name, c.recordId, remoteVv, c.remoteHlc, c.peerNode, false);
+        }
+        if (res.action === 'merge' && c.otherId) {
+          // The first record wins: the earlier-created one survives, the later one is merged into it (a merge a manager can undo).
+          const created = (id: string): number =>
+            (db.sqlite.prepare('SELECT created_at AS c FROM customers WHERE id = ?').get(id) as { c: number } | undefined)?.c ?? 0;
+          const [survivor, merged] =
+            created(c.otherId) < created(c.recordId) || (created(c.otherId) === created(c.recordId) && c.otherId < c.recordId)
+              ? [c.otherId, c.recordId]
+              : [c.recordId, c.otherId];
+          mergeCustomers(db, viewer, survivor, merged, {});
+        }
+      } else {
+        const localStamp = stamps.get(t.name, c.recordId);
+        const keepDeleted = res.fields._deleted === 'remote' ? c.remoteDeleted === 1 : !local;
+        if (keepDeleted) {
+          if (local) access.remove(c.recordId);
+        } else {
+          const merged = full((col) => (res.fields[col] === 'remote' && col in remote ? remote[col]! : local ? (local[col] as ExchangeValue) : (remote[col] ?? null)));
+          if (local) {
+            const patch = Object.fromEntries(
+              Object.entries(merged).filter(([col, v]) => coerce(local[col], t.kinds[col]) !== v && !t.key.includes(col)),
+            );
+            access.update(c.recordId, patch);
+          } else access.insert(merged);
+        }
+        const after = stamps.get(t.name, c.recordId);
+        stamps.supersede(t.name, c.recordId, parseStoredVv(after?.vv ?? localStamp?.vv), remoteVv, node, keepDeleted);
+      }
+      db.sqlite
+        .prepare('UPDATE exchange_conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?')
+        .run(db.clock.now(), viewer.id, JSON.stringify(res.action ? { action: res.action } : res.fields), c.id);
+    }
+    return { resolved: resolutions.length };
+  });
+};
+
+// ------------------------------------------------------------------ status, history, plain export
+
+export const exchangeStatus = (db: Db, viewer: Viewer): ExchangeStatus => {
+  const peers = db.sqlite
+    .prepare(
+      `SELECT node_id AS node, label, last_import_at AS lastImportAt, last_export_at AS lastExportAt, received_seq AS receivedSeq, acked_seq AS ackedSeq
+       FROM exchange_peers ORDER BY coalesce(last_import_at, last_export_at, 0) DESC`,
+    )
+    .all() as ExchangeStatus['peers'];
+  return { node: selfNode(db), label: nodeLabel(), peers, pendingConflicts: listConflicts(db, viewer).length };
+};
+
+export const exchangeHistory = (db: Db, limit: number): ExchangeLogEntry[] => {
+  const rows = db.sqlite
+    .prepare(
+      `SELECT l.id, l.at, l.kind, l.user_id AS userId, u.display_name AS userName, l.peer_node AS peerNode, l.peer_label AS peerLabel,
+       l.file_name AS fileName, l.counts FROM exchange_log l LEFT JOIN users u ON u.id = l.user_id ORDER BY l.at DESC, l.id DESC LIMIT ?`,
+    )
+    .all(limit) as {
+    id: string;
+    at: number;
+    kind: 'export' | 'import';
+    userId: string | null;
+    userName: string | null;
+    peerNode: string | null;
+    peerLabel: string | null;
+    fileName: string;
+    counts: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    kind: r.kind,
+    user: r.userId ? { id: r.userId, displayName: r.userName ?? '' } : null,
+    peer: r.peerNode ? { node: r.peerNode, label: r.peerLabel ?? '' } : null,
+    fileName: r.fileName,
+    counts: JSON.parse(r.counts) as Record<string, number>,
+  }));
+};
+
+const TIME_COLUMNS = /(_at|_on)$/;
+
+/**
+ * All data in one workbook for people to read (not for importing): one sheet
+ * per record type, headers in the user's language, times as dates, people by
+ * name. Managers only (the whole office's data).
+ */
+export const exportPlain = async (db: Db, viewer: Viewer, file: string, t: TFunction): Promise<number> => {
+  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  const names = new Map((db.sqlite.prepare('SELECT id, display_name AS n FROM users').all() as { id: string; n: string }[]).map((u) => [u.id, u.n]));
+  const sheets = db.sqlite.transaction(() =>
+    exchangeTypes().map((type) => {
+      const rows = db.sqlite.prepare(`SELECT * FROM ${quoteIdent(type.name)}`).all() as Record<string, unknown>[];
+      const columns: ExportColumn<Record<string, unknown>>[] = type.columns.map((col) => {
+        const header = columnLabel((k) => t(k), type.name, col);
+        if (/(^|_)(owner_id|created_by|updated_by|deleted_by|user_id|actor_id)$/.test(col) || col === 'owner_id')
+          return { header, type: 'text', value: (r) => (typeof r[col] === 'string' ? (names.get(r[col]) ?? r[col]) : null) };
+        if (TIME_COLUMNS.test(col) && type.kinds[col] === 'integer') return { header, type: 'datetime', value: (r) => (r[col] as number | null) ?? null };
+        return { header, type: type.kinds[col] === 'text' ? 'text' : 'number', value: (r) => r[col] as string | number | null };
+      });
+      return { name: type.sheet, columns, rows };
+    }),
+  )();
+  return writeXlsx(file, sheets);
+};

@@ -1,0 +1,15 @@
+/** A column's label for people: the exchange's own list, then the customer and contact field labels, else the SQL name. */
+export const columnLabel = (t: (key: string) => string, table: string, column: string): string => {
+  if (column === '_deleted') return t('exchange.conflicts.deletedField');
+  const camel = column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  const keys = [
+    `exchange.columns.${column}`,
+    ...(table === 'contacts' ? [`customer.contactFields.${camel}`] : []),
+    ...(table === 'customers' ? [`customer.fields.${camel}`] : []),
+  ];
+  for (const key of keys) {
+    const label = t(key);
+    if (label && label !== key) return label;
+  }
+  return column;
+};
