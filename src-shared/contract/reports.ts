@@ -1,3 +1,46 @@
+import type { ExportedFile } from '../customers/types';
+import { channel, manager } from './channel';
+import {
+  filterOnlySchema,
+  reportExportSchema,
+  salesReportCommentSchema,
+  salesReportKeySchema,
+  salesReportListSchema,
+  salesReportSaveSchema,
+  statisticsInputSchema,
+  topInputSchema,
+} from '../reports/schemas';
+import type {
+  AbcResult,
+  ChurnResult,
+  ComparisonResult,
+  FunnelResult,
+  ReceivablesResult,
+  ReportOptions,
+  SalesReport,
+  SalesReportListItem,
+  ServiceResult,
+  StatisticsResult,
+  TopResult,
+} from '../reports/types';
+import { emptyInputSchema } from '../schemas';
+
 // Channels of this capability, merged into the one contract (src-shared/contract.ts).
-// Each entry: '<module>.<verb>': channel<Output>()({ input: zodSchema, access: 'user' | manager | admin }).
-export const reportChannels = {} as const;
+// Every report is open to any logged-in user: the service narrows a salesperson to their own customers
+// (and refuses other people's), managers and admins see everyone's.
+export const reportChannels = {
+  'reports.options': channel<ReportOptions>()({ input: emptyInputSchema, access: 'user' }),
+  'reports.abc': channel<AbcResult>()({ input: filterOnlySchema, access: 'user' }),
+  'reports.top': channel<TopResult>()({ input: topInputSchema, access: 'user' }),
+  'reports.comparison': channel<ComparisonResult>()({ input: filterOnlySchema, access: 'user' }),
+  'reports.statistics': channel<StatisticsResult>()({ input: statisticsInputSchema, access: 'user' }),
+  'reports.churn': channel<ChurnResult>()({ input: filterOnlySchema, access: 'user' }),
+  'reports.funnel': channel<FunnelResult>()({ input: filterOnlySchema, access: 'user' }),
+  'reports.receivables': channel<ReceivablesResult>()({ input: filterOnlySchema, access: 'user' }),
+  'reports.service': channel<ServiceResult>()({ input: filterOnlySchema, access: 'user' }),
+  'reports.export': channel<ExportedFile>()({ input: reportExportSchema, access: 'user' }),
+  'reports.salesReport.get': channel<SalesReport>()({ input: salesReportKeySchema, access: 'user' }),
+  'reports.salesReport.save': channel<SalesReport>()({ input: salesReportSaveSchema, access: 'user' }),
+  'reports.salesReport.comment': channel<SalesReport>()({ input: salesReportCommentSchema, access: manager }),
+  'reports.salesReport.list': channel<SalesReportListItem[]>()({ input: salesReportListSchema, access: 'user' }),
+} as const;

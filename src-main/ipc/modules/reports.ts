@@ -1,5 +1,88 @@
 import type { reportChannels } from '../../../src-shared/contract/reports';
+import { resolvePeriod } from '../../../src-shared/reports/period';
+import type { ReportExportRequest, ReportFilter } from '../../../src-shared/reports/schemas';
+import { regionName } from '../../../src-shared/regions';
+import type { T } from '../../../src-shared/reports/tables';
+import { translator } from '../../i18n';
+import type { Db } from '../../db/connection';
+import type { Viewer } from '../../services/customers/access';
+import { exportReport } from '../../services/reports/export';
+import {
+  abcReport,
+  churnReport,
+  comparisonReport,
+  funnelReport,
+  receivablesReport,
+  reportOptions,
+  serviceReport,
+  statisticsReport,
+  topReport,
+} from '../../services/reports/reports';
+import { commentSalesReport, getSalesReport, listSalesReports, saveSalesReport } from '../../services/reports/salesReport';
+import { userNameMap } from '../../services/reports/scope';
 import type { ModuleContext, ModuleHandlers } from './context';
 
+/** The filter in words for the export's first sheet: 负责人：张伟；等级：A、B … */
+const filterText = (db: Db, t: T, f: ReportFilter): string => {
+  const names = userNameMap(db);
+  const parts: string[] = [];
+  const add = (label: string, values: string[]) => values.length && parts.push(`${t(label)}：${values.join('、')}`);
+  add('reports.filter.owner', f.ownerIds.map((id) => names.get(id) ?? id));
+  add('reports.filter.grade', f.grades.map((g) => (g === 'none' ? t('reports.noGrade') : g)));
+  add('reports.filter.source', f.sources.map((s) => t(`customer.source.${s}`)));
+  add('reports.filter.region', [...f.provinceCodes, ...f.cityCodes].map((c) => regionName(c) ?? c));
+  add('reports.filter.industry', f.industries);
+  return parts.join('；');
+};
+
+const runReport = (db: Db, user: Viewer, input: ReportExportRequest) => {
+  switch (input.report) {
+    case 'abc':
+      return abcReport(db, user, input.filter);
+    case 'top':
+      return topReport(db, user, input.filter, input.n);
+    case 'comparison':
+      return comparisonReport(db, user, input.filter);
+    case 'statistics':
+      return statisticsReport(db, user, input.filter, input.dim1, input.dim2);
+    case 'churn':
+      return churnReport(db, user, input.filter);
+    case 'funnel':
+      return funnelReport(db, user, input.filter);
+    case 'receivables':
+      return receivablesReport(db, user, input.filter);
+    case 'service':
+      return serviceReport(db, user, input.filter);
+    case 'salesReport':
+      return getSalesReport(db, user, input.key);
+  }
+};
+
 /** Handlers for src-shared/contract/reports.ts. */
-export const reportHandlers = (_ctx: ModuleContext): ModuleHandlers<typeof reportChannels> => ({});
+export const reportHandlers = (ctx: ModuleContext): ModuleHandlers<typeof reportChannels> => ({
+  'reports.options': (_input, { user }) => reportOptions(ctx.db(), user),
+  'reports.abc': (input, { user }) => abcReport(ctx.db(), user, input.filter),
+  'reports.top': (input, { user }) => topReport(ctx.db(), user, input.filter, input.n),
+  'reports.comparison': (input, { user }) => comparisonReport(ctx.db(), user, input.filter),
+  'reports.statistics': (input, { user }) => statisticsReport(ctx.db(), user, input.filter, input.dim1, input.dim2),
+  'reports.churn': (input, { user }) => churnReport(ctx.db(), user, input.filter),
+  'reports.funnel': (input, { user }) => funnelReport(ctx.db(), user, input.filter),
+  'reports.receivables': (input, { user }) => receivablesReport(ctx.db(), user, input.filter),
+  'reports.service': (input, { user }) => serviceReport(ctx.db(), user, input.filter),
+  'reports.export': async (input, { user, session }) => {
+    const db = ctx.db();
+    const tf = translator(session.locale);
+    const t = tf as unknown as T;
+    const result = runReport(db, user, input);
+    const period = input.report === 'salesReport' ? result.period : resolvePeriod(input.filter.period);
+    const filter = input.report === 'salesReport' ? '' : filterText(db, t, input.filter);
+    const out = await ctx.tempFile('report.xlsx', (file) =>
+      exportReport(db, user, input.report, result as never, period, filter, file, tf),
+    );
+    return { fileName: `${t(`reports.kind.${input.report}`)}-${period.from}_${period.to}.xlsx`, ...out };
+  },
+  'reports.salesReport.get': (input, { user }) => getSalesReport(ctx.db(), user, input),
+  'reports.salesReport.save': (input, { user }) => saveSalesReport(ctx.db(), user, input),
+  'reports.salesReport.comment': (input, { user }) => commentSalesReport(ctx.db(), user, input.id, input.comment),
+  'reports.salesReport.list': (input, { user }) => listSalesReports(ctx.db(), user, input.userId, input.limit),
+});

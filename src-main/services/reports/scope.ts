@@ -1,0 +1,72 @@
+import { AppError } from '../../../src-shared/errors';
+import { localDate, periodRange, resolvePeriod, type Period } from '../../../src-shared/reports/period';
+import type { ReportFilter } from '../../../src-shared/reports/schemas';
+import type { Db } from '../../db/connection';
+import { isManagerLike, type Viewer } from '../customers/access';
+
+/**
+ * What one report call looks at: the period (as local dates and as [start, end)
+ * epoch ms) and the customers in scope, as a SQL condition on the alias `c`
+ * (customers) with its parameters.
+ *
+ * Sales see their own figures only: a salesperson's scope is always the
+ * customers they own (asking for someone else's is FORBIDDEN, not silently
+ * narrowed, so a report never pretends to show what it does not). Managers and
+ * admins see everyone's, the pool included.
+ */
+export type Scope = {
+  period: Period;
+  start: number;
+  end: number;
+  /** SQL condition on `c` (customers): live rows matching the filter and the viewer's rights. */
+  where: string;
+  params: unknown[];
+  /** The owner ids the scope is limited to (empty = everyone). */
+  ownerIds: string[];
+  viewer: Viewer;
+  /** Today as a local date (from the workspace clock). */
+  today: string;
+};
+
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+export const ownersFor = (viewer: Viewer, requested: string[]): string[] => {
+  if (isManagerLike(viewer)) return requested;
+  if (requested.some((id) => id !== viewer.id)) throw new AppError('FORBIDDEN');
+  return [viewer.id];
+};
+
+export const buildScope = (db: Db, viewer: Viewer, filter: ReportFilter, period: Period = resolvePeriod(filter.period)): Scope => {
+  const ownerIds = ownersFor(viewer, filter.ownerIds);
+  const parts = ['c.deleted_at IS NULL', 'c.merged_into IS NULL'];
+  const params: unknown[] = [];
+  const inList = (column: string, values: readonly unknown[]) => {
+    if (values.length === 0) return;
+    parts.push(`${column} IN (${placeholders(values.length)})`);
+    params.push(...values);
+  };
+  inList('c.owner_id', ownerIds);
+  if (filter.grades.length) {
+    const real = filter.grades.filter((g) => g !== 'none');
+    const conds = [];
+    if (real.length) {
+      conds.push(`c.grade IN (${placeholders(real.length)})`);
+      params.push(...real);
+    }
+    if (filter.grades.includes('none')) conds.push('c.grade IS NULL');
+    parts.push(`(${conds.join(' OR ')})`);
+  }
+  inList('c.source', filter.sources);
+  inList('c.province_code', filter.provinceCodes);
+  inList('c.city_code', filter.cityCodes);
+  inList('c.industry', filter.industries);
+  const { start, end } = periodRange(period);
+  return { period, start, end, where: parts.join(' AND '), params, ownerIds, viewer, today: localDate(db.clock.now()) };
+};
+
+/** The same scope over another period (环比, 同比). */
+export const withPeriod = (scope: Scope, period: Period): Scope => ({ ...scope, period, ...periodRange(period) });
+
+/** Display names of users by id. */
+export const userNameMap = (db: Db): Map<string, string> =>
+  new Map((db.sqlite.prepare('SELECT id, display_name AS name FROM users').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
