@@ -103,3 +103,156 @@ describe('exchange between two PCs', () => {
     expect(snapshot(a.db).customers).toEqual(snapshot(b.db).customers);
   });
 });
+
+import ExcelJS from 'exceljs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createTestWorkspace } from '../helpers/workspace';
+import { openPc } from './exchange-helpers';
+import { META_SHEET } from '../../src-main/services/exchange/workbook';
+import { normalizeCompanyName } from '../../src-shared/rules/companyName';
+
+/** Opens an exchange workbook as a person would in Excel, changes it, saves it. */
+const editInExcel = async (path: string, out: string, edit: (wb: ExcelJS.Workbook) => void): Promise<void> => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  edit(wb);
+  await wb.xlsx.writeFile(out);
+};
+
+const columnOf = (ws: ExcelJS.Worksheet, header: string): number => {
+  let col = 0;
+  ws.getRow(1).eachCell((cell, n) => {
+    if (cell.value === header) col = n;
+  });
+  if (!col) throw new Error(`no column ${header}`);
+  return col;
+};
+
+const rowOfId = (ws: ExcelJS.Worksheet, id: string): number => {
+  const idCol = columnOf(ws, '_id');
+  for (let r = 2; r <= ws.rowCount; r += 1) if (ws.getRow(r).getCell(idCol).value === id) return r;
+  throw new Error(`no row ${id}`);
+};
+
+describe('workbooks edited by hand, damaged, or from elsewhere', () => {
+  it('a changed phone becomes a conflict for a person, a deleted row is absent (not a deletion), reordered columns read the same', async () => {
+    const ids: string[] = [];
+    const { a, b } = await setup(async (a) => {
+      for (const n of ['一', '二', '三']) ids.push((await a.call('customers.create', { fields: { name: `手改${n}公司`, phone: '13900000001' }, confirmDuplicates: true })).id);
+    });
+    for (const id of ids) await a.call('customers.update', { id, fields: { notes: 'A 改过' } });
+    await a.exportTo(file(a, 'a.xlsx'));
+    await editInExcel(file(a, 'a.xlsx'), file(a, 'edited.xlsx'), (wb) => {
+      const ws = wb.getWorksheet('客户')!;
+      // 1) a phone number changed by hand
+      ws.getRow(rowOfId(ws, ids[0]!)).getCell(columnOf(ws, 'phone')).value = '13988888888';
+      // 2) a row deleted
+      ws.spliceRows(rowOfId(ws, ids[1]!), 1);
+      // 3) two columns swapped (header and values)
+      const p = columnOf(ws, 'phone');
+      const e = columnOf(ws, 'email');
+      for (let r = 1; r <= ws.rowCount; r += 1) {
+        const row = ws.getRow(r);
+        const tmp = row.getCell(p).value;
+        row.getCell(p).value = row.getCell(e).value;
+        row.getCell(e).value = tmp;
+      }
+    });
+    const s = await b.importFrom(file(a, 'edited.xlsx'));
+    expect(s.notes.filter((n) => n.kind === 'hand_edited')).toHaveLength(1);
+    // The untouched third row applies; the hand-edited one waits; the deleted row is simply absent.
+    expect((await b.call('customers.get', { id: ids[2]! })).customer.notes).toBe('A 改过');
+    expect((await b.call('customers.get', { id: ids[1]! })).customer.deletedAt).toBeNull();
+    expect((await b.call('customers.get', { id: ids[0]! })).customer.phone).toBe('13900000001');
+    const conflicts = await b.call('exchange.conflicts', {});
+    expect(conflicts.map((c) => [c.recordId, c.reason])).toEqual([[ids[0], 'hand_edited']]);
+    expect(conflicts[0]!.fields.find((f) => f.column === 'phone')).toMatchObject({ local: '13900000001', remote: '13988888888' });
+    await b.call('exchange.resolve', { resolutions: [{ conflictId: conflicts[0]!.id, fields: { phone: 'remote' } }] });
+    expect((await b.call('customers.get', { id: ids[0]! })).customer.phone).toBe('13988888888');
+  });
+
+  it('rejects a truncated file, a tampered meta sheet, and a workbook from another workspace', async () => {
+    const { a, b } = await setup(async (a) => {
+      await a.call('customers.create', { fields: { name: '校验测试公司' }, confirmDuplicates: false });
+    });
+    await a.exportTo(file(a, 'a.xlsx'));
+    const bytes = readFileSync(file(a, 'a.xlsx'));
+    writeFileSync(file(a, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(b.importFrom(file(a, 'cut.xlsx'))).rejects.toMatchObject({ code: 'EXCHANGE_INVALID' });
+    writeFileSync(file(a, 'text.xlsx'), 'not a workbook');
+    await expect(b.importFrom(file(a, 'text.xlsx'))).rejects.toMatchObject({ code: 'EXCHANGE_INVALID' });
+    await editInExcel(file(a, 'a.xlsx'), file(a, 'meta.xlsx'), (wb) => {
+      const ws = wb.getWorksheet(META_SHEET)!;
+      ws.eachRow((row) => {
+        if (row.getCell(1).value === 'meta') row.getCell(2).value = String(row.getCell(2).value).replace('"maxSeq":', '"maxSeq":1');
+      });
+    });
+    await expect(b.importFrom(file(a, 'meta.xlsx'))).rejects.toMatchObject({ code: 'EXCHANGE_TAMPERED' });
+
+    const other = await createTestWorkspace({ company: '别家公司' });
+    other.host.close();
+    const pc = await openPc(other.dir, other.clock);
+    try {
+      await expect(pc.importFrom(file(a, 'a.xlsx'))).rejects.toMatchObject({ code: 'EXCHANGE_OTHER_WORKSPACE' });
+      const r = await pc.host.registry.invoke(pc.session, 'exchange.analyze', { fileName: 'a.xlsx', dataBase64: bytes.toString('base64') });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toContain('另一家公司');
+    } finally {
+      pc.close();
+      other.dispose();
+    }
+  });
+
+  it('a customer created on both PCs is not a second live record: held for a manager, merged with the first record winning', async () => {
+    const { a, b } = await setup();
+    const onA = await a.call('customers.create', { fields: { name: '双录科技有限公司', phone: '13900000009' }, confirmDuplicates: false });
+    await a.call('contacts.create', { customerId: onA.id, fields: { name: 'A 的联系人' } });
+    const onB = await b.call('customers.create', { fields: { name: '双录科技' }, confirmDuplicates: false });
+    await a.exportTo(file(a, 'a.xlsx'));
+    const s = await b.importFrom(file(a, 'a.xlsx'));
+    expect(s.counts.duplicates).toBe(1);
+    expect(s.notes.some((n) => n.kind === 'parent_missing')).toBe(true);
+    const live = () => (b.db.sqlite.prepare(`SELECT id FROM customers WHERE name_key = ? AND deleted_at IS NULL AND merged_into IS NULL`).all(normalizeCompanyName('双录科技')) as { id: string }[]).length;
+    const [conflict] = await b.call('exchange.conflicts', {});
+    expect(conflict).toMatchObject({ reason: 'duplicate', recordId: onA.id, other: { id: onB.id } });
+    await b.call('exchange.resolve', { resolutions: [{ conflictId: conflict!.id, fields: {}, action: 'merge' }] });
+    // Importing the same file again now brings the contact (its customer is here).
+    const again = await b.importFrom(file(a, 'a.xlsx'));
+    expect(again.counts.skipped).toBe(0);
+    expect(live()).toBe(1);
+    // B's clock is an hour behind, so B's record is the earlier one and survives; A follows.
+    await b.exportTo(file(b, 'b.xlsx'));
+    const back = await a.importFrom(file(b, 'b.xlsx'));
+    expect(back.counts.duplicates + back.counts.conflicts).toBe(0);
+    const liveOnA = a.db.sqlite.prepare(`SELECT id FROM customers WHERE name_key = ? AND deleted_at IS NULL AND merged_into IS NULL`).all(normalizeCompanyName('双录科技')) as { id: string }[];
+    expect(liveOnA.map((r) => r.id)).toEqual([onB.id]);
+    const contactsOnA = a.db.sqlite.prepare(`SELECT customer_id AS c FROM contacts WHERE name = 'A 的联系人'`).get() as { c: string };
+    expect(contactsOnA.c).toBe(onB.id);
+  });
+
+  it('a salesperson exports and imports only their own customers', async () => {
+    let mine = '';
+    let others = '';
+    const { a, b } = await setup(async (a) => {
+      await a.call('users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' });
+      const zhang = await a.login('zhang', 'zhang-pass-1');
+      mine = (await a.call('customers.create', { fields: { name: '张三的客户' }, confirmDuplicates: false }, zhang)).id;
+      others = (await a.call('customers.create', { fields: { name: '管理员的客户' }, confirmDuplicates: false })).id;
+    });
+    const zhangA = await a.login('zhang', 'zhang-pass-1');
+    await a.call('customers.update', { id: mine, fields: { notes: '张三改' } }, zhangA);
+    await a.call('customers.update', { id: others, fields: { notes: '管理员改' } });
+    const viewerA = zhangA.user!;
+    await a.exportTo(file(a, 'zhang.xlsx'), undefined, viewerA);
+    const zhangB = await b.login('zhang', 'zhang-pass-1');
+    const s = await b.importFrom(file(a, 'zhang.xlsx'), zhangB.user!);
+    expect(s.from.scope).toBe('owner');
+    expect((await b.call('customers.get', { id: mine })).customer.notes).toBe('张三改');
+    expect((await b.call('customers.get', { id: others })).customer.notes).toBeNull();
+    // The manager's full workbook imported by the salesperson: others' customers are refused and said so.
+    await a.exportTo(file(a, 'all.xlsx'));
+    const s2 = await b.importFrom(file(a, 'all.xlsx'), zhangB.user!);
+    expect(s2.notes.some((n) => n.kind === 'forbidden')).toBe(true);
+    expect((await b.call('customers.get', { id: others })).customer.notes).toBeNull();
+  });
+});

@@ -155,8 +155,10 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
   const updateConflict = sqlite.prepare(
     'UPDATE exchange_conflicts SET at = ?, reason = ?, peer_node = ?, remote = ?, remote_vv = ?, remote_hlc = ?, remote_deleted = ?, import_id = ? WHERE id = ?',
   );
+  const supersede = sqlite.prepare('UPDATE exchange_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?');
   const ownerOf = sqlite.prepare('SELECT owner_id AS ownerId FROM customers WHERE id = ?');
   const customerExists = sqlite.prepare('SELECT 1 FROM customers WHERE id = ?');
+  const mergedInto = sqlite.prepare('SELECT merged_into AS m FROM customers WHERE id = ?');
   const manager = isManagerLike(viewer);
 
   // Parents first: the declaration order, whatever order the workbook's sheets are in.
@@ -217,7 +219,22 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
     const parentMissing = (r: ReadRow): boolean =>
       !!t.customer && t.customer !== 'self' && typeof r.values[t.customer] === 'string' && !customerExists.get(r.values[t.customer]);
 
-    for (const r of s.rows) {
+    // Rows this PC already knows go first: a merge or rename that arrives with a new record must land before the new one is checked for duplicates.
+    const known = (r: ReadRow): boolean => !!stamps.get(table, r.id) || !!access.get(r.id);
+    const rows = [...s.rows.filter(known), ...s.rows.filter((r) => !known(r))];
+    // Records of a customer merged away here follow it to the survivor (a change made here, so it travels back as the newer version).
+    const followMerge = (r: ReadRow): void => {
+      if (!t.customer || t.customer === 'self' || t.key.includes(t.customer)) return;
+      const start = r.values[t.customer];
+      let target = typeof start === 'string' ? start : null;
+      for (let hops = 0; target && hops < 10; hops += 1) {
+        const next = (mergedInto.get(target) as { m: string | null } | undefined)?.m ?? null;
+        if (!next) break;
+        target = next;
+      }
+      if (target && target !== start) access.update(r.id, { [t.customer]: target });
+    };
+    for (const r of rows) {
       const local = access.get(r.id);
       const stamp = stamps.get(table, r.id);
       const localVv = parseStoredVv(stamp?.vv);
@@ -266,6 +283,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
         }
         if (attempt(r, () => access.insert(values))) {
           stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
+          followMerge(r);
           bump('added');
         }
         continue;
@@ -299,6 +317,11 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
         skip({ kind: 'forbidden', sheet: s.sheet, row: r.rowNumber, detail: r.id });
         continue;
       }
+      // A conflict still waiting here is settled by a version that descends from both sides of it (resolved on another PC).
+      const open = pending.get(table, r.id) as { id: string; remoteVv: string } | undefined;
+      if (open && compareVv(r.vv, parseStoredVv(open.remoteVv)) !== 'older' && compareVv(r.vv, parseStoredVv(open.remoteVv)) !== 'concurrent') {
+        supersede.run(now, '{"superseded":true}', open.id);
+      }
       if (r.deleted) {
         if (local && !attempt(r, () => access.remove(r.id))) continue;
         stamps.put(table, r.id, r.vv, r.hlc, r.node, true);
@@ -312,12 +335,14 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
         }
         if (!attempt(r, () => access.insert(fullValues(r, undefined)))) continue;
         stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
+        followMerge(r);
         bump('added');
         continue;
       }
       const patch = Object.fromEntries(cols.map((col) => [col, coerce(r.values[col], t.kinds[col])]));
       if (!attempt(r, () => access.update(r.id, patch))) continue;
       stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
+      if (cols.includes(t.customer ?? '')) followMerge(r);
       // Into the recycle bin (soft-deleted types): counted as a deletion.
       if (cols.includes('deleted_at') && local.deleted_at == null && patch.deleted_at != null) bump('deleted');
       else bump(cols.length ? 'updated' : 'unchanged');
