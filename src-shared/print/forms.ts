@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { idSchema } from '../schemas';
+import { idSchema, localeSchema } from '../schemas';
 
 /** The printed A4 forms (PRODUCT.md §12): 客户走访单, 会谈纪要, 客户档案卡. */
 export const printForms = ['visit', 'minutes', 'customerCard'] as const;
 export type PrintForm = (typeof printForms)[number];
 
-/** Which record to print: a visit's, minutes' or customer's id. */
-export const printRenderSchema = z.object({ form: z.enum(printForms), id: idSchema });
+/**
+ * Which record to print: a visit's, minutes' or customer's id; in the language
+ * the user sees (the session's language when not given).
+ */
+export const printRenderSchema = z.object({ form: z.enum(printForms), id: idSchema, locale: localeSchema.optional() });
 export type PrintRequest = z.output<typeof printRenderSchema>;
 
 /** Print on paper (the system print dialog) or save as PDF (a save dialog). */

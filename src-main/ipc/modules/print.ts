@@ -11,11 +11,15 @@ import type { ModuleContext, ModuleHandlers } from './context';
  * renderer then prints the preview through the browser.
  */
 export const printHandlers = (ctx: ModuleContext, printer?: Printer): ModuleHandlers<typeof printChannels> => ({
-  'print.render': (input, { user, session }) => renderPrintForm(ctx.db(), user, session.locale, translator(session.locale), input),
+  'print.render': (input, { user, session }) => {
+    const locale = input.locale ?? session.locale;
+    return renderPrintForm(ctx.db(), user, locale, translator(locale), input);
+  },
   'print.capabilities': () => ({ native: printer !== undefined }),
   'print.output': async (input, { user, session }) => {
     if (!printer) throw new AppError('PRINT_UNAVAILABLE');
-    const doc = renderPrintForm(ctx.db(), user, session.locale, translator(session.locale), input);
+    const locale = input.locale ?? session.locale;
+    const doc = renderPrintForm(ctx.db(), user, locale, translator(locale), input);
     const job = { title: doc.title, fileName: doc.fileName, html: doc.html, footerTemplate: doc.footerTemplate, footerText: doc.footerText };
     if (input.action === 'print') return { done: await printer.print(job), filePath: null };
     const filePath = await printer.savePdf(job);

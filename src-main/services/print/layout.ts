@@ -91,24 +91,29 @@ export const signatures = (ctx: PrintContext, labels: string[]): SafeHtml => htm
 const css = `
 @page { size: A4 portrait; margin: ${PAGE_MARGIN_MM.top}mm ${PAGE_MARGIN_MM.right}mm ${PAGE_MARGIN_MM.bottom}mm ${PAGE_MARGIN_MM.left}mm; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media screen {
+  html { background: #dee2e6; }
+  body { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 6mm auto;
+    padding: ${PAGE_MARGIN_MM.top}mm ${PAGE_MARGIN_MM.right}mm ${PAGE_MARGIN_MM.bottom}mm ${PAGE_MARGIN_MM.left}mm; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
+}
 body { margin: 0; color: #000; background: #fff; font-family: ${SERIF_STACK}; font-size: 10.5pt; line-height: 1.45; }
 .sheet-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 8mm;
   font-family: ${SANS_STACK}; font-size: 9.5pt; border-bottom: 1.2pt solid #000; padding-bottom: 1.5mm; }
 .sheet-head .company { font-weight: 700; font-size: 11pt; }
-h1 { font-family: ${SANS_STACK}; font-weight: 700; font-size: 18pt; text-align: center; letter-spacing: 0.25em; margin: 5mm 0 1mm; }
+h1 { font-family: ${SANS_STACK}; font-weight: 700; font-size: 18pt; text-align: center; letter-spacing: 0.25em; margin: 4mm 0 1mm; }
 .meta { display: flex; justify-content: space-between; font-size: 9pt; margin-bottom: 3mm; font-family: ${SANS_STACK}; }
-section { margin-top: 4mm; }
+section { margin-top: 3mm; }
 h2 { font-family: ${SANS_STACK}; font-size: 11pt; font-weight: 700; margin: 0 0 1.5mm; padding-left: 2mm;
   border-left: 2.5pt solid #000; break-after: avoid; page-break-after: avoid; }
 h2 small { font-weight: 400; font-size: 9pt; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-th, td { border: 0.6pt solid #000; padding: 1.2mm 1.8mm; vertical-align: top; text-align: left;
+th, td { border: 0.6pt solid #000; padding: 1mm 1.8mm; vertical-align: top; text-align: left;
   overflow-wrap: anywhere; word-break: break-word; }
 th { font-family: ${SANS_STACK}; font-weight: 700; font-size: 9.5pt; background: #eee; }
-table.grid col.l { width: 17%; }
-table.grid col.v { width: 33%; }
+table.grid col.l { width: 19%; }
+table.grid col.v { width: 31%; }
 table.grid th { white-space: normal; }
-table.data { font-size: 9.5pt; }
+table.data { font-size: 9pt; }
 thead { display: table-header-group; }
 tr, .sig, .tick { break-inside: avoid; page-break-inside: avoid; }
 td.pre, .pre { white-space: pre-wrap; }
@@ -120,8 +125,8 @@ td.empty { text-align: center; color: #444; }
 .panel { border: 0.6pt solid #000; padding: 1.2mm 2mm; }
 .textbox { border: 0.6pt solid #000; padding: 1.5mm 2mm; min-height: 14mm; white-space: pre-wrap; overflow-wrap: anywhere; orphans: 2; widows: 2; }
 .lines { border: 0.6pt solid #000; padding: 0 3mm 2mm; }
-.lines .line { height: 8.5mm; border-bottom: 0.5pt solid #888; break-inside: avoid; }
-.signatures { display: flex; gap: 8mm; margin-top: 10mm; break-inside: avoid; page-break-inside: avoid; font-family: ${SANS_STACK}; font-size: 10pt; }
+.lines .line { height: 8mm; border-bottom: 0.5pt solid #888; break-inside: avoid; }
+.signatures { display: flex; gap: 8mm; margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; font-family: ${SANS_STACK}; font-size: 10pt; }
 .sig { flex: 1; display: flex; flex-direction: column; gap: 5mm; }
 .sig > div { display: flex; align-items: flex-end; white-space: nowrap; }
 .sig .rule { flex: 1; border-bottom: 0.6pt solid #000; height: 5mm; min-width: 20mm; }

@@ -56,6 +56,7 @@ export const printEn: Widen<typeof printZhCN> = {
     other: 'Other',
   },
   visit: {
+    plan: 'Plan',
     customer: 'Customer',
     address: 'Address',
     phone: 'Phone',
@@ -104,6 +105,7 @@ export const printEn: Widen<typeof printZhCN> = {
     },
   },
   minutes: {
+    basics: 'Meeting',
     customer: 'Customer',
     subject: 'Subject',
     meetingDate: 'Date',

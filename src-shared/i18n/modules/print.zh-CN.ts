@@ -53,6 +53,7 @@ export const printZhCN = {
     other: '其他',
   },
   visit: {
+    plan: '拜访计划',
     customer: '客户名称',
     address: '地址',
     phone: '电话',
@@ -101,6 +102,7 @@ export const printZhCN = {
     },
   },
   minutes: {
+    basics: '会谈信息',
     customer: '客户名称',
     subject: '会谈主题',
     meetingDate: '会谈日期',

@@ -97,13 +97,13 @@ export const customerCardBody = (ctx: PrintContext, data: CustomerCardData): Saf
   const cf = (key: string): string => t(`customer.contactFields.${key}`);
   const contacts = dataTable(
     [
-      { label: cf('name'), width: '13%' },
-      { label: cf('title'), width: '13%' },
-      { label: cf('isDecisionMaker'), width: '10%' },
-      { label: cf('mobile'), width: '15%' },
-      { label: cf('phone'), width: '16%' },
-      { label: cf('email'), width: '19%' },
-      { label: cf('wechat'), width: '14%' },
+      { label: cf('name'), width: '12%' },
+      { label: cf('title'), width: '12%' },
+      { label: cf('isDecisionMaker'), width: '9%' },
+      { label: cf('mobile'), width: '14%' },
+      { label: cf('phone'), width: '14%' },
+      { label: cf('email'), width: '27%' },
+      { label: cf('wechat'), width: '12%' },
     ],
     data.card.contacts.map((p) => [
       p.name,

@@ -42,7 +42,7 @@ export const minutesBody = (ctx: PrintContext, m: MinutesDetail): SafeHtml => {
     ]),
     t('print.minutes.noActions'),
   );
-  return html`${section(t('print.forms.minutes'), head)}
+  return html`${section(t('print.minutes.basics'), head)}
 ${text(t('print.minutes.customerSituation'), m.customerSituation)}
 ${text(t('print.minutes.needsProblems'), m.needsProblems)}
 ${text(t('print.minutes.discussion'), m.discussion)}

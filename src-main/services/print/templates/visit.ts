@@ -7,7 +7,7 @@ import { dataTable, fieldGrid, printDate, printDateTime, section, tickBox, writi
 const phone = (digits: string | null | undefined): string => (digits ? formatPhone(digits) : '');
 
 /** Ruled lines left for the salesperson's handwritten notes at the customer. */
-const NOTE_LINES = 8;
+const NOTE_LINES = 6;
 
 /**
  * 客户走访单: the plan to take along — customer, people to meet, purpose,
@@ -38,8 +38,8 @@ export const visitBody = (ctx: PrintContext, v: VisitDetail): SafeHtml => {
   const people = dataTable(
     [
       { label: t('print.visit.contactName'), width: '20%' },
-      { label: t('print.visit.contactTitle'), width: '22%' },
-      { label: t('print.visit.decisionMaker'), width: '22%' },
+      { label: t('print.visit.contactTitle'), width: '24%' },
+      { label: t('print.visit.decisionMaker'), width: '20%' },
       { label: t('print.visit.contactMobile'), width: '18%' },
       { label: t('print.visit.phone'), width: '18%' },
     ],
@@ -87,7 +87,7 @@ export const visitBody = (ctx: PrintContext, v: VisitDetail): SafeHtml => {
           ]),
         )
       : section(t('print.visit.notes'), writingLines(NOTE_LINES));
-  return html`${section(t('print.forms.visit'), plan)}
+  return html`${section(t('print.visit.plan'), plan)}
 ${section(t('print.visit.contacts'), people)}
 ${section(t('print.visit.materials'), html`<div class="panel">${materials}</div>`)}
 ${section(t('print.visit.checklist'), html`<div class="panel">${checklist}</div>`)}
