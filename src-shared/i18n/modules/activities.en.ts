@@ -4,6 +4,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const activitiesEn: Widen<typeof activitiesZhCN> = {
   nav: { tasks: 'Follow-ups' },
+  labelValue: '{{label}}: {{value}}',
   types: {
     call_in: 'Incoming call',
     call_out: 'Outgoing call',
@@ -136,5 +137,6 @@ export const activitiesEn: Widen<typeof activitiesZhCN> = {
     title: 'Follow-ups and greetings',
     tabs: { tasks: 'My follow-ups', greetings: 'Greeting list', complaints: 'Complaints' },
     complaintsEmpty: 'No complaints',
+    allTasks: 'All tasks',
   },
 };

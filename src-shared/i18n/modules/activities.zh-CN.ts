@@ -1,6 +1,7 @@
 /** Strings of the activities capability (namespace `activities`). en must match. */
 export const activitiesZhCN = {
   nav: { tasks: '回访与关怀' },
+  labelValue: '{{label}}：{{value}}',
   types: {
     call_in: '来电',
     call_out: '去电',
@@ -116,5 +117,6 @@ export const activitiesZhCN = {
     title: '回访与关怀',
     tabs: { tasks: '我的回访任务', greetings: '关怀名单', complaints: '投诉' },
     complaintsEmpty: '没有投诉',
+    allTasks: '全部任务',
   },
 };

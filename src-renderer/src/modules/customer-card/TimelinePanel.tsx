@@ -1,6 +1,17 @@
 import { Badge, Group, Paper, Text, Timeline } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconArrowsJoin2,
+  IconCalendarEvent,
+  IconCalendarCheck,
+  IconCalendarX,
+  IconCash,
+  IconChartBar,
+  IconFileText,
+  IconMapPin,
+  IconMessageCircle,
+  IconMoodSmile,
+  IconReceipt,
   IconCrown,
   IconEdit,
   IconHistory,
@@ -15,6 +26,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerEvent, CustomerEventKind, UserRef } from '@shared/customers/types';
 import { formatDateTime } from '../ui/format';
+import { formatMoney } from '../ui/formatMoney';
 import { useFieldText } from './useFieldText';
 
 const icons: Partial<Record<CustomerEventKind, ReactNode>> = {
@@ -32,6 +44,19 @@ const icons: Partial<Record<CustomerEventKind, ReactNode>> = {
   deleted: <IconTrash size={12} />,
   restored: <IconHistory size={12} />,
   version_restored: <IconHistory size={12} />,
+  activity_logged: <IconMessageCircle size={12} />,
+  complaint_status: <IconAlertTriangle size={12} />,
+  visit_planned: <IconCalendarEvent size={12} />,
+  visit_approved: <IconCalendarCheck size={12} />,
+  visit_rejected: <IconCalendarX size={12} />,
+  visit_done: <IconMapPin size={12} />,
+  minutes_status: <IconFileText size={12} />,
+  survey_recorded: <IconMoodSmile size={12} />,
+  order_added: <IconReceipt size={12} />,
+  order_updated: <IconReceipt size={12} />,
+  order_removed: <IconReceipt size={12} />,
+  payment_received: <IconCash size={12} />,
+  grade_changed: <IconChartBar size={12} />,
 };
 
 const colors: Partial<Record<CustomerEventKind, string>> = {
@@ -42,12 +67,26 @@ const colors: Partial<Record<CustomerEventKind, string>> = {
   merge_undone: 'orange',
   deleted: 'red',
   version_restored: 'grape',
+  activity_logged: 'teal',
+  complaint_status: 'red',
+  visit_planned: 'indigo',
+  visit_approved: 'green',
+  visit_rejected: 'red',
+  visit_done: 'indigo',
+  minutes_status: 'cyan',
+  survey_recorded: 'yellow',
+  order_added: 'green',
+  order_updated: 'green',
+  order_removed: 'red',
+  payment_received: 'green',
+  grade_changed: 'grape',
 };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const userRef = (v: unknown): UserRef | null =>
   v && typeof v === 'object' && 'displayName' in v && typeof v.displayName === 'string' ? (v as UserRef) : null;
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const named = (v: unknown): string => (v && typeof v === 'object' && 'name' in v && typeof v.name === 'string' ? v.name : '');
 
 /** Turns one recorded event into a sentence (title) and its details, in the UI language. */
@@ -106,6 +145,51 @@ const useEventText = () => {
       case 'merge_undone':
         if (named(d.other) || named(d.into)) details.push(t('customerCard.timeline.undoneFrom', { name: named(d.other) || named(d.into) }));
         break;
+      case 'activity_logged': {
+        const type = t(`activities.types.${str(d.type)}`, { defaultValue: str(d.type) });
+        title = t(d.complaint === true ? 'customer.events.complaint_logged' : 'customer.events.activity_logged', { type });
+        if (str(d.summary)) details.push(str(d.summary));
+        break;
+      }
+      case 'complaint_status': {
+        const cs = (v: unknown) => t(`activities.complaintStatus.${str(v)}`, { defaultValue: str(v) || '—' });
+        title = t('customer.events.complaint_status', { from: cs(d.from), to: cs(d.to) });
+        break;
+      }
+      case 'visit_planned':
+        if (num(d.plannedAt) !== null) details.push(t('customer.events.visit_plannedAt', { time: formatDateTime(num(d.plannedAt)) }));
+        break;
+      case 'visit_approved':
+      case 'visit_rejected':
+        if (str(d.comment)) details.push(t('customer.events.comment', { comment: str(d.comment) }));
+        break;
+      case 'visit_done':
+        title = num(d.visitNo) !== null ? t('customer.events.visit_done', { n: num(d.visitNo) }) : t('customer.events.visit_done_plain');
+        break;
+      case 'minutes_status': {
+        const ms = (v: unknown) => t(`visits.minutesStatus.${str(v)}`, { defaultValue: str(v) || '—' });
+        title = t('customer.events.minutes_status', { from: ms(d.from), to: ms(d.to) });
+        break;
+      }
+      case 'survey_recorded':
+        title = t('customer.events.survey_recorded', { average: num(d.average)?.toFixed(1) ?? '—' });
+        break;
+      case 'order_added':
+      case 'order_updated':
+      case 'order_removed':
+        title = t(`customer.events.${e.kind}`, { contractNo: str(d.contractNo) });
+        if (num(d.amount) !== null) details.push(t('customer.events.amount', { amount: formatMoney(num(d.amount)) }));
+        break;
+      case 'payment_received':
+        title = t('customer.events.payment_received', { amount: formatMoney(num(d.amount)) || '—' });
+        if (str(d.contractNo)) details.push(t('customer.events.contractNo', { contractNo: str(d.contractNo) }));
+        break;
+      case 'grade_changed': {
+        const grade = (v: unknown) => str(v) || t('customer.events.noGrade');
+        title = t('customer.events.grade_changed', { from: grade(d.from), to: grade(d.to) });
+        if (str(d.period)) details.push(t('customer.events.period', { period: str(d.period) }));
+        break;
+      }
       default:
         break;
     }

@@ -1,0 +1,163 @@
+import { Button, Group, Modal, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { IconMessagePlus, IconPlus, IconStar } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { surveyDimensions } from '@shared/activities/enums';
+import type { CardProps } from '../customer-card/extensions';
+import { useChannelQuery } from '../api/hooks';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { formatDate } from '../ui/format';
+import { ActivityTable } from './ActivityTable';
+import { LogContactDialog } from './LogContactDialog';
+import { SurveyForm } from './SurveyForm';
+import { TaskForm } from './TaskForm';
+import { TaskTable } from './TaskTable';
+
+/** Sales write only for customers they own; managers and admins for any (the main process checks the same). */
+export const canWrite = ({ card, session }: CardProps): boolean =>
+  session.user.role !== 'sales' || card.customer.owner?.id === session.user.id;
+
+/** The card's action button 记录联系. */
+export const LogContactAction = (props: CardProps) => {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (!canWrite(props)) return null;
+  const c = props.card.customer;
+  return (
+    <>
+      <Button size="xs" leftSection={<IconMessagePlus size={14} />} onClick={() => setOpen(true)} data-testid="log-contact">
+        {t('activities.log.action')}
+      </Button>
+      <LogContactDialog opened={open} onClose={() => setOpen(false)} customer={{ id: c.id, name: c.name }} contacts={props.card.contacts} />
+    </>
+  );
+};
+
+export const ActivitiesTabLabel = ({ card }: CardProps) => {
+  const { t } = useTranslation();
+  const log = useChannelQuery('activities.list', { customerId: card.customer.id, limit: 200 });
+  return <>{t('activities.log.tab', { count: log.data?.total ?? 0 })}</>;
+};
+
+/** 联系记录 of this customer. */
+export const ActivitiesPanel = ({ card }: CardProps) => {
+  const { t } = useTranslation();
+  const log = useChannelQuery('activities.list', { customerId: card.customer.id, limit: 200 });
+  return (
+    <Paper withBorder p="md">
+      <ErrorAlert error={log.error} />
+      {log.data && log.data.rows.length === 0 ? (
+        <Text c="dimmed" size="sm" ta="center" py="md">
+          {t('activities.log.empty')}
+        </Text>
+      ) : (
+        log.data && <ActivityTable rows={log.data.rows} />
+      )}
+    </Paper>
+  );
+};
+
+export const TasksTabLabel = ({ card }: CardProps) => {
+  const { t } = useTranslation();
+  const tasks = useChannelQuery('activities.listTasks', { customerId: card.customer.id, scope: 'all', status: 'open' });
+  return <>{t('activities.tasks.tab', { count: tasks.data?.length ?? 0 })}</>;
+};
+
+/** 回访任务 of this customer (open, or all with 显示已完成). */
+export const TasksPanel = (props: CardProps) => {
+  const { t } = useTranslation();
+  const [showDone, setShowDone] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const tasks = useChannelQuery('activities.listTasks', { customerId: props.card.customer.id, scope: 'all', status: showDone ? 'any' : 'open' });
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Switch size="sm" label={t('activities.tasks.showDone')} checked={showDone} onChange={(e) => setShowDone(e.currentTarget.checked)} />
+          {canWrite(props) && (
+            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)} data-testid="task-new">
+              {t('activities.tasks.new')}
+            </Button>
+          )}
+        </Group>
+        <ErrorAlert error={tasks.error} />
+        {tasks.data && tasks.data.length === 0 ? (
+          <Text c="dimmed" size="sm" ta="center" py="md">
+            {t('activities.tasks.empty')}
+          </Text>
+        ) : (
+          tasks.data && <TaskTable tasks={tasks.data} showCustomer={false} showAssignee />
+        )}
+      </Stack>
+      <Modal opened={adding} onClose={() => setAdding(false)} title={t('activities.tasks.new')}>
+        {adding && <TaskForm customerId={props.card.customer.id} onDone={() => setAdding(false)} />}
+      </Modal>
+    </Paper>
+  );
+};
+
+export const SurveysTabLabel = ({ card }: CardProps) => {
+  const { t } = useTranslation();
+  const surveys = useChannelQuery('activities.listSurveys', { customerId: card.customer.id });
+  return <>{t('activities.surveys.tab', { count: surveys.data?.length ?? 0 })}</>;
+};
+
+/** 满意度调查 of this customer, newest first. */
+export const SurveysPanel = (props: CardProps) => {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const surveys = useChannelQuery('activities.listSurveys', { customerId: props.card.customer.id });
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        {canWrite(props) && (
+          <Group justify="flex-end">
+            <Button size="xs" leftSection={<IconStar size={14} />} onClick={() => setAdding(true)} data-testid="survey-new">
+              {t('activities.surveys.new')}
+            </Button>
+          </Group>
+        )}
+        <ErrorAlert error={surveys.error} />
+        {surveys.data && surveys.data.length === 0 ? (
+          <Text c="dimmed" size="sm" ta="center" py="md">
+            {t('activities.surveys.empty')}
+          </Text>
+        ) : (
+          surveys.data && (
+            <Table verticalSpacing={6} fz="sm" striped data-testid="survey-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('activities.surveys.fields.surveyedAt')}</Table.Th>
+                  <Table.Th>{t('activities.surveys.fields.contact')}</Table.Th>
+                  {surveyDimensions.map((d) => (
+                    <Table.Th key={d}>{t(`activities.surveys.fields.${d}`)}</Table.Th>
+                  ))}
+                  <Table.Th>{t('activities.surveys.fields.average')}</Table.Th>
+                  <Table.Th>{t('activities.surveys.fields.comments')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {surveys.data.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>{formatDate(s.surveyedAt)}</Table.Td>
+                    <Table.Td>{s.contactName ?? ''}</Table.Td>
+                    {surveyDimensions.map((d) => (
+                      <Table.Td key={d} c={s[d] <= 2 ? 'red' : undefined}>
+                        {s[d]}
+                      </Table.Td>
+                    ))}
+                    <Table.Td fw={600}>{s.average.toFixed(1)}</Table.Td>
+                    <Table.Td>{s.comments ?? ''}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        )}
+      </Stack>
+      <Modal opened={adding} onClose={() => setAdding(false)} title={t('activities.surveys.title', { name: props.card.customer.name })} size="lg">
+        {adding && <SurveyForm customerId={props.card.customer.id} contacts={props.card.contacts} onDone={() => setAdding(false)} />}
+      </Modal>
+    </Paper>
+  );
+};

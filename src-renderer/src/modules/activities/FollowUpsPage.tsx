@@ -1,0 +1,168 @@
+import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { SessionInfo } from '@shared/types';
+import { MAX_GREETING_DAYS } from '@shared/activities/enums';
+import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { saveFile } from '../ui/saveFile';
+import { useErrorText } from '../ui/useErrorText';
+import { ActivityTable } from './ActivityTable';
+import { GreetingsTable } from './GreetingsTable';
+import { NotificationSwitch } from './DueTaskNotifier';
+import { TaskTable } from './TaskTable';
+
+const MyTasks = ({ session }: { session: SessionInfo }) => {
+  const { t } = useTranslation();
+  const [showDone, setShowDone] = useState(false);
+  const [scope, setScope] = useState<'mine' | 'all'>('mine');
+  const manager = session.user.role !== 'sales';
+  const tasks = useChannelQuery('activities.listTasks', { scope, status: showDone ? 'any' : 'open', limit: 500 });
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Group gap="md">
+          {manager && (
+            <SegmentedControl
+              size="xs"
+              value={scope}
+              onChange={(v) => setScope(v as 'mine' | 'all')}
+              data={[
+                { value: 'mine', label: t('activities.page.tabs.tasks') },
+                { value: 'all', label: t('activities.page.allTasks') },
+              ]}
+            />
+          )}
+          <Switch size="sm" label={t('activities.tasks.showDone')} checked={showDone} onChange={(e) => setShowDone(e.currentTarget.checked)} />
+        </Group>
+        <NotificationSwitch />
+      </Group>
+      <ErrorAlert error={tasks.error} />
+      {tasks.data && tasks.data.length === 0 ? (
+        <Text c="dimmed" size="sm" ta="center" py="md">
+          {t('activities.tasks.empty')}
+        </Text>
+      ) : (
+        tasks.data && <TaskTable tasks={tasks.data} showAssignee={scope === 'all'} />
+      )}
+    </Stack>
+  );
+};
+
+const GreetingList = () => {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const settings = useChannelQuery('activities.greetingSettings', {});
+  const [days, setDays] = useState<number | null>(null);
+  const effective = days ?? settings.data?.days ?? 7;
+  const list = useChannelQuery('activities.greetings', { days: effective }, { enabled: settings.isSuccess || days !== null });
+  const exportList = useChannelMutation('activities.exportGreetings');
+  const to = list.data ? new Date(Date.parse(`${list.data.today}T00:00:00Z`) + list.data.days * 86_400_000).toISOString().slice(0, 10) : '';
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Group gap="sm" align="flex-end">
+          <NumberInput
+            size="xs"
+            w={110}
+            label={t('activities.greetings.days')}
+            min={1}
+            max={MAX_GREETING_DAYS}
+            value={effective}
+            onChange={(v) => typeof v === 'number' && v >= 1 && v <= MAX_GREETING_DAYS && setDays(v)}
+            data-testid="greetings-days"
+          />
+          {list.data && (
+            <Text size="sm" c="dimmed" pb={4}>
+              {t('activities.greetings.subtitle', { days: list.data.days, from: list.data.today, to })}
+            </Text>
+          )}
+        </Group>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconFileSpreadsheet size={14} />}
+          loading={exportList.isPending}
+          data-testid="greetings-export"
+          onClick={() =>
+            exportList.mutate(
+              { days: effective },
+              {
+                onSuccess: (file) => {
+                  saveFile(file);
+                  notifications.show({ color: 'green', message: t('activities.greetings.exported', { rows: file.rows }) });
+                },
+                onError: (e) => notifications.show({ color: 'red', message: errorText(e) }),
+              },
+            )
+          }
+        >
+          {t('activities.greetings.export')}
+        </Button>
+      </Group>
+      <ErrorAlert error={list.error ?? settings.error} />
+      {list.data && list.data.items.length === 0 ? (
+        <Text c="dimmed" size="sm" ta="center" py="md">
+          {t('activities.greetings.empty')}
+        </Text>
+      ) : (
+        list.data && <GreetingsTable items={list.data.items} />
+      )}
+    </Stack>
+  );
+};
+
+const Complaints = () => {
+  const { t } = useTranslation();
+  const list = useChannelQuery('activities.list', { complaintsOnly: true, limit: 500 });
+  return (
+    <Stack gap="sm">
+      <ErrorAlert error={list.error} />
+      {list.data && list.data.rows.length === 0 ? (
+        <Text c="dimmed" size="sm" ta="center" py="md">
+          {t('activities.page.complaintsEmpty')}
+        </Text>
+      ) : (
+        list.data && <ActivityTable rows={list.data.rows} showCustomer />
+      )}
+    </Stack>
+  );
+};
+
+const tabs = ['tasks', 'greetings', 'complaints'] as const;
+
+/** 回访与关怀: my follow-up tasks, the greeting list (exportable), complaints. */
+export const FollowUpsPage = ({ session }: { session: SessionInfo }) => {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const tab = tabs.find((x) => x === requested) ?? 'tasks';
+  return (
+    <Stack gap="md" maw={1200}>
+      <Title order={3}>{t('activities.page.title')}</Title>
+      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'tasks' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List mb="sm">
+          {tabs.map((x) => (
+            <Tabs.Tab key={x} value={x}>
+              {t(`activities.page.tabs.${x}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Paper withBorder p="md">
+          <Tabs.Panel value="tasks">
+            <MyTasks session={session} />
+          </Tabs.Panel>
+          <Tabs.Panel value="greetings">
+            <GreetingList />
+          </Tabs.Panel>
+          <Tabs.Panel value="complaints">
+            <Complaints />
+          </Tabs.Panel>
+        </Paper>
+      </Tabs>
+    </Stack>
+  );
+};
