@@ -6,6 +6,7 @@ import type { CustomerVisitSummary, VisitDetail, VisitRow } from '../../../src-s
 import type { Db } from '../../db/connection';
 import { customers, minutes, visits, visitSteps } from '../../db/schema';
 import { createActivity } from '../activities/activities';
+import { assertAccess } from '../customers/access';
 import { addEvent } from '../customers/events';
 import { newId } from '../ids';
 import {
@@ -337,8 +338,8 @@ export const approvalQueue = (db: Db, viewer: Viewer): VisitRow[] => {
 
 /** The customer card's strip: 第 N 次拜访 against the configured target, and the next visit. */
 export const customerVisitSummary = (db: Db, viewer: Viewer, customerId: string): CustomerVisitSummary => {
-  const customer = customerForRead(db, customerId);
-  if (!canRead(viewer, '', customer)) throw new AppError('FORBIDDEN');
+  // Whoever may open the customer card (sales: own and pool customers) sees its visit count.
+  assertAccess(viewer, customerForRead(db, customerId));
   const next = db.orm
     .select({ id: visits.id, plannedAt: visits.plannedAt, status: visits.status })
     .from(visits)

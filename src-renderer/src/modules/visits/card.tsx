@@ -1,4 +1,184 @@
-import type { CardExtension } from '../customer-card/extensions';
+import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { IconFileDescription, IconRoute } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { CardExtension, CardProps } from '../customer-card/extensions';
+import { useChannelQuery } from '../api/hooks';
+import { useNow } from '../customer-card/useNow';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { formatDate, formatDateTime } from '../ui/format';
+import { DueDate } from './MinutesListPage';
+import { MinutesStatusBadge, VisitStatusBadge } from './VisitStatusBadge';
+
+/** Whether the viewer may plan visits and write minutes for this customer: its owner, or a manager. */
+const canWrite = ({ card, session }: CardProps): boolean =>
+  session.user.role !== 'sales' || card.customer.owner?.id === session.user.id;
+
+/** The summary strip: 第 N 次拜访 against the development target, last and next visit. */
+const VisitSummary = ({ card }: CardProps) => {
+  const { t } = useTranslation();
+  const summary = useChannelQuery('visits.customerSummary', { customerId: card.customer.id });
+  if (summary.error) return <ErrorAlert error={summary.error} />;
+  const s = summary.data;
+  if (!s) return null;
+  const reached = s.doneCount >= s.target;
+  return (
+    <Paper withBorder px="sm" py={6} data-testid="visit-summary">
+      <Group gap="md" wrap="wrap">
+        <Group gap={6}>
+          <IconRoute size={16} />
+          <Text size="sm" fw={600} data-testid="visit-count">
+            {s.doneCount > 0 ? t('visits.card.visitCount', { count: s.doneCount }) : t('visits.card.visitNone')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            / {t('visits.card.target', { target: s.target })}
+          </Text>
+        </Group>
+        <Progress value={Math.min(100, (s.doneCount / s.target) * 100)} w={120} size="sm" color={reached ? 'green' : 'blue'} />
+        {reached && (
+          <Badge size="sm" color="green" variant="light" tt="none">
+            {t('visits.card.reached')}
+          </Badge>
+        )}
+        {s.lastDoneAt !== null && (
+          <Text size="sm" c="dimmed">
+            {t('visits.card.lastVisit', { date: formatDate(s.lastDoneAt) })}
+          </Text>
+        )}
+        {s.next && (
+          <Anchor component={Link} to={`/visits/${s.next.id}`} size="sm">
+            {t('visits.card.nextVisit', { date: formatDateTime(s.next.plannedAt), status: t(`visits.status.${s.next.status}`) })}
+          </Anchor>
+        )}
+      </Group>
+    </Paper>
+  );
+};
+
+const PlanButton = (props: CardProps) => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  if (!canWrite(props) || props.card.customer.deletedAt) return null;
+  return (
+    <Button size="xs" variant="light" leftSection={<IconRoute size={14} />} onClick={() => void navigate(`/visits/new?customerId=${props.card.customer.id}`)}>
+      {t('visits.card.planVisit')}
+    </Button>
+  );
+};
+
+const TabLabel = () => {
+  const { t } = useTranslation();
+  return <>{t('visits.card.tab')}</>;
+};
+
+/** The card tab: this customer's visits (all, newest first) and minutes. */
+const VisitsPanel = (props: CardProps) => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = props.card.customer.id;
+  // Ten years back and two ahead covers every plan a person would look for here.
+  const now = useNow();
+  const visits = useChannelQuery('visits.list', { customerId: id, from: now - 3650 * 86_400_000, to: now + 730 * 86_400_000 });
+  const minutes = useChannelQuery('minutes.list', { customerId: id });
+  const f = (key: string): string => t(`visits.fields.${key}`);
+  const mf = (key: string): string => t(`visits.minutesFields.${key}`);
+  return (
+    <Stack gap="md">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Text fw={600}>{t('visits.card.visits')}</Text>
+          <PlanButton {...props} />
+        </Group>
+        <ErrorAlert error={visits.error} />
+        {visits.data?.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('visits.card.noVisits')}
+          </Text>
+        )}
+        {!!visits.data?.length && (
+          <Table highlightOnHover striped data-testid="card-visits">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{f('formNo')}</Table.Th>
+                <Table.Th>{f('plannedAt')}</Table.Th>
+                <Table.Th>{f('salesperson')}</Table.Th>
+                <Table.Th>{f('purpose')}</Table.Th>
+                <Table.Th>{f('visitNo')}</Table.Th>
+                <Table.Th>{f('status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...visits.data].reverse().map((v) => (
+                <Table.Tr key={v.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/visits/${v.id}`)}>
+                  <Table.Td>{v.formNo}</Table.Td>
+                  <Table.Td>{formatDateTime(v.plannedAt)}</Table.Td>
+                  <Table.Td>{v.salesperson.displayName}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={1}>
+                      {v.purpose}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{v.visitNo ?? ''}</Table.Td>
+                  <Table.Td>
+                    <VisitStatusBadge status={v.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Text fw={600}>{t('visits.card.minutes')}</Text>
+          {canWrite(props) && !props.card.customer.deletedAt && (
+            <Button size="xs" variant="light" leftSection={<IconFileDescription size={14} />} component={Link} to={`/minutes/new?customerId=${id}`}>
+              {t('visits.card.writeMinutes')}
+            </Button>
+          )}
+        </Group>
+        <ErrorAlert error={minutes.error} />
+        {minutes.data?.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('visits.card.noMinutes')}
+          </Text>
+        )}
+        {!!minutes.data?.length && (
+          <Table highlightOnHover striped data-testid="card-minutes">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{mf('formNo')}</Table.Th>
+                <Table.Th>{mf('meetingDate')}</Table.Th>
+                <Table.Th>{mf('title')}</Table.Th>
+                <Table.Th>{mf('dueDate')}</Table.Th>
+                <Table.Th>{mf('status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {minutes.data.map((m) => (
+                <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/minutes/${m.id}`)}>
+                  <Table.Td>{m.formNo}</Table.Td>
+                  <Table.Td>{m.meetingDate}</Table.Td>
+                  <Table.Td>{m.title ?? ''}</Table.Td>
+                  <Table.Td>
+                    <DueDate row={m} />
+                  </Table.Td>
+                  <Table.Td>
+                    <MinutesStatusBadge status={m.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Stack>
+  );
+};
 
 /** This capability's additions to the customer card (tabs, summary strip, action buttons). */
-export const visitCard: CardExtension = {};
+export const visitCard: CardExtension = {
+  summary: [VisitSummary],
+  actions: [PlanButton],
+  tabs: [{ value: 'visits', label: TabLabel, panel: VisitsPanel }],
+};

@@ -1,0 +1,54 @@
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '@shared/types';
+import { useChannelQuery } from '../api/hooks';
+
+const isManager = (s: SessionInfo): boolean => s.user.role === 'manager' || s.user.role === 'admin';
+
+/** Picks a customer the user may write visits and minutes for: a salesperson's own, any for managers. */
+export const CustomerPicker = ({
+  session,
+  value,
+  initialName,
+  onChange,
+  error,
+  disabled,
+}: {
+  session: SessionInfo;
+  value: string | null;
+  initialName?: string;
+  onChange: (id: string | null) => void;
+  error?: string;
+  disabled?: boolean;
+}) => {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState(initialName ?? '');
+  const [debounced] = useDebouncedValue(search, 250);
+  const list = useChannelQuery('customers.list', {
+    filter: { ...(isManager(session) ? {} : { owner: 'me' as const }), ...(debounced.trim() ? { text: debounced.trim() } : {}) },
+    sort: { field: 'name', dir: 'asc' },
+    limit: 50,
+  });
+  const data = (list.data?.rows ?? []).map((r) => ({ value: r.id, label: r.name }));
+  if (value && initialName && !data.some((d) => d.value === value)) data.unshift({ value, label: initialName });
+  return (
+    <Select
+      label={t('visits.fields.customer')}
+      placeholder={t('visits.form.customerPlaceholder')}
+      withAsterisk
+      searchable
+      data={data}
+      value={value}
+      searchValue={search}
+      onSearchChange={setSearch}
+      onChange={onChange}
+      filter={({ options }) => options}
+      nothingFoundMessage={list.isFetching ? t('common.loading') : undefined}
+      error={error}
+      disabled={disabled}
+      data-testid="customer-picker"
+    />
+  );
+};

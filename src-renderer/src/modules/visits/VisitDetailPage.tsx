@@ -1,0 +1,266 @@
+import { Alert, Anchor, Badge, Button, Center, Group, List, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconChevronLeft, IconSquare, IconSquareCheck } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { formatPhone } from '@shared/rules/phone';
+import type { SessionInfo } from '@shared/types';
+import { visitChecklist } from '@shared/visits/enums';
+import type { VisitDetail } from '@shared/visits/types';
+import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { DangerConfirm } from '../ui/DangerConfirm';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { formatDateTime } from '../ui/format';
+import { CommentDialog } from './CommentDialog';
+import { FlowSteps } from './FlowSteps';
+import { RecordResultDialog } from './RecordResultDialog';
+import { VisitStatusBadge } from './VisitStatusBadge';
+import { visitChannels } from './visitChannels';
+import { PrintButton } from '../print/PrintButton';
+
+const Row = ({ label, children }: { label: string; children: ReactNode }) => (
+  <Table.Tr>
+    <Table.Th w={140} style={{ verticalAlign: 'top' }}>
+      {label}
+    </Table.Th>
+    <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{children}</Table.Td>
+  </Table.Tr>
+);
+
+type Dialog = 'approve' | 'reject' | 'record' | 'cancel' | null;
+
+const Actions = ({ visit }: { visit: VisitDetail }) => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const submit = useChannelMutation('visits.submit', visitChannels);
+  const approve = useChannelMutation('visits.approve', visitChannels);
+  const reject = useChannelMutation('visits.reject', visitChannels);
+  const cancel = useChannelMutation('visits.cancel', visitChannels);
+  const close = () => setDialog(null);
+  const ok = (message: string) => () => {
+    notifications.show({ color: 'green', message });
+    close();
+  };
+  return (
+    <>
+      <Group gap="xs" data-testid="visit-actions">
+        <PrintButton form="visit" id={visit.id} size="sm" />
+        {visit.can.edit && (
+          <Button variant="default" onClick={() => void navigate(`/visits/${visit.id}/edit`)}>
+            {t('visits.detail.edit')}
+          </Button>
+        )}
+        {visit.can.submit && (
+          <Button loading={submit.isPending} onClick={() => submit.mutate({ id: visit.id }, { onSuccess: ok(t('visits.detail.submitted')) })}>
+            {t('visits.detail.submit')}
+          </Button>
+        )}
+        {visit.can.approve && (
+          <>
+            <Button color="green" onClick={() => setDialog('approve')}>
+              {t('visits.detail.approve')}
+            </Button>
+            <Button color="red" variant="light" onClick={() => setDialog('reject')}>
+              {t('visits.detail.reject')}
+            </Button>
+          </>
+        )}
+        {visit.can.record && <Button onClick={() => setDialog('record')}>{t('visits.detail.record')}</Button>}
+        {visit.can.writeMinutes && (
+          <Button variant="light" onClick={() => void navigate(`/minutes/new?customerId=${visit.customerId}&visitId=${visit.id}`)}>
+            {t('visits.detail.writeMinutes')}
+          </Button>
+        )}
+        {visit.can.cancel && (
+          <Button variant="subtle" color="gray" onClick={() => setDialog('cancel')}>
+            {t('visits.detail.cancel')}
+          </Button>
+        )}
+      </Group>
+      <ErrorAlert error={submit.error} />
+      <CommentDialog
+        opened={dialog === 'approve'}
+        title={t('visits.detail.approveTitle')}
+        confirmLabel={t('visits.detail.approve')}
+        color="green"
+        pending={approve.isPending}
+        error={approve.error}
+        onClose={close}
+        onConfirm={(comment) => approve.mutate({ id: visit.id, comment }, { onSuccess: ok(t('visits.detail.approved')) })}
+      />
+      <CommentDialog
+        opened={dialog === 'reject'}
+        title={t('visits.detail.rejectTitle')}
+        confirmLabel={t('visits.detail.reject')}
+        color="red"
+        required
+        requiredText={t('visits.detail.commentRequired')}
+        pending={reject.isPending}
+        error={reject.error}
+        onClose={close}
+        onConfirm={(comment) => reject.mutate({ id: visit.id, comment }, { onSuccess: ok(t('visits.detail.rejected')) })}
+      />
+      {dialog === 'record' && <RecordResultDialog visit={visit} opened onClose={close} />}
+      <Modal opened={dialog === 'cancel'} onClose={close} title={t('visits.detail.cancel')}>
+        <DangerConfirm
+          text={t('visits.detail.cancelConfirm')}
+          confirmLabel={t('visits.detail.cancel')}
+          error={cancel.error}
+          pending={cancel.isPending}
+          onCancel={close}
+          onConfirm={() => cancel.mutate({ id: visit.id }, { onSuccess: close })}
+        />
+      </Modal>
+    </>
+  );
+};
+
+const Check = ({ on, label }: { on: boolean; label: string }) => (
+  <Group gap={6} wrap="nowrap">
+    {on ? <IconSquareCheck size={16} color="var(--mantine-color-teal-6)" /> : <IconSquare size={16} color="var(--mantine-color-gray-5)" />}
+    <Text size="sm" c={on ? undefined : 'dimmed'}>
+      {label}
+    </Text>
+  </Group>
+);
+
+const VisitView = ({ visit }: { visit: VisitDetail }) => {
+  const { t } = useTranslation();
+  const f = (key: string): string => t(`visits.fields.${key}`);
+  const materials = [...visit.materials.map((m) => t(`visits.materials.${m}`)), ...(visit.materialsOther ? [visit.materialsOther] : [])];
+  return (
+    <Stack gap="sm" maw={1000}>
+      <Anchor component={Link} to="/visits" size="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 2 }}>
+        <IconChevronLeft size={14} />
+        {t('visits.detail.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={3}>{t('visits.detail.title', { formNo: visit.formNo })}</Title>
+            <VisitStatusBadge status={visit.status} />
+            {visit.visitNo !== null && (
+              <Badge variant="light" color="violet" tt="none">
+                {t('visits.detail.visitNo', { count: visit.visitNo })}
+              </Badge>
+            )}
+          </Group>
+          <Anchor component={Link} to={`/customers/${visit.customerId}`} fw={600}>
+            {visit.customer.name}
+          </Anchor>
+        </Stack>
+        <Actions visit={visit} />
+      </Group>
+      {visit.decisionComment && (
+        <Alert color={visit.status === 'rejected' ? 'red' : 'green'} variant="light" title={`${f('decisionComment')}（${visit.decidedBy?.displayName ?? ''}）`}>
+          {visit.decisionComment}
+        </Alert>
+      )}
+      <SimpleGrid cols={2} spacing="md">
+        <Paper withBorder p="sm">
+          <Text fw={600} mb="xs">
+            {t('visits.detail.plan')}
+          </Text>
+          <Table variant="vertical" withTableBorder={false}>
+            <Table.Tbody>
+              <Row label={f('salesperson')}>{visit.salesperson.displayName}</Row>
+              <Row label={f('plannedAt')}>{`${formatDateTime(visit.plannedAt)}（${t('visits.detail.duration', { count: visit.durationMinutes })}）`}</Row>
+              <Row label={f('place')}>{visit.place ?? ''}</Row>
+              <Row label={f('purpose')}>{visit.purpose}</Row>
+              <Row label={f('objectives')}>{visit.objectives ?? ''}</Row>
+              <Row label={f('materials')}>{materials.join('、')}</Row>
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        <Stack gap="md">
+          <Paper withBorder p="sm">
+            <Text fw={600} mb="xs">
+              {f('contacts')}
+            </Text>
+            <List spacing={4} size="sm" listStyleType="none">
+              {visit.contacts.map((c) => (
+                <List.Item key={c.id}>
+                  <Group gap={6}>
+                    <span>{c.title ? `${c.name}（${c.title}）` : c.name}</span>
+                    {c.isDecisionMaker && (
+                      <Badge size="xs" color="violet" variant="light" tt="none">
+                        {t('visits.form.decisionMaker')}
+                      </Badge>
+                    )}
+                    <Text span size="xs" c="dimmed">
+                      {formatPhone(c.mobile ?? c.phone ?? '')}
+                    </Text>
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+            <Text size="sm" mt="xs" c={visit.meetsDecisionMaker ? 'teal' : 'orange'} data-testid="decision-maker-hint">
+              {visit.meetsDecisionMaker
+                ? t('visits.form.meetsDecisionMaker')
+                : visit.customerHasDecisionMaker
+                  ? t('visits.form.noDecisionMakerChosen')
+                  : t('visits.form.noDecisionMakerKnown')}
+            </Text>
+          </Paper>
+          <Paper withBorder p="sm">
+            <Text fw={600} mb="xs">
+              {f('checklist')}
+            </Text>
+            <Stack gap={4}>
+              {visitChecklist.map((k) => (
+                <Check key={k} on={visit[k]} label={t(`visits.checklist.${k}`)} />
+              ))}
+            </Stack>
+          </Paper>
+        </Stack>
+      </SimpleGrid>
+      {visit.status === 'done' && (
+        <Paper withBorder p="sm" data-testid="visit-result">
+          <Group gap={6} mb="xs">
+            <IconCheck size={16} color="var(--mantine-color-green-6)" />
+            <Text fw={600}>{t('visits.detail.result')}</Text>
+          </Group>
+          <Table variant="vertical" withTableBorder={false}>
+            <Table.Tbody>
+              <Row label={f('doneAt')}>{formatDateTime(visit.doneAt)}</Row>
+              <Row label={f('resultSummary')}>{visit.resultSummary ?? ''}</Row>
+              <Row label={f('resultOutcome')}>{visit.resultOutcome ?? ''}</Row>
+              <Row label={f('nextStep')}>{visit.nextStep ?? ''}</Row>
+              <Row label={f('nextFollowUpAt')}>{formatDateTime(visit.nextFollowUpAt).slice(0, 10)}</Row>
+            </Table.Tbody>
+          </Table>
+          {visit.minutesIds.length > 0 && (
+            <Group gap="xs" mt="xs">
+              <Text size="sm" c="dimmed">
+                {t('visits.detail.minutes')}
+              </Text>
+              {visit.minutesIds.map((id, i) => (
+                <Anchor key={id} component={Link} to={`/minutes/${id}`} size="sm">
+                  {`${t('visits.detail.minutes')} ${i + 1}`}
+                </Anchor>
+              ))}
+            </Group>
+          )}
+        </Paper>
+      )}
+      <Text fw={600}>{t('visits.detail.steps')}</Text>
+      <FlowSteps steps={visit.steps} statusKey="status" />
+    </Stack>
+  );
+};
+
+/** /visits/:id — the visit sheet on screen, with the actions the viewer may take now. */
+export const VisitDetailPage = (_props: { session: SessionInfo }) => {
+  const { id } = useParams();
+  const visit = useChannelQuery('visits.get', { id: id ?? '' }, { enabled: !!id });
+  if (visit.error) return <ErrorAlert error={visit.error} />;
+  if (!visit.data)
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
+  return <VisitView visit={visit.data} />;
+};

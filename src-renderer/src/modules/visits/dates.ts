@@ -1,0 +1,36 @@
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Epoch ms → the value of an <input type="datetime-local"> in local time. */
+export const toLocalInput = (ms: number): string => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+/** The value of a datetime-local or date input → epoch ms in local time (null when empty or invalid). */
+export const fromLocalInput = (value: string): number | null => {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+  if (!m) return null;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)).getTime();
+};
+
+/** Monday 00:00 local time of the week containing `ms`. */
+export const startOfWeek = (ms: number): number => {
+  const d = new Date(ms);
+  d.setHours(0, 0, 0, 0);
+  const back = (d.getDay() + 6) % 7;
+  d.setDate(d.getDate() - back);
+  return d.getTime();
+};
+
+/** `days` calendar days after `ms` (local time, so a DST change does not shift the hour). */
+export const addDays = (ms: number, days: number): number => {
+  const d = new Date(ms);
+  d.setDate(d.getDate() + days);
+  return d.getTime();
+};
+
+export const timeOfDay = (ms: number): string => {
+  const d = new Date(ms);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
