@@ -90,6 +90,8 @@ export type ChurnResult = {
     daysSilent: number;
   })[];
   atRiskTotal: number;
+  /** The orders rule's factor on the purchase interval. */
+  churnFactor: number;
 };
 
 // ---------------------------------------------------------------- lifecycle funnel

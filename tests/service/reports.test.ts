@@ -1,7 +1,7 @@
 // Reports are computed in local time; the office PCs run in China.
 process.env.TZ = 'Asia/Shanghai';
 
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -382,7 +382,7 @@ describe('export', () => {
       const path = join(dir, file.fileName);
       writeFileSync(path, Buffer.from(file.dataBase64, 'base64'));
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(readFileSync(path));
+      await wb.xlsx.readFile(path);
       expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', 'ABC 等级分布', '客户销售排名（前 100）', '投入高、销售低的客户（联系 + 拜访多，等级 C 或无成']);
       const grades = wb.getWorksheet('ABC 等级分布')!;
       expect(grades.getRow(1).values).toEqual([undefined, '等级', '客户数', '销售额', '占比']);

@@ -1,7 +1,7 @@
 import type { reportChannels } from '../../../src-shared/contract/reports';
 import { resolvePeriod } from '../../../src-shared/reports/period';
-import type { ReportExportRequest, ReportFilter } from '../../../src-shared/reports/schemas';
-import { regionName } from '../../../src-shared/regions';
+import type { ReportExportRequest } from '../../../src-shared/reports/schemas';
+import { describeFilter } from '../../../src-shared/reports/describeFilter';
 import type { T } from '../../../src-shared/reports/tables';
 import { translator } from '../../i18n';
 import type { Db } from '../../db/connection';
@@ -21,19 +21,6 @@ import {
 import { commentSalesReport, getSalesReport, listSalesReports, saveSalesReport } from '../../services/reports/salesReport';
 import { userNameMap } from '../../services/reports/scope';
 import type { ModuleContext, ModuleHandlers } from './context';
-
-/** The filter in words for the export's first sheet: 负责人：张伟；等级：A、B … */
-const filterText = (db: Db, t: T, f: ReportFilter): string => {
-  const names = userNameMap(db);
-  const parts: string[] = [];
-  const add = (label: string, values: string[]) => values.length && parts.push(`${t(label)}：${values.join('、')}`);
-  add('reports.filter.owner', f.ownerIds.map((id) => names.get(id) ?? id));
-  add('reports.filter.grade', f.grades.map((g) => (g === 'none' ? t('reports.noGrade') : g)));
-  add('reports.filter.source', f.sources.map((s) => t(`customer.source.${s}`)));
-  add('reports.filter.region', [...f.provinceCodes, ...f.cityCodes].map((c) => regionName(c) ?? c));
-  add('reports.filter.industry', f.industries);
-  return parts.join('；');
-};
 
 const runReport = (db: Db, user: Viewer, input: ReportExportRequest) => {
   switch (input.report) {
@@ -75,7 +62,8 @@ export const reportHandlers = (ctx: ModuleContext): ModuleHandlers<typeof report
     const t = tf as unknown as T;
     const result = runReport(db, user, input);
     const period = input.report === 'salesReport' ? result.period : resolvePeriod(input.filter.period);
-    const filter = input.report === 'salesReport' ? '' : filterText(db, t, input.filter);
+    const names = userNameMap(db);
+    const filter = input.report === 'salesReport' ? '' : describeFilter(t, input.filter, (id) => names.get(id) ?? id);
     const out = await ctx.tempFile('report.xlsx', (file) =>
       exportReport(db, user, input.report, result as never, period, filter, file, tf),
     );

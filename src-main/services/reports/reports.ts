@@ -428,7 +428,7 @@ export const churnReport = (db: Db, viewer: Viewer, filter: ReportFilter): Churn
       daysSilent: orderDaysBetween(last, s.today),
     };
   });
-  return { period: s.period, lostTotal: byReason.reduce((a, r) => a + r.count, 0), byReason, byGrade, byMonth, atRisk, atRiskTotal };
+  return { period: s.period, lostTotal: byReason.reduce((a, r) => a + r.count, 0), byReason, byGrade, byMonth, atRisk, atRiskTotal, churnFactor: factor };
 };
 
 // ---------------------------------------------------------------- lifecycle funnel

@@ -8,6 +8,7 @@ export const reportsEn: Widen<typeof reportsZhCN> = {
   pool: 'Shared pool',
   noGrade: 'No grade',
   unset: 'Not set',
+  other: 'Other',
   empty: 'No data in this period',
   loading: 'Calculating…',
   kind: {
@@ -174,6 +175,7 @@ export const reportsEn: Widen<typeof reportsZhCN> = {
     bySeverity: 'Complaints by severity',
     byMonth: 'Complaints by month',
     rate: 'Satisfaction rate',
+    notSatisfied: 'Not satisfied (1–3)',
     rateValue: 'Satisfaction rate (share of 4–5 scores): {{rate}}',
   },
   survey: { quality: 'Quality', delivery: 'Delivery', service: 'Service', brand: 'Brand', all: 'All' },

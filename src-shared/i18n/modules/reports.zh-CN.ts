@@ -5,6 +5,7 @@ export const reportsZhCN = {
   pool: '公海',
   noGrade: '无等级',
   unset: '未填写',
+  other: '其他',
   empty: '本期没有数据',
   loading: '正在计算…',
   kind: {
@@ -164,6 +165,7 @@ export const reportsZhCN = {
     bySeverity: '投诉严重程度',
     byMonth: '按月投诉数',
     rate: '满意率',
+    notSatisfied: '不满意（1–3 分）',
     rateValue: '满意率（4–5 分的占比）：{{rate}}',
   },
   survey: { quality: '产品质量', delivery: '交货', service: '服务', brand: '品牌', all: '合计' },

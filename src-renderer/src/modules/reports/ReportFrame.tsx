@@ -1,0 +1,102 @@
+import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelInput } from '@shared/contract';
+import type { Period } from '@shared/reports/period';
+import type { SessionInfo } from '@shared/types';
+import { useChannelMutation } from '../api/hooks';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { formatDateTime } from '../ui/format';
+import { saveFile } from '../ui/saveFile';
+import { useErrorText } from '../ui/useErrorText';
+import classes from './Reports.module.css';
+
+type Props = {
+  session: SessionInfo;
+  title: string;
+  period: Period | null;
+  /** The filter in words, printed under the title. */
+  filterText?: string;
+  exportRequest: ChannelInput<'reports.export'> | null;
+  loading: boolean;
+  error: unknown;
+  /** Controls of this report only (dimensions, N, …), left of the export and print buttons. */
+  controls?: ReactNode;
+  children: ReactNode;
+};
+
+/**
+ * The frame of every report: its own controls, Excel export and print on
+ * screen; on paper (window.print(), A4) the company, title, period, filter and
+ * who printed it when, then the same charts and tables.
+ */
+export const ReportFrame = ({ session, title, period, filterText, exportRequest, loading, error, controls, children }: Props) => {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const exporter = useChannelMutation('reports.export');
+  // The stamp on paper: when this report was opened (a printout of a still screen shows that).
+  const [openedAt] = useState(() => Date.now());
+  const runExport = () => {
+    if (!exportRequest) return;
+    exporter.mutate(exportRequest, {
+      onSuccess: (file) => {
+        saveFile(file);
+        notifications.show({ color: 'green', message: t('reports.actions.exported', { file: file.fileName, rows: file.rows }) });
+      },
+      onError: (e) => notifications.show({ color: 'red', message: errorText(e) }),
+    });
+  };
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" className={classes.noPrint}>
+        <Group gap="xs">{controls}</Group>
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={14} />}
+            loading={exporter.isPending}
+            disabled={!exportRequest || loading}
+            onClick={runExport}
+          >
+            {t('reports.actions.export')}
+          </Button>
+          <Button size="xs" variant="default" leftSection={<IconPrinter size={14} />} disabled={loading} onClick={() => window.print()}>
+            {t('reports.actions.print')}
+          </Button>
+        </Group>
+      </Group>
+      <ErrorAlert error={error} />
+      <div className={classes.printable} data-testid="report-printable">
+        <div className={classes.printOnly}>
+          <Text ta="center" size="sm">
+            {session.companyName}
+          </Text>
+          <h1 className={classes.printTitle}>{title}</h1>
+          <Group justify="space-between" mb="sm">
+            <Text size="xs">{period ? t('reports.period.range', { from: period.from, to: period.to }) : ''}</Text>
+            <Text size="xs">{t('reports.print.filter', { text: filterText || t('reports.print.noFilter') })}</Text>
+            <Text size="xs">
+              {t('reports.print.printedBy', { name: session.user.displayName })} {t('reports.print.printedAt', { date: formatDateTime(openedAt) })}
+            </Text>
+          </Group>
+        </div>
+        <Title order={4} mb="xs" className={classes.noPrint} data-testid="report-title">
+          {title}
+        </Title>
+        {loading ? (
+          <Group gap="xs">
+            <Loader size="sm" />
+            <Text size="sm" c="dimmed">
+              {t('reports.loading')}
+            </Text>
+          </Group>
+        ) : (
+          children
+        )}
+      </div>
+    </Stack>
+  );
+};
