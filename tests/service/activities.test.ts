@@ -326,3 +326,16 @@ describe('the greeting list', () => {
     expect(sheet.getRow(4).getCell(2).value).toBe('元旦');
   });
 });
+
+describe('purging a customer from the recycle bin', () => {
+  it('removes its contact log, tasks and surveys with it', async () => {
+    const c = await create(zhang, '衢州江山木业有限公司');
+    const person = await ws.call(zhang, 'contacts.create', { customerId: c.id, fields: { name: '周涛' } });
+    await call(zhang, c.id, { contactId: person.id, nextFollowUpAt: ws.clock.now() + DAY });
+    await ws.call(zhang, 'activities.createSurvey', { customerId: c.id, contactId: person.id, surveyedAt: ws.clock.now(), quality: 4, delivery: 4, service: 4, brand: 4 });
+    await ws.call(zhang, 'customers.delete', { ids: [c.id] });
+    expect(await ws.call(zhang, 'activities.listTasks', {})).toEqual([]);
+    expect((await ws.call(admin, 'customers.purge', { ids: [c.id] })).changed).toBe(1);
+    expect(counts()).toMatchObject({ activities: 0, tasks: 0, surveys: 0 });
+  });
+});

@@ -5,7 +5,7 @@ import { AppError } from '../../../src-shared/errors';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 import type { Page } from '../../../src-shared/types';
 import type { Db } from '../../db/connection';
-import { contacts, customerEvents, customerTags, customers, users } from '../../db/schema';
+import { contacts, customerEvents, customerLinkedTables, customerTags, customers, users } from '../../db/schema';
 import { newId } from '../ids';
 import { assertAccess, canAccess, canDelete, isManagerLike, type Viewer } from './access';
 import { listContacts } from './contacts';
@@ -248,6 +248,11 @@ export const purgeCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResul
       if (!row || row.deletedAt === null) {
         result.skipped.push({ id, reason: 'NOT_FOUND' });
         continue;
+      }
+      // Records of later capabilities that belong to the customer (activities, tasks, …) go first:
+      // they reference the customer and its contacts. Last module first, contacts last.
+      for (const table of customerLinkedTables().filter((x) => x !== contacts).reverse()) {
+        db.orm.delete(table).where(eq(table.customerId, id)).run();
       }
       db.orm.delete(contacts).where(eq(contacts.customerId, id)).run();
       db.orm.delete(customerTags).where(eq(customerTags.customerId, id)).run();
