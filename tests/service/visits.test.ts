@@ -280,3 +280,24 @@ describe('notifications', () => {
     expect(await w.ws.call(w.zhang, 'visits.notifications', { unreadOnly: false })).toHaveLength(2);
   });
 });
+
+describe('the demo seeder', () => {
+  it('makes visits and minutes in every state through the real flows, each done visit with its contact-log entry', async () => {
+    const { seedDemo, createRng } = await import('../../src-main/devtools/seedDemo');
+    const { seedVisits } = await import('../../src-main/devtools/seed/visits');
+    const db = w.ws.host.workspace.db!;
+    const result = await seedDemo(w.ws.host.workspace, db, w.admin.user!.id, { customers: 300, seed: 5, modules: false, chunk: 100 });
+    const rows = seedVisits({ db, rng: createRng(42), now: db.clock.now(), actorId: w.admin.user!.id, users: result.users });
+    expect(rows).toBeGreaterThan(20);
+    const count = (sql: string) => (db.sqlite.prepare(sql).get() as { n: number }).n;
+    for (const s of ['submitted', 'approved', 'rejected', 'done']) {
+      expect(count(`SELECT count(*) AS n FROM visits WHERE status = '${s}'`), s).toBeGreaterThan(0);
+    }
+    expect(count(`SELECT count(*) AS n FROM minutes`)).toBeGreaterThan(0);
+    expect(count(`SELECT count(*) AS n FROM visits WHERE status = 'done'`)).toBe(
+      count(`SELECT count(*) AS n FROM activities WHERE type = 'visit' AND source_type = 'visit'`),
+    );
+    // Nobody approved their own plan.
+    expect(count(`SELECT count(*) AS n FROM visits WHERE decided_by = salesperson_id`)).toBe(0);
+  });
+});
