@@ -14,6 +14,8 @@ export type Order = {
   id: string;
   customerId: string;
   customerName: string;
+  /** The customer's owner now (sales may write only for their own customers). */
+  customerOwnerId: string | null;
   orderDate: string;
   contractNo: string;
   salesperson: UserRef | null;
@@ -67,6 +69,8 @@ export type CustomerSalesSummary = {
   lastOrderOn: string | null;
   intervalDays: number | null;
   churnRisk: boolean;
+  /** The rule's factor (for the explanation next to the flag). */
+  churnFactor: number;
   grade: CustomerGrade | null;
   status: CustomerStatus;
   periodAmount: number;

@@ -42,6 +42,7 @@ const toListRows = (db: Db, rows: (OrderRow & { products?: string; lineCount?: n
     id: r.id,
     customerId: r.customerId,
     customerName: r.customerName,
+    customerOwnerId: r.ownerId,
     orderDate: r.orderDate,
     contractNo: r.contractNo,
     salesperson: r.salespersonId ? { id: r.salespersonId, displayName: names.get(r.salespersonId) ?? '' } : null,

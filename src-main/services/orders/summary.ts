@@ -49,6 +49,7 @@ export const customerSalesSummary = (db: Db, viewer: Viewer, customerId: string)
     lastOrderOn: s?.lastOrderOn ?? null,
     intervalDays: s?.intervalDays ?? null,
     churnRisk: isChurnRisk(s?.intervalDays ?? null, s?.lastOrderOn ?? null, lastContactOn, today, rules.churnFactor),
+    churnFactor: rules.churnFactor,
     grade: c.grade as CustomerGrade | null,
     status: c.status as CustomerStatus,
     periodAmount: s?.periodAmount ?? 0,

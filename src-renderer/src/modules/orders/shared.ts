@@ -1,0 +1,27 @@
+import type { Channel } from '@shared/contract';
+import { formatMoney } from '../ui/formatMoney';
+
+/** Fen → ¥1,234.56. */
+export const money = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '' : formatMoney(fen / 100));
+
+/** Yuan typed in a form → fen. */
+export const toFen = (yuan: number | string | null | undefined): number => Math.round(Number(yuan || 0) * 100);
+
+/** What an order or payment change makes stale. */
+export const orderChannels: Channel[] = [
+  'orders.list',
+  'orders.get',
+  'orders.summary',
+  'orders.receivables',
+  'orders.gradeHistory',
+  'orders.products',
+  'customers.get',
+  'customers.list',
+];
+
+/** Today as 'YYYY-MM-DD' in local time. */
+export const todayIso = (): string => {
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};
