@@ -1,4 +1,7 @@
-import { isWorkday } from 'chinese-days';
+// The default export: chinese-days ships a CommonJS main whose named exports Node's ESM loader cannot see.
+import chineseDays from 'chinese-days';
+
+const { isWorkday } = chineseDays;
 
 /**
  * Working days in mainland China: the State Council's public holidays and its
