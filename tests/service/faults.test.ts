@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrityCheckRaw, openRaw, rawKeyFromRecovery } from '../helpers/rawDb';
-import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { sourceMigrationsFolder } from '../../src-main/db/migrate';
+import { createHost } from '../../src-main/host';
+import { translator } from '../../src-main/i18n';
+import { customers } from '../../src-main/db/schema';
+import { newId } from '../../src-main/services/ids';
+import { exchangeEnv, exportExchange } from '../../src-main/services/exchange/service';
+import { normalizeCompanyName } from '../../src-shared/rules/companyName';
+import { ADMIN, createTestWorkspace, testScrypt, type TestWorkspace } from '../helpers/workspace';
 
 /**
  * Real processes killed with SIGKILL in the middle of a write: afterwards the
@@ -101,4 +108,68 @@ describe('SIGKILL during an import', () => {
     }
     console.log(`import fault trials: outcomes seen ${[...seen].join(', ')}`);
   }, 300_000);
+});
+
+describe('SIGKILL during an exchange import', () => {
+  const ROWS = 2000;
+  let workbook = '';
+  let before: string[] = [];
+  let after: string[] = [];
+
+  beforeAll(async () => {
+    process.env.TUOKE_FAULT_RECOVERY = ws.recoveryKey;
+    // Another PC: a copy of the workspace that renames a customer and adds ROWS, then exports an exchange workbook.
+    const pcDir = mkdtempSync(join(tmpdir(), 'tuoke-fault-pc-'));
+    work.push(pcDir);
+    cpSync(ws.dir, pcDir, { recursive: true });
+    before = names(ws.dir).sort();
+    const host = createHost({ dataDir: pcDir, migrationsFolder: sourceMigrationsFolder(), scrypt: testScrypt, logger: { error: () => undefined } });
+    try {
+      const session = host.session();
+      const login = await host.registry.invoke(session, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+      expect(login.ok).toBe(true);
+      const db = host.workspace.db!;
+      const user = session.user!;
+      const first = db.sqlite.prepare(`SELECT id FROM customers WHERE name = '客户甲'`).get() as { id: string };
+      const renamed = await host.registry.invoke(session, 'customers.update', { id: first.id, fields: { name: '客户甲（另一台电脑改名）' } });
+      expect(renamed.ok).toBe(true);
+      db.write(user.id, () => {
+        const now = db.clock.now();
+        for (let i = 0; i < ROWS; i += 1) {
+          const name = `交换故障测试公司${i}号`;
+          db.orm.insert(customers).values({ id: newId(), name, nameKey: normalizeCompanyName(name), createdAt: now, updatedAt: now, createdBy: user.id, updatedBy: user.id }).run();
+        }
+      });
+      workbook = join(pcDir, 'exchange.xlsx');
+      await exportExchange(db, user, exchangeEnv(db, host.workspace.openKey(), host.workspace.keyring().workspaceId), {}, workbook, translator('zh-CN'));
+      after = (db.sqlite.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => r.name).sort();
+    } finally {
+      host.close();
+    }
+    expect(after.length).toBe(before.length + ROWS);
+  }, 120_000);
+
+  it(`leaves the state before or after the whole workbook, never a mix (${TRIALS} trials)`, async () => {
+    // How long a whole import takes here (reading the workbook, then the one transaction), to spread the kills over it.
+    const dir0 = mkdtempSync(join(tmpdir(), 'tuoke-fault-'));
+    work.push(dir0);
+    cpSync(ws.dir, dir0, { recursive: true });
+    const t0 = Date.now();
+    await new Promise<void>((done, fail) => {
+      const proc = spawn(process.execPath, ['--import', 'tsx', child, 'exchange', dir0, workbook], { stdio: 'ignore' });
+      proc.once('exit', (code) => (code === 0 ? done() : fail(new Error(`exchange child exited with ${code}`))));
+    });
+    const full = Date.now() - t0;
+    expect(names(dir0).sort()).toEqual(after);
+    const seen = new Set<string>();
+    for (let i = 0; i < TRIALS; i += 1) {
+      // Delays from the start of the child's work to a little past its usual end (startup is not counted in the delay).
+      const { dir } = await killDuring(['exchange', workbook], Math.floor(Math.random() * full));
+      const got = names(dir).sort();
+      const outcome = JSON.stringify(got) === JSON.stringify(before) ? 'before' : JSON.stringify(got) === JSON.stringify(after) ? 'after' : 'mix';
+      expect(outcome).not.toBe('mix');
+      seen.add(outcome);
+    }
+    console.log(`exchange import fault trials: one import took ${full} ms; outcomes seen ${[...seen].join(', ')}`);
+  }, 600_000);
 });

@@ -71,20 +71,28 @@ export const accessFor = (sqlite: BetterSqlite3.Database, t: ExchangeType) => {
   const select = sqlite.prepare(`SELECT ${cols} FROM ${quoteIdent(t.name)} WHERE ${where}`);
   const del = sqlite.prepare(`DELETE FROM ${quoteIdent(t.name)} WHERE ${where}`);
   const keyValues = (id: string): string[] => (t.key.length === 1 ? [id] : id.split(KEY_SEPARATOR));
+  // Statements by column list: a workbook's rows mostly share one shape.
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepared = (sql: string): BetterSqlite3.Statement => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = sqlite.prepare(sql)));
+    return st;
+  };
   return {
     get: (id: string): Record<string, unknown> | undefined => select.get(...keyValues(id)) as Record<string, unknown> | undefined,
     insert: (values: Record<string, ExchangeValue>): void => {
       const names = t.columns.filter((c) => c in values);
-      sqlite
-        .prepare(`INSERT INTO ${quoteIdent(t.name)} (${names.map(quoteIdent).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
-        .run(...names.map((c) => values[c]));
+      prepared(`INSERT INTO ${quoteIdent(t.name)} (${names.map(quoteIdent).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+        ...names.map((c) => values[c]),
+      );
     },
     update: (id: string, patch: Record<string, ExchangeValue>): void => {
       const names = Object.keys(patch);
       if (!names.length) return;
-      sqlite
-        .prepare(`UPDATE ${quoteIdent(t.name)} SET ${names.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE ${where}`)
-        .run(...names.map((c) => patch[c]), ...keyValues(id));
+      prepared(`UPDATE ${quoteIdent(t.name)} SET ${names.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE ${where}`).run(
+        ...names.map((c) => patch[c]),
+        ...keyValues(id),
+      );
     },
     remove: (id: string): void => void del.run(...keyValues(id)),
   };
