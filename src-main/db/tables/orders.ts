@@ -109,8 +109,32 @@ export const customerSales = sqliteTable(
     grade: text('grade'),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('customer_sales_period').on(t.periodAmount, t.grade)],
+  (t) => [
+    index('customer_sales_period').on(t.periodAmount, t.grade),
+    // Grade first: "stored grade g but amount outside g's range" is a range seek returning only the customers to change.
+    index('customer_sales_grade').on(t.grade, t.periodAmount),
+  ],
 );
+
+/**
+ * The ABC cut points, kept incrementally in the same transaction as the
+ * period totals (one row, id 1): the total of positive period amounts, and
+ * for A and A+B the smallest amount still in the grade (null = none) with the
+ * sum of all amounts strictly above it. A change of one customer's amount
+ * moves them a few index steps (src-shared/orders/logic.ts walkCut) instead of
+ * re-reading every total. Missing or computed for other percentages = rebuild.
+ */
+export const abcState = sqliteTable('abc_state', {
+  id: integer('id').primaryKey(),
+  total: integer('total').notNull(),
+  minA: integer('min_a'),
+  aboveA: integer('above_a').notNull(),
+  minB: integer('min_b'),
+  aboveB: integer('above_b').notNull(),
+  aPercent: integer('a_percent').notNull(),
+  bPercent: integer('b_percent').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
 
 /** Every ABC grade change: what a customer's grade was from when (the previous row's `at` ends it). */
 export const gradeHistory = sqliteTable(
