@@ -1,7 +1,12 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sourceMigrationsFolder } from '../../src-main/db/migrate';
+import { manualClock } from '../../src-main/services/clock';
+import { integrityCheckRaw } from '../helpers/rawDb';
 import type { Session } from '../../src-main/ipc/session';
 import { recoverInterruptedRestore, restoreBackup } from '../../src-main/services/backup/backup';
 import { dumpDb, openRaw, rawKeyFromRecovery } from '../helpers/rawDb';
@@ -150,4 +155,64 @@ describe('automatic backups', () => {
     expect(kept.length).toBe(4);
     expect(kept.every((b) => b.createdAt >= ws.clock.now() - 3 * DAY)).toBe(true);
   });
+});
+
+describe('a backup while another process keeps writing', () => {
+  it('restores to a consistent state: every transaction wholly in or wholly out', async () => {
+    const child = resolve(__dirname, '../fault/child.ts');
+    const writer = spawn(process.execPath, ['--import', 'tsx', child, 'writer', ws.dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TUOKE_FAULT_RECOVERY: ws.recoveryKey },
+    });
+    let err = '';
+    writer.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<void>((r) => writer.once('exit', () => r()));
+    try {
+      await new Promise<void>((ready, fail) => {
+        writer.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && ready());
+        writer.once('exit', () => fail(new Error(`writer failed: ${err}`)));
+      });
+      const made: string[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        await new Promise((r) => setTimeout(r, 150 + Math.random() * 300));
+        ws.clock.advance(1000);
+        made.push((await ws.call(admin, 'backup.create', {})).fileName);
+      }
+      writer.kill('SIGKILL');
+      await exited;
+      const key = rawKeyFromRecovery(ws.dir, ws.recoveryKey);
+      const counts: number[] = [];
+      for (const name of made) {
+        const target = mkdtempSync(join(tmpdir(), 'tuoke-restore-'));
+        try {
+          await restoreBackup({ dataDir: target, migrationsFolder: sourceMigrationsFolder(), clock: manualClock() }, join(backupDir(), name), key);
+          const raw = openRaw(target, key);
+          try {
+            expect(integrityCheckRaw(raw)).toBe('ok');
+            const counter = raw.prepare(`SELECT value FROM settings WHERE key = 'faultWriterCount'`).get() as { value: string } | undefined;
+            const n = counter ? Number(JSON.parse(counter.value)) : 0;
+            const customers = raw.prepare(`SELECT count(*) AS n FROM customers WHERE name LIKE '写入中的客户%'`).get() as { n: number };
+            const orphans = raw
+              .prepare(`SELECT count(*) AS n FROM customers k WHERE k.name LIKE '写入中的客户%' AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.customer_id = k.id)`)
+              .get() as { n: number };
+            const logged = raw.prepare(`SELECT count(*) AS n FROM change_log WHERE table_name = 'customers' AND after LIKE '%写入中的客户%'`).get() as { n: number };
+            // The counter, the customers, their contacts and the change log all tell the same story.
+            expect(customers.n).toBe(n);
+            expect(orphans.n).toBe(0);
+            expect(logged.n).toBe(n);
+            counts.push(n);
+          } finally {
+            raw.close();
+          }
+        } finally {
+          rmSync(target, { recursive: true, force: true });
+        }
+      }
+      // Writes really went on while the backups were taken.
+      expect(counts[counts.length - 1]).toBeGreaterThan(0);
+      console.log(`backups during writes: writer transactions in each backup ${counts.join(', ')}`);
+    } finally {
+      if (writer.exitCode === null) writer.kill('SIGKILL');
+    }
+  }, 120_000);
 });
