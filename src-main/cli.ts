@@ -9,6 +9,8 @@
  *   npm run cli -- users add  --data-dir DIR --username U --name N --role sales|manager|admin
  *   npm run cli -- import FILE --data-dir DIR [--sheet N] [--header-row N] [--mapping auto|FILE] [--on-duplicate skip|fill|new] [--assign pool|USER|balance:U1,U2]
  *   npm run cli -- export customers --data-dir DIR --out FILE.xlsx
+ *   npm run cli -- exchange export --data-dir DIR --out FILE.xlsx [--since-peer PC] [--plain]
+ *   npm run cli -- exchange import FILE --data-dir DIR [--json]
  *   npm run cli -- backup --data-dir DIR [--out FILE]
  *   npm run cli -- restore FILE --data-dir DIR
  *
@@ -54,6 +56,8 @@ commands:
   import FILE [--sheet N] [--header-row N] [--mapping auto|FILE.json] [--on-duplicate skip|fill|new]
          [--assign pool|USER|balance:U1,U2] [--source trade_directory|…]   (login: a manager)
   export customers --out FILE.xlsx                        (login: TUOKE_USER, TUOKE_PASSWORD)
+  exchange export --out FILE.xlsx [--since-peer PC] [--plain]   (LAN exchange workbook; --plain: all data for reading)
+  exchange import FILE                                    (merges; conflicts stay pending for a person; --json lists them)
 options: --json  --lang zh-CN|en  --migrations DIR`;
 
 type Io = { out(line: string): void; err(line: string): void; env: Record<string, string | undefined> };
@@ -83,6 +87,8 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
         'on-duplicate': { type: 'string' },
         assign: { type: 'string' },
         source: { type: 'string' },
+        'since-peer': { type: 'string' },
+        plain: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -190,6 +196,41 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
           writeFileSync(out, Buffer.from(file.dataBase64, 'base64'));
           print({ out, rows: file.rows }, `${out}: ${file.rows}`);
           return 0;
+        }
+        case 'exchange': {
+          await loginFromEnv(call, io);
+          const t = translator(lang);
+          if (sub === 'export') {
+            const out = resolve(required(values.out, '--out'));
+            const file = values.plain
+              ? await call('exchange.exportPlain', {})
+              : await call('exchange.export', values['since-peer'] ? { sincePeer: values['since-peer'] } : {});
+            writeFileSync(out, Buffer.from(file.dataBase64, 'base64'));
+            print({ out, rows: file.rows }, `${out}: ${file.rows}`);
+            return 0;
+          }
+          if (sub === 'import') {
+            const file = resolve(required(positionals[2], 'FILE'));
+            const preview = await call('exchange.analyze', { fileName: basename(file), dataBase64: readFileSync(file).toString('base64') });
+            const summary = await call('exchange.commit', { token: preview.token });
+            const lines = [
+              t('exchange.import.from', {
+                label: summary.from.label,
+                node: summary.from.node,
+                at: new Date(summary.from.createdAt).toLocaleString(lang),
+                mode: t(summary.from.mode === 'all' ? 'exchange.import.modeAll' : 'exchange.import.modeSince'),
+              }),
+              Object.entries(summary.counts)
+                .filter(([, n]) => n > 0)
+                .map(([k, n]) => `${t(`exchange.counts.${k}`)}: ${n}`)
+                .join('  '),
+              ...summary.notes.map((n) => `${n.sheet}: ${t(`exchange.notes.${n.kind}`, { row: n.row, column: n.column, sheet: n.sheet, detail: n.detail ?? '' })}`),
+              ...(summary.conflicts.length ? [t('exchange.import.conflictsHint', { count: summary.conflicts.length })] : []),
+            ];
+            print(summary, lines.join('\n'));
+            return 0;
+          }
+          throw new CliError(usage, 2);
         }
         default:
           throw new CliError(`unknown command: ${command}\n${usage}`, 2);
