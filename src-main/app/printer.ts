@@ -1,6 +1,6 @@
 /**
  * The desktop app's printing: each job is loaded into a hidden, sandboxed
- * window with JavaScript off and its own in-memory session, then printed
+ * window without a preload, in its own in-memory session, then printed
  * through the system dialog (webContents.print) or rendered with printToPDF
  * (the same A4 options the tests give Playwright's page.pdf) and saved where
  * the user chooses.
@@ -27,7 +27,9 @@ const withDocument = async <T>(job: PrintJob, use: (win: BrowserWindow) => Promi
     width: 900,
     height: 1200,
     title: job.title,
-    webPreferences: { partition: PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, spellcheck: false },
+    // JavaScript stays on for Chromium's own header/footer rendering (page numbers); the document's
+    // CSP (default-src 'none') already keeps any script in it from running.
+    webPreferences: { partition: PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false },
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event) => event.preventDefault());

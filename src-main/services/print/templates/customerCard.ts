@@ -128,7 +128,7 @@ export const customerCardBody = (ctx: PrintContext, data: CustomerCardData): Saf
     ],
     data.activities.map((a) => [
       tableDateTime(a.occurredAt),
-      [t(`print.activityType.${a.type}`, { defaultValue: a.type }), a.complaint ? `（${t('print.card.complaint')}）` : ''].join(''),
+      [t(`activities.types.${a.type}`, { defaultValue: a.type }), a.complaint ? `（${t('print.card.complaint')}）` : ''].join(''),
       a.contactName,
       a.userName,
       html`<span class="pre">${a.summary}</span>`,
