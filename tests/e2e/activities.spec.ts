@@ -1,0 +1,151 @@
+import type { Page } from '@playwright/test';
+import { api, expect, snap, test, type BridgeProcess } from './bridge';
+
+const company = '杭州星辰贸易有限公司';
+const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
+const password = 'Office-pass-2026';
+const DAY = 24 * 60 * 60 * 1000;
+
+const p2 = (n: number) => String(n).padStart(2, '0');
+/** A local date 'YYYY-MM-DD' `days` from today (the browser and the bridge share this machine's clock and zone). */
+const localDate = (days: number): string => {
+  const d = new Date(Date.now() + days * DAY);
+  return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}`;
+};
+
+/** A fresh office with salesperson 张三 owning one customer with a contact whose birthday is in 3 days, and an overdue task. */
+const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<{ customerId: string }> => {
+  await page.goto(bridge.url);
+  await api(page, 'setup.create', { companyName: company, adminUsername: admin.username, adminDisplayName: admin.name, password: admin.password, locale: 'zh-CN' });
+  await api(page, 'auth.login', { username: admin.username, password: admin.password });
+  await api(page, 'users.create', { username: 'zhangsan', displayName: '张三', role: 'sales', password });
+  await api(page, 'auth.logout', {});
+  await api(page, 'auth.login', { username: 'zhangsan', password });
+  const c = await api<{ id: string }>(page, 'customers.create', {
+    fields: { name: '宁波海曙精工机械有限公司', address: '宁波市海曙区中山西路 88 号' },
+    tagIds: [],
+    confirmDuplicates: true,
+  });
+  await api(page, 'contacts.create', {
+    customerId: c.id,
+    fields: { name: '赵建国', title: '采购经理', mobile: '13800138000', birthday: `1978-${localDate(3).slice(5)}` },
+  });
+  await api(page, 'activities.createTask', { customerId: c.id, title: '回访上周的报价', dueAt: Date.now() - 2 * DAY });
+  await api(page, 'auth.logout', {});
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+  return { customerId: c.id };
+};
+
+const logIn = async (page: Page, username: string, displayName: string): Promise<void> => {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('current-user')).toHaveText(displayName);
+};
+
+const go = async (page: Page, path: string): Promise<void> => {
+  await page.evaluate((p) => (window.location.hash = `#${p}`), path);
+};
+
+const quietNotifications = async (page: Page): Promise<void> => {
+  await expect(page.locator('.mantine-Notifications-notification')).toHaveCount(0, { timeout: 15_000 });
+};
+
+test.describe('contact log, follow-ups and greetings', () => {
+  test('log a contact from the card, see it on the timeline, complete a task on the dashboard, see greetings, log a complaint from search', async ({
+    page,
+    bridge,
+    context,
+  }) => {
+    await context.grantPermissions(['notifications']);
+    const { customerId } = await setUpOffice(page, bridge);
+    await logIn(page, 'zhangsan', '张三');
+
+    // The dashboard: the overdue task, the first-contact clock has not run out, the birthday in 3 days.
+    const tasks = page.getByTestId('dashboard-tasks');
+    await expect(tasks.getByText('回访上周的报价')).toBeVisible();
+    await expect(tasks.getByTestId('task-overdue')).toHaveText('已逾期 2 天');
+    await expect(page.getByTestId('dashboard-first-contacts').getByText('没有逾期未首次联系的客户')).toBeVisible();
+    const greetings = page.getByTestId('dashboard-greetings');
+    await expect(greetings.getByText('赵建国')).toBeVisible();
+    await expect(greetings.getByText('3 天后')).toBeVisible();
+    await snap(page, 'activities-dashboard');
+
+    // Log a call from the customer card, with a follow-up date.
+    await go(page, `/customers/${customerId}`);
+    await page.getByTestId('log-contact').click();
+    const dialog = page.getByRole('dialog', { name: /记录联系/ });
+    await expect(dialog).toBeVisible();
+    await dialog.getByTestId('log-contact-save').click();
+    await expect(dialog.getByText('必填')).toBeVisible();
+    await dialog.getByTestId('log-contact-type').click();
+    await page.getByRole('option', { name: '来电' }).click();
+    await dialog.getByTestId('log-contact-person').click();
+    await page.getByRole('option', { name: /赵建国/ }).click();
+    await dialog.getByTestId('log-contact-summary').fill('客户来电询问 CNC 配件交期，已报价');
+    await dialog.getByLabel('结果').fill('有意向');
+    await dialog.getByLabel('下一步').fill('寄样品');
+    await dialog.getByTestId('log-contact-follow-up').fill(localDate(1));
+    await snap(page, 'activities-log-dialog');
+    await dialog.getByTestId('log-contact-save').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('联系记录已保存')).toBeVisible();
+
+    // The timeline shows it as a sentence; the contact log and the tasks list it; the header shows the next follow-up.
+    await page.getByRole('tab', { name: '动态' }).click();
+    const logged = page.getByTestId('event-activity_logged');
+    await expect(logged).toContainText('联系记录：来电');
+    await expect(logged).toContainText('客户来电询问 CNC 配件交期，已报价');
+    await quietNotifications(page);
+    await snap(page, 'activities-timeline');
+    await page.getByRole('tab', { name: '联系记录 (1)' }).click();
+    await expect(page.getByTestId('activity-row')).toContainText('赵建国');
+    await page.getByRole('tab', { name: /回访任务/ }).click();
+    await expect(page.getByTestId('task-row').filter({ hasText: '寄样品' })).toBeVisible();
+    await snap(page, 'activities-card-tasks');
+
+    // Complete the overdue task on the dashboard.
+    await go(page, '/');
+    await expect(tasks.getByText('回访上周的报价')).toBeVisible();
+    await tasks.getByTestId('task-row').filter({ hasText: '回访上周的报价' }).getByTestId('task-done').click();
+    await expect(page.getByText('任务已完成')).toBeVisible();
+    await expect(tasks.getByText('回访上周的报价')).toBeHidden();
+    await expect(tasks.getByText('今天没有到期的回访任务')).toBeVisible();
+    await quietNotifications(page);
+    await snap(page, 'activities-dashboard-done');
+
+    // The greeting list, with the contact's phone and the customer's address.
+    await go(page, '/follow-ups?tab=greetings');
+    const row = page.getByTestId('greeting-row').filter({ hasText: '赵建国' });
+    await expect(row).toContainText('138 0013 8000');
+    await expect(row).toContainText('宁波市海曙区中山西路 88 号');
+    await expect(row).toContainText('生日');
+    await snap(page, 'activities-greetings');
+
+    // Reminders: the permission was granted, so the switch says so (no prompt, no crash).
+    await page.getByRole('tab', { name: '我的回访任务' }).click();
+    await expect(page.getByTestId('notify-on')).toBeVisible();
+
+    // Log a complaint straight from a search hit, then move it to 处理中 on the complaints tab.
+    await page.getByTestId('global-search').fill('海曙精工');
+    const hit = page.getByTestId('search-hit').first();
+    await expect(hit).toContainText('宁波海曙精工机械有限公司');
+    await hit.getByTestId('search-log-contact').click();
+    const fromSearch = page.getByRole('dialog', { name: /记录联系 — 宁波海曙精工机械有限公司/ });
+    await expect(fromSearch).toBeVisible();
+    await fromSearch.getByTestId('log-contact-summary').fill('第二批配件包装破损');
+    await fromSearch.getByTestId('log-contact-complaint').click();
+    await fromSearch.getByTestId('log-contact-severity').click();
+    await page.getByRole('option', { name: '较重' }).click();
+    await fromSearch.getByTestId('log-contact-save').click();
+    await expect(fromSearch).toBeHidden();
+    await page.getByRole('tab', { name: '投诉' }).click();
+    const complaint = page.getByTestId('activity-row').filter({ hasText: '第二批配件包装破损' });
+    await expect(complaint.getByTestId('complaint-status')).toHaveText('待处理');
+    await complaint.getByTestId('complaint-start').click();
+    await expect(complaint.getByTestId('complaint-status')).toHaveText('处理中');
+    await quietNotifications(page);
+    await snap(page, 'activities-complaints');
+  });
+});
