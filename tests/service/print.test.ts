@@ -160,6 +160,21 @@ describe('print.render visit and minutes', () => {
     expect(await code(ws.invoke(li, 'print.render', { form: 'visit', id: visit.id }))).toBe('FORBIDDEN');
   });
 
+  it('prints a carried-out visit with its result instead of the lines for notes', async () => {
+    const visit = await plan();
+    await ws.call(zhang, 'visits.submit', { id: visit.id });
+    await ws.call(manager, 'visits.approve', { id: visit.id, comment: '同意，带上样品' });
+    ws.clock.advance(3 * DAY);
+    await ws.call(zhang, 'visits.recordResult', { id: visit.id, doneAt: ws.clock.now(), summary: '演示顺利，客户很满意', outcome: '同意试点' });
+    const doc = await ws.call(zhang, 'print.render', { form: 'visit', id: visit.id });
+    expect(doc.html).toContain('演示顺利，客户很满意');
+    expect(doc.html).toContain('同意试点');
+    expect(doc.html).toContain('第 1 次拜访');
+    expect(doc.html).toContain('王经理');
+    expect(doc.html).toContain('同意，带上样品');
+    expect(doc.html).not.toContain('class="line"');
+  });
+
   it('prints the minutes with action items and signature lines for both sides', async () => {
     const m = await ws.call(zhang, 'minutes.create', {
       fields: {
