@@ -149,3 +149,42 @@ test.describe('contact log, follow-ups and greetings', () => {
     await snap(page, 'activities-complaints');
   });
 });
+
+test.describe('desktop reminders', () => {
+  test('a task that falls due while the app is open shows one desktop notification; clicking it opens the customer', async ({ page, bridge, context }) => {
+    await context.grantPermissions(['notifications']);
+    // Record notifications instead of showing them (the page's Notification API, as Electron provides it).
+    await page.addInitScript(() => {
+      const shown: { title: string; body: string; click: () => void }[] = [];
+      (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+      class Recorder {
+        static permission = 'granted';
+        static requestPermission = () => Promise.resolve('granted');
+        onclick: (() => void) | null = null;
+        constructor(title: string, options: { body: string }) {
+          shown.push({ title, body: options.body, click: () => this.onclick?.() });
+        }
+      }
+      (window as unknown as { Notification: unknown }).Notification = Recorder;
+    });
+    await page.clock.install();
+    const { customerId } = await setUpOffice(page, bridge);
+    await api(page, 'auth.login', { username: 'zhangsan', password });
+    await api(page, 'activities.createTask', { customerId, title: '下午三点给赵经理回电话', dueAt: Date.now() + 60_000 });
+    await api(page, 'auth.logout', {});
+    await page.reload();
+    await logIn(page, 'zhangsan', '张三');
+    const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications.map((n) => `${n.title}|${n.body}`));
+    // Before it is due: nothing (the task overdue since setup is on the dashboard, not notified).
+    await page.clock.fastForward(35_000);
+    expect(await shown()).toEqual([]);
+    // It falls due: one notification, not repeated on the next polls.
+    await page.clock.fastForward(60_000);
+    await expect.poll(shown).toEqual(['回访任务到期|宁波海曙精工机械有限公司：下午三点给赵经理回电话']);
+    await page.clock.fastForward(60_000);
+    expect(await shown()).toHaveLength(1);
+    await page.evaluate(() => (window as unknown as { shownNotifications: { click: () => void }[] }).shownNotifications[0]!.click());
+    await expect(page).toHaveURL(new RegExp(`/customers/${customerId}\\?tab=tasks`));
+    await expect(page.getByTestId('task-row').filter({ hasText: '下午三点给赵经理回电话' })).toBeVisible();
+  });
+});
