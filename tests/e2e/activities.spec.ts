@@ -147,6 +147,14 @@ test.describe('contact log, follow-ups and greetings', () => {
     await expect(complaint.getByTestId('complaint-status')).toHaveText('处理中');
     await quietNotifications(page);
     await snap(page, 'activities-complaints');
+
+    // The same in English: the timeline's sentences and the contact log.
+    await page.getByText('English', { exact: true }).click();
+    await go(page, `/customers/${customerId}?tab=timeline`);
+    await expect(page.getByTestId('event-activity_logged').first()).toContainText('Complaint: Outgoing call');
+    await expect(page.getByTestId('event-activity_logged').last()).toContainText('Contact: Incoming call');
+    await expect(page.getByTestId('event-complaint_status')).toContainText('Complaint: Open → Handling');
+    await snap(page, 'activities-timeline-en');
   });
 });
 
