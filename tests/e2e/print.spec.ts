@@ -165,8 +165,17 @@ test.describe('printing', () => {
     await expect(frame.getByText(contactList[39]!.name)).toBeAttached();
     // The bridge cannot print by itself: it says so, and the buttons use the browser's print dialog.
     await expect(preview.getByText('在浏览器中打印')).toBeVisible();
-    await expect(page.getByRole('button', { name: '另存为 PDF' })).toBeEnabled();
     await snap(page, 'print-01-preview-customer-card');
+    // Both buttons print the previewed frame through the browser (counted here instead of opening a dialog).
+    await page.evaluate(() => {
+      const w = document.querySelector<HTMLIFrameElement>('[data-testid=print-frame]')!.contentWindow!;
+      const counted = window as unknown as { printed: number };
+      counted.printed = 0;
+      w.print = () => void (counted.printed += 1);
+    });
+    await preview.getByRole('button', { name: '另存为 PDF' }).click();
+    await preview.getByRole('button', { name: '打印', exact: true }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(2);
     await page.getByRole('button', { name: '关闭' }).click();
     await expect(preview).toBeHidden();
 
