@@ -19,6 +19,7 @@ const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<{ custome
   await api(page, 'setup.create', { companyName: company, adminUsername: admin.username, adminDisplayName: admin.name, password: admin.password, locale: 'zh-CN' });
   await api(page, 'auth.login', { username: admin.username, password: admin.password });
   await api(page, 'users.create', { username: 'zhangsan', displayName: '张三', role: 'sales', password });
+  await api(page, 'users.create', { username: 'liujl', displayName: '刘经理', role: 'manager', password });
   await api(page, 'auth.logout', {});
   await api(page, 'auth.login', { username: 'zhangsan', password });
   const c = await api<{ id: string }>(page, 'customers.create', {
@@ -194,5 +195,46 @@ test.describe('desktop reminders', () => {
     await page.evaluate(() => (window as unknown as { shownNotifications: { click: () => void }[] }).shownNotifications[0]!.click());
     await expect(page).toHaveURL(new RegExp(`/customers/${customerId}\\?tab=tasks`));
     await expect(page.getByTestId('task-row').filter({ hasText: '下午三点给赵经理回电话' })).toBeVisible();
+  });
+});
+
+test.describe('the customer timeline', () => {
+  test('tells the story of visits, orders, payments and surveys in sentences', async ({ page, bridge }) => {
+    const { customerId } = await setUpOffice(page, bridge);
+    // Logging in ends the page's previous session.
+    const as = (username: string) => api(page, 'auth.login', { username, password });
+    await as('zhangsan');
+    const visit = await api<{ id: string }>(page, 'visits.create', {
+      fields: { customerId, plannedAt: Date.now() + DAY, purpose: '介绍新一代数控刀具' },
+      submit: true,
+    });
+    await as('liujl');
+    await api(page, 'visits.approve', { id: visit.id, comment: '带上样品' });
+    await as('zhangsan');
+    await api(page, 'visits.recordResult', { id: visit.id, doneAt: Date.now(), summary: '见到采购经理，同意试用' });
+    const order = await api<{ id: string }>(page, 'orders.create', {
+      customerId,
+      orderDate: localDate(0),
+      dueDate: localDate(30),
+      contractNo: 'HT-2026-001',
+      lines: [{ product: '数控刀具', quantity: 10, unitPrice: 120_000 }],
+    });
+    await api(page, 'orders.addPayment', { orderId: order.id, paidOn: localDate(0), amount: 500_000 });
+    await api(page, 'activities.createSurvey', { customerId, surveyedAt: Date.now(), quality: 5, delivery: 4, service: 5, brand: 4 });
+    await api(page, 'auth.logout', {});
+    await page.reload();
+    await logIn(page, 'zhangsan', '张三');
+    await go(page, `/customers/${customerId}?tab=timeline`);
+    const timeline = page.getByTestId('timeline');
+    await expect(timeline.getByTestId('event-visit_planned')).toContainText('计划拜访');
+    await expect(timeline.getByTestId('event-visit_approved')).toContainText('拜访计划已批准');
+    await expect(timeline.getByTestId('event-visit_approved')).toContainText('意见：带上样品');
+    await expect(timeline.getByTestId('event-visit_done')).toContainText('完成第 1 次拜访');
+    await expect(timeline.getByTestId('event-activity_logged')).toContainText('联系记录：拜访');
+    await expect(timeline.getByTestId('event-order_added')).toContainText('新增订单 HT-2026-001');
+    await expect(timeline.getByTestId('event-order_added')).toContainText('金额：¥12,000.00');
+    await expect(timeline.getByTestId('event-payment_received')).toContainText('收到回款 ¥5,000.00');
+    await expect(timeline.getByTestId('event-survey_recorded')).toContainText('满意度调查：平均 4.5 分');
+    await snap(page, 'activities-timeline-kinds');
   });
 });

@@ -120,6 +120,8 @@ export const customerEn: CustomerMessages = {
     visit_done: 'Visit no. {{n}} carried out',
     visit_done_plain: 'Visit carried out',
     minutes_status: 'Minutes: {{from}} → {{to}}',
+    minutes_created: 'Meeting minutes started',
+    formNo: 'Form no.: {{formNo}}',
     survey_recorded: 'Satisfaction survey: {{average}} on average',
     order_added: 'Order {{contractNo}} added',
     order_updated: 'Order {{contractNo}} changed',

@@ -119,6 +119,8 @@ export const customerZhCN = {
     visit_done: '完成第 {{n}} 次拜访',
     visit_done_plain: '完成拜访',
     minutes_status: '会谈纪要：{{from}} → {{to}}',
+    minutes_created: '新建会谈纪要',
+    formNo: '单号：{{formNo}}',
     survey_recorded: '满意度调查：平均 {{average}} 分',
     order_added: '新增订单 {{contractNo}}',
     order_updated: '修改订单 {{contractNo}}',

@@ -168,20 +168,21 @@ const useEventText = () => {
         break;
       case 'minutes_status': {
         const ms = (v: unknown) => t(`visits.minutesStatus.${str(v)}`, { defaultValue: str(v) || '—' });
-        title = t('customer.events.minutes_status', { from: ms(d.from), to: ms(d.to) });
+        title = str(d.from) ? t('customer.events.minutes_status', { from: ms(d.from), to: ms(d.to) }) : t('customer.events.minutes_created');
         break;
       }
       case 'survey_recorded':
         title = t('customer.events.survey_recorded', { average: num(d.average)?.toFixed(1) ?? '—' });
         break;
+      // Amounts of orders and payments are recorded in fen (分).
       case 'order_added':
       case 'order_updated':
       case 'order_removed':
         title = t(`customer.events.${e.kind}`, { contractNo: str(d.contractNo) });
-        if (num(d.amount) !== null) details.push(t('customer.events.amount', { amount: formatMoney(num(d.amount)) }));
+        if (num(d.amount) !== null) details.push(t('customer.events.amount', { amount: formatMoney(num(d.amount)! / 100) }));
         break;
       case 'payment_received':
-        title = t('customer.events.payment_received', { amount: formatMoney(num(d.amount)) || '—' });
+        title = t('customer.events.payment_received', { amount: num(d.amount) === null ? '—' : formatMoney(num(d.amount)! / 100) });
         if (str(d.contractNo)) details.push(t('customer.events.contractNo', { contractNo: str(d.contractNo) }));
         break;
       case 'grade_changed': {
@@ -192,6 +193,10 @@ const useEventText = () => {
       }
       default:
         break;
+    }
+    // Visits and minutes carry their form number (走访单号 / 纪要编号).
+    if (e.kind.startsWith('visit_') || e.kind === 'minutes_status') {
+      if (str(d.formNo)) details.push(t('customer.events.formNo', { formNo: str(d.formNo) }));
     }
     return { title, details, winBack: e.kind === 'status_changed' && d.winBack === true };
   };
