@@ -132,6 +132,12 @@ const rowOf = (pc: Pc, key: string): unknown => {
   const [t, id] = key.split('/');
   return pc.db.sqlite.prepare(`SELECT * FROM ${t} WHERE id = ?`).get(id) ?? null;
 };
+/** The row without who/when changed it last (a resolved conflict is stamped with the resolver and the time). */
+const contentOf = (row: unknown): unknown => {
+  if (!row) return row;
+  const { updated_at: _a, updated_by: _b, ...rest } = row as Record<string, unknown>;
+  return rest;
+};
 const pendingCount = (pc: Pc): number =>
   (pc.db.sqlite.prepare('SELECT count(*) AS n FROM exchange_conflicts WHERE resolved_at IS NULL').get() as { n: number }).n;
 
@@ -149,7 +155,8 @@ it(`two PCs converge after random edits on both sides (${RUNS} cases)`, async ()
       for (const op of c.b) await apply(b, b.session, op, 'B');
       const changedA = changedSince(a, fromA);
       const changedB = changedSince(b, fromB);
-      const expected = new Set([...changedA].filter((k) => changedB.has(k) && JSON.stringify(rowOf(a, k)) !== JSON.stringify(rowOf(b, k))));
+      // Both changed and the versions differ in what they say (not only in who/when: the same edit on both PCs is no conflict).
+      const expected = new Set([...changedA].filter((k) => changedB.has(k) && JSON.stringify(contentOf(rowOf(a, k))) !== JSON.stringify(contentOf(rowOf(b, k)))));
       const preA = new Map([...changedA].map((k) => [k, rowOf(a, k)]));
       const preB = new Map([...changedB].map((k) => [k, rowOf(b, k)]));
 
@@ -191,7 +198,7 @@ it(`two PCs converge after random edits on both sides (${RUNS} cases)`, async ()
       // Every one-sided edit is present; every conflict holds the chosen side's version.
       for (const [k, row] of preA) if (!changedB.has(k)) expect(rowOf(a, k)).toEqual(row);
       for (const [k, row] of preB) if (!changedA.has(k)) expect(rowOf(a, k)).toEqual(row);
-      for (const [k, side] of chosen) expect(rowOf(a, k)).toEqual(side === 'remote' ? preA.get(k) : preB.get(k));
+      for (const [k, side] of chosen) expect(contentOf(rowOf(a, k))).toEqual(contentOf(side === 'remote' ? preA.get(k) : preB.get(k)));
 
       // Re-imports (the same workbooks, and an older one) change nothing.
       const wa2 = join(a.dir, `wa2-${n}.xlsx`);

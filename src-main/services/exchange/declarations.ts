@@ -18,6 +18,13 @@ export type ExchangeType = {
 
 export const KEY_SEPARATOR = '|';
 
+/**
+ * Who changed a row last and when: not something a person chooses between. When two versions differ
+ * only here (both PCs made the same edit), the later one is taken on both PCs, without a conflict;
+ * a resolved conflict stamps them with the person who resolved it.
+ */
+export const BOOKKEEPING = new Set(['updated_at', 'updated_by']);
+
 const kindOf = (columnType: string): 'text' | 'integer' | 'real' =>
   columnType.includes('Real') || columnType.includes('Numeric') ? 'real' : columnType.includes('Text') ? 'text' : 'integer';
 

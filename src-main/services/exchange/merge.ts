@@ -3,7 +3,7 @@ import type { ExchangeCounts, ExchangeNote, ExchangeSummary, ExchangeValue } fro
 import type { Db } from '../../db/connection';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { newId } from '../ids';
-import { KEY_SEPARATOR, quoteIdent, type ExchangeType } from './declarations';
+import { BOOKKEEPING, KEY_SEPARATOR, quoteIdent, type ExchangeType } from './declarations';
 import { canonicalVv, normalizeValue, type ExchangeRow, type ParsedWorkbook, type ReadRow, type Vv } from './workbook';
 
 /**
@@ -60,6 +60,13 @@ export const coerce = (v: unknown, kind: 'text' | 'integer' | 'real' | undefined
   if (kind === 'text' && typeof n === 'number') return String(n);
   if ((kind === 'integer' || kind === 'real') && typeof n === 'string' && n.trim() !== '' && Number.isFinite(Number(n))) return Number(n);
   return n;
+};
+
+/** Of two versions that differ only in who/when, the later one (then the larger user id): the same answer on every PC. */
+const laterBookkeeping = (remote: Record<string, unknown>, local: Record<string, unknown>): boolean => {
+  const ra = Number(remote.updated_at ?? 0);
+  const la = Number(local.updated_at ?? 0);
+  return ra !== la ? ra > la : String(remote.updated_by ?? '') > String(local.updated_by ?? '');
 };
 
 export type LocalStamp = { vv: string; hlc: number; node: string; seq: number; deleted: number };
@@ -144,7 +151,7 @@ const isConstraint = (e: unknown): boolean => typeof (e as { code?: unknown }).c
  * Applies the workbook's rows to the database, in the caller's transaction
  * (db.write). Returns what happened; conflicts are stored in exchange_conflicts.
  */
-export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types: ExchangeType[], importId: string, selfNode: string): Plan => {
+export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types: ExchangeType[], importId: string): Plan => {
   const sqlite = db.sqlite;
   const stamps = stampStatements(sqlite);
   const counts = emptyCounts();
@@ -254,7 +261,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
           skip({ kind: 'hand_edited_new', sheet: s.sheet, row: r.rowNumber, detail: r.id });
           continue;
         }
-        if (cols.length === 0 && r.deleted === localDeleted) {
+        if (cols.every((col) => BOOKKEEPING.has(col)) && r.deleted === localDeleted) {
           bump('unchanged');
           continue;
         }
@@ -262,7 +269,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
           skip({ kind: 'forbidden', sheet: s.sheet, row: r.rowNumber, detail: r.id });
           continue;
         }
-        conflict(r, 'hand_edited', cols);
+        conflict(r, 'hand_edited', cols.filter((col) => !BOOKKEEPING.has(col)));
         continue;
       }
 
@@ -306,10 +313,17 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
       }
       const cols = diffColumns(local, r);
       if (cmp === 'concurrent') {
-        const same = r.deleted ? localDeleted : !localDeleted && cols.length === 0;
-        if (same) {
-          // Both sides made the same change: one version now, known to descend from both.
-          stamps.supersede(table, r.id, localVv, r.vv, selfNode, localDeleted);
+        const meaningful = cols.filter((col) => !BOOKKEEPING.has(col));
+        const same = r.deleted ? localDeleted : !localDeleted && meaningful.length === 0;
+        if (same && stamp) {
+          // Both sides made the same change. Both PCs settle it the same way without a new version
+          // (which would only bounce back and forth): the merged vector, the later bookkeeping.
+          if (local && cols.length && laterBookkeeping(r.values, local)) {
+            const patch = Object.fromEntries(cols.map((col) => [col, coerce(r.values[col], t.kinds[col])]));
+            if (!attempt(r, () => access.update(r.id, patch))) continue;
+          }
+          const remoteStamp = r.hlc > stamp.hlc || (r.hlc === stamp.hlc && r.node > stamp.node);
+          stamps.put(table, r.id, mergeVv(localVv, r.vv), remoteStamp ? r.hlc : stamp.hlc, remoteStamp ? r.node : stamp.node, localDeleted);
           bump('unchanged');
           continue;
         }
@@ -317,7 +331,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
           skip({ kind: 'forbidden', sheet: s.sheet, row: r.rowNumber, detail: r.id });
           continue;
         }
-        conflict(r, 'both_changed', r.deleted !== localDeleted ? [...cols, '_deleted'] : cols);
+        conflict(r, 'both_changed', r.deleted !== localDeleted ? [...meaningful, '_deleted'] : meaningful);
         continue;
       }
       // The workbook's version descends from ours: take it.

@@ -16,7 +16,7 @@ import { isManagerLike, type Viewer } from '../customers/access';
 import { mergeCustomers } from '../customers/merge';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import { newId } from '../ids';
-import { exchangeTypes, keySql, quoteIdent, typeByName, type ExchangeType } from './declarations';
+import { BOOKKEEPING, exchangeTypes, keySql, quoteIdent, typeByName, type ExchangeType } from './declarations';
 import { accessFor, applyRows, coerce, labelOf, parseStoredVv, stampStatements } from './merge';
 import { nodeLabel } from './node';
 import {
@@ -153,7 +153,7 @@ class Rollback extends Error {
 const runImport = (db: Db, viewer: Viewer, env: ExchangeEnv, parsed: ParsedWorkbook, fileName: string, token: string, commit: boolean): ExchangeSummary => {
   const importId = newId();
   const work = (): ExchangeSummary => {
-    const plan = applyRows(db, viewer, parsed, exchangeTypes(), importId, env.node);
+    const plan = applyRows(db, viewer, parsed, exchangeTypes(), importId);
     const m = parsed.meta;
     if (m.node !== env.node) {
       const now = db.clock.now();
@@ -292,7 +292,7 @@ export const listConflicts = (db: Db, viewer: Viewer): ExchangeConflictView[] =>
     const local = c.reason === 'duplicate' && c.otherId ? access.get(c.otherId) : access.get(c.recordId);
     if (!mayTouch(db, viewer, t, local, remote)) continue;
     const fields = t.columns
-      .filter((col) => col in remote && coerce(local?.[col], t.kinds[col]) !== coerce(remote[col], t.kinds[col]))
+      .filter((col) => col in remote && !BOOKKEEPING.has(col) && coerce(local?.[col], t.kinds[col]) !== coerce(remote[col], t.kinds[col]))
       .map((col) => ({ column: col, local: coerce(local?.[col], t.kinds[col]), remote: coerce(remote[col], t.kinds[col]) }));
     out.push({
       id: c.id,
@@ -354,6 +354,9 @@ export const resolveConflicts = (db: Db, viewer: Viewer, resolutions: Resolution
           if (local) access.remove(c.recordId);
         } else {
           const merged = full((col) => (res.fields[col] === 'remote' && col in remote ? remote[col]! : local ? (local[col] as ExchangeValue) : (remote[col] ?? null)));
+          // The settled record is a change made here, now, by the person who chose.
+          if (t.columns.includes('updated_at')) merged.updated_at = db.clock.now();
+          if (t.columns.includes('updated_by')) merged.updated_by = viewer.id;
           if (local) {
             const patch = Object.fromEntries(
               Object.entries(merged).filter(([col, v]) => coerce(local[col], t.kinds[col]) !== v && !t.key.includes(col)),

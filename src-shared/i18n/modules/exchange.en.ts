@@ -77,7 +77,7 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
     useRemote: 'All from the workbook',
     apply: 'Apply choices',
     applied: '{{count}} conflicts resolved',
-    duplicateOf: 'Duplicates “{{label}}” here ({{reason}})',
+    duplicateOf: 'Duplicates “{{label}}” here (same name or credit code)',
     merge: 'Merge into one (the earlier record stays; undo under merges)',
     keepBoth: 'Not the same company: keep both',
     from: 'From {{label}}',

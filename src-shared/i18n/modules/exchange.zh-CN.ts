@@ -74,7 +74,7 @@ export const exchangeZhCN = {
     useRemote: '全部用文件',
     apply: '应用选择',
     applied: '已处理 {{count}} 条冲突',
-    duplicateOf: '与本机客户“{{label}}”重复（{{reason}}）',
+    duplicateOf: '与本机客户“{{label}}”重复（同名或同一统一社会信用代码）',
     merge: '合并为一条（先建档的保留，可在合并记录中撤销）',
     keepBoth: '不是同一家，两条都保留',
     from: '来自 {{label}}',

@@ -1,16 +1,18 @@
 import type { ReactElement } from 'react';
+import { Route } from 'react-router';
+import { IconArrowsExchange } from '@tabler/icons-react';
 import type { SessionInfo } from '@shared/types';
 import type { DashboardWidget, SettingsTab } from '../shell/extensions';
 import type { NavItem } from '../shell/navItems';
+import { ExchangePage } from './ExchangePage';
 
-/** This capability's pages: `<Route key=… path=… element=… />` elements placed inside the app's <Routes>. */
-export const exchangeRoutes = (_session: SessionInfo): ReactElement[] => [];
+/** 数据交换: managers exchange everything, a salesperson their own customers (the main process checks every row). */
+export const exchangeRoutes = (session: SessionInfo): ReactElement[] => [
+  <Route key="exchange" path="/exchange" element={<ExchangePage session={session} />} />,
+];
 
-/** This capability's entries in the left navigation. */
-export const exchangeNav: NavItem[] = [];
+export const exchangeNav: NavItem[] = [{ key: 'exchange', path: '/exchange', label: 'exchange.nav', icon: IconArrowsExchange, order: 85 }];
 
-/** This capability's cards on the dashboard (首页). */
 export const exchangeDashboard: DashboardWidget[] = [];
 
-/** This capability's tabs in 设置. */
 export const exchangeSettingsTabs: SettingsTab[] = [];
