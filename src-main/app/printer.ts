@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MM_PER_INCH, pdfOptions } from '../../src-shared/print/page';
+import { printToPdfOptions } from '../../src-shared/print/page';
 import type { Printer, PrintJob } from '../services/print/printer';
 
 const PARTITION = 'tuoke-print';
@@ -42,21 +42,6 @@ const withDocument = async <T>(job: PrintJob, use: (win: BrowserWindow) => Promi
   }
 };
 
-/** Electron's printToPDF takes the shared page options with margins in inches. */
-const electronPdfOptions = (footerTemplate: string): Electron.PrintToPDFOptions => {
-  const o = pdfOptions(footerTemplate);
-  const inches = (css: string): number => Number.parseFloat(css) / MM_PER_INCH;
-  return {
-    pageSize: o.format,
-    printBackground: o.printBackground,
-    displayHeaderFooter: o.displayHeaderFooter,
-    headerTemplate: o.headerTemplate,
-    footerTemplate: o.footerTemplate,
-    preferCSSPageSize: o.preferCSSPageSize,
-    margins: { top: inches(o.margin.top), right: inches(o.margin.right), bottom: inches(o.margin.bottom), left: inches(o.margin.left) },
-  };
-};
-
 export const electronPrinter = (): Printer => ({
   print: (job) =>
     withDocument(
@@ -79,7 +64,7 @@ export const electronPrinter = (): Printer => ({
     };
     const chosen = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     if (chosen.canceled || !chosen.filePath) return null;
-    const data = await withDocument(job, (win) => win.webContents.printToPDF(electronPdfOptions(job.footerTemplate)));
+    const data = await withDocument(job, (win) => win.webContents.printToPDF(printToPdfOptions(job.footerTemplate) satisfies Electron.PrintToPDFOptions));
     await writeFile(chosen.filePath, data);
     return chosen.filePath;
   },

@@ -33,10 +33,7 @@ export const footerTemplate = (left: string, pageOf: string): string => {
 /** An empty header (Chromium prints the date and title there unless given one). */
 export const EMPTY_HEADER = '<span></span>';
 
-/**
- * The PDF options in Playwright's page.pdf shape (margins as CSS lengths).
- * Electron's printToPDF takes the same values with margins in inches (see the shell).
- */
+/** The PDF options in Playwright's page.pdf shape (margins as CSS lengths): what the tests render with. */
 export const pdfOptions = (footer: string) => ({
   format: 'A4' as const,
   printBackground: true,
@@ -52,4 +49,24 @@ export const pdfOptions = (footer: string) => ({
   },
 });
 
-export const MM_PER_INCH = 25.4;
+const MM_PER_INCH = 25.4;
+
+/** The same options in the shape of Electron's webContents.printToPDF (margins in inches): what the app saves with. */
+export const printToPdfOptions = (footer: string) => {
+  const o = pdfOptions(footer);
+  const inches = (mm: number): number => mm / MM_PER_INCH;
+  return {
+    pageSize: o.format,
+    printBackground: o.printBackground,
+    displayHeaderFooter: o.displayHeaderFooter,
+    headerTemplate: o.headerTemplate,
+    footerTemplate: o.footerTemplate,
+    preferCSSPageSize: o.preferCSSPageSize,
+    margins: {
+      top: inches(PAGE_MARGIN_MM.top),
+      right: inches(PAGE_MARGIN_MM.right),
+      bottom: inches(PAGE_MARGIN_MM.bottom),
+      left: inches(PAGE_MARGIN_MM.left),
+    },
+  };
+};

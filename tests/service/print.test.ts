@@ -4,6 +4,7 @@ import { printHandlers } from '../../src-main/ipc/modules/print';
 import { createActivity } from '../../src-main/services/activities/activities';
 import type { PrintJob, Printer } from '../../src-main/services/print/printer';
 import { escapeHtml, html } from '../../src-main/services/print/html';
+import { pdfOptions, printToPdfOptions } from '../../src-shared/print/page';
 import type { UserInfo } from '../../src-shared/types';
 import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
@@ -57,6 +58,22 @@ describe('html', () => {
   it('escapes every interpolated value and keeps html fragments', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     expect(html`<td>${'<script>'}${html`<b>${'&'}</b>`}${null}${[1, '<', false]}</td>`.value).toBe('<td>&lt;script&gt;<b>&amp;</b>1&lt;</td>');
+  });
+});
+
+describe('page options', () => {
+  it('gives Electron’s printToPDF the same A4 page, margins and footer as the tests’ page.pdf', () => {
+    const footer = '<span class="pageNumber"></span>';
+    const test = pdfOptions(footer);
+    const app = printToPdfOptions(footer);
+    expect(app.pageSize).toBe(test.format);
+    expect(app.footerTemplate).toBe(test.footerTemplate);
+    expect(app.headerTemplate).toBe(test.headerTemplate);
+    expect([app.displayHeaderFooter, app.printBackground, app.preferCSSPageSize]).toEqual([true, true, true]);
+    for (const side of ['top', 'right', 'bottom', 'left'] as const) {
+      expect(app.margins[side] * 25.4).toBeCloseTo(Number.parseFloat(test.margin[side]), 6);
+    }
+    expect(test.margin).toEqual({ top: '15mm', right: '15mm', bottom: '18mm', left: '15mm' });
   });
 });
 

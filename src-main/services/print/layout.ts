@@ -50,14 +50,15 @@ export type Field = { label: string; value: HtmlValue; pre?: boolean };
 
 /**
  * A ruled label/value grid, two fields to a row (label, value, label, value);
- * a row of one field spans the whole width. Rows never split across pages.
+ * a row of one field spans the whole width. Rows do not split across pages,
+ * except rows of free text (`pre`), which may be longer than a page.
  */
 export const fieldGrid = (rows: Field[][]): SafeHtml => html`<table class="grid">
 <colgroup><col class="l"><col class="v"><col class="l"><col class="v"></colgroup>
 <tbody>${rows.map((row) =>
   row.length === 1
-    ? html`<tr><th>${row[0]!.label}</th><td colspan="3"${row[0]!.pre ? trusted(' class="pre"') : ''}>${row[0]!.value}</td></tr>`
-    : html`<tr>${row.map((f) => html`<th>${f.label}</th><td${f.pre ? trusted(' class="pre"') : ''}>${f.value}</td>`)}</tr>`,
+    ? html`<tr${row[0]!.pre ? trusted(' class="long"') : ''}><th>${row[0]!.label}</th><td colspan="3"${row[0]!.pre ? trusted(' class="pre"') : ''}>${row[0]!.value}</td></tr>`
+    : html`<tr${row.some((f) => f.pre) ? trusted(' class="long"') : ''}>${row.map((f) => html`<th>${f.label}</th><td${f.pre ? trusted(' class="pre"') : ''}>${f.value}</td>`)}</tr>`,
 )}</tbody></table>`;
 
 /** A data table with a header row that repeats on every page; rows never split across pages. */
@@ -116,6 +117,8 @@ table.grid th { white-space: normal; }
 table.data { font-size: 9pt; }
 thead { display: table-header-group; }
 tr, .sig, .tick { break-inside: avoid; page-break-inside: avoid; }
+tr.long { break-inside: auto; page-break-inside: auto; }
+td.pre { orphans: 3; widows: 3; }
 td.pre, .pre { white-space: pre-wrap; }
 td.empty { text-align: center; color: #444; }
 .tick { display: inline-flex; align-items: center; margin: 0.6mm 6mm 0.6mm 0; white-space: nowrap; }
