@@ -121,6 +121,82 @@ export const abcThresholds = (sortedDesc: ArrayLike<number>, aPercent: number, b
   return { minA, minB, total };
 };
 
+/** Sum of the amounts strictly above `min` (for a cut computed from a full sorted list). */
+export const sumAbove = (sortedDesc: ArrayLike<number>, min: number): number => {
+  let s = 0;
+  for (let i = 0; i < sortedDesc.length && sortedDesc[i]! > min; i++) s += sortedDesc[i]!;
+  return s;
+};
+
+/** Ordered access to the positive period amounts (an index in the database, an array in tests). */
+export type AmountIndex = {
+  /** Smallest amount > v, or null. */
+  nextAbove(v: number): number | null;
+  /** Largest positive amount < v, or null. */
+  nextBelow(v: number): number | null;
+  /** Sum of the amounts equal to v (0 when none). */
+  groupSum(v: number): number;
+  max(): number | null;
+};
+
+/** A cut point: the smallest amount still in the grade (Infinity = none) and the sum of all amounts strictly above it. */
+export type Cut = { min: number; above: number };
+
+/**
+ * Moves a cut to the smallest amount v whose share BEFORE it (sum of amounts
+ * > v) is below `percent` of `total` — the same boundary rule as
+ * abcThresholds, found by walking from where the cut was. `cut.above` must
+ * already be the sum above `cut.min` for the current amounts (the caller
+ * adjusts it for each changed amount). A small change moves the cut a few
+ * steps; null when it would take more than `maxSteps` (then recompute in full).
+ */
+export const walkCut = (idx: AmountIndex, cut: Cut, percent: number, total: number, maxSteps = 2000): Cut | null => {
+  if (total <= 0) return { min: Infinity, above: 0 };
+  let { min, above } = cut;
+  if (!Number.isFinite(min)) {
+    const m = idx.max();
+    if (m === null) return { min: Infinity, above: 0 };
+    min = m;
+    above = 0;
+  }
+  const ok = (a: number): boolean => a * 100 < percent * total;
+  let steps = 0;
+  let g = idx.groupSum(min);
+  // Up until the cut sits on an amount that qualifies (the largest amount always does).
+  while (g === 0 || !ok(above)) {
+    if (++steps > maxSteps) return null;
+    const up = idx.nextAbove(min);
+    if (up === null) {
+      // The cut's amount is gone and nothing is above it: restart from the largest amount.
+      const m = idx.max();
+      if (m === null) return { min: Infinity, above: 0 };
+      min = m;
+      above = 0;
+      g = idx.groupSum(m);
+      continue;
+    }
+    g = idx.groupSum(up);
+    above -= g;
+    min = up;
+  }
+  // Down while the next smaller amount qualifies too.
+  for (;;) {
+    const down = idx.nextBelow(min);
+    if (down === null || !ok(above + g)) break;
+    if (++steps > maxSteps) return null;
+    above += g;
+    min = down;
+    g = idx.groupSum(down);
+  }
+  return { min, above };
+};
+
+/** A cut's `above` after one customer's amount went from `before` to `after`. */
+export const shiftCut = (cut: Cut, before: number, after: number): Cut => ({
+  min: cut.min,
+  above: cut.above - (before > cut.min ? before : 0) + (after > cut.min ? after : 0),
+});
+
 export const gradeOf = (amount: number, t: AbcThresholds): CustomerGrade | null => {
   if (amount <= 0) return null;
   if (amount >= t.minA) return 'A';

@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   abcGrades,
   abcPeriod,
+  abcThresholds,
+  gradeOf,
+  shiftCut,
+  sumAbove,
+  walkCut,
+  type AmountIndex,
+  type Cut,
   addMonths,
   ageingBucket,
   defaultOrderRules,
@@ -125,5 +132,50 @@ describe('receivables ageing and amounts', () => {
     expect(lineAmount(3, 1999)).toBe(5997);
     expect(lineAmount(2.5, 333)).toBe(833); // 832.5 → 833
     expect(lineAmount(0.1, 30)).toBe(3);
+  });
+});
+
+describe('incremental ABC cut points', () => {
+  /** An AmountIndex over a plain list (what the database index answers). */
+  const arrayIndex = (amounts: number[]): AmountIndex => {
+    const pos = amounts.filter((a) => a > 0);
+    return {
+      nextAbove: (v) => pos.filter((a) => a > v).reduce<number | null>((m, a) => (m === null || a < m ? a : m), null),
+      nextBelow: (v) => pos.filter((a) => a < v).reduce<number | null>((m, a) => (m === null || a > m ? a : m), null),
+      groupSum: (v) => pos.filter((a) => a === v).reduce((s, a) => s + a, 0),
+      max: () => (pos.length ? Math.max(...pos) : null),
+    };
+  };
+  const full = (amounts: number[], a: number, b: number) => abcThresholds(amounts.filter((x) => x > 0).sort((x, y) => y - x), a, b);
+
+  it('walks to the same thresholds as a full recomputation after any sequence of single changes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 60 })), { minLength: 1, maxLength: 30 }),
+        (start, changes) => {
+          const amounts = [...start];
+          const t0 = full(amounts, 80, 95);
+          const sorted = amounts.filter((x) => x > 0).sort((x, y) => y - x);
+          let cutA: Cut = { min: t0.minA, above: sumAbove(sorted, t0.minA) };
+          let cutB: Cut = { min: t0.minB, above: sumAbove(sorted, t0.minB) };
+          let total = t0.total;
+          for (const [at, value] of changes) {
+            const i = at % amounts.length;
+            const before = amounts[i]!;
+            amounts[i] = value;
+            total += Math.max(0, value) - Math.max(0, before);
+            const idx = arrayIndex(amounts);
+            cutA = walkCut(idx, shiftCut(cutA, before, value), 80, total)!;
+            cutB = walkCut(idx, shiftCut(cutB, before, value), 95, total)!;
+            const want = full(amounts, 80, 95);
+            const got = { minA: cutA.min, minB: Math.min(cutB.min, cutA.min), total };
+            for (const x of amounts) expect(gradeOf(x, got)).toBe(gradeOf(x, want));
+            expect(cutA.above).toBe(sumAbove(amounts.filter((x) => x > 0).sort((x, y) => y - x), cutA.min));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

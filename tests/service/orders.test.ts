@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src-main/db/connection';
+import { abcStateMatchesFull } from '../../src-main/services/orders/derived';
+import { getOrderRules } from '../../src-main/services/orders/rules';
 import type { Session } from '../../src-main/ipc/session';
 import { addDays, localIsoDate } from '../../src-shared/orders/logic';
 import type { OrderCreateInput } from '../../src-shared/orders/schemas';
@@ -216,6 +218,16 @@ describe('ABC grades in the database', () => {
     // A small order for e changes only e's figures: no grade moves, no new history.
     await ws.call(manager, 'orders.create', order(e, 1, 1));
     expect((db().sqlite.prepare('SELECT COUNT(*) AS n FROM grade_history').get() as { n: number }).n).toBe(after.n);
+    // The incrementally kept cut points equal a full recomputation, also after deletes and edits.
+    expect(db().write(null, () => abcStateMatchesFull(db(), getOrderRules(db())))).toBe(true);
+    const list = await ws.call(manager, 'orders.list', { filter: { customerId: e } });
+    await ws.call(manager, 'orders.delete', { id: list.rows[0]!.id });
+    await ws.call(manager, 'orders.update', { ...order(a, 7000, 10), id: (await ws.call(manager, 'orders.list', { filter: { customerId: a } })).rows[0]!.id });
+    expect(db().write(null, () => abcStateMatchesFull(db(), getOrderRules(db())))).toBe(true);
+    const grades = [a, b, c, d, e].map((x) => customerRow(x).grade);
+    db().write(null, () => db().sqlite.exec('DELETE FROM abc_state'));
+    await ws.call(manager, 'orders.create', order(c, 0.01, 1));
+    expect([a, b, c, d, e].map((x) => customerRow(x).grade)).toEqual(grades);
   });
 
   it('re-grades when the rolling period moves past an order, without any order change', async () => {

@@ -4,7 +4,13 @@ import type { CustomerEventKind } from '../../../src-shared/customers/types';
 import {
   abcPeriod,
   abcThresholds,
+  gradeOf,
   localIsoDate,
+  shiftCut,
+  sumAbove,
+  walkCut,
+  type AmountIndex,
+  type Cut,
   medianInterval,
   nextStatus,
   salesLevel,
@@ -27,6 +33,8 @@ import { getOrderRules } from './rules';
 /** Setting: the ABC period customer_sales.period_* were summed for. */
 export const ABC_STATE_KEY = 'orders.abcState';
 export type Period = { start: string; end: string };
+
+const GRADE_ROW = 'SELECT customer_id AS customerId, grade, period_amount AS amount FROM customer_sales';
 
 const statements = (s: Database.Database) => ({
   customerOrders: s.prepare<[string], { orderDate: string; amount: number; received: number }>(
@@ -54,21 +62,30 @@ const statements = (s: Database.Database) => ({
     `SELECT DISTINCT customer_id FROM orders WHERE (order_date >= ? AND order_date < ?) OR (order_date > ? AND order_date <= ?)`,
   ),
   periodAmounts: s.prepare<[], number>('SELECT period_amount FROM customer_sales WHERE period_amount > 0 ORDER BY period_amount DESC'),
-  // Customers whose stored grade differs from what the thresholds give: four range scans of customer_sales_period.
-  wrongA: s.prepare<[number], GradeRow>(
-    `SELECT customer_id AS customerId, grade, period_amount AS amount FROM customer_sales WHERE period_amount >= ? AND grade IS NOT 'A'`,
+  // Customers whose stored grade lies outside that grade's amount range: range seeks on customer_sales_grade
+  // (grade, period_amount) that return only the customers to change.
+  wrongStoredA: s.prepare<[number], GradeRow>(`${GRADE_ROW} WHERE grade = 'A' AND period_amount < ?`),
+  wrongStoredBLow: s.prepare<[number], GradeRow>(`${GRADE_ROW} WHERE grade = 'B' AND period_amount < ?`),
+  wrongStoredBHigh: s.prepare<[number], GradeRow>(`${GRADE_ROW} WHERE grade = 'B' AND period_amount >= ?`),
+  wrongStoredCLow: s.prepare<[], GradeRow>(`${GRADE_ROW} WHERE grade = 'C' AND period_amount <= 0`),
+  wrongStoredCHigh: s.prepare<[number], GradeRow>(`${GRADE_ROW} WHERE grade = 'C' AND period_amount >= ?`),
+  wrongUngraded: s.prepare<[], GradeRow>(`${GRADE_ROW} WHERE grade IS NULL AND period_amount > 0`),
+  // The ordered amounts for walkCut (index customer_sales_period).
+  nextAbove: s.prepare<[number], number | null>('SELECT MIN(period_amount) FROM customer_sales WHERE period_amount > ?').pluck(),
+  nextBelow: s.prepare<[number], number | null>('SELECT MAX(period_amount) FROM customer_sales WHERE period_amount < ? AND period_amount > 0').pluck(),
+  groupSum: s.prepare<[number], number>('SELECT COALESCE(SUM(period_amount), 0) FROM customer_sales WHERE period_amount = ?').pluck(),
+  maxAmount: s.prepare<[], number | null>('SELECT MAX(period_amount) FROM customer_sales WHERE period_amount > 0').pluck(),
+  periodAmountOf: s.prepare<[string], number>('SELECT period_amount FROM customer_sales WHERE customer_id = ?').pluck(),
+  getState: s.prepare<[], StateRow>(
+    'SELECT total, min_a AS minA, above_a AS aboveA, min_b AS minB, above_b AS aboveB, a_percent AS aPercent, b_percent AS bPercent FROM abc_state WHERE id = 1',
   ),
-  wrongB: s.prepare<[number, number], GradeRow>(
-    `SELECT customer_id AS customerId, grade, period_amount AS amount FROM customer_sales
-     WHERE period_amount >= ? AND period_amount < ? AND grade IS NOT 'B'`,
+  putState: s.prepare(
+    `INSERT INTO abc_state (id, total, min_a, above_a, min_b, above_b, a_percent, b_percent, updated_at)
+     VALUES (1, @total, @minA, @aboveA, @minB, @aboveB, @aPercent, @bPercent, @now)
+     ON CONFLICT(id) DO UPDATE SET total = excluded.total, min_a = excluded.min_a, above_a = excluded.above_a, min_b = excluded.min_b,
+       above_b = excluded.above_b, a_percent = excluded.a_percent, b_percent = excluded.b_percent, updated_at = excluded.updated_at`,
   ),
-  wrongC: s.prepare<[number], GradeRow>(
-    `SELECT customer_id AS customerId, grade, period_amount AS amount FROM customer_sales
-     WHERE period_amount > 0 AND period_amount < ? AND grade IS NOT 'C'`,
-  ),
-  wrongNone: s.prepare<[], GradeRow>(
-    `SELECT customer_id AS customerId, grade, period_amount AS amount FROM customer_sales WHERE period_amount <= 0 AND grade IS NOT NULL`,
-  ),
+  dropState: s.prepare('DELETE FROM abc_state'),
   setCustomerGrade: s.prepare('UPDATE customers SET grade = ? WHERE id = ?'),
   setSalesGrade: s.prepare('UPDATE customer_sales SET grade = ? WHERE customer_id = ?'),
   // The same row addEvent (services/customers/events.ts) writes, as a prepared statement: drizzle's
@@ -80,6 +97,7 @@ const statements = (s: Database.Database) => ({
   ),
 });
 type GradeRow = { customerId: string; grade: string | null; amount: number };
+type StateRow = { total: number; minA: number | null; aboveA: number; minB: number | null; aboveB: number; aPercent: number; bPercent: number };
 type Statements = ReturnType<typeof statements>;
 
 const cache = new WeakMap<Database.Database, Statements>();
@@ -107,6 +125,7 @@ const setStatusFromOrders = (db: Db, actorId: string | null, customerId: string,
  */
 export const refreshCustomerSales = (db: Db, actorId: string | null, customerId: string, rules: OrderRules, period: Period): void => {
   const s = stmts(db);
+  const before = s.periodAmountOf.get(customerId) ?? 0;
   const rows = s.customerOrders.all(customerId);
   const dates = rows.map((r) => r.orderDate);
   let total = 0;
@@ -133,6 +152,7 @@ export const refreshCustomerSales = (db: Db, actorId: string | null, customerId:
     periodOrderCount: periodCount,
     now: db.clock.now(),
   });
+  noteAmountChange(db, before, periodAmount);
   const current = s.customerStatus.get(customerId)?.status as CustomerStatus | undefined;
   if (!current) return;
   const to = nextStatus(current, salesLevel(dates, total, rules));
@@ -151,8 +171,13 @@ export const ensureAbcPeriod = (db: Db, actorId: string | null, rules: OrderRule
   if (state && state.start === period.start && state.end === period.end) return period;
   const s = stmts(db);
   if (state && state.start <= period.start && state.end <= period.end) {
-    for (const id of s.movedOut.pluck().all(state.start, period.start, state.end, period.end)) s.resumPeriod.run({ id, ...period });
+    for (const id of s.movedOut.pluck().all(state.start, period.start, state.end, period.end) as unknown as string[]) {
+      const before = s.periodAmountOf.get(id) ?? 0;
+      s.resumPeriod.run({ id, ...period });
+      noteAmountChange(db, before, s.periodAmountOf.get(id) ?? 0);
+    }
   } else {
+    s.dropState.run();
     db.sqlite
       .prepare(
         `UPDATE customer_sales SET
@@ -165,40 +190,125 @@ export const ensureAbcPeriod = (db: Db, actorId: string | null, rules: OrderRule
   return period;
 };
 
-/** The thresholds over the current period amounts (one index walk over customer_sales_period). */
+/** The thresholds from every period amount (one walk over customer_sales_period): the reference and the rebuild path. */
 export const currentThresholds = (db: Db, rules: OrderRules): AbcThresholds =>
   abcThresholds(stmts(db).periodAmounts.pluck().all() as unknown as number[], rules.abcAPercent, rules.abcBPercent);
 
 /** SQLite has no Infinity parameter: a threshold no amount reaches. */
 const bound = (n: number): number => (Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER);
+const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
+const positive = (n: number): number => (n > 0 ? n : 0);
+
+/**
+ * Keeps the stored cut points right when one customer's period amount
+ * changes (inside the same write). No state yet = nothing to keep: the next
+ * grading pass rebuilds it.
+ */
+const noteAmountChange = (db: Db, before: number, after: number): void => {
+  if (before === after) return;
+  const s = stmts(db);
+  const st = s.getState.get();
+  if (!st) return;
+  const a = shiftCut({ min: st.minA ?? Infinity, above: st.aboveA }, before, after);
+  const b = shiftCut({ min: st.minB ?? Infinity, above: st.aboveB }, before, after);
+  s.putState.run({
+    total: st.total - positive(before) + positive(after),
+    minA: st.minA,
+    aboveA: a.above,
+    minB: st.minB,
+    aboveB: b.above,
+    aPercent: st.aPercent,
+    bPercent: st.bPercent,
+    now: db.clock.now(),
+  });
+};
+
+/** The amount index walkCut moves over: four index seeks on customer_sales_period. */
+const amountIndex = (db: Db): AmountIndex => {
+  const s = stmts(db);
+  return {
+    nextAbove: (v) => s.nextAbove.get(v) ?? null,
+    nextBelow: (v) => s.nextBelow.get(v) ?? null,
+    groupSum: (v) => s.groupSum.get(v) ?? 0,
+    max: () => s.maxAmount.get() ?? null,
+  };
+};
+
+/**
+ * The current thresholds: the stored cut points walked to where the changed
+ * amounts put them (a few index seeks), or a full rebuild when there is no
+ * state, it was computed for other percentages, or the walk would be long.
+ */
+const thresholds = (db: Db, rules: OrderRules): AbcThresholds => {
+  const s = stmts(db);
+  const st = s.getState.get();
+  let a: Cut | null = null;
+  let b: Cut | null = null;
+  let total = 0;
+  if (st && st.aPercent === rules.abcAPercent && st.bPercent === rules.abcBPercent) {
+    const idx = amountIndex(db);
+    total = st.total;
+    a = walkCut(idx, { min: st.minA ?? Infinity, above: st.aboveA }, rules.abcAPercent, total);
+    b = a && walkCut(idx, { min: st.minB ?? Infinity, above: st.aboveB }, rules.abcBPercent, total);
+  }
+  if (!a || !b) {
+    const sorted = s.periodAmounts.pluck().all() as unknown as number[];
+    const t = abcThresholds(sorted, rules.abcAPercent, rules.abcBPercent);
+    a = { min: t.minA, above: sumAbove(sorted, t.minA) };
+    b = { min: t.minB, above: sumAbove(sorted, t.minB) };
+    total = t.total;
+  }
+  s.putState.run({
+    total,
+    minA: finiteOrNull(a.min),
+    aboveA: a.above,
+    minB: finiteOrNull(b.min),
+    aboveB: b.above,
+    aPercent: rules.abcAPercent,
+    bPercent: rules.abcBPercent,
+    now: db.clock.now(),
+  });
+  return { minA: a.min, minB: Math.min(a.min, b.min), total };
+};
+
+/** Test and bench hook: the incrementally kept thresholds against a full recomputation. */
+export const abcStateMatchesFull = (db: Db, rules: OrderRules): boolean => {
+  const kept = thresholds(db, rules);
+  const full = currentThresholds(db, rules);
+  return kept.minA === full.minA && kept.minB === full.minB && kept.total === full.total;
+};
 
 /**
  * Recomputes the ABC grades from the per-customer period totals and writes
  * only the customers whose grade changed: customers.grade, the mirror in
  * customer_sales, a grade_history row and a 'grade_changed' event each.
- * Returns how many changed.
+ * Returns how many changed. Cost: a few index seeks plus one per change.
  */
 export const recomputeGrades = (db: Db, actorId: string | null, rules: OrderRules, period: Period): number => {
   const s = stmts(db);
-  const t = currentThresholds(db, rules);
+  const t = thresholds(db, rules);
   const minA = bound(t.minA);
   const minB = bound(t.minB);
-  const changes: [GradeRow, CustomerGrade | null][] = [
-    ...s.wrongA.all(minA).map((r): [GradeRow, CustomerGrade] => [r, 'A']),
-    ...s.wrongB.all(minB, minA).map((r): [GradeRow, CustomerGrade] => [r, 'B']),
-    ...s.wrongC.all(minB).map((r): [GradeRow, CustomerGrade] => [r, 'C']),
-    ...s.wrongNone.all().map((r): [GradeRow, null] => [r, null]),
+  const wrong = [
+    ...s.wrongStoredA.all(minA),
+    ...s.wrongStoredBLow.all(minB),
+    ...s.wrongStoredBHigh.all(minA),
+    ...s.wrongStoredCLow.all(),
+    ...s.wrongStoredCHigh.all(minB),
+    ...s.wrongUngraded.all(),
   ];
   const now = db.clock.now();
   const label = `${period.start}..${period.end}`;
-  for (const [row, grade] of changes) {
+  for (const row of wrong) {
+    const grade: CustomerGrade | null = gradeOf(row.amount, t);
+    if (grade === row.grade) continue;
     s.setCustomerGrade.run(grade, row.customerId);
     s.setSalesGrade.run(grade, row.customerId);
-    const share = t.total > 0 ? row.amount / t.total : 0;
-    s.insertHistory.run(newId(), row.customerId, grade, row.grade, now, period.start, period.end, Math.max(0, row.amount), share);
+    const share = t.total > 0 ? positive(row.amount) / t.total : 0;
+    s.insertHistory.run(newId(), row.customerId, grade, row.grade, now, period.start, period.end, positive(row.amount), share);
     event(db, actorId, row.customerId, 'grade_changed', { from: row.grade, to: grade, period: label });
   }
-  return changes.length;
+  return wrong.length;
 };
 
 /**
@@ -220,6 +330,7 @@ export const recomputeAll = (db: Db, actorId: string | null): void => {
   const rules = getOrderRules(db);
   const period = abcPeriod(todayOf(db), rules.abcPeriodMonths);
   const now = db.clock.now();
+  stmts(db).dropState.run();
   db.sqlite
     .prepare(
       `INSERT INTO customer_sales (customer_id, order_count, total_amount, received_amount, first_order_on, last_order_on,

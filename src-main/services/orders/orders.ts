@@ -292,21 +292,25 @@ export const ordersForExport = (db: Db, viewer: Viewer, filter: OrderFilter): { 
   return { orders: toListRows(db, rows), lines };
 };
 
+/** How many of the latest order lines product suggestions look at: the products an office sells now, in bounded time at 1,000,000 lines. */
+const SUGGESTION_WINDOW = 20_000;
+
 /**
- * Product suggestions from earlier orders (no inventory): distinct names,
- * most used first, with the last unit price asked. Sales see what they sold.
+ * Product suggestions from earlier orders (no inventory): distinct names
+ * among the latest order lines containing the typed text, most used first,
+ * with the unit price of the latest line. Sales see what they may see.
  */
 export const productSuggestions = (db: Db, viewer: Viewer, prefix: string): { product: string; count: number; lastUnitPrice: number }[] => {
   const key = productKey(prefix);
   const mine = isManagerLike(viewer) ? '' : 'AND (c.owner_id = @me OR o.salesperson_id = @me)';
+  // SQLite: with MAX() the bare columns come from the row holding the maximum, i.e. the latest line of each product.
   return db.sqlite
-    .prepare<Record<string, string>, { product: string; count: number; lastUnitPrice: number }>(
-      `SELECT l.product, COUNT(*) AS count,
-         (SELECT l2.unit_price FROM order_lines l2 JOIN orders o2 ON o2.id = l2.order_id WHERE l2.product_key = l.product_key
-          ORDER BY o2.order_date DESC LIMIT 1) AS lastUnitPrice
+    .prepare<Record<string, string | number>, { product: string; count: number; lastUnitPrice: number }>(
+      `SELECT l.product, COUNT(*) AS count, l.unit_price AS lastUnitPrice, MAX(l.rowid) AS latest
        FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id
-       WHERE l.product_key LIKE @key ESCAPE '\\' ${mine}
+       WHERE l.rowid > (SELECT COALESCE(MAX(rowid), 0) FROM order_lines) - @window AND l.product_key LIKE @key ESCAPE '\\' ${mine}
        GROUP BY l.product_key ORDER BY count DESC, l.product LIMIT 20`,
     )
-    .all({ key: `%${key.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, ...(isManagerLike(viewer) ? {} : { me: viewer.id }) });
+    .all({ key: `%${key.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, window: SUGGESTION_WINDOW, ...(isManagerLike(viewer) ? {} : { me: viewer.id }) })
+    .map(({ product, count, lastUnitPrice }) => ({ product, count, lastUnitPrice }));
 };
