@@ -8,6 +8,8 @@
  * Prints "ready" when about to start the write and "done" when it committed.
  * Each mode loads only the modules it needs (dynamic imports).
  */
+export {};
+
 const [mode, dataDir, arg] = process.argv.slice(2);
 
 /** The database opened directly with the key from the recovery slot (as the app's main process would after a login). */
