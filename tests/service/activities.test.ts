@@ -327,6 +327,25 @@ describe('the greeting list', () => {
   });
 });
 
+describe('the greeting list’s edge cases', () => {
+  it('finds a lunar 30th in a 29-day month, a 29 February in a common year and a lunar birthday across the year end', async () => {
+    const c = await create(zhang, '舟山海鲜食品有限公司');
+    const add = (name: string, birthday: string, birthdayLunar = false) =>
+      ws.call(zhang, 'contacts.create', { customerId: c.id, fields: { name, birthday, birthdayLunar } });
+    await add('除夕生', '1966-12-30', true); // 腊月三十: lunar 2026 has no 腊月三十 → 腊月廿九 = 2027-02-05
+    await add('闰日生', '1996-02-29'); // 2027-02-28 in a common year
+    await add('冬月生', '1982-11-25', true); // 冬月廿五 of lunar 2026 = 2027-01-02
+    await add('不相干', '1990-06-15', true);
+    const feb = await ws.call(zhang, 'activities.greetings', { today: '2027-02-01', days: 30 });
+    expect(feb.items.filter((i) => i.kind === 'birthday').map((i) => [i.date, i.contactName, i.shifted])).toEqual([
+      ['2027-02-05', '除夕生', true],
+      ['2027-02-28', '闰日生', true],
+    ]);
+    const yearEnd = await ws.call(zhang, 'activities.greetings', { today: '2026-12-30', days: 7 });
+    expect(yearEnd.items.map((i) => i.contactName ?? i.holiday)).toEqual(['new_year', '冬月生']);
+  });
+});
+
 describe('purging a customer from the recycle bin', () => {
   it('removes its contact log, tasks and surveys with it', async () => {
     const c = await create(zhang, '衢州江山木业有限公司');

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeGreetings, type BirthdayContact } from '../../src-main/services/activities/greetings';
-import { birthdayDates, holidaysOf, lunarLabel, lunarToSolar } from '../../src-main/services/activities/lunar';
+import { birthdayDates, birthdayKeysIn, dateOfDay, dayNumber, holidaysOf, lunarLabel, lunarToSolar } from '../../src-main/services/activities/lunar';
 
 const person = (name: string, birthday: string, lunar = false): BirthdayContact => ({
   contactId: `id-${name}`,
@@ -92,5 +93,29 @@ describe('computeGreetings', () => {
 
   it('ignores birthdays it cannot read', () => {
     expect(computeGreetings('2026-11-23', 7, [person('坏', '生日不详'), person('坏2', '2000-13-01')]).filter((i) => i.kind === 'birthday')).toEqual([]);
+  });
+});
+
+describe('birthdayKeysIn (the SQL pre-filter of the greeting list)', () => {
+  it('never leaves out a birthday that falls in the window', () => {
+    const start = dayNumber('2024-01-01');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 365 * 6 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.boolean(),
+        (offset, days, month, day, lunar) => {
+          const from = dateOfDay(start + offset);
+          const to = dateOfDay(start + offset + days);
+          const birthday = `1980-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          if (birthdayDates(birthday, lunar, from, to).length === 0) return;
+          const keys = birthdayKeysIn(from, to);
+          expect(lunar ? keys.lunar : keys.solar).toContain(birthday.slice(5));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { DEFAULT_GREETING_DAYS, greetingHolidays } from '../../../src-shared/activities/enums';
@@ -12,7 +12,7 @@ import { isManagerLike, type Viewer } from '../customers/access';
 import { liveCondition } from '../customers/repository';
 import { writeXlsx } from '../export/xlsxWriter';
 import { getSetting, writeSetting } from '../settings/settings';
-import { birthdayDates, dateOfDay, dayNumber, holidaysOf, localDateOf, lunarLabel, parseBirthday } from './lunar';
+import { birthdayDates, birthdayKeysIn, dateOfDay, dayNumber, holidaysOf, localDateOf, lunarLabel, parseBirthday } from './lunar';
 import { parseInput } from './validate';
 
 const SETTING_KEY = 'activities.greetings';
@@ -89,8 +89,13 @@ export const computeGreetings = (today: string, days: number, people: BirthdayCo
   );
 };
 
-/** Contacts with a birthday whose customers are on the viewer's list: managers every customer, sales their own. */
-const birthdayContacts = (db: Db, viewer: Viewer): BirthdayContact[] => {
+/**
+ * Contacts whose birthday can fall between `from` and `to`, of customers on
+ * the viewer's list: managers every customer, sales their own.
+ */
+const birthdayContacts = (db: Db, viewer: Viewer, from: string, to: string): BirthdayContact[] => {
+  const keys = birthdayKeysIn(from, to);
+  const monthDay = sql`substr(${contacts.birthday}, -5)`;
   const rows = db.orm
     .select({
       contactId: contacts.id,
@@ -111,6 +116,10 @@ const birthdayContacts = (db: Db, viewer: Viewer): BirthdayContact[] => {
       and(
         isNull(contacts.deletedAt),
         isNotNull(contacts.birthday),
+        or(
+          and(eq(contacts.birthdayLunar, false), inArray(monthDay, keys.solar)),
+          and(eq(contacts.birthdayLunar, true), inArray(monthDay, keys.lunar)),
+        ),
         liveCondition,
         ...(isManagerLike(viewer) ? [] : [eq(customers.ownerId, viewer.id)]),
       ),
@@ -133,7 +142,7 @@ export const listGreetings = (db: Db, viewer: Viewer, input: z.input<typeof gree
   const v = parseInput(greetingsListSchema, input);
   const today = v.today ?? localDateOf(db.clock.now());
   const days = v.days ?? greetingSettings(db).days;
-  return { today, days, items: computeGreetings(today, days, birthdayContacts(db, viewer)) };
+  return { today, days, items: computeGreetings(today, days, birthdayContacts(db, viewer, today, dateOfDay(dayNumber(today) + days))) };
 };
 
 /** The greeting list as an .xlsx for people to read (phones as text, dates as dates). */

@@ -1,6 +1,17 @@
 import { Lunar, LunarMonth, Solar } from 'lunar-typescript';
 import type { GreetingHoliday } from '../../../src-shared/activities/enums';
 
+// Calendar conversions repeat for every contact on a greeting list (the same few lunar years,
+// at most 12 × 30 month-days each): remember them. Bounded, so it cannot grow without end.
+const cache = new Map<string, unknown>();
+const memo = <T>(key: string, make: () => T): T => {
+  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.size > 20_000) cache.clear();
+  const v = make();
+  cache.set(key, v);
+  return v;
+};
+
 /**
  * Calendar arithmetic on local dates written 'YYYY-MM-DD'. Day numbers count
  * days since 1970-01-01 on the calendar (computed through UTC so no time
@@ -22,10 +33,10 @@ export const localDateOf = (ms: number): string => {
 };
 
 /** The lunar year (农历年) a solar date falls in. */
-export const lunarYearOf = (date: string): number => {
+export const lunarYearOf = (date: string): number => memo(`y${date}`, () => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Solar.fromYmd(y, m, d).getLunar().getYear();
-};
+});
 
 /**
  * The solar date of lunar `month`/`day` (the ordinary, non-leap month) in
@@ -34,11 +45,12 @@ export const lunarYearOf = (date: string): number => {
  * reported as shifted: the greeting comes on the last day of the right
  * month rather than skipping the year or spilling into the next month.
  */
-export const lunarToSolar = (year: number, month: number, day: number): { date: string; shifted: boolean } => {
-  const days = LunarMonth.fromYm(year, month)?.getDayCount() ?? 29;
-  const d = Math.min(day, days);
-  return { date: Lunar.fromYmd(year, month, d).getSolar().toYmd(), shifted: d !== day };
-};
+export const lunarToSolar = (year: number, month: number, day: number): { date: string; shifted: boolean } =>
+  memo(`l${year}-${month}-${day}`, () => {
+    const days = LunarMonth.fromYm(year, month)?.getDayCount() ?? 29;
+    const d = Math.min(day, days);
+    return { date: Lunar.fromYmd(year, month, d).getSolar().toYmd(), shifted: d !== day };
+  });
 
 /** '腊月廿九', '正月初一': how a lunar date is written. */
 export const lunarLabel = (month: number, day: number): string => {
@@ -112,4 +124,28 @@ export const birthdayDates = (
     if (n >= lo && n <= hi) out.push(hit);
   }
   return out;
+};
+
+/**
+ * The birthday keys ('MM-DD' as stored at the end of contacts.birthday) that
+ * can fall in [from, to]: solar ones, and lunar ones (ordinary months only;
+ * the 29th of a 29-day month also stands for the 30th). A cheap SQL
+ * pre-filter so the greeting list does not convert every contact's birthday;
+ * birthdayDates decides exactly.
+ */
+export const birthdayKeysIn = (from: string, to: string): { solar: string[]; lunar: string[] } => {
+  const solar = new Set<string>();
+  const lunar = new Set<string>();
+  const key = (m: number, d: number) => `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  for (let n = dayNumber(from); n <= dayNumber(to); n++) {
+    const date = dateOfDay(n);
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    solar.add(key(m, d));
+    if (m === 2 && d === 28 && !isLeapYear(y)) solar.add('02-29');
+    const l = Solar.fromYmd(y, m, d).getLunar();
+    if (l.getMonth() < 0) continue; // a leap month: nobody's birthday is written in one
+    lunar.add(key(l.getMonth(), l.getDay()));
+    if (l.getDay() === 29 && (LunarMonth.fromYm(l.getYear(), l.getMonth())?.getDayCount() ?? 29) === 29) lunar.add(key(l.getMonth(), 30));
+  }
+  return { solar: [...solar], lunar: [...lunar] };
 };
