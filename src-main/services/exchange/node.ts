@@ -1,19 +1,40 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../keyring/atomicFile';
 
 /**
  * The identity of this PC (installation) in exchanges. Stored beside the
- * database, but bound to the folder's real path and the host name: a data
- * folder copied to another PC or folder (two PCs holding copies of one
- * workspace) gets a new node id on first use there, so two installations
- * never stamp changes with the same id.
+ * database, but bound to this installation (a random id kept in the user's
+ * home folder, ~/.tuoke/installation-id), the host name and the folder's real
+ * path: a data folder copied to another PC or folder (two PCs holding copies
+ * of one workspace) gets a new node id on first use there, so two
+ * installations never stamp changes with the same id — even when the PCs
+ * share a host name and a path.
  */
 export const NODE_FILE = 'exchange-node.json';
 
 type NodeFile = { nodeId: string; boundTo: string };
+
+let installation: string | null = null;
+
+/** A random id per user account on this PC, made once. Unwritable home folder: the host name alone. */
+const installationId = (): string => {
+  if (installation) return installation;
+  const file = join(homedir(), '.tuoke', 'installation-id');
+  try {
+    if (existsSync(file)) installation = readFileSync(file, 'utf8').trim();
+    if (!installation || !/^[0-9a-f]{32}$/.test(installation)) {
+      mkdirSync(join(homedir(), '.tuoke'), { recursive: true });
+      installation = randomBytes(16).toString('hex');
+      writeFileAtomic(file, `${installation}\n`);
+    }
+  } catch {
+    installation = 'no-installation-file';
+  }
+  return installation;
+};
 
 const fingerprint = (dataDir: string): string => {
   let real = resolve(dataDir);
@@ -22,7 +43,7 @@ const fingerprint = (dataDir: string): string => {
   } catch {
     // folder not there yet: the resolved path
   }
-  return `${hostname()}:${real}`;
+  return `${installationId()}:${hostname()}:${real}`;
 };
 
 const cache = new Map<string, string>();
