@@ -46,6 +46,7 @@ export const errorCodes = [
   'OVERPAYMENT',
   'ORDER_BELOW_RECEIVED',
   'PRINT_UNAVAILABLE',
+  'PRINT_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

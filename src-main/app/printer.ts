@@ -47,11 +47,16 @@ export const electronPrinter = (): Printer => ({
     withDocument(
       job,
       (win) =>
-        new Promise<boolean>((resolve) => {
+        new Promise<boolean>((resolve, reject) => {
           // header/footer turn on Chromium's own page header and footer, which number the pages (n/m).
           win.webContents.print(
             { silent: false, printBackground: true, pageSize: 'A4', header: job.title, footer: job.footerText },
-            (success) => resolve(success),
+            (success, failureReason) => {
+              if (success) resolve(true);
+              // Cancelling the dialog is not an error; anything else (no printer, a failed job) is.
+              else if (/cancel/i.test(failureReason)) resolve(false);
+              else reject(new Error(failureReason));
+            },
           );
         }),
     ),

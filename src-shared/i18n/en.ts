@@ -201,6 +201,7 @@ export const en: Messages = {
     OVERPAYMENT: 'The payment is more than the ¥{{outstanding}} still open on this order',
     ORDER_BELOW_RECEIVED: 'The order amount cannot be below the ¥{{received}} already received; remove payments first',
     PRINT_UNAVAILABLE: 'Printing and saving PDFs are not available here: use the browser’s print function from the print preview',
+    PRINT_FAILED: 'Printing or saving the PDF did not work: {{reason}}. Check the printer or the folder and try again',
   },
   validation: {
     required: 'Required',

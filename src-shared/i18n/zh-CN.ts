@@ -192,6 +192,7 @@ export const zhCN = {
     OVERPAYMENT: '回款金额超过了这笔订单未收的 {{outstanding}} 元',
     ORDER_BELOW_RECEIVED: '订单金额不能低于已收款 {{received}} 元，请先删除多余的回款',
     PRINT_UNAVAILABLE: '这里不能直接打印或保存 PDF：请在打印预览中使用浏览器的打印功能',
+    PRINT_FAILED: '打印或保存 PDF 没有成功：{{reason}}。请检查打印机或保存位置后重试',
   },
   validation: {
     required: '必填',

@@ -260,4 +260,21 @@ describe('print.output', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(jobs).toHaveLength(2);
   });
+
+  it('reports a printer’s failure as PRINT_FAILED with the system’s reason', async () => {
+    const failing: Printer = {
+      print: () => Promise.reject(new Error('no valid printers available')),
+      savePdf: () => Promise.reject(new Error('EACCES: permission denied')),
+    };
+    const handlers = printHandlers({ ws: ws.host.workspace, db: () => ws.host.workspace.db!, tempFile: () => Promise.reject(new Error('unused')) }, failing);
+    const ctx = { session: zhang, user: userOf(zhang) };
+    await expect(handlers['print.output']({ form: 'customerCard', id: customerId, action: 'print' }, ctx)).rejects.toMatchObject({
+      code: 'PRINT_FAILED',
+      params: { reason: 'no valid printers available' },
+    });
+    await expect(handlers['print.output']({ form: 'customerCard', id: customerId, action: 'pdf' }, ctx)).rejects.toMatchObject({
+      code: 'PRINT_FAILED',
+      params: { reason: 'EACCES: permission denied' },
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { printChannels } from '../../../src-shared/contract/print';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, isAppError } from '../../../src-shared/errors';
 import { translator } from '../../i18n';
 import type { Printer } from '../../services/print/printer';
 import { renderPrintForm } from '../../services/print/render';
@@ -21,8 +21,14 @@ export const printHandlers = (ctx: ModuleContext, printer?: Printer): ModuleHand
     const locale = input.locale ?? session.locale;
     const doc = renderPrintForm(ctx.db(), user, locale, translator(locale), input);
     const job = { title: doc.title, fileName: doc.fileName, html: doc.html, footerTemplate: doc.footerTemplate, footerText: doc.footerText };
-    if (input.action === 'print') return { done: await printer.print(job), filePath: null };
-    const filePath = await printer.savePdf(job);
-    return { done: filePath !== null, filePath };
+    try {
+      if (input.action === 'print') return { done: await printer.print(job), filePath: null };
+      const filePath = await printer.savePdf(job);
+      return { done: filePath !== null, filePath };
+    } catch (e) {
+      // No printer installed, a printer error, a folder that cannot be written: say so, with the system's reason.
+      if (isAppError(e)) throw e;
+      throw new AppError('PRINT_FAILED', { reason: e instanceof Error ? e.message : String(e) });
+    }
   },
 });

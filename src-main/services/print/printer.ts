@@ -13,8 +13,8 @@ export type PrintJob = {
 };
 
 export type Printer = {
-  /** Shows the system print dialog for the document; false when the user cancelled. */
+  /** Shows the system print dialog for the document; false when the user cancelled; throws when printing failed. */
   print(job: PrintJob): Promise<boolean>;
-  /** Renders the document to PDF and asks where to save it; the saved path, or null when cancelled. */
+  /** Asks where to save, renders the document to PDF and writes it; the saved path, or null when cancelled; throws on failure. */
   savePdf(job: PrintJob): Promise<string | null>;
 };
