@@ -134,11 +134,11 @@ export const handoverCustomers = (db: Db, viewer: Viewer, fromUserId: string, to
  * right after) still counts; contacts from an earlier owner's time do not,
  * so a reassigned customer starts a fresh 7-day clock.
  * customers.last_contact_at is the latest contact time the contact log wrote
- * (createActivity keeps it), so it settles most rows without looking into
- * the log: null means never contacted, at or after the assignment means
- * contacted; only a last contact before the assignment needs the EXISTS.
+ * (createActivity keeps it): at or after the assignment settles the row
+ * without looking into the log; otherwise the log decides (entries moved in
+ * by a merge, or logged late with an earlier time).
  */
-const contactedSinceAssignment = sql`(${customers.lastContactAt} IS NOT NULL AND (${customers.lastContactAt} >= ${customers.assignedAt} OR EXISTS (SELECT 1 FROM ${activities} a WHERE a.customer_id = ${customers.id} AND a.deleted_at IS NULL AND max(a.occurred_at, a.created_at) >= ${customers.assignedAt})))`;
+const contactedSinceAssignment = sql`(coalesce(${customers.lastContactAt} >= ${customers.assignedAt}, 0) OR EXISTS (SELECT 1 FROM ${activities} a WHERE a.customer_id = ${customers.id} AND a.deleted_at IS NULL AND max(a.occurred_at, a.created_at) >= ${customers.assignedAt}))`;
 
 /**
  * Days left for the first contact of a customer's current assignment
