@@ -156,6 +156,8 @@ test.describe('printing', () => {
     await expect(page.getByTestId('current-user')).toHaveText('张三');
     await go(page, `/customers/${customer.id}`);
     await expect(page.getByTestId('customer-name')).toHaveText('杭州星辰商城连锁有限公司');
+    await expect(page.getByTestId('print-customerCard')).toHaveText('打印档案卡');
+    await snap(page, 'print-00-customer-card');
     await page.getByTestId('print-customerCard').click();
     const preview = page.getByTestId('print-preview');
     await expect(preview).toBeVisible();
