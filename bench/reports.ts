@@ -11,7 +11,9 @@
  * The database is closed and reopened after seeding (cold page cache, as after
  * a login); the first of the 5 runs pays for reading the pages.
  *
- *   npm run bench:reports [-- --customers N] [--lines N] [--keep DIR]
+ *   npm run bench:reports [-- --customers N] [--lines N] [--keep DIR] [--reuse DIR]
+ *
+ * --keep DIR builds into DIR and leaves it; --reuse DIR measures a workspace an earlier --keep built.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,13 +35,15 @@ const { values } = parseArgs({
     customers: { type: 'string', default: '100000' },
     lines: { type: 'string', default: '1000000' },
     keep: { type: 'string' },
+    reuse: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const CUSTOMERS = Number(values.customers);
 const LINES = Number(values.lines);
 const RUNS = 5;
 
-const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'tuoke-bench-reports-'));
+const dir = values.reuse ?? values.keep ?? mkdtempSync(join(tmpdir(), 'tuoke-bench-reports-'));
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
@@ -90,7 +94,7 @@ const stats = (times: number[]): string => {
 // ------------------------------------------------------------------ build
 
 let host = openHost();
-{
+if (!values.reuse) {
   const session = host.session();
   const setup = await host.registry.invoke(session, 'setup.create', {
     companyName: '演示贸易有限公司',
@@ -120,6 +124,7 @@ log(`database file: ${(statSync(join(dir, 'tuoke.db')).size / 2 ** 20).toFixed(0
 
 // ------------------------------------------------------------------ reports
 
+if (values.reuse) host.close();
 host = openHost();
 const manager = await login(host, 'chenjing');
 const sales = await login(host, 'zhangwei');
@@ -151,13 +156,17 @@ const cases: { label: string; run: () => Promise<number> }[] = [
 ];
 
 log(`\nreports for ${filter.period.from} – ${filter.period.to}, ${RUNS} runs each (first run on a cold cache):`);
-for (const c of cases) {
+for (const c of cases.filter((x) => !values.only || x.label.includes(values.only))) {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) times.push(await c.run());
   log(`  ${c.label.padEnd(32)} ${stats(times)}   (first ${times[0]!.toFixed(1)} ms)`);
 }
 
 // ------------------------------------------------------------------ ABC after one new order
+if (values.only) {
+  host.close();
+  process.exit(0);
+}
 
 const buyer = db.sqlite.prepare('SELECT id FROM customers WHERE owner_id IS NOT NULL ORDER BY rowid LIMIT 1 OFFSET 5000').get() as { id: string };
 const orderTimes: number[] = [];
@@ -182,4 +191,4 @@ log(`  ${'orders.create (write + re-grade)'.padEnd(32)} ${stats(orderTimes)}`);
 log(`  ${'recomputeGrades alone'.padEnd(32)} ${stats(gradeTimes)}`);
 
 host.close();
-if (!values.keep) rmSync(dir, { recursive: true, force: true });
+if (!values.keep && !values.reuse) rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,7 @@ import {
 import type { Db } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import { getOrderRules } from '../orders/rules';
-import { buildScope, userNameMap, withPeriod, type Scope } from './scope';
+import { buildScope, scopeMembership, userNameMap, withPeriod, type Scope } from './scope';
 
 const all = <T>(db: Db, sql: string, params: unknown[]): T[] => db.sqlite.prepare(sql).all(...params) as T[];
 const one = <T>(db: Db, sql: string, params: unknown[]): T => db.sqlite.prepare(sql).get(...params) as T;
@@ -48,16 +48,23 @@ const namedCustomers = (db: Db, ids: string[]): Map<string, NamedCustomer & { gr
 
 // ---------------------------------------------------------------- shared figures
 
-/** Sales (fen) per customer in scope for the period, largest first. */
-const salesByCustomer = (db: Db, s: Scope): { id: string; amount: number }[] =>
+/**
+ * Sales (fen) per customer for a period, over the orders' covering index
+ * (customer_id, order_date, amount): no order row is read. Not yet scoped.
+ */
+const salesPerCustomer = (db: Db, from: string, to: string): { id: string; amount: number }[] =>
   all<{ id: string; amount: number }>(
     db,
-    `SELECT o.customer_id AS id, SUM(o.amount) AS amount
-       FROM orders o JOIN customers c ON c.id = o.customer_id
-      WHERE o.order_date >= ? AND o.order_date <= ? AND ${s.where}
-      GROUP BY o.customer_id HAVING amount > 0 ORDER BY amount DESC, o.customer_id`,
-    [s.period.from, s.period.to, ...s.params],
+    `SELECT customer_id AS id, SUM(amount) AS amount FROM orders INDEXED BY orders_customer_date
+      WHERE order_date >= ? AND order_date <= ? GROUP BY customer_id`,
+    [from, to],
   );
+
+/** Sales (fen) per customer in scope for the period, largest first. */
+const salesByCustomer = (db: Db, s: Scope, member = scopeMembership(db, s)): { id: string; amount: number }[] =>
+  salesPerCustomer(db, s.period.from, s.period.to)
+    .filter((r) => r.amount > 0 && member(r.id))
+    .sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
 
 /** Contact-log entries per customer in the period (visits' own entries left out when `withoutVisits`). */
 const activitiesByCustomer = (db: Db, s: Scope, withoutVisits: boolean): Map<string, number> =>
@@ -176,16 +183,16 @@ const pickNamed = (c: NamedCustomer | undefined, id: string): NamedCustomer => (
 
 // ---------------------------------------------------------------- Top N
 
-/** Receivables (fen) per customer: what is still owed on orders up to the period's end. */
-const receivablesByCustomer = (db: Db, s: Scope, limit: number): { id: string; value: number }[] =>
-  all<{ id: string; value: number }>(
+type OpenOrder = { id: string; customer_id: string; salesperson_id: string | null; due_date: string; owed: number };
+
+/** Orders dated up to `asOf` with money still owed now, in scope (one pass over the orders table: fewer reads than the index and a lookup per row). */
+const openOrders = (db: Db, asOf: string, member: (id: string) => boolean): OpenOrder[] =>
+  all<OpenOrder>(
     db,
-    `SELECT o.customer_id AS id, SUM(o.amount - o.received) AS value
-       FROM orders o JOIN customers c ON c.id = o.customer_id
-      WHERE o.received < o.amount AND o.order_date <= ? AND ${s.where}
-      GROUP BY o.customer_id ORDER BY value DESC, o.customer_id LIMIT ?`,
-    [s.period.to, ...s.params, limit],
-  );
+    `SELECT id, customer_id, salesperson_id, due_date, amount - received AS owed FROM orders NOT INDEXED
+      WHERE received < amount AND order_date <= ?`,
+    [asOf],
+  ).filter((r) => member(r.customer_id));
 
 /** Salespeople's own rows only, for a salesperson viewer. */
 const salesPersonLimit = (s: Scope, column: string): { sql: string; params: unknown[] } =>
@@ -194,8 +201,14 @@ const salesPersonLimit = (s: Scope, column: string): { sql: string; params: unkn
 export const topReport = (db: Db, viewer: Viewer, filter: ReportFilter, n: number): TopResult => {
   const s = buildScope(db, viewer, filter);
   const names = userNameMap(db);
-  const sales = salesByCustomer(db, s).slice(0, n);
-  const receivables = receivablesByCustomer(db, s, n);
+  const member = scopeMembership(db, s);
+  const sales = salesByCustomer(db, s, member).slice(0, n);
+  const owed = new Map<string, number>();
+  for (const o of openOrders(db, s.period.to, member)) owed.set(o.customer_id, (owed.get(o.customer_id) ?? 0) + o.owed);
+  const receivables = [...owed]
+    .map(([id, value]) => ({ id, value }))
+    .sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : 1))
+    .slice(0, n);
   const contacts = [...activitiesByCustomer(db, s, false)]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, n);
@@ -204,15 +217,20 @@ export const topReport = (db: Db, viewer: Viewer, filter: ReportFilter, n: numbe
   const ranked = (rows: { id: string | null; value: number }[]) =>
     rows.filter((r): r is { id: string; value: number } => r.id !== null).map((r) => ({ userId: r.id, name: names.get(r.id) ?? '', value: r.value }));
 
-  const bySp = salesPersonLimit(s, 'o.salesperson_id');
-  const salesBySales = all<{ id: string | null; value: number }>(
-    db,
-    `SELECT o.salesperson_id AS id, SUM(o.amount) AS value
-       FROM orders o JOIN customers c ON c.id = o.customer_id
-      WHERE o.order_date >= ? AND o.order_date <= ? AND o.salesperson_id IS NOT NULL AND ${s.where} ${bySp.sql}
-      GROUP BY o.salesperson_id ORDER BY value DESC LIMIT ?`,
-    [s.period.from, s.period.to, ...s.params, ...bySp.params, n],
-  );
+  // Salespeople: the period's orders read once (no index covers salesperson_id), summed here.
+  const spTotals = new Map<string, number>();
+  const onlySp = s.viewer.role === 'sales' ? s.viewer.id : null;
+  for (const [customerId, sp, amount] of db.sqlite
+    .prepare('SELECT customer_id, salesperson_id, amount FROM orders NOT INDEXED WHERE order_date >= ? AND order_date <= ? AND salesperson_id IS NOT NULL')
+    .raw()
+    .iterate(s.period.from, s.period.to) as Iterable<[string, string, number]>) {
+    if ((onlySp && sp !== onlySp) || !member(customerId)) continue;
+    spTotals.set(sp, (spTotals.get(sp) ?? 0) + amount);
+  }
+  const salesBySales = [...spTotals]
+    .map(([id, value]) => ({ id, value }))
+    .sort((a, b) => b.value - a.value)
+    .slice(0, n);
   const salesByNew = all<{ id: string | null; value: number }>(
     db,
     `SELECT c.owner_id AS id, count(*) AS value FROM customers c
@@ -243,12 +261,8 @@ export const topReport = (db: Db, viewer: Viewer, filter: ReportFilter, n: numbe
 
 // ---------------------------------------------------------------- 同比 / 环比
 
-const metricsOf = (db: Db, s: Scope): Record<ComparisonMetric, number> => ({
-  sales: one<{ v: number | null }>(
-    db,
-    `SELECT SUM(o.amount) AS v FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.order_date >= ? AND o.order_date <= ? AND ${s.where}`,
-    [s.period.from, s.period.to, ...s.params],
-  ).v ?? 0,
+const metricsOf = (db: Db, s: Scope, member: (id: string) => boolean): Record<ComparisonMetric, number> => ({
+  sales: salesPerCustomer(db, s.period.from, s.period.to).reduce((sum, r) => (member(r.id) ? sum + r.amount : sum), 0),
   newCustomers: one<{ v: number }>(db, `SELECT count(*) AS v FROM customers c WHERE c.created_at >= ? AND c.created_at < ? AND ${s.where}`, [
     s.start,
     s.end,
@@ -273,9 +287,10 @@ export const comparisonReport = (db: Db, viewer: Viewer, filter: ReportFilter): 
   const s = buildScope(db, viewer, filter);
   const previous = previousPeriod(s.period);
   const lastYear = samePeriodLastYear(s.period);
-  const cur = metricsOf(db, s);
-  const prev = metricsOf(db, withPeriod(s, previous));
-  const ly = metricsOf(db, withPeriod(s, lastYear));
+  const member = scopeMembership(db, s);
+  const cur = metricsOf(db, s, member);
+  const prev = metricsOf(db, withPeriod(s, previous), member);
+  const ly = metricsOf(db, withPeriod(s, lastYear), member);
   const metrics: ComparisonMetric[] = ['sales', 'newCustomers', 'contacts', 'lostCustomers'];
   return {
     period: s.period,
@@ -341,7 +356,7 @@ export const statisticsReport = (db: Db, viewer: Viewer, filter: ReportFilter, d
     db,
     `SELECT ${d1} AS v1, ${d2} AS v2, count(*) AS count, SUM(s.amount) AS amount
        FROM customers c
-       LEFT JOIN (SELECT customer_id, SUM(amount) AS amount FROM orders WHERE order_date >= ? AND order_date <= ? GROUP BY customer_id) s
+       LEFT JOIN (SELECT customer_id, SUM(amount) AS amount FROM orders INDEXED BY orders_customer_date WHERE order_date >= ? AND order_date <= ? GROUP BY customer_id) s
          ON s.customer_id = c.id
       WHERE ${s.where}
       GROUP BY v1, v2 ORDER BY count DESC, v1, v2`,
@@ -486,25 +501,20 @@ export const receivablesReport = (db: Db, viewer: Viewer, filter: ReportFilter):
       r.paid,
     ]),
   );
-  type Row = { id: string; customer_id: string; salesperson_id: string | null; due_date: string; owed: number };
-  const cols = 'o.id, o.customer_id, o.salesperson_id, o.due_date, o.amount - o.received AS owed';
-  const open = all<Row>(
-    db,
-    `SELECT ${cols} FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.received < o.amount AND o.order_date <= ? AND ${s.where}`,
-    [asOf, ...s.params],
-  );
+  const member = scopeMembership(db, s);
+  const open = openOrders(db, asOf, member);
   const seen = new Set(open.map((r) => r.id));
   const laterPaid = [...paidAfter.keys()].filter((id) => !seen.has(id));
-  const closed: Row[] = [];
+  const closed: OpenOrder[] = [];
   for (let i = 0; i < laterPaid.length; i += 500) {
     const chunk = laterPaid.slice(i, i + 500);
     closed.push(
-      ...all<Row>(
+      ...all<OpenOrder>(
         db,
-        `SELECT ${cols} FROM orders o JOIN customers c ON c.id = o.customer_id
-          WHERE o.id IN (${chunk.map(() => '?').join(', ')}) AND o.order_date <= ? AND ${s.where}`,
-        [...chunk, asOf, ...s.params],
-      ),
+        `SELECT id, customer_id, salesperson_id, due_date, amount - received AS owed FROM orders
+          WHERE id IN (${chunk.map(() => '?').join(', ')}) AND order_date <= ?`,
+        [...chunk, asOf],
+      ).filter((r) => member(r.customer_id)),
     );
   }
   const bySp = s.viewer.role === 'sales' ? s.viewer.id : null;

@@ -26,6 +26,8 @@ export type Scope = {
   viewer: Viewer;
   /** Today as a local date (from the workspace clock). */
   today: string;
+  /** True when the scope is every live customer (a manager without customer filters). */
+  everyone: boolean;
 };
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
@@ -61,7 +63,8 @@ export const buildScope = (db: Db, viewer: Viewer, filter: ReportFilter, period:
   inList('c.city_code', filter.cityCodes);
   inList('c.industry', filter.industries);
   const { start, end } = periodRange(period);
-  return { period, start, end, where: parts.join(' AND '), params, ownerIds, viewer, today: localDate(db.clock.now()) };
+  const everyone = params.length === 0;
+  return { period, start, end, where: parts.join(' AND '), params, ownerIds, viewer, today: localDate(db.clock.now()), everyone };
 };
 
 /** The same scope over another period (环比, 同比). */
@@ -70,3 +73,30 @@ export const withPeriod = (scope: Scope, period: Period): Scope => ({ ...scope, 
 /** Display names of users by id. */
 export const userNameMap = (db: Db): Map<string, string> =>
   new Map((db.sqlite.prepare('SELECT id, display_name AS name FROM users').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
+
+/**
+ * Whether a customer is in the scope, for figures aggregated from the orders
+ * without joining each order to its customer. That join costs a random read
+ * of a large customers row per order (about 1.4 s for a year of 330,000
+ * orders at 100,000 customers, bench/reports.ts); aggregating over the
+ * orders' covering index and testing membership here takes a fraction.
+ * For everyone: live = not in the recycle bin (a partial index) and not
+ * merged away (customer_merges); otherwise the ids the filter selects.
+ */
+export const scopeMembership = (db: Db, s: Scope): ((customerId: string) => boolean) => {
+  if (s.everyone) {
+    const gone = new Set(
+      (
+        db.sqlite
+          .prepare(
+            `SELECT id FROM customers WHERE deleted_at IS NOT NULL
+             UNION SELECT merged_id FROM customer_merges WHERE undone_at IS NULL`,
+          )
+          .all() as { id: string }[]
+      ).map((r) => r.id),
+    );
+    return (id) => !gone.has(id);
+  }
+  const ids = new Set((db.sqlite.prepare(`SELECT c.id FROM customers c WHERE ${s.where}`).all(...s.params) as { id: string }[]).map((r) => r.id));
+  return (id) => ids.has(id);
+};
