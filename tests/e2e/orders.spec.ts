@@ -130,6 +130,11 @@ test('a salesperson records an order with two lines and a payment on the card, s
   await page.getByTestId('bucket-d31_60').click();
   await expect(page.getByTestId('receivable-row')).toHaveCount(1);
   await snap(page, 'orders-receivables');
+
+  // 首页: the receivables card with the overdue part.
+  await go(page, '/');
+  await expect(page.getByTestId('receivables-card')).toContainText('已逾期 ¥5,400.00');
+  await snap(page, 'orders-dashboard');
 });
 
 test('a manager sees the rules in 设置 and a salesperson cannot record orders for someone else’s customer', async ({ page, bridge }) => {

@@ -62,6 +62,7 @@ export const ordersEn: Widen<typeof ordersZhCN> = {
   },
   payment: {
     title: 'Record payment',
+    heading: 'Payments',
     outstanding: '{{amount}} outstanding',
     none: 'No payments yet',
     by: 'recorded by {{name}}',

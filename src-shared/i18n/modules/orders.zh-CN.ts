@@ -59,6 +59,7 @@ export const ordersZhCN = {
   },
   payment: {
     title: '登记回款',
+    heading: '回款记录',
     outstanding: '未收 {{amount}}',
     none: '还没有回款记录',
     by: '{{name}} 登记',

@@ -131,7 +131,7 @@ export const OrderDetailModal = ({ orderId, session, canWrite, onClose }: { orde
           )}
           <Group justify="space-between">
             <Text fw={600} size="sm">
-              {t('orders.actions.addPayment')}
+              {t('orders.payment.heading')}
             </Text>
             {canWrite && o.outstanding > 0 && mode !== 'pay' && (
               <Button size="xs" leftSection={<IconCash size={14} />} onClick={() => setMode('pay')} data-testid="add-payment">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OrderListRow } from '@shared/orders/types';
@@ -9,7 +9,7 @@ export const OrdersTable = ({ rows, showCustomer, onOpen }: { rows: OrderListRow
   const { t } = useTranslation();
   const f = (k: string): string => t(`orders.fields.${k}`);
   return (
-    <Table.ScrollContainer minWidth={showCustomer ? 1100 : 900}>
+    <Table.ScrollContainer minWidth={showCustomer ? 1000 : 860}>
       <Table verticalSpacing={6} fz="sm" highlightOnHover data-testid="orders-table">
         <Table.Thead>
           <Table.Tr>
@@ -28,7 +28,7 @@ export const OrdersTable = ({ rows, showCustomer, onOpen }: { rows: OrderListRow
           {rows.map((r) => (
             <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(r.id)} data-testid="order-row">
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.orderDate}</Table.Td>
-              <Table.Td>{r.contractNo}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.contractNo}</Table.Td>
               {showCustomer && (
                 <Table.Td>
                   <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm" onClick={(e) => e.stopPropagation()}>
@@ -36,7 +36,7 @@ export const OrdersTable = ({ rows, showCustomer, onOpen }: { rows: OrderListRow
                   </Anchor>
                 </Table.Td>
               )}
-              <Table.Td maw={320}>
+              <Table.Td maw={showCustomer ? 240 : 320}>
                 <Text size="sm" truncate>
                   {r.products}
                 </Text>
@@ -51,14 +51,16 @@ export const OrdersTable = ({ rows, showCustomer, onOpen }: { rows: OrderListRow
                 {r.outstanding > 0 ? money(r.outstanding) : ''}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {r.dueDate}
-                {r.overdueDays > 0 && (
-                  <Badge ml={4} size="xs" color="red" variant="light" tt="none">
-                    {t('orders.receivables.overdueDays', { count: r.overdueDays })}
-                  </Badge>
-                )}
+                <Stack gap={2} align="flex-start">
+                  {r.dueDate}
+                  {r.overdueDays > 0 && (
+                    <Badge size="xs" color="red" variant="light" tt="none" data-testid="overdue-badge">
+                      {t('orders.receivables.overdueDays', { count: r.overdueDays })}
+                    </Badge>
+                  )}
+                </Stack>
               </Table.Td>
-              <Table.Td>{r.salesperson?.displayName}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.salesperson?.displayName}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -32,17 +32,15 @@ export const ReceivablesPage = ({ session }: { session: SessionInfo }) => {
   const all = ageing.reduce((s, a) => ({ count: s.count + a.count, outstanding: s.outstanding + a.outstanding }), { count: 0, outstanding: 0 });
   const tile = (key: AgeingBucket | null, label: string, count: number, outstanding: number, color: string) => (
     <UnstyledButton key={key ?? 'all'} onClick={() => (setBucket(key), setPage(1))} data-testid={`bucket-${key ?? 'all'}`}>
-      <Paper withBorder p="sm" style={{ borderColor: bucket === key ? 'var(--mantine-color-blue-6)' : undefined, borderWidth: bucket === key ? 2 : 1 }}>
-        <Group justify="space-between" wrap="nowrap">
-          <Badge color={color} variant="light" tt="none">
-            {label}
-          </Badge>
-          <Text size="xs" c="dimmed">
-            {t('orders.receivables.total', { count })}
-          </Text>
-        </Group>
-        <Text fw={700} mt={4} data-testid={`bucket-amount-${key ?? 'all'}`}>
+      <Paper withBorder p="sm" h="100%" style={{ borderColor: bucket === key ? 'var(--mantine-color-blue-6)' : undefined, borderWidth: bucket === key ? 2 : 1 }}>
+        <Badge color={color} variant="light" tt="none">
+          {label}
+        </Badge>
+        <Text fw={700} mt={6} data-testid={`bucket-amount-${key ?? 'all'}`}>
           {money(outstanding)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('orders.receivables.total', { count })}
         </Text>
       </Paper>
     </UnstyledButton>
