@@ -42,6 +42,12 @@ export type ExchangeDecl = {
   /** Columns (SQL names) that stay on each PC (derived or local-only values). */
   localOnly?: readonly string[];
   /**
+   * Columns that settle themselves when both PCs changed them (derived stamps such as a customer's
+   * last contact): 'max' or 'min' of the two. A record whose two versions differ only in such columns
+   * (and who/when) is merged the same way on both PCs, without a conflict.
+   */
+  merge?: Readonly<Record<string, 'max' | 'min'>>;
+  /**
    * How a row belongs to a customer, for a salesperson's scope (own customers only):
    * 'self' for the customers table, or the SQL name of the column holding the customer id.
    * Omitted: a shared record (tags, users) — in a salesperson's export, and only managers import changes to it.

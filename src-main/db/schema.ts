@@ -92,7 +92,14 @@ export const customerLinkedTables = (): CustomerLinked[] => [contacts, ...module
 export const exchangedTables = (): ExchangeDecl[] => [
   { table: users, sheet: '用户' },
   { table: tags, sheet: '标签' },
-  { table: customers, sheet: '客户', customer: 'self', holdNew: liveDuplicateCustomer },
+  {
+    table: customers,
+    sheet: '客户',
+    customer: 'self',
+    holdNew: liveDuplicateCustomer,
+    // Kept by contact logging on each PC: both PCs logging contacts is not a conflict.
+    merge: { last_contact_at: 'max', first_contact_at: 'min' },
+  },
   { table: contacts, sheet: '联系人', customer: 'customer_id' },
   { table: customerTags, sheet: '客户标签', key: ['customer_id', 'tag_id'], customer: 'customer_id' },
   { table: customerEvents, sheet: '客户动态', customer: 'customer_id' },

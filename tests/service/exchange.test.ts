@@ -256,3 +256,48 @@ describe('workbooks edited by hand, damaged, or from elsewhere', () => {
     expect((await b.call('customers.get', { id: others })).customer.notes).toBeNull();
   });
 });
+
+describe('import summary, cancel and self-settling columns', () => {
+  it('analyze shows what a commit would do and changes nothing; cancel forgets it; commit applies it', async () => {
+    const { a, b } = await setup();
+    const made = await a.call('customers.create', { fields: { name: '预览测试公司' }, confirmDuplicates: false });
+    await a.exportTo(file(a, 'a.xlsx'));
+    const before = snapshot(b.db);
+    const dataBase64 = readFileSync(file(a, 'a.xlsx')).toString('base64');
+    const preview = await b.call('exchange.analyze', { fileName: 'a.xlsx', dataBase64 });
+    expect(preview.committed).toBe(false);
+    expect(preview.counts.added).toBeGreaterThanOrEqual(1);
+    expect(snapshot(b.db)).toEqual(before);
+    await b.call('exchange.cancel', { token: preview.token });
+    const gone = await b.host.registry.invoke(b.session, 'exchange.commit', { token: preview.token });
+    expect(gone.ok).toBe(false);
+    expect(snapshot(b.db)).toEqual(before);
+    const again = await b.call('exchange.analyze', { fileName: 'a.xlsx', dataBase64 });
+    const done = await b.call('exchange.commit', { token: again.token });
+    expect(done).toMatchObject({ committed: true, counts: preview.counts });
+    expect((await b.call('customers.get', { id: made.id })).customer.name).toBe('预览测试公司');
+    const history = await b.call('exchange.history', { limit: 10 });
+    expect(history[0]).toMatchObject({ kind: 'import', peer: { node: a.node } });
+  });
+
+  it('both PCs logging contact with a customer is no conflict: the last contact settles to the later one on both', async () => {
+    let id = '';
+    const { a, b } = await setup(async (a) => {
+      id = (await a.call('customers.create', { fields: { name: '联系时间公司' }, confirmDuplicates: false })).id;
+    });
+    const stamp = (pc: Pc, at: number) =>
+      pc.db.write(pc.viewer.id, () => pc.db.sqlite.prepare('UPDATE customers SET last_contact_at = ?, updated_at = ? WHERE id = ?').run(at, at, id));
+    stamp(a, Date.UTC(2026, 10, 20));
+    stamp(b, Date.UTC(2026, 10, 21));
+    await a.exportTo(file(a, 'a.xlsx'));
+    await b.exportTo(file(b, 'b.xlsx'));
+    expect((await b.importFrom(file(a, 'a.xlsx'))).counts.conflicts).toBe(0);
+    expect((await a.importFrom(file(b, 'b.xlsx'))).counts.conflicts).toBe(0);
+    expect(snapshot(a.db).customers).toEqual(snapshot(b.db).customers);
+    expect((a.db.sqlite.prepare('SELECT last_contact_at AS t FROM customers WHERE id = ?').get(id) as { t: number }).t).toBe(Date.UTC(2026, 10, 21));
+    // Settled without a new version: another round changes nothing.
+    await a.exportTo(file(a, 'a2.xlsx'));
+    const round = await b.importFrom(file(a, 'a2.xlsx'));
+    expect(round.counts.updated + round.counts.conflicts).toBe(0);
+  });
+});

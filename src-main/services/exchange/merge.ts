@@ -313,14 +313,26 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
       }
       const cols = diffColumns(local, r);
       if (cmp === 'concurrent') {
-        const meaningful = cols.filter((col) => !BOOKKEEPING.has(col));
+        const auto = t.decl.merge ?? {};
+        const meaningful = cols.filter((col) => !BOOKKEEPING.has(col) && !(col in auto));
         const same = r.deleted ? localDeleted : !localDeleted && meaningful.length === 0;
         if (same && stamp) {
-          // Both sides made the same change. Both PCs settle it the same way without a new version
-          // (which would only bounce back and forth): the merged vector, the later bookkeeping.
-          if (local && cols.length && laterBookkeeping(r.values, local)) {
-            const patch = Object.fromEntries(cols.map((col) => [col, coerce(r.values[col], t.kinds[col])]));
-            if (!attempt(r, () => access.update(r.id, patch))) continue;
+          // Both sides made the same change (or differ only in self-settling columns). Both PCs settle it
+          // the same way without a new version (which would only bounce back and forth): the merged
+          // vector, max/min of the self-settling columns, the later bookkeeping.
+          if (local && cols.length) {
+            const patch: Record<string, ExchangeValue> = {};
+            for (const col of cols) {
+              const mine = coerce(local[col], t.kinds[col]);
+              const theirs = coerce(r.values[col], t.kinds[col]);
+              const rule = auto[col];
+              if (rule) {
+                const pick = mine === null ? theirs : theirs === null ? mine : (rule === 'max') === theirs > mine ? theirs : mine;
+                if (pick !== mine) patch[col] = pick;
+              }
+            }
+            if (laterBookkeeping(r.values, local)) for (const col of cols) if (BOOKKEEPING.has(col)) patch[col] = coerce(r.values[col], t.kinds[col]);
+            if (Object.keys(patch).length && !attempt(r, () => access.update(r.id, patch))) continue;
           }
           const remoteStamp = r.hlc > stamp.hlc || (r.hlc === stamp.hlc && r.node > stamp.node);
           stamps.put(table, r.id, mergeVv(localVv, r.vv), remoteStamp ? r.hlc : stamp.hlc, remoteStamp ? r.node : stamp.node, localDeleted);
