@@ -46,6 +46,9 @@ export const printDay = (ctx: PrintContext, day: string | null | undefined): str
   return ctx.locale === 'zh-CN' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;
 };
 
+/** "Label：value" with the language's own colon (full-width in Chinese). */
+export const labelled = (ctx: PrintContext, label: string, value: string): string => ctx.t('print.doc.labelValue', { label, value });
+
 export type Field = { label: string; value: HtmlValue; pre?: boolean };
 
 /**
@@ -85,8 +88,8 @@ export const writingLines = (count: number): SafeHtml =>
 
 /** Signature and date lines at the bottom of a form. */
 export const signatures = (ctx: PrintContext, labels: string[]): SafeHtml => html`<div class="signatures">${labels.map(
-  (label) => html`<div class="sig"><div><span class="sig-label">${label}：</span><span class="rule"></span></div>
-<div><span class="sig-label">${ctx.t('print.doc.date')}：</span><span class="date">${ctx.t('print.doc.signDate')}</span></div></div>`,
+  (label) => html`<div class="sig"><div><span class="sig-label">${labelled(ctx, label, '')}</span><span class="rule"></span></div>
+<div><span class="sig-label">${labelled(ctx, ctx.t('print.doc.date'), '')}</span><span class="date">${ctx.t('print.doc.signDate')}</span></div></div>`,
 )}</div>`;
 
 const css = `
@@ -101,7 +104,8 @@ body { margin: 0; color: #000; background: #fff; font-family: ${SERIF_STACK}; fo
 .sheet-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 8mm;
   font-family: ${SANS_STACK}; font-size: 9.5pt; border-bottom: 1.2pt solid #000; padding-bottom: 1.5mm; }
 .sheet-head .company { font-weight: 700; font-size: 11pt; }
-h1 { font-family: ${SANS_STACK}; font-weight: 700; font-size: 18pt; text-align: center; letter-spacing: 0.25em; margin: 4mm 0 1mm; }
+h1 { font-family: ${SANS_STACK}; font-weight: 700; font-size: 18pt; text-align: center; margin: 4mm 0 1mm; }
+html[lang="zh-CN"] h1 { letter-spacing: 0.25em; }
 .meta { display: flex; justify-content: space-between; font-size: 9pt; margin-bottom: 3mm; font-family: ${SANS_STACK}; }
 section { margin-top: 3mm; }
 h2 { font-family: ${SANS_STACK}; font-size: 11pt; font-weight: 700; margin: 0 0 1.5mm; padding-left: 2mm;
@@ -132,6 +136,7 @@ td.empty { text-align: center; color: #444; }
 .signatures { display: flex; gap: 8mm; margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; font-family: ${SANS_STACK}; font-size: 10pt; }
 .sig { flex: 1; display: flex; flex-direction: column; gap: 5mm; }
 .sig > div { display: flex; align-items: flex-end; white-space: nowrap; }
+.sig-label { margin-right: 1mm; }
 .sig .rule { flex: 1; border-bottom: 0.6pt solid #000; height: 5mm; min-width: 20mm; }
 .sig .date { white-space: pre; }
 `;
@@ -157,10 +162,10 @@ export const printDocument = (
 </head>
 <body>
 <header class="sheet-head"><span class="company">${ctx.companyName}</span>${
-    form.formNo ? html`<span>${ctx.t('print.doc.formNo')}：${form.formNo}</span>` : ''
+    form.formNo ? html`<span>${labelled(ctx, ctx.t('print.doc.formNo'), form.formNo)}</span>` : ''
   }</header>
 <h1>${form.title}</h1>
-<div class="meta"><span>${form.subtitle ?? ''}</span><span>${ctx.t('print.doc.printedOn')}：${printDate(ctx, ctx.now)}${IDEOGRAPHIC_SPACE}${ctx.t('print.doc.printedBy')}：${ctx.printedBy}</span></div>
+<div class="meta"><span>${form.subtitle ?? ''}</span><span>${labelled(ctx, ctx.t('print.doc.printedOn'), printDate(ctx, ctx.now))}${IDEOGRAPHIC_SPACE}${labelled(ctx, ctx.t('print.doc.printedBy'), ctx.printedBy)}</span></div>
 ${body}
 ${signatureLabels.length ? signatures(ctx, signatureLabels) : ''}
 </body>

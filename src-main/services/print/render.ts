@@ -8,7 +8,7 @@ import { activities, contacts, users } from '../../db/schema';
 import { getCustomerCard } from '../customers/customers';
 import { getSettings } from '../settings/settings';
 import type { SafeHtml } from './html';
-import { printDate, printDocument, type PrintContext } from './layout';
+import { labelled, printDate, printDocument, type PrintContext } from './layout';
 import { customerCardBody, type CardActivity } from './templates/customerCard';
 import { minutesBody } from './templates/minutes';
 import { visitBody } from './templates/visit';
@@ -60,7 +60,7 @@ const renderBody = (db: Db, viewer: UserInfo, ctx: PrintContext, form: PrintForm
       return {
         title,
         name: card.customer.name,
-        subtitle: `${t('customer.fields.owner')}：${card.customer.owner?.displayName ?? t('customer.pool')}`,
+        subtitle: labelled(ctx, t('customer.fields.owner'), card.customer.owner?.displayName ?? t('customer.pool')),
         body: customerCardBody(ctx, { card, activities: activityList, activityLimit: CARD_ACTIVITY_LIMIT }),
         signatures: [t('print.card.filledBy'), t('print.card.reviewedBy')],
       };
@@ -72,7 +72,7 @@ const renderBody = (db: Db, viewer: UserInfo, ctx: PrintContext, form: PrintForm
         title,
         name: visit.customer.name,
         formNo: visit.formNo,
-        subtitle: `${t('print.visit.salesperson')}：${visit.salesperson.displayName}`,
+        subtitle: labelled(ctx, t('print.visit.salesperson'), visit.salesperson.displayName),
         body: visitBody(ctx, visit),
         signatures: [t('print.visit.signVisitor'), t('print.visit.signCustomer'), t('print.visit.signManager')],
       };
@@ -83,7 +83,7 @@ const renderBody = (db: Db, viewer: UserInfo, ctx: PrintContext, form: PrintForm
         title,
         name: m.customer.name,
         formNo: m.formNo,
-        subtitle: `${t('print.minutes.author')}：${m.author.displayName}`,
+        subtitle: labelled(ctx, t('print.minutes.author'), m.author.displayName),
         body: minutesBody(ctx, m),
         signatures: [t('print.minutes.signOurs'), t('print.minutes.signTheirs')],
       };

@@ -16,6 +16,7 @@ export const printEn: Widen<typeof printZhCN> = {
   },
   buttons: { customerCard: 'Print file card', visit: 'Print visit sheet', minutes: 'Print minutes' },
   doc: {
+    labelValue: '{{label}}: {{value}}',
     formNo: 'No.',
     printedOn: 'Printed on',
     printedBy: 'Printed by',

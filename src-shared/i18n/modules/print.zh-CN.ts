@@ -13,6 +13,7 @@ export const printZhCN = {
   },
   buttons: { customerCard: '打印档案卡', visit: '打印走访单', minutes: '打印纪要' },
   doc: {
+    labelValue: '{{label}}：{{value}}',
     formNo: '编号',
     printedOn: '打印日期',
     printedBy: '打印人',
