@@ -236,5 +236,22 @@ test.describe('the customer timeline', () => {
     await expect(timeline.getByTestId('event-payment_received')).toContainText('收到回款 ¥5,000.00');
     await expect(timeline.getByTestId('event-survey_recorded')).toContainText('满意度调查：平均 4.5 分');
     await snap(page, 'activities-timeline-kinds');
+
+    // A manager sets how far ahead the greeting list looks; the list follows.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await logIn(page, 'liujl', '刘经理');
+    await go(page, '/settings/greetings');
+    const days = page.getByTestId('greeting-days-setting');
+    await expect(days).toHaveValue('7');
+    // Out of range is pulled back into 1–60 by the field itself (the main process also refuses it).
+    await days.fill('0');
+    await days.blur();
+    await expect(days).toHaveValue('1');
+    await days.fill('14');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('设置已保存')).toBeVisible();
+    await snap(page, 'activities-greeting-settings');
+    await go(page, '/follow-ups?tab=greetings');
+    await expect(page.getByText(/今后 14 天/)).toBeVisible();
   });
 });
