@@ -98,6 +98,9 @@ test.describe('visits and meeting minutes', () => {
     await page.getByRole('dialog').getByLabel('意见').fill('同意，带上新机型的报价');
     await page.getByRole('dialog').getByRole('button', { name: '批准' }).click();
     await expect(page.getByTestId('visit-status')).toHaveText('已批准');
+    await expect(page.getByTestId('flow-steps')).toContainText('同意，带上新机型的报价');
+    await quietNotifications(page);
+    await snap(page, 'visits-03b-visit-approved');
     await go(page, '/');
     await expect(page.getByRole('heading', { name: /刘经理/ })).toBeVisible();
     await expect(page.getByTestId('dashboard-visit-approvals')).toHaveCount(0);
@@ -161,7 +164,9 @@ test.describe('visits and meeting minutes', () => {
 
     // The manager approves the minutes from the approval page; the action item becomes a task.
     await switchUser(page, 'liujl', '刘经理');
-    await go(page, '/visits/approvals');
+    await go(page, '/approvals');
+    await expect(page.getByTestId('minutes-queue')).toContainText(customerName);
+    await snap(page, 'visits-07b-approval-page');
     await page.getByTestId('minutes-queue').getByText(customerName).click();
     await page.getByTestId('minutes-actions').getByRole('button', { name: '审核通过' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '审核通过' }).click();
@@ -189,5 +194,14 @@ test.describe('visits and meeting minutes', () => {
     await expect(page.getByRole('heading', { name: /张三/ })).toBeVisible();
     await expect(page.getByTestId('dashboard-notifications')).toHaveCount(0);
     await expect(page.getByTestId('dashboard-minutes-due')).toHaveCount(0);
+
+    // The same visit sheet in English.
+    await go(page, '/visits');
+    await page.getByText('English', { exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'My visits this week' })).toBeVisible();
+    await page.getByTestId('week-visit').click();
+    await expect(page.getByTestId('visit-status')).toHaveText('Done');
+    await expect(page.getByText('Visit no. 1').first()).toBeVisible();
+    await snap(page, 'visits-09-visit-done-en');
   });
 });

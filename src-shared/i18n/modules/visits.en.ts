@@ -3,6 +3,7 @@ import type { visitsZhCN } from './visits.zh-CN';
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const visitsEn: Widen<typeof visitsZhCN> = {
+  common: { paren: '{{main}} ({{note}})', sep: ', ' },
   nav: { visits: 'Visits', minutes: 'Meeting minutes', approvals: 'Approvals' },
   status: {
     draft: 'Draft',

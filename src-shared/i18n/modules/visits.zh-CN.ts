@@ -1,5 +1,6 @@
 /** Strings of the visits capability (namespace `visits`). en must match. */
 export const visitsZhCN = {
+  common: { paren: '{{main}}（{{note}}）', sep: '、' },
   nav: { visits: '拜访', minutes: '会谈纪要', approvals: '审批' },
   status: {
     draft: '草稿',

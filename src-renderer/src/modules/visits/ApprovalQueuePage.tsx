@@ -6,7 +6,7 @@ import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 
-/** /visits/approvals (managers): visit plans to approve and minutes to review, oldest first; a row opens its record. */
+/** /approvals (managers): visit plans to approve and minutes to review, oldest first; a row opens its record. */
 export const ApprovalQueuePage = (_props: { session: SessionInfo }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();

@@ -34,11 +34,11 @@ export const ApprovalsCard = (_props: { session: SessionInfo }) => {
   if (!queue.data?.length) return null;
   return (
     <Frame
-      title={`${t('visits.dashboard.approvals')}（${queue.data.length}）`}
+      title={t('visits.common.paren', { main: t('visits.dashboard.approvals'), note: queue.data.length })}
       icon={<IconClipboardCheck size={18} />}
       testId="dashboard-visit-approvals"
       extra={
-        <Anchor component={Link} to="/visits/approvals" size="sm">
+        <Anchor component={Link} to="/approvals" size="sm">
           {t('visits.dashboard.more')}
         </Anchor>
       }
@@ -68,7 +68,7 @@ export const MinutesDueCard = (_props: { session: SessionInfo }) => {
   if (!due.data?.length) return null;
   return (
     <Frame
-      title={`${t('visits.dashboard.minutesDue')}（${due.data.length}）`}
+      title={t('visits.common.paren', { main: t('visits.dashboard.minutesDue'), note: due.data.length })}
       icon={<IconFileDescription size={18} />}
       testId="dashboard-minutes-due"
       extra={
@@ -115,7 +115,7 @@ export const NotificationsCard = (_props: { session: SessionInfo }) => {
   };
   return (
     <Frame
-      title={`${t('visits.dashboard.notifications')}（${list.data.length}）`}
+      title={t('visits.common.paren', { main: t('visits.dashboard.notifications'), note: list.data.length })}
       icon={<IconBell size={18} />}
       testId="dashboard-notifications"
       extra={

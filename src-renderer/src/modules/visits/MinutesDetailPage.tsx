@@ -122,7 +122,7 @@ const MinutesView = ({ minutes: m }: { minutes: MinutesDetail }) => {
         <Actions minutes={m} />
       </Group>
       {m.reviewComment && (
-        <Alert color={m.status === 'returned' ? 'red' : 'green'} variant="light" title={`${mf('reviewComment')}（${m.reviewedBy?.displayName ?? ''}）`}>
+        <Alert color={m.status === 'returned' ? 'red' : 'green'} variant="light" title={t('visits.common.paren', { main: mf('reviewComment'), note: m.reviewedBy?.displayName ?? '' })}>
           {m.reviewComment}
         </Alert>
       )}

@@ -111,7 +111,7 @@ const MinutesForm = ({ session, minutes, visit }: { session: SessionInfo; minute
       <Stack gap="sm" maw={1000}>
         <Title order={3}>{minutes ? t('visits.minutes.editTitle') : t('visits.minutes.newTitle')}</Title>
         {minutes?.status === 'returned' && minutes.reviewComment && (
-          <Alert color="red" variant="light" title={`${mf('reviewComment')}（${minutes.reviewedBy?.displayName ?? ''}）`}>
+          <Alert color="red" variant="light" title={t('visits.common.paren', { main: mf('reviewComment'), note: minutes.reviewedBy?.displayName ?? '' })}>
             {minutes.reviewComment}
           </Alert>
         )}

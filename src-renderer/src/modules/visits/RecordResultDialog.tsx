@@ -59,7 +59,7 @@ export const RecordResultDialog = ({ visit, opened, onClose }: { visit: VisitDet
             <Select
               label={f('contactMet')}
               clearable
-              data={visit.contacts.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name }))}
+              data={visit.contacts.map((c) => ({ value: c.id, label: c.title ? t('visits.common.paren', { main: c.name, note: c.title }) : c.name }))}
               {...form.getInputProps('contactId')}
             />
           </SimpleGrid>

@@ -154,7 +154,7 @@ const VisitView = ({ visit }: { visit: VisitDetail }) => {
         <Actions visit={visit} />
       </Group>
       {visit.decisionComment && (
-        <Alert color={visit.status === 'rejected' ? 'red' : 'green'} variant="light" title={`${f('decisionComment')}（${visit.decidedBy?.displayName ?? ''}）`}>
+        <Alert color={visit.status === 'rejected' ? 'red' : 'green'} variant="light" title={t('visits.common.paren', { main: f('decisionComment'), note: visit.decidedBy?.displayName ?? '' })}>
           {visit.decisionComment}
         </Alert>
       )}
@@ -166,11 +166,11 @@ const VisitView = ({ visit }: { visit: VisitDetail }) => {
           <Table variant="vertical" withTableBorder={false}>
             <Table.Tbody>
               <Row label={f('salesperson')}>{visit.salesperson.displayName}</Row>
-              <Row label={f('plannedAt')}>{`${formatDateTime(visit.plannedAt)}（${t('visits.detail.duration', { count: visit.durationMinutes })}）`}</Row>
+              <Row label={f('plannedAt')}>{t('visits.common.paren', { main: formatDateTime(visit.plannedAt), note: t('visits.detail.duration', { count: visit.durationMinutes }) })}</Row>
               <Row label={f('place')}>{visit.place ?? ''}</Row>
               <Row label={f('purpose')}>{visit.purpose}</Row>
               <Row label={f('objectives')}>{visit.objectives ?? ''}</Row>
-              <Row label={f('materials')}>{materials.join('、')}</Row>
+              <Row label={f('materials')}>{materials.join(t('visits.common.sep'))}</Row>
             </Table.Tbody>
           </Table>
         </Paper>
@@ -183,7 +183,7 @@ const VisitView = ({ visit }: { visit: VisitDetail }) => {
               {visit.contacts.map((c) => (
                 <List.Item key={c.id}>
                   <Group gap={6}>
-                    <span>{c.title ? `${c.name}（${c.title}）` : c.name}</span>
+                    <span>{c.title ? t('visits.common.paren', { main: c.name, note: c.title }) : c.name}</span>
                     {c.isDecisionMaker && (
                       <Badge size="xs" color="violet" variant="light" tt="none">
                         {t('visits.form.decisionMaker')}

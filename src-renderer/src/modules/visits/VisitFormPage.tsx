@@ -89,7 +89,7 @@ const ContactChoice = ({ customerId, value, onChange }: { customerId: string; va
                 value={c.id}
                 label={
                   <Group gap={4} wrap="nowrap">
-                    <span>{c.title ? `${c.name}（${c.title}）` : c.name}</span>
+                    <span>{c.title ? t('visits.common.paren', { main: c.name, note: c.title }) : c.name}</span>
                     {c.isDecisionMaker && (
                       <Badge size="xs" color="violet" variant="light" tt="none">
                         {t('visits.form.decisionMaker')}

@@ -20,7 +20,7 @@ const managerRoles = ['manager', 'admin'] as const;
 export const visitRoutes = (session: SessionInfo): ReactElement[] => [
   <Route key="visits" path="/visits" element={<VisitWeekPage session={session} />} />,
   <Route key="visits-new" path="/visits/new" element={<VisitFormPage session={session} />} />,
-  <Route key="visits-approvals" path="/visits/approvals" element={<ApprovalQueuePage session={session} />} />,
+  <Route key="visits-approvals" path="/approvals" element={<ApprovalQueuePage session={session} />} />,
   <Route key="visits-edit" path="/visits/:id/edit" element={<VisitFormPage session={session} />} />,
   <Route key="visits-detail" path="/visits/:id" element={<VisitDetailPage session={session} />} />,
   <Route key="minutes" path="/minutes" element={<MinutesListPage session={session} />} />,
@@ -32,7 +32,7 @@ export const visitRoutes = (session: SessionInfo): ReactElement[] => [
 /** This capability's entries in the left navigation. */
 export const visitNav: NavItem[] = [
   { key: 'visits', path: '/visits', label: 'visits.nav.visits', icon: IconRoute, order: 30 },
-  { key: 'visit-approvals', path: '/visits/approvals', label: 'visits.nav.approvals', icon: IconClipboardCheck, order: 32, roles: [...managerRoles] },
+  { key: 'visit-approvals', path: '/approvals', label: 'visits.nav.approvals', icon: IconClipboardCheck, order: 32, roles: [...managerRoles] },
   { key: 'minutes', path: '/minutes', label: 'visits.nav.minutes', icon: IconFileDescription, order: 35 },
 ];
 
