@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -56,6 +57,16 @@ it('exports on one PC and imports on the other, leaving the conflict pending and
 
   const plain = await cli(['exchange', 'export', '--plain', '--data-dir', b.dir, '--out', join(b.dir, 'plain.xlsx')]);
   expect(plain.code).toBe(0);
+  // For people: headers in Chinese, people by name, the customer that came from A is there.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(b.dir, 'plain.xlsx'));
+  const sheet = wb.getWorksheet('客户')!;
+  const headers = (sheet.getRow(1).values as unknown[]).filter(Boolean);
+  expect(headers).toEqual(expect.arrayContaining(['企业名称', '电话', '负责人']));
+  const nameCol = headers.indexOf('企业名称') + 1;
+  const names: unknown[] = [];
+  sheet.eachRow((row, n) => n > 1 && names.push(row.getCell(nameCol).value));
+  expect(names).toContain('命令行新客户');
   expect(other).toBeTruthy();
 });
 

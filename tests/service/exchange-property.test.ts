@@ -26,7 +26,9 @@ type Op =
   | { k: 'delete'; i: number }
   | { k: 'assign'; i: number; u: number }
   | { k: 'contact'; i: number }
-  | { k: 'editContact'; i: number; v: number };
+  | { k: 'editContact'; i: number; v: number }
+  | { k: 'tag'; i: number; tag: number; on: boolean }
+  | { k: 'restore'; i: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<Op>({ k: 'create' }) },
@@ -38,6 +40,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('assign' as const), i: fc.nat(50), u: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('contact' as const), i: fc.nat(50) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('editContact' as const), i: fc.nat(50), v: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('tag' as const), i: fc.nat(50), tag: fc.nat(1), on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('restore' as const), i: fc.nat(50) }) },
 );
 
 const caseArb = fc.record({
@@ -53,11 +57,13 @@ let a: Pc;
 let b: Pc;
 let dispose: () => void;
 let users: string[] = [];
+let tags: string[] = [];
 let serial = 0;
 
 beforeAll(async () => {
   const pcs = await twoPcs(async (pc) => {
     for (const u of ['zhang', 'li']) await pc.call('users.create', { username: u, displayName: u, role: 'sales', password: `${u}-pass-1` });
+    for (const name of ['重点', '待跟进']) await pc.call('tags.create', { name, color: 'blue' });
     for (let i = 0; i < 6; i += 1) {
       const c = await pc.call('customers.create', { fields: { name: `起始客户${i}号有限公司` }, confirmDuplicates: false });
       await pc.call('contacts.create', { customerId: c.id, fields: { name: `联系人${i}` } });
@@ -65,6 +71,7 @@ beforeAll(async () => {
   });
   ({ a, b, dispose } = pcs);
   users = (await a.call('users.list', {})).map((u) => u.id);
+  tags = (await a.call('tags.list', {})).map((t) => t.id);
   // A first full exchange both ways, so each PC knows the other (exports "since" a peer need one).
   await a.exportTo(join(a.dir, 'first.xlsx'));
   await b.exportTo(join(b.dir, 'first.xlsx'));
@@ -83,7 +90,11 @@ const liveContacts = (pc: Pc): string[] =>
       .all() as { id: string }[]
   ).map((r) => r.id);
 
-const apply = async (pc: Pc, session: Session, op: Op, side: string): Promise<void> => {
+const linked = (pc: Pc, customerId: string, tagId: string): boolean =>
+  !!pc.db.sqlite.prepare('SELECT 1 FROM customer_tags WHERE customer_id = ? AND tag_id = ?').get(customerId, tagId);
+
+/** Link rows (customer tags) are not in the change log: the test notes which ones an operation really changed. */
+const apply = async (pc: Pc, session: Session, op: Op, side: string, links: Set<string>): Promise<void> => {
   const customers = liveCustomers(pc);
   const pick = (list: string[], i: number): string | undefined => (list.length ? list[i % list.length] : undefined);
   switch (op.k) {
@@ -117,6 +128,21 @@ const apply = async (pc: Pc, session: Session, op: Op, side: string): Promise<vo
       if (id) await pc.call('contacts.update', { id, fields: { title: `职务${op.v}` } }, session);
       return;
     }
+    case 'tag': {
+      const id = pick(customers, op.i);
+      const tagId = tags[op.tag % tags.length]!;
+      if (!id) return;
+      const was = linked(pc, id, tagId);
+      await pc.call('customers.bulkTag', { ids: [id], add: op.on ? [tagId] : [], remove: op.on ? [] : [tagId] }, session);
+      if (linked(pc, id, tagId) !== was) links.add(`customer_tags/${id}|${tagId}`);
+      return;
+    }
+    case 'restore': {
+      const bin = (pc.db.sqlite.prepare('SELECT id FROM customers WHERE deleted_at IS NOT NULL ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+      const id = pick(bin, op.i);
+      if (id) await pc.call('customers.restore', { ids: [id] }, session);
+      return;
+    }
   }
 };
 
@@ -130,7 +156,11 @@ const changedSince = (pc: Pc, from: number): Set<string> =>
     ).map((x) => `${x.t}/${x.r}`),
   );
 const rowOf = (pc: Pc, key: string): unknown => {
-  const [t, id] = key.split('/');
+  const [t, id] = key.split('/') as [string, string];
+  if (t === 'customer_tags') {
+    const [customerId, tagId] = id.split('|');
+    return pc.db.sqlite.prepare('SELECT * FROM customer_tags WHERE customer_id = ? AND tag_id = ?').get(customerId, tagId) ?? null;
+  }
   return pc.db.sqlite.prepare(`SELECT * FROM ${t} WHERE id = ?`).get(id) ?? null;
 };
 /** The row without who/when changed it last (a resolved conflict is stamped with the resolver and the time). */
@@ -152,10 +182,12 @@ it(`two PCs converge after random edits on both sides (${RUNS} cases)`, async ()
       b.clock.advance(45_000);
       const fromA = lastChange(a);
       const fromB = lastChange(b);
-      for (const op of c.a) await apply(a, a.session, op, 'A');
-      for (const op of c.b) await apply(b, b.session, op, 'B');
-      const changedA = changedSince(a, fromA);
-      const changedB = changedSince(b, fromB);
+      const linksA = new Set<string>();
+      const linksB = new Set<string>();
+      for (const op of c.a) await apply(a, a.session, op, 'A', linksA);
+      for (const op of c.b) await apply(b, b.session, op, 'B', linksB);
+      const changedA = new Set([...changedSince(a, fromA), ...linksA]);
+      const changedB = new Set([...changedSince(b, fromB), ...linksB]);
       // Both changed and the versions differ in what they say (not only in who/when: the same edit on both PCs is no conflict).
       const expected = new Set([...changedA].filter((k) => changedB.has(k) && JSON.stringify(contentOf(rowOf(a, k))) !== JSON.stringify(contentOf(rowOf(b, k)))));
       const preA = new Map([...changedA].map((k) => [k, rowOf(a, k)]));
@@ -182,7 +214,8 @@ it(`two PCs converge after random edits on both sides (${RUNS} cases)`, async ()
           resolutions: pending.map((p, i) => {
             const side = c.choices[i % c.choices.length] ? 'remote' : 'local';
             chosen.set(`${p.table}/${p.recordId}`, side);
-            return { conflictId: p.id, fields: Object.fromEntries(p.fields.map((f) => [f.column, side])) };
+            const columns = [...p.fields.map((f) => f.column), ...(p.localDeleted !== p.remoteDeleted ? ['_deleted'] : [])];
+            return { conflictId: p.id, fields: Object.fromEntries(columns.map((col) => [col, side])) };
           }),
         });
       }

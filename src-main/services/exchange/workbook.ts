@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { ExchangeNote, ExchangeValue } from '../../../src-shared/exchange/types';
 import { AppError } from '../../../src-shared/errors';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
-import { listSheets, readRows } from '../import/read';
-import type { Cell } from '../import/read';
+import type { Cell, ReadCache, RowHandler } from '../import/read';
+import { openXlsx, readXlsxRows, type XlsxBook } from '../import/read/xlsx';
 import type { ExchangeType } from './declarations';
 
 /**
@@ -199,12 +199,16 @@ const MAX_NOTES = 500;
  * come back with intact = false and a note, never as an error.
  */
 export const readExchangeWorkbook = async (file: string, env: ExchangeEnv, types: ExchangeType[]): Promise<ParsedWorkbook> => {
-  let sheets: Awaited<ReturnType<typeof listSheets>>;
+  // The zip's directory and the workbook parts are read once for all the sheets.
+  let book: XlsxBook;
   try {
-    sheets = await listSheets(file);
+    book = await openXlsx(file);
   } catch {
     throw new AppError('EXCHANGE_INVALID');
   }
+  const cache: ReadCache = {};
+  const readRows = (_file: string, index: number, onRow: RowHandler) => readXlsxRows(book, index, onRow, { cache });
+  const sheets = book.sheets;
   const metaInfo = sheets.find((s) => s.name === META_SHEET);
   if (!metaInfo) throw new AppError('EXCHANGE_INVALID');
   const metaCells = new Map<string, string>();
