@@ -226,6 +226,9 @@ describe('lists, summary and settings', () => {
     expect((await w.ws.call(w.zhang, 'visits.list', { ...week, salespersonId: w.ids.li })).map((r) => r.salesperson.id)).toEqual([w.ids.zhang]);
     expect((await w.ws.call(w.wang, 'visits.list', week)).map((r) => r.salesperson.displayName)).toEqual(['张三', '李四']);
     expect((await w.ws.call(w.wang, 'visits.list', { ...week, salespersonId: w.ids.li })).map((r) => r.customerName)).toEqual(['上海远东机械有限公司']);
+    // A customer handed over brings its visits into the new owner's list.
+    await w.ws.call(w.wang, 'customers.assign', { ids: [w.far], ownerId: w.ids.zhang, reason: '交接' });
+    expect((await w.ws.call(w.zhang, 'visits.list', week)).map((r) => r.salesperson.displayName)).toEqual(['张三', '李四']);
   });
 
   it('keeps one salesperson out of another’s visit', async () => {
@@ -278,6 +281,22 @@ describe('notifications', () => {
     expect(await w.ws.call(w.zhang, 'visits.markRead', { all: true })).toEqual({ count: 1 });
     expect(await w.ws.call(w.zhang, 'visits.notifications', {})).toEqual([]);
     expect(await w.ws.call(w.zhang, 'visits.notifications', { unreadOnly: false })).toHaveLength(2);
+  });
+});
+
+describe('customer merges', () => {
+  it('moves visits and minutes to the surviving customer and back on undo', async () => {
+    const v = await w.ws.call(w.zhang, 'visits.create', { fields: planFields(w.sea, WED), submit: true });
+    const m = await w.ws.call(w.zhang, 'minutes.create', {
+      fields: { customerId: w.sea, meetingDate: '2026-11-23', actions: [] },
+      submit: false,
+    });
+    const merge = await w.ws.call(w.wang, 'customers.merge', { survivorId: w.star.id, mergedId: w.sea });
+    expect((await w.ws.call(w.zhang, 'visits.get', { id: v.id })).customerId).toBe(w.star.id);
+    expect((await w.ws.call(w.zhang, 'minutes.get', { id: m.id })).customerName).toBe('杭州星辰信息科技有限公司');
+    await w.ws.call(w.wang, 'customers.undoMerge', { id: merge.id });
+    expect((await w.ws.call(w.zhang, 'visits.get', { id: v.id })).customerId).toBe(w.sea);
+    expect((await w.ws.call(w.zhang, 'minutes.get', { id: m.id })).customerId).toBe(w.sea);
   });
 });
 

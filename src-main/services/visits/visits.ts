@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
 import { visitEditable, visitTransitions, type VisitMaterial, type VisitStatus } from '../../../src-shared/visits/enums';
 import type { VisitFields } from '../../../src-shared/visits/schemas';
@@ -309,10 +309,17 @@ export const recordVisitResult = (db: Db, viewer: Viewer, id: string, result: Vi
 
 export type VisitListQuery = { from: number; to: number; salespersonId?: string; customerId?: string; statuses?: VisitStatus[] };
 
-/** Visits planned in [from, to): sales see their own, managers everyone's (or one salesperson's). */
+/** Visits planned in [from, to): sales see theirs and their customers', managers everyone's (or one salesperson's). */
 export const listVisits = (db: Db, viewer: Viewer, q: VisitListQuery): VisitRow[] => {
   const conds: (SQL | undefined)[] = [gte(visits.plannedAt, q.from), lt(visits.plannedAt, q.to)];
-  if (!isManagerLike(viewer)) conds.push(eq(visits.salespersonId, viewer.id));
+  // Sales: the visits they make and those of the customers they own (as canRead); managers: everyone's.
+  if (!isManagerLike(viewer))
+    conds.push(
+      or(
+        eq(visits.salespersonId, viewer.id),
+        sql`${visits.customerId} in (select ${customers.id} from ${customers} where ${customers.ownerId} = ${viewer.id})`,
+      ),
+    );
   else if (q.salespersonId) conds.push(eq(visits.salespersonId, q.salespersonId));
   if (q.customerId) conds.push(eq(visits.customerId, q.customerId));
   if (q.statuses?.length) conds.push(inArray(visits.status, q.statuses));
