@@ -30,11 +30,12 @@ export const orders = sqliteTable(
     notes: text('notes'),
   },
   (t) => [
-    index('orders_customer_date').on(t.customerId, t.orderDate, t.amount),
-    index('orders_date').on(t.orderDate),
-    index('orders_salesperson_date').on(t.salespersonId, t.orderDate),
-    // Open receivables only: what the receivables list and the ageing walk.
-    index('orders_open_due').on(t.dueDate).where(sql`received < amount`),
+    // Covering (amount, received): per-customer figures, date-range sums and the list's counts read only the index.
+    index('orders_customer_date').on(t.customerId, t.orderDate, t.amount, t.received),
+    index('orders_date').on(t.orderDate, t.amount, t.received),
+    index('orders_salesperson_date').on(t.salespersonId, t.orderDate, t.amount, t.received),
+    // Open receivables only, covering what the receivables list, its count and the ageing read.
+    index('orders_open').on(t.dueDate, t.customerId, t.salespersonId, t.amount, t.received).where(sql`received < amount`),
   ],
 );
 
