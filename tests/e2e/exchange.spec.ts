@@ -52,6 +52,8 @@ test('export on one PC, import on another, resolve a conflict field by field', a
     const file = join(downloads, 'exchange.xlsx');
     await (await downloaded).saveAs(file);
     await expect(page.getByTestId('exchange-export-done')).toBeVisible();
+    await expect(page.getByRole('button', { name: '导出交换文件' })).not.toHaveAttribute('data-loading');
+    await page.waitForTimeout(300);
     await snap(page, 'exchange-export');
 
     // B: import → summary first.
@@ -61,6 +63,7 @@ test('export on one PC, import on another, resolve a conflict field by field', a
     const summary = pageB.getByTestId('exchange-summary');
     await expect(summary).toContainText('导入前检查结果');
     await expect(summary).toContainText('两边都改过');
+    await pageB.waitForTimeout(300);
     await snap(pageB, 'exchange-import-summary');
     // Nothing changed yet: the summary came from a rolled-back run.
     expect((await api<{ customer: { phone: string } }>(pageB, 'customers.get', { id: shared.id })).customer.phone).toBe('13933334444');

@@ -85,6 +85,25 @@ describe('exchange between two PCs', () => {
     expect(snapshot(b.db)).toEqual(before);
   });
 
+  it('a customer purged from the recycle bin goes away on the other PC too, with its contacts, tags and timeline', async () => {
+    let id = '';
+    const { a, b } = await setup(async (a) => {
+      const tag = await a.call('tags.create', { name: '清理', color: 'red' });
+      id = (await a.call('customers.create', { fields: { name: '彻底删除公司' }, tagIds: [tag.id], confirmDuplicates: false })).id;
+      await a.call('contacts.create', { customerId: id, fields: { name: '要删的联系人' } });
+    });
+    await a.call('customers.delete', { ids: [id] });
+    await a.call('customers.purge', { ids: [id] });
+    await a.exportTo(file(a, 'a.xlsx'));
+    const s = await b.importFrom(file(a, 'a.xlsx'));
+    expect(s.counts.skipped + s.counts.conflicts).toBe(0);
+    for (const table of ['customers', 'contacts', 'customer_tags', 'customer_events']) {
+      const column = table === 'customers' ? 'id' : 'customer_id';
+      expect(b.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(id)).toEqual({ n: 0 });
+    }
+    expect(snapshot(b.db)).toEqual(snapshot(a.db));
+  });
+
   it('exports only the changes since the last exchange with a peer', async () => {
     const { a, b } = await setup(async (a) => {
       for (const n of ['甲', '乙', '丙']) await a.call('customers.create', { fields: { name: `${n}号测试公司` }, confirmDuplicates: false });

@@ -178,9 +178,16 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
 
   // Parents first: the declaration order, whatever order the workbook's sheets are in.
   const ordered = types.flatMap((t) => parsed.sheets.filter((s) => s.table === t.name).map((s) => ({ t, s })));
-  for (const { t, s } of ordered) {
+  const sheetCounts = new Map(ordered.map(({ s }) => [s.table, emptyCounts()]));
+  // Records first, parents before children; then deletions, children before parents (a purged customer's contacts go first).
+  const passes = [
+    ...ordered.map(({ t, s }) => ({ t, s, rows: s.rows.filter((r) => !r.deleted) })),
+    ...[...ordered].reverse().map(({ t, s }) => ({ t, s, rows: s.rows.filter((r) => r.deleted) })),
+  ];
+  for (const { t, s, rows: passRows } of passes) {
+    if (!passRows.length) continue;
     const access = accessFor(sqlite, t);
-    const c = emptyCounts();
+    const c = sheetCounts.get(s.table)!;
     const table = t.name;
     const bump = (k: keyof ExchangeCounts): void => {
       c[k] += 1;
@@ -236,7 +243,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
 
     // Rows this PC already knows go first: a merge or rename that arrives with a new record must land before the new one is checked for duplicates.
     const known = (r: ReadRow): boolean => !!stamps.get(table, r.id) || !!access.get(r.id);
-    const rows = [...s.rows.filter(known), ...s.rows.filter((r) => !known(r))];
+    const rows = [...passRows.filter(known), ...passRows.filter((r) => !known(r))];
     // Records of a customer merged away here follow it to the survivor (a change made here, so it travels back as the newer version).
     const followMerge = (r: ReadRow): void => {
       if (!t.customer || t.customer === 'self' || t.key.includes(t.customer)) return;
@@ -381,8 +388,8 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
       if (cols.includes('deleted_at') && local.deleted_at == null && patch.deleted_at != null) bump('deleted');
       else bump(cols.length ? 'updated' : 'unchanged');
     }
-    perSheet.push({ sheet: s.sheet, table, rows: s.rows.length, counts: c });
   }
+  for (const { s } of ordered) perSheet.push({ sheet: s.sheet, table: s.table, rows: s.rows.length, counts: sheetCounts.get(s.table)! });
   return { counts, perSheet, notes, conflicts, complete };
 };
 

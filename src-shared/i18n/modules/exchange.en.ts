@@ -47,6 +47,7 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
     alreadyPending: 'Conflict already pending',
     duplicates: 'Possible duplicate customers',
     skipped: 'Not imported',
+    rows: 'Rows',
   },
   sheet: 'Sheet',
   notes: {

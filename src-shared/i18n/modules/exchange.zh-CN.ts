@@ -44,6 +44,7 @@ export const exchangeZhCN = {
     alreadyPending: '冲突已在待处理中',
     duplicates: '疑似重复客户',
     skipped: '未导入',
+    rows: '行数',
   },
   sheet: '工作表',
   notes: {
