@@ -59,6 +59,9 @@ export const complaintTransitionSchema = z.object({
 
 export const activityListSchema = z.object({
   customerId: idSchema.optional(),
+  type: z.enum(activityTypes).optional(),
+  /** Whose contacts (the salesperson who made them). */
+  userId: idSchema.optional(),
   complaintsOnly: z.boolean().default(false),
   complaintStatus: z.enum(complaintStatuses).optional(),
   from: time.optional(),

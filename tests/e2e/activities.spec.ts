@@ -149,6 +149,15 @@ test.describe('contact log, follow-ups and greetings', () => {
     await quietNotifications(page);
     await snap(page, 'activities-complaints');
 
+    // Every contact in one list, filtered by kind.
+    await page.getByRole('tab', { name: '联系记录' }).click();
+    await expect(page.getByTestId('activity-row')).toHaveCount(2);
+    await page.getByTestId('log-filter-type').click();
+    await page.getByRole('option', { name: '来电' }).click();
+    await expect(page.getByTestId('activity-row')).toHaveCount(1);
+    await expect(page.getByTestId('activity-row')).toContainText('客户来电询问 CNC 配件交期');
+    await snap(page, 'activities-contact-log');
+
     // The same in English: the timeline's sentences and the contact log.
     await page.getByText('English', { exact: true }).click();
     await go(page, `/customers/${customerId}?tab=timeline`);

@@ -149,6 +149,24 @@ describe('logging a contact', () => {
   });
 });
 
+describe('the contact log across customers', () => {
+  it('filters by kind and by salesperson, and pages', async () => {
+    const a = await create(zhang, '张三的客户甲有限公司');
+    const b = await create(li, '李四的客户乙有限公司');
+    await call(zhang, a.id, { type: 'wechat' });
+    await call(zhang, a.id, { type: 'email' });
+    await call(li, b.id, { type: 'wechat' });
+    const wechat = await ws.call(manager, 'activities.list', { type: 'wechat' });
+    expect(wechat.rows.map((r) => r.customerName).sort()).toEqual(['张三的客户甲有限公司', '李四的客户乙有限公司']);
+    const byLi = await ws.call(manager, 'activities.list', { userId: ids.li });
+    expect(byLi.rows.map((r) => r.user.displayName)).toEqual(['李四']);
+    const page = await ws.call(manager, 'activities.list', { limit: 2, offset: 2 });
+    expect([page.total, page.rows.length]).toEqual([3, 1]);
+    // A salesperson's "everything" is only what they may read.
+    expect((await ws.call(li, 'activities.list', {})).total).toBe(1);
+  });
+});
+
 describe('complaints', () => {
   it('move open → handling → resolved, each step on the timeline', async () => {
     const c = await create(zhang, '杭州滨江电子有限公司');

@@ -181,6 +181,8 @@ export const listActivities = (db: Db, viewer: Viewer, input: z.input<typeof act
   } else {
     where.push(liveCondition!);
   }
+  if (v.type) where.push(eq(activities.type, v.type));
+  if (v.userId) where.push(eq(activities.userId, v.userId));
   if (v.complaintsOnly) where.push(eq(activities.complaint, true));
   if (v.complaintStatus) where.push(eq(activities.complaintStatus, v.complaintStatus), isNotNull(activities.complaintStatus));
   if (v.from !== undefined) where.push(gte(activities.occurredAt, v.from));

@@ -135,8 +135,9 @@ export const activitiesEn: Widen<typeof activitiesZhCN> = {
   },
   page: {
     title: 'Follow-ups and greetings',
-    tabs: { tasks: 'My follow-ups', greetings: 'Greeting list', complaints: 'Complaints' },
+    tabs: { tasks: 'My follow-ups', greetings: 'Greeting list', log: 'Contact log', complaints: 'Complaints' },
     complaintsEmpty: 'No complaints',
+    logEmpty: 'No contacts logged',
     allTasks: 'All tasks',
   },
 };

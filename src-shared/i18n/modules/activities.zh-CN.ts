@@ -115,8 +115,9 @@ export const activitiesZhCN = {
   },
   page: {
     title: '回访与关怀',
-    tabs: { tasks: '我的回访任务', greetings: '关怀名单', complaints: '投诉' },
+    tabs: { tasks: '我的回访任务', greetings: '关怀名单', log: '联系记录', complaints: '投诉' },
     complaintsEmpty: '没有投诉',
+    logEmpty: '没有联系记录',
     allTasks: '全部任务',
   },
 };

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { SessionInfo } from '@shared/types';
 import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { NotificationSwitch } from './DueTaskNotifier';
 import { GreetingsTable } from './GreetingsTable';
 import { endOfToday } from './localTime';
 import { TaskTable } from './TaskTable';
@@ -43,6 +44,7 @@ export const TasksCard = (_props: { session: SessionInfo }) => {
               {t('activities.dashboard.overdueCount', { count: d.overdueTaskCount })}
             </Badge>
           )}
+          <NotificationSwitch offerOnly />
           <Anchor component={Link} to="/follow-ups" size="sm">
             {t('activities.dashboard.more')}
           </Anchor>

@@ -61,10 +61,15 @@ export const DueTaskNotifier = () => {
   return null;
 };
 
-/** 开启到期提醒: asks for the notification permission only when the user clicks, and shows the state. */
-export const NotificationSwitch = () => {
+/**
+ * 开启到期提醒: asks for the notification permission only when the user
+ * clicks, and shows the state. `offerOnly`: show nothing unless there is
+ * something to ask (the dashboard), rather than the state.
+ */
+export const NotificationSwitch = ({ offerOnly = false }: { offerOnly?: boolean }) => {
   const { t } = useTranslation();
   const [state, setState] = useState<PermissionState>(permission);
+  if (offerOnly && state !== 'default') return null;
   if (state === 'unsupported') {
     return (
       <Badge variant="light" color="gray" leftSection={<IconBellOff size={12} />}>

@@ -1,12 +1,13 @@
-import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Pagination, Paper, SegmentedControl, Select, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { SessionInfo } from '@shared/types';
-import { MAX_GREETING_DAYS } from '@shared/activities/enums';
+import { activityTypes, MAX_GREETING_DAYS, type ActivityType } from '@shared/activities/enums';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { saveFile } from '../ui/saveFile';
 import { useErrorText } from '../ui/useErrorText';
@@ -115,6 +116,71 @@ const GreetingList = () => {
   );
 };
 
+const PAGE = 50;
+
+/** Every contact the viewer may read, newest first, by kind and (managers) salesperson. */
+const ContactLog = ({ session }: { session: SessionInfo }) => {
+  const { t } = useTranslation();
+  const { users } = useUserDirectory();
+  const [type, setType] = useState<ActivityType | null>(null);
+  const [userId, setUserId] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const list = useChannelQuery('activities.list', {
+    ...(type ? { type } : {}),
+    ...(userId ? { userId } : {}),
+    limit: PAGE,
+    offset: (page - 1) * PAGE,
+  });
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE));
+  return (
+    <Stack gap="sm">
+      <Group gap="sm">
+        <Select
+          size="xs"
+          w={160}
+          clearable
+          placeholder={t('activities.fields.type')}
+          data={activityTypes.map((x) => ({ value: x, label: t(`activities.types.${x}`) }))}
+          value={type}
+          onChange={(v) => {
+            setType(v as ActivityType | null);
+            setPage(1);
+          }}
+          data-testid="log-filter-type"
+        />
+        {session.user.role !== 'sales' && (
+          <Select
+            size="xs"
+            w={160}
+            clearable
+            placeholder={t('activities.fields.user')}
+            data={users.map((u) => ({ value: u.id, label: u.displayName }))}
+            value={userId}
+            onChange={(v) => {
+              setUserId(v);
+              setPage(1);
+            }}
+          />
+        )}
+        {list.data && (
+          <Text size="sm" c="dimmed">
+            {t('common.total', { count: list.data.total })}
+          </Text>
+        )}
+      </Group>
+      <ErrorAlert error={list.error} />
+      {list.data && list.data.rows.length === 0 ? (
+        <Text c="dimmed" size="sm" ta="center" py="md">
+          {t('activities.page.logEmpty')}
+        </Text>
+      ) : (
+        list.data && <ActivityTable rows={list.data.rows} showCustomer />
+      )}
+      {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
+    </Stack>
+  );
+};
+
 const Complaints = () => {
   const { t } = useTranslation();
   const list = useChannelQuery('activities.list', { complaintsOnly: true, limit: 500 });
@@ -132,7 +198,7 @@ const Complaints = () => {
   );
 };
 
-const tabs = ['tasks', 'greetings', 'complaints'] as const;
+const tabs = ['tasks', 'greetings', 'log', 'complaints'] as const;
 
 /** 回访与关怀: my follow-up tasks, the greeting list (exportable), complaints. */
 export const FollowUpsPage = ({ session }: { session: SessionInfo }) => {
@@ -157,6 +223,9 @@ export const FollowUpsPage = ({ session }: { session: SessionInfo }) => {
           </Tabs.Panel>
           <Tabs.Panel value="greetings">
             <GreetingList />
+          </Tabs.Panel>
+          <Tabs.Panel value="log">
+            <ContactLog session={session} />
           </Tabs.Panel>
           <Tabs.Panel value="complaints">
             <Complaints />
