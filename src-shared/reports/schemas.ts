@@ -47,7 +47,7 @@ export const topInputSchema = z.object({ filter: reportFilterSchema, n: z.number
 export const filterOnlySchema = z.object({ filter: reportFilterSchema });
 
 /** The reports a user can open, export and print. */
-export const reportKinds = ['abc', 'top', 'comparison', 'statistics', 'churn', 'funnel', 'receivables', 'service', 'salesReport'] as const;
+export const reportKinds = ['salesReport', 'abc', 'top', 'comparison', 'statistics', 'churn', 'funnel', 'receivables', 'service'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 // ---------------------------------------------------------------- 销售日报/周报/月报

@@ -1,5 +1,5 @@
-import { BarChart } from '@mantine/charts';
-import { Group, Stack, Text } from '@mantine/core';
+import { BarChart, DonutChart } from '@mantine/charts';
+import { ColorSwatch, Group, Stack, Text } from '@mantine/core';
 import { formatFen, receivablesTables } from '@shared/reports/tables';
 import { ageingBuckets, type ReceivablesResult } from '@shared/reports/types';
 import { ChartBox, yuanFormatter } from './ChartBox';
@@ -21,17 +21,28 @@ export const ReceivablesView = ({ data }: { data: ReceivablesResult }) => {
       </Text>
       <Group align="flex-start" gap="lg">
         <ChartBox title={t('reports.receivables.chartTitle')} width={380} testId="chart-ageing">
-          <BarChart
-            h={220}
-            data={ageingBuckets.map((b) => ({ bucket: t(`reports.bucket.${b}`), amount: data.totals[b] / 100 }))}
-            dataKey="bucket"
-            series={[{ name: 'amount', label: t('reports.col.receivable'), color: 'orange.6' }]}
-            valueFormatter={yuanFormatter}
-          />
+          <Group gap="md" wrap="nowrap">
+            <DonutChart
+              size={160}
+              thickness={28}
+              withTooltip={false}
+              data={ageingBuckets.map((b) => ({ name: t(`reports.bucket.${b}`), value: data.totals[b] / 100, color: bucketColors[b] }))}
+            />
+            <Stack gap={2}>
+              {ageingBuckets.map((b) => (
+                <Group key={b} gap={6} wrap="nowrap">
+                  <ColorSwatch color={`var(--mantine-color-${bucketColors[b].replace('.', '-')})`} size={10} />
+                  <Text size="xs">
+                    {t(`reports.bucket.${b}`)}：{formatFen(data.totals[b])}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          </Group>
         </ChartBox>
         <ChartBox title={t('reports.receivables.bySalesperson', { date: data.asOf })} width={420} testId="chart-ageing-sales">
           <BarChart
-            h={220}
+            h={260}
             type="stacked"
             orientation="vertical"
             yAxisProps={{ width: 70 }}
@@ -41,6 +52,7 @@ export const ReceivablesView = ({ data }: { data: ReceivablesResult }) => {
             }))}
             dataKey="name"
             series={series}
+            withLegend
             valueFormatter={yuanFormatter}
           />
         </ChartBox>

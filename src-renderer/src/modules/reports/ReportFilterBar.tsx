@@ -23,7 +23,7 @@ export const ReportFilterBar = ({ session, filter, onChange }: Props) => {
   const cities = filter.provinceCodes.flatMap((p) => citiesOf(p));
   const filtered =
     filter.ownerIds.length + filter.grades.length + filter.sources.length + filter.provinceCodes.length + filter.cityCodes.length + filter.industries.length > 0;
-  const common = { size: 'xs' as const, w: W, clearable: true, searchable: true, maxDropdownHeight: 280, placeholder: t('reports.filter.all') };
+  const common = { size: 'xs' as const, w: W, clearable: true, searchable: true, maxDropdownHeight: 280 };
   return (
     <Group gap="xs" align="flex-start" data-testid="report-filters">
       <PeriodPicker value={filter.period} onChange={(period) => set('period', period)} />
@@ -31,6 +31,7 @@ export const ReportFilterBar = ({ session, filter, onChange }: Props) => {
         <MultiSelect
           {...common}
           aria-label={t('reports.filter.owner')}
+        placeholder={t('reports.filter.owner')}
           data-testid="filter-owner"
           data={users.filter((u) => u.role !== 'admin').map((u) => ({ value: u.id, label: u.displayName }))}
           value={filter.ownerIds}
@@ -41,6 +42,7 @@ export const ReportFilterBar = ({ session, filter, onChange }: Props) => {
         {...common}
         w={120}
         aria-label={t('reports.filter.grade')}
+        placeholder={t('reports.filter.grade')}
         data-testid="filter-grade"
         data={gradeFilterValues.map((g) => ({ value: g, label: g === 'none' ? t('reports.noGrade') : g }))}
         value={filter.grades}
@@ -49,6 +51,7 @@ export const ReportFilterBar = ({ session, filter, onChange }: Props) => {
       <MultiSelect
         {...common}
         aria-label={t('reports.filter.source')}
+        placeholder={t('reports.filter.source')}
         data-testid="filter-source"
         data={customerSources.map((s) => ({ value: s, label: t(`customer.source.${s}`) }))}
         value={filter.sources}
@@ -57,6 +60,7 @@ export const ReportFilterBar = ({ session, filter, onChange }: Props) => {
       <MultiSelect
         {...common}
         aria-label={t('reports.filter.province')}
+        placeholder={t('reports.filter.province')}
         data-testid="filter-province"
         data={provinces().map((p) => ({ value: p.code, label: p.name }))}
         value={filter.provinceCodes}
@@ -66,6 +70,7 @@ export const ReportFilterBar = ({ session, filter, onChange }: Props) => {
         <MultiSelect
           {...common}
           aria-label={t('reports.filter.city')}
+        placeholder={t('reports.filter.city')}
           data={cities.map((c) => ({ value: c.code, label: c.name }))}
           value={filter.cityCodes}
           onChange={(v) => set('cityCodes', v)}
@@ -75,6 +80,7 @@ export const ReportFilterBar = ({ session, filter, onChange }: Props) => {
         {...common}
         w={180}
         aria-label={t('reports.filter.industry')}
+        placeholder={t('reports.filter.industry')}
         data-testid="filter-industry"
         data={options.data?.industries ?? []}
         value={filter.industries}

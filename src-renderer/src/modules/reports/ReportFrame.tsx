@@ -79,7 +79,9 @@ export const ReportFrame = ({ session, title, period, filterText, exportRequest,
             <Text size="xs">{period ? t('reports.period.range', { from: period.from, to: period.to }) : ''}</Text>
             <Text size="xs">{t('reports.print.filter', { text: filterText || t('reports.print.noFilter') })}</Text>
             <Text size="xs">
-              {t('reports.print.printedBy', { name: session.user.displayName })} {t('reports.print.printedAt', { date: formatDateTime(openedAt) })}
+              {t('reports.print.printedBy', { name: session.user.displayName })}
+              {'\u3000'}
+              {t('reports.print.printedAt', { date: formatDateTime(openedAt) })}
             </Text>
           </Group>
         </div>

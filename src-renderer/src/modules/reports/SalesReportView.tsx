@@ -150,7 +150,7 @@ const ReportBody = ({ data }: { data: SalesReport }) => {
         </Paper>
       )}
       <ReportTables tables={salesReportTables(t, data).slice(team ? 2 : 1)} />
-      <Group className={classes.printOnly} justify="space-between" mt="xl">
+      <Group className={classes.printOnlyRow} justify="space-between" mt="xl">
         <Text size="sm">{t('reports.salesReport.signSales')}＿＿＿＿＿＿＿＿</Text>
         <Text size="sm">{t('reports.salesReport.signManager')}＿＿＿＿＿＿＿＿</Text>
         <Text size="sm">{t('reports.salesReport.signDate')}＿＿＿＿＿＿＿＿</Text>
