@@ -204,4 +204,38 @@ test.describe('visits and meeting minutes', () => {
     await expect(page.getByText('Visit no. 1').first()).toBeVisible();
     await snap(page, 'visits-09-visit-done-en');
   });
+
+  test('a rejected plan needs a reason, reaches the salesperson in red, is edited and resubmitted', async ({ page, bridge }) => {
+    const customerId = await setUpOffice(page, bridge);
+    await api(page, 'auth.login', { username: 'zhangsan', password });
+    const plan = await api<{ id: string; formNo: string }>(page, 'visits.create', {
+      fields: { customerId, plannedAt: Date.now() + 2 * 86_400_000, purpose: '洽谈年度框架协议' },
+      submit: true,
+    });
+    await api(page, 'auth.logout', {});
+    await page.reload();
+    await logIn(page, 'liujl', '刘经理');
+    await go(page, `/visits/${plan.id}`);
+    await page.getByTestId('visit-actions').getByRole('button', { name: '驳回' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '驳回' }).click();
+    await expect(dialog.getByText('驳回时请写明原因')).toBeVisible();
+    await dialog.getByLabel('意见').fill('还没约到决策人，先电话确认周总的时间');
+    await dialog.getByRole('button', { name: '驳回' }).click();
+    await expect(page.getByTestId('visit-status')).toHaveText('已驳回');
+
+    await switchUser(page, 'zhangsan', '张三');
+    await expect(page.getByTestId('dashboard-notifications')).toContainText('刘经理 驳回了您的拜访计划');
+    await page.getByTestId('dashboard-notifications').getByText(/驳回了您的拜访计划/).click();
+    await page.getByTestId('visit-actions').getByRole('button', { name: '修改' }).click();
+    await expect(page.getByRole('heading', { name: '修改拜访计划' })).toBeVisible();
+    await expect(page.getByText('还没约到决策人，先电话确认周总的时间')).toBeVisible();
+    await page.getByRole('checkbox', { name: /周建国/ }).check();
+    await page.getByRole('checkbox', { name: '已确认决策人' }).check();
+    await snap(page, 'visits-10-edit-rejected');
+    await page.getByRole('button', { name: '保存并提交审批' }).click();
+    await expect(page.getByTestId('visit-status')).toHaveText('待审批');
+    await expect(page.getByTestId('flow-steps')).toContainText('已驳回 → 待审批');
+    await expect(page.getByTestId('decision-maker-hint')).toHaveText('拜访对象中有决策人');
+  });
 });
