@@ -167,7 +167,10 @@ describe('workbooks edited by hand, damaged, or from elsewhere', () => {
       ws.getRow(rowOfId(ws, ids[0]!)).getCell(columnOf(ws, 'phone')).value = '13988888888';
       // 2) a row deleted
       ws.spliceRows(rowOfId(ws, ids[1]!), 1);
-      // 3) two columns swapped (header and values)
+      // 3) a row typed in by hand (no id, no version)
+      const added = ws.addRow([]);
+      added.getCell(columnOf(ws, 'name')).value = '手工加的公司';
+      // 4) two columns swapped (header and values)
       const p = columnOf(ws, 'phone');
       const e = columnOf(ws, 'email');
       for (let r = 1; r <= ws.rowCount; r += 1) {
@@ -179,6 +182,8 @@ describe('workbooks edited by hand, damaged, or from elsewhere', () => {
     });
     const s = await b.importFrom(file(a, 'edited.xlsx'));
     expect(s.notes.filter((n) => n.kind === 'hand_edited')).toHaveLength(1);
+    expect(s.notes.filter((n) => n.kind === 'no_id')).toHaveLength(1);
+    expect(b.db.sqlite.prepare(`SELECT count(*) AS n FROM customers WHERE name = '手工加的公司'`).get()).toEqual({ n: 0 });
     // The untouched third row applies; the hand-edited one waits; the deleted row is simply absent.
     expect((await b.call('customers.get', { id: ids[2]! })).customer.notes).toBe('A 改过');
     expect((await b.call('customers.get', { id: ids[1]! })).customer.deletedAt).toBeNull();
