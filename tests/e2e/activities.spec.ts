@@ -146,6 +146,12 @@ test.describe('contact log, follow-ups and greetings', () => {
     await expect(complaint.getByTestId('complaint-status')).toHaveText('待处理');
     await complaint.getByTestId('complaint-start').click();
     await expect(complaint.getByTestId('complaint-status')).toHaveText('处理中');
+    await complaint.getByTestId('complaint-resolve').click();
+    const resolve = page.getByRole('dialog', { name: '解决投诉' });
+    await resolve.getByLabel('处理结果').fill('补发 20 件并承担运费');
+    await resolve.getByRole('button', { name: '保存' }).click();
+    await expect(complaint.getByTestId('complaint-status')).toHaveText('已解决');
+    await expect(complaint).toContainText('处理结果：补发 20 件并承担运费');
     await quietNotifications(page);
     await snap(page, 'activities-complaints');
 
@@ -163,7 +169,8 @@ test.describe('contact log, follow-ups and greetings', () => {
     await go(page, `/customers/${customerId}?tab=timeline`);
     await expect(page.getByTestId('event-activity_logged').first()).toContainText('Complaint: Outgoing call');
     await expect(page.getByTestId('event-activity_logged').last()).toContainText('Contact: Incoming call');
-    await expect(page.getByTestId('event-complaint_status')).toContainText('Complaint: Open → Handling');
+    await expect(page.getByTestId('event-complaint_status').last()).toContainText('Complaint: Open → Handling');
+    await expect(page.getByTestId('event-complaint_status').first()).toContainText('Complaint: Handling → Resolved');
     await snap(page, 'activities-timeline-en');
   });
 });
