@@ -10,7 +10,7 @@
  *
  *   tsx bench/orders-abc.ts [--customers N] [--lines N] [--orders-timed N] [--keep DIR]
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,9 @@ import { normalizeCompanyName } from '../src-shared/rules/companyName';
 import { ordersFor } from '../src-main/devtools/seed/orders';
 import { bulkInsertOrders, type BulkOrder } from '../src-main/services/orders/bulk';
 import { abcStateMatchesFull, afterOrdersChanged, currentThresholds, ensureAbcPeriod, recomputeAll, recomputeGrades } from '../src-main/services/orders/derived';
-import { createOrder } from '../src-main/services/orders/orders';
+import { createOrder, listOrders, productSuggestions } from '../src-main/services/orders/orders';
+import { listReceivables } from '../src-main/services/orders/receivables';
+import { customerSalesSummary } from '../src-main/services/orders/summary';
 import { getOrderRules } from '../src-main/services/orders/rules';
 import { addDays, localIsoDate } from '../src-shared/orders/logic';
 
@@ -40,7 +42,7 @@ const { values } = parseArgs({
 const CUSTOMERS = Number(values.customers);
 const LINES = Number(values.lines);
 const TIMED = Number(values['orders-timed']);
-const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'tuoke-bench-orders-'));
+const dir = values.keep ? (mkdirSync(values.keep, { recursive: true }), values.keep) : mkdtempSync(join(tmpdir(), 'tuoke-bench-orders-'));
 const log = (s: string): void => void process.stdout.write(`${s}\n`);
 const ms = (t: number): string => `${t.toFixed(1)} ms`;
 const stats = (times: number[]): string => {
@@ -179,6 +181,31 @@ log(`  ABC pass alone (cut points walked over ${db.sqlite.prepare('SELECT COUNT(
   for (let i = 0; i < 20; i++) currentThresholds(db, rules);
   log(`  for comparison, thresholds from a full walk over every period total: ${ms((performance.now() - s) / 20)}`);
   log(`  incrementally kept cut points equal a full recomputation: ${db.write(admin.id, () => abcStateMatchesFull(db, rules))}`);
+}
+
+// ------------------------------------------------------------------ reads at this size
+{
+  const salesViewer = { id: fallback, role: 'sales' as const };
+  const someCustomer = customerRows.find((c) => c.ownerId === fallback)!.id;
+  const reads: [string, () => unknown][] = [
+    ['order list, manager, first page + count/sums', () => listOrders(db, viewer, {}, 50, 0)],
+    ['order list, salesperson (own orders)', () => listOrders(db, salesViewer, {}, 50, 0)],
+    ['order list, last 30 days', () => listOrders(db, viewer, { from: addDays(today, -30) }, 50, 0)],
+    ['order list, one customer', () => listOrders(db, viewer, { customerId: someCustomer }, 50, 0)],
+    ['receivables, manager, first page + ageing', () => listReceivables(db, viewer, {}, 50, 0)],
+    ['receivables, salesperson', () => listReceivables(db, salesViewer, {}, 50, 0)],
+    ['card summary', () => customerSalesSummary(db, viewer, someCustomer)],
+    ['product suggestions "阀"', () => productSuggestions(db, viewer, '阀')],
+  ];
+  for (const [name, fn] of reads) {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      fn();
+      times.push(performance.now() - s);
+    }
+    log(`  ${name}: ${stats(times)}`);
+  }
 }
 
 // ------------------------------------------------------------------ the period rolls by one day

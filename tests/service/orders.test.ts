@@ -308,6 +308,15 @@ describe('permissions', () => {
     expect((await ws.call(li, 'orders.list', {})).total).toBe(1);
     expect((await ws.call(manager, 'orders.list', { filter: { ownerId: ids.zhang } })).total).toBe(1);
     expect(sales(mine)).toMatchObject({ orderCount: 1 });
+
+    // Handed over: the new owner sees and writes it; the seller still sees the sale credited to them, and cannot write it.
+    await ws.call(manager, 'customers.assign', { ids: [mine], ownerId: ids.li, reason: '交接' });
+    const zhangList = await ws.call(zhang, 'orders.list', {});
+    expect([zhangList.total, zhangList.sumAmount, zhangList.rows.length]).toEqual([1, 10_000, 1]);
+    expect((await ws.call(li, 'orders.list', {})).total).toBe(2);
+    expect((await ws.call(li, 'orders.list', { filter: { from: addDays(today, -1) } })).total).toBe(2);
+    expect(await errorCode(ws.invoke(zhang, 'orders.addPayment', { orderId: o.id, paidOn: today, amount: 1 }))).toBe('FORBIDDEN');
+    await ws.call(li, 'orders.addPayment', { orderId: o.id, paidOn: today, amount: 1 });
   });
 });
 

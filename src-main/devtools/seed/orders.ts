@@ -40,7 +40,7 @@ type Buyer = { customerId: string; salespersonId: string | null; orders: number;
  * Orders for one customer: `orders` purchases at a customer-specific rhythm
  * ending before `lastBefore` (or near today), from a few favourite products,
  * each with payment terms and payments — most paid on time, some late, some
- * open and overdue, recent ones partly paid in advance.
+ * open and overdue (old ones rarely), recent ones partly paid in advance.
  */
 export const ordersFor = (rng: Rng, buyer: Buyer, today: string, size = 1): BulkOrder[] => {
   const favourites = Array.from({ length: rng.between(1, 4) }, () => rng.pick(CATALOG));
@@ -59,8 +59,10 @@ export const ordersFor = (rng: Rng, buyer: Buyer, today: string, size = 1): Bulk
     const dueDate = addDays(orderDate, term);
     const payments: { paidOn: string; amount: number }[] = [];
     const r = rng.next();
+    // Old debts are mostly collected by now; recent ones are often still open.
+    const old = dueDate < addDays(today, -180);
     if (dueDate < today) {
-      if (r < 0.72) payments.push({ paidOn: minDate(addDays(dueDate, rng.between(-10, 12)), today), amount });
+      if (r < (old ? 0.96 : 0.72)) payments.push({ paidOn: minDate(addDays(dueDate, rng.between(-10, 12)), today), amount });
       else if (r < 0.85) {
         const part = Math.round(amount * (0.3 + rng.next() * 0.4));
         payments.push({ paidOn: minDate(addDays(orderDate, rng.between(0, 20)), today), amount: part });

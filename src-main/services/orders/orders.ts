@@ -219,16 +219,27 @@ export const removePayment = (db: Db, viewer: Viewer, paymentId: string): Order 
   return getOrder(db, viewer, orderId);
 };
 
+/**
+ * "Orders of someone": of the customers they own, or credited to them. On
+ * the orders' own columns (no join). `walk`: with unary + the terms cannot
+ * drive an index, so a page in date order walks orders_date and stops after
+ * the page instead of collecting every such order (a MULTI-INDEX OR) and sorting.
+ */
+export const ordersOfSql = (param: string, walk: boolean): string =>
+  walk
+    ? `(+o.customer_id IN (SELECT id FROM customers WHERE owner_id = @${param}) OR +o.salesperson_id = @${param})`
+    : `(o.customer_id IN (SELECT id FROM customers WHERE owner_id = @${param}) OR o.salesperson_id = @${param})`;
+
 /** WHERE clause for a filter and the viewer's visibility. */
-const whereOf = (viewer: Viewer, f: OrderFilter): { sql: string; params: Record<string, string> } => {
+const whereOf = (viewer: Viewer, f: OrderFilter, walk = false): { sql: string; params: Record<string, string> } => {
   const c: string[] = [];
   const params: Record<string, string> = {};
   if (!isManagerLike(viewer)) {
-    c.push('(c.owner_id = @me OR o.salesperson_id = @me)');
+    c.push(ordersOfSql('me', walk));
     params.me = viewer.id;
   }
   if (f.ownerId) {
-    c.push('(c.owner_id = @owner OR o.salesperson_id = @owner)');
+    c.push(ordersOfSql('owner', walk));
     params.owner = f.ownerId;
   }
   if (f.customerId) {
@@ -258,30 +269,57 @@ const LIST_SELECT = `SELECT ${ORDER_COLUMNS},
 /** The order list: newest first, with the filter's count and sums. */
 export const listOrders = (db: Db, viewer: Viewer, filter: OrderFilter, limit: number, offset: number): OrderPage => {
   const w = whereOf(viewer, filter);
+  // One customer: its index; otherwise walk the date index to fill the page.
+  const page = filter.customerId ? w : whereOf(viewer, filter, true);
   const rows = db.sqlite
     .prepare<Record<string, string | number>, OrderRow & { products: string; lineCount: number }>(
-      `${LIST_SELECT} ${w.sql} ORDER BY o.order_date DESC, o.id DESC LIMIT @limit OFFSET @offset`,
+      `${LIST_SELECT} ${page.sql} ORDER BY o.order_date DESC, o.rowid DESC LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...w.params, limit, offset });
-  const agg = db.sqlite
-    .prepare<Record<string, string>, { n: number; amount: number | null; received: number | null }>(
-      `SELECT COUNT(*) AS n, SUM(o.amount) AS amount, SUM(o.received) AS received FROM orders o JOIN customers c ON c.id = o.customer_id ${w.sql}`,
-    )
-    .get(w.params)!;
-  return { rows: toListRows(db, rows), total: agg.n, sumAmount: agg.amount ?? 0, sumReceived: agg.received ?? 0 };
+    .all({ ...page.params, limit, offset });
+  type Agg = { n: number | null; amount: number | null; received: number | null };
+  const onlyVisibility = !filter.customerId && !filter.from && !filter.to && !filter.query && !filter.ownerId;
+  let agg: Agg;
+  if (onlyVisibility && isManagerLike(viewer)) {
+    // Everything: the per-customer totals already hold the sums (one row per buying customer instead of every order).
+    agg = db.sqlite
+      .prepare<[], Agg>('SELECT SUM(order_count) AS n, SUM(total_amount) AS amount, SUM(received_amount) AS received FROM customer_sales')
+      .get()!;
+  } else if (onlyVisibility) {
+    // A salesperson's all: the totals of the customers they own, plus orders credited to them for customers they do not own.
+    const owned = db.sqlite
+      .prepare<[string], Agg>(
+        `SELECT SUM(order_count) AS n, SUM(total_amount) AS amount, SUM(received_amount) AS received FROM customer_sales
+         WHERE customer_id IN (SELECT id FROM customers WHERE owner_id = ?)`,
+      )
+      .get(viewer.id)!;
+    const credited = db.sqlite
+      .prepare<[string, string], Agg>(
+        `SELECT COUNT(*) AS n, SUM(amount) AS amount, SUM(received) AS received FROM orders
+         WHERE salesperson_id = ? AND customer_id NOT IN (SELECT id FROM customers WHERE owner_id = ?)`,
+      )
+      .get(viewer.id, viewer.id)!;
+    agg = { n: (owned.n ?? 0) + (credited.n ?? 0), amount: (owned.amount ?? 0) + (credited.amount ?? 0), received: (owned.received ?? 0) + (credited.received ?? 0) };
+  } else {
+    // A date range: walk it in orders_date; otherwise collect through the visibility indexes.
+    const a = filter.from || filter.to ? whereOf(viewer, filter, true) : w;
+    agg = db.sqlite
+      .prepare<Record<string, string>, Agg>(`SELECT COUNT(*) AS n, SUM(o.amount) AS amount, SUM(o.received) AS received FROM orders o ${a.sql}`)
+      .get(a.params)!;
+  }
+  return { rows: toListRows(db, rows), total: agg.n ?? 0, sumAmount: agg.amount ?? 0, sumReceived: agg.received ?? 0 };
 };
 
 /** Every order of the filter with its lines (for the export), in list order. */
 export const ordersForExport = (db: Db, viewer: Viewer, filter: OrderFilter): { orders: OrderListRow[]; lines: Map<string, OrderLine[]> } => {
-  const w = whereOf(viewer, filter);
+  const w = whereOf(viewer, filter, !filter.customerId);
   const rows = db.sqlite
-    .prepare<Record<string, string>, OrderRow & { products: string; lineCount: number }>(`${LIST_SELECT} ${w.sql} ORDER BY o.order_date DESC, o.id DESC`)
+    .prepare<Record<string, string>, OrderRow & { products: string; lineCount: number }>(`${LIST_SELECT} ${w.sql} ORDER BY o.order_date DESC, o.rowid DESC`)
     .all(w.params);
   const lines = new Map<string, OrderLine[]>();
   const lineRows = db.sqlite
     .prepare<Record<string, string>, OrderLine & { orderId: string }>(
       `SELECT l.order_id AS orderId, l.id, l.line_no AS lineNo, l.product, l.quantity, l.unit_price AS unitPrice, l.amount
-       FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id ${w.sql} ORDER BY l.order_id, l.line_no`,
+       FROM order_lines l JOIN orders o ON o.id = l.order_id ${w.sql} ORDER BY l.order_id, l.line_no`,
     )
     .all(w.params);
   for (const { orderId, ...l } of lineRows) {
@@ -302,12 +340,14 @@ const SUGGESTION_WINDOW = 20_000;
  */
 export const productSuggestions = (db: Db, viewer: Viewer, prefix: string): { product: string; count: number; lastUnitPrice: number }[] => {
   const key = productKey(prefix);
-  const mine = isManagerLike(viewer) ? '' : 'AND (c.owner_id = @me OR o.salesperson_id = @me)';
+  const mine = isManagerLike(viewer)
+    ? ''
+    : 'AND l.order_id IN (SELECT o.id FROM orders o WHERE o.customer_id IN (SELECT id FROM customers WHERE owner_id = @me) OR o.salesperson_id = @me)';
   // SQLite: with MAX() the bare columns come from the row holding the maximum, i.e. the latest line of each product.
   return db.sqlite
     .prepare<Record<string, string | number>, { product: string; count: number; lastUnitPrice: number }>(
       `SELECT l.product, COUNT(*) AS count, l.unit_price AS lastUnitPrice, MAX(l.rowid) AS latest
-       FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id
+       FROM order_lines l
        WHERE l.rowid > (SELECT COALESCE(MAX(rowid), 0) FROM order_lines) - @window AND l.product_key LIKE @key ESCAPE '\\' ${mine}
        GROUP BY l.product_key ORDER BY count DESC, l.product LIMIT 20`,
     )
