@@ -160,6 +160,19 @@ describe('period comparison', () => {
     expect(contacts.current).toBe(5);
   });
 
+  it('counts the new customers of the period without those in the recycle bin', async () => {
+    const r = await ws.call(manager, 'reports.comparison', { filter: filter({ kind: 'month', anchor: '2026-11-23' }) });
+    const count = (deleted: boolean) =>
+      (
+        db()
+          .sqlite.prepare(`SELECT count(*) AS n FROM customers WHERE created_at >= ? AND created_at < ? AND deleted_at IS ${deleted ? 'NOT ' : ''}NULL`)
+          .get(at(2026, 11, 1, 0), at(2026, 12, 1, 0)) as { n: number }
+      ).n;
+    expect(count(true)).toBe(1); // 庚公司
+    expect(r.rows.find((x) => x.metric === 'newCustomers')!.current).toBe(count(false));
+    expect(count(false)).toBeGreaterThan(5);
+  });
+
   it('compares the leap day 2024-02-29 with 2023-02-28 (同比) and 2024-02-28 (环比)', async () => {
     const r = await ws.call(manager, 'reports.comparison', { filter: filter({ kind: 'day', anchor: '2024-02-29' }) });
     expect([r.lastYear.from, r.previous.from]).toEqual(['2023-02-28', '2024-02-28']);

@@ -1,6 +1,13 @@
 import { customerGrades, type CustomerGrade, type CustomerStatus } from '../../../src-shared/customers/enums';
-import { abcThresholds, ageingBucket, daysBetween as orderDaysBetween, gradeOf } from '../../../src-shared/orders/logic';
-import { growthRate, previousPeriod, samePeriodLastYear } from '../../../src-shared/reports/period';
+import {
+  abcThresholds,
+  addDays as orderAddDays,
+  ageingBucket,
+  daysBetween as orderDaysBetween,
+  gradeOf,
+  isChurnRisk,
+} from '../../../src-shared/orders/logic';
+import { growthRate, localDate, previousPeriod, samePeriodLastYear } from '../../../src-shared/reports/period';
 import type { ReportFilter, StatDimension } from '../../../src-shared/reports/schemas';
 import {
   funnelStages,
@@ -203,10 +210,13 @@ export const topReport = (db: Db, viewer: Viewer, filter: ReportFilter, n: numbe
   const names = userNameMap(db);
   const member = scopeMembership(db, s);
   const sales = salesByCustomer(db, s, member).slice(0, n);
-  const owed = new Map<string, number>();
-  for (const o of openOrders(db, s.period.to, member)) owed.set(o.customer_id, (owed.get(o.customer_id) ?? 0) + o.owed);
-  const receivables = [...owed]
-    .map(([id, value]) => ({ id, value }))
+  // Gross receivables now (customer_sales keeps total − received per customer, in the same write as every order change).
+  const receivables = all<{ id: string; value: number }>(
+    db,
+    'SELECT customer_id AS id, total_amount - received_amount AS value FROM customer_sales WHERE total_amount > received_amount',
+    [],
+  )
+    .filter((r) => member(r.id))
     .sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : 1))
     .slice(0, n);
   const contacts = [...activitiesByCustomer(db, s, false)]
@@ -261,13 +271,32 @@ export const topReport = (db: Db, viewer: Viewer, filter: ReportFilter, n: numbe
 
 // ---------------------------------------------------------------- 同比 / 环比
 
+/**
+ * Customers created in the period. For everyone: counted on the created_at
+ * index alone, less the few in the recycle bin or merged away (one lookup of
+ * a large customers row per new customer would cost more than the rest of the
+ * comparison).
+ */
+const newCustomerCount = (db: Db, s: Scope): number => {
+  const range = [s.start, s.end];
+  if (!s.everyone) {
+    return one<{ v: number }>(db, `SELECT count(*) AS v FROM customers c WHERE c.created_at >= ? AND c.created_at < ? AND ${s.where}`, [...range, ...s.params]).v;
+  }
+  const created = one<{ v: number }>(db, 'SELECT count(*) AS v FROM customers INDEXED BY customers_created WHERE created_at >= ? AND created_at < ?', range).v;
+  const gone = one<{ v: number }>(
+    db,
+    `SELECT count(*) AS v FROM customers c
+      WHERE c.rowid IN (SELECT rowid FROM customers WHERE deleted_at IS NOT NULL
+                        UNION SELECT c2.rowid FROM customers c2 JOIN customer_merges m ON m.merged_id = c2.id WHERE m.undone_at IS NULL)
+        AND c.created_at >= ? AND c.created_at < ?`,
+    range,
+  ).v;
+  return created - gone;
+};
+
 const metricsOf = (db: Db, s: Scope, member: (id: string) => boolean): Record<ComparisonMetric, number> => ({
   sales: salesPerCustomer(db, s.period.from, s.period.to).reduce((sum, r) => (member(r.id) ? sum + r.amount : sum), 0),
-  newCustomers: one<{ v: number }>(db, `SELECT count(*) AS v FROM customers c WHERE c.created_at >= ? AND c.created_at < ? AND ${s.where}`, [
-    s.start,
-    s.end,
-    ...s.params,
-  ]).v,
+  newCustomers: newCustomerCount(db, s),
   contacts: one<{ v: number }>(
     db,
     `SELECT count(*) AS v FROM activities a JOIN customers c ON c.id = a.customer_id
@@ -385,64 +414,69 @@ export const statisticsReport = (db: Db, viewer: Viewer, filter: ReportFilter, d
  */
 export const churnReport = (db: Db, viewer: Viewer, filter: ReportFilter): ChurnResult => {
   const s = buildScope(db, viewer, filter);
-  const lostWhere = `c.status IN ('lost', 'permanently_lost') AND c.lost_at >= ? AND c.lost_at < ? AND ${s.where}`;
-  const lostParams = [s.start, s.end, ...s.params];
-  const byReason = all<{ reason: string | null; count: number }>(
+  // The lost customers of the period, read once (through the status index) and grouped here.
+  const lost = all<{ reason: string | null; grade: CustomerGrade | null; lost_at: number }>(
     db,
-    `SELECT c.lost_reason AS reason, count(*) AS count FROM customers c WHERE ${lostWhere} GROUP BY reason ORDER BY count DESC, reason`,
-    lostParams,
+    `SELECT c.lost_reason AS reason, c.grade AS grade, c.lost_at FROM customers c
+      WHERE c.status IN ('lost', 'permanently_lost') AND c.lost_at >= ? AND c.lost_at < ? AND ${s.where}`,
+    [s.start, s.end, ...s.params],
   );
-  const byGrade = all<{ grade: CustomerGrade | null; count: number }>(
-    db,
-    `SELECT c.grade AS grade, count(*) AS count FROM customers c WHERE ${lostWhere} GROUP BY grade ORDER BY grade IS NULL, grade`,
-    lostParams,
-  );
-  const byMonth = all<{ month: string; count: number }>(
-    db,
-    `SELECT ${monthOf('c.lost_at')} AS month, count(*) AS count FROM customers c WHERE ${lostWhere} GROUP BY month ORDER BY month`,
-    lostParams,
-  );
+  const countBy = <K>(key: (r: (typeof lost)[number]) => K): Map<K, number> => {
+    const m = new Map<K, number>();
+    for (const r of lost) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
+    return m;
+  };
+  const byReason = [...countBy((r) => r.reason)]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || String(a.reason ?? '').localeCompare(String(b.reason ?? ''), 'zh-CN'));
+  const byGrade = [...countBy((r) => r.grade)]
+    .map(([grade, count]) => ({ grade, count }))
+    .sort((a, b) => (a.grade === null ? 1 : b.grade === null ? -1 : a.grade < b.grade ? -1 : 1));
+  const byMonth = [...countBy((r) => localDate(r.lost_at).slice(0, 7))].map(([month, count]) => ({ month, count })).sort((a, b) => (a.month < b.month ? -1 : 1));
   const factor = getOrderRules(db).churnFactor;
-  const lastContactDay = `date(c.last_contact_at / 1000, 'unixepoch', 'localtime')`;
-  const silentSince = `CASE WHEN c.last_contact_at IS NOT NULL AND ${lastContactDay} > cs.last_order_on THEN ${lastContactDay} ELSE cs.last_order_on END`;
-  const silent = `CAST(julianday(?) - julianday(${silentSince}) AS INTEGER)`;
-  const riskWhere = `cs.interval_days IS NOT NULL AND cs.last_order_on IS NOT NULL AND c.status NOT IN ('lost', 'permanently_lost')
-      AND ${silent} > ? * cs.interval_days AND ${s.where}`;
-  const riskParams = [s.today, factor, ...s.params];
-  const atRiskTotal = one<{ n: number }>(db, `SELECT count(*) AS n FROM customer_sales cs JOIN customers c ON c.id = cs.customer_id WHERE ${riskWhere}`, riskParams).n;
+  // At risk (the orders rule, isChurnRisk): silent since the later of the last order and the last contact for
+  // longer than factor × the usual interval. The order silence alone is a necessary condition, tested on the
+  // compact customer_sales rows before any customer row is read.
   const names = userNameMap(db);
-  const atRisk = all<{
+  const candidates = all<{
     id: string;
     name: string;
     owner_id: string | null;
     status: CustomerStatus;
     grade: CustomerGrade | null;
     last_order_on: string;
-    last_contact_on: string | null;
     interval_days: number;
+    last_contact_at: number | null;
   }>(
     db,
-    `SELECT c.id, c.name, c.owner_id, c.status, c.grade, cs.last_order_on, cs.interval_days,
-            CASE WHEN c.last_contact_at IS NULL THEN NULL ELSE ${lastContactDay} END AS last_contact_on
+    `SELECT c.id, c.name, c.owner_id, c.status, c.grade, cs.last_order_on, cs.interval_days, c.last_contact_at
        FROM customer_sales cs JOIN customers c ON c.id = cs.customer_id
-      WHERE ${riskWhere}
-      ORDER BY c.grade IS NULL, c.grade, (julianday(?) - julianday(${silentSince})) / cs.interval_days DESC
-      LIMIT 200`,
-    [...riskParams, s.today],
-  ).map((r) => {
-    const last = r.last_contact_on && r.last_contact_on > r.last_order_on ? r.last_contact_on : r.last_order_on;
-    return {
-      customerId: r.id,
-      name: r.name,
-      ownerName: r.owner_id ? (names.get(r.owner_id) ?? null) : null,
-      status: r.status,
-      grade: r.grade,
-      lastOrderOn: r.last_order_on,
-      lastContactOn: r.last_contact_on,
-      intervalDays: Math.round(r.interval_days),
-      daysSilent: orderDaysBetween(last, s.today),
-    };
-  });
+      WHERE cs.interval_days IS NOT NULL AND cs.last_order_on IS NOT NULL
+        AND julianday(?) - julianday(cs.last_order_on) > ? * cs.interval_days
+        AND c.status NOT IN ('lost', 'permanently_lost') AND ${s.where}`,
+    [s.today, factor, ...s.params],
+  );
+  const risky = candidates
+    .map((r) => {
+      const lastContactOn = r.last_contact_at === null ? null : localDate(r.last_contact_at);
+      const last = lastContactOn && lastContactOn > r.last_order_on ? lastContactOn : r.last_order_on;
+      return { r, lastContactOn, daysSilent: orderDaysBetween(last, s.today) };
+    })
+    .filter((x) => isChurnRisk(x.r.interval_days, x.r.last_order_on, x.lastContactOn, s.today, factor));
+  const gradeRank = (g: CustomerGrade | null) => (g === null ? 9 : g.charCodeAt(0));
+  risky.sort((a, b) => gradeRank(a.r.grade) - gradeRank(b.r.grade) || b.daysSilent / b.r.interval_days - a.daysSilent / a.r.interval_days);
+  const atRiskTotal = risky.length;
+  const atRisk = risky.slice(0, 200).map(({ r, lastContactOn, daysSilent }) => ({
+    customerId: r.id,
+    name: r.name,
+    ownerName: r.owner_id ? (names.get(r.owner_id) ?? null) : null,
+    status: r.status,
+    grade: r.grade,
+    lastOrderOn: r.last_order_on,
+    lastContactOn,
+    intervalDays: Math.round(r.interval_days),
+    daysSilent,
+  }));
   return { period: s.period, lostTotal: byReason.reduce((a, r) => a + r.count, 0), byReason, byGrade, byMonth, atRisk, atRiskTotal, churnFactor: factor };
 };
 
@@ -519,19 +553,27 @@ export const receivablesReport = (db: Db, viewer: Viewer, filter: ReportFilter):
   }
   const bySp = s.viewer.role === 'sales' ? s.viewer.id : null;
   const totals = { ...emptyBuckets(), total: 0 };
-  const byCustomer = new Map<string, BucketAmounts & { total: number; maxOverdueDays: number }>();
+  const byCustomer = new Map<string, BucketAmounts & { total: number; oldestDue: string }>();
   const bySalesperson = new Map<string | null, BucketAmounts & { total: number; orders: number }>();
+  // ageingBucket by date-string comparison: a due date on or after these days falls in the bucket (tens of
+  // thousands of open orders: no date parsing per order).
+  const edges: [string, AgeingBucket][] = [
+    [asOf, ageingBucket(asOf, asOf)],
+    [orderAddDays(asOf, -30), ageingBucket(orderAddDays(asOf, -30), asOf)],
+    [orderAddDays(asOf, -60), ageingBucket(orderAddDays(asOf, -60), asOf)],
+    [orderAddDays(asOf, -90), ageingBucket(orderAddDays(asOf, -90), asOf)],
+  ];
+  const bucketOf = (due: string): AgeingBucket => edges.find(([edge]) => due >= edge)?.[1] ?? 'd90_plus';
   for (const r of [...open, ...closed]) {
     const owed = r.owed + (paidAfter.get(r.id) ?? 0);
     if (owed <= 0) continue;
-    const bucket: AgeingBucket = ageingBucket(r.due_date, asOf);
-    const overdue = Math.max(0, orderDaysBetween(r.due_date, asOf));
+    const bucket = bucketOf(r.due_date);
     totals[bucket] += owed;
     totals.total += owed;
-    const c = byCustomer.get(r.customer_id) ?? { ...emptyBuckets(), total: 0, maxOverdueDays: 0 };
+    const c = byCustomer.get(r.customer_id) ?? { ...emptyBuckets(), total: 0, oldestDue: r.due_date };
     c[bucket] += owed;
     c.total += owed;
-    c.maxOverdueDays = Math.max(c.maxOverdueDays, overdue);
+    if (r.due_date < c.oldestDue) c.oldestDue = r.due_date;
     byCustomer.set(r.customer_id, c);
     if (bySp && r.salesperson_id !== bySp) continue;
     const p = bySalesperson.get(r.salesperson_id) ?? { ...emptyBuckets(), total: 0, orders: 0 };
@@ -550,7 +592,11 @@ export const receivablesReport = (db: Db, viewer: Viewer, filter: ReportFilter):
     period: s.period,
     asOf,
     totals,
-    byCustomer: topCustomers.map(([id, v]) => ({ ...pickNamed(named.get(id), id), ...v })),
+    byCustomer: topCustomers.map(([id, { oldestDue, ...v }]) => ({
+      ...pickNamed(named.get(id), id),
+      ...v,
+      maxOverdueDays: Math.max(0, orderDaysBetween(oldestDue, asOf)),
+    })),
     bySalesperson: [...bySalesperson]
       .sort((a, b) => b[1].total - a[1].total)
       .map(([id, v]) => ({ userId: id, name: id ? (names.get(id) ?? null) : null, ...v })),

@@ -37,6 +37,7 @@ export const AbcView = ({ data }: { data: AbcResult; filter: ReportFilter }) => 
             h={240}
             data={data.grades.map((g) => ({ grade: g.grade, amount: g.amount / 100 }))}
             dataKey="grade"
+            yAxisProps={{ width: 90 }}
             series={[{ name: 'amount', label: t('reports.col.sales'), color: 'violet.6' }]}
             valueFormatter={yuanFormatter}
             withBarValueLabel
