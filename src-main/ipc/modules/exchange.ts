@@ -47,6 +47,6 @@ export const exchangeHandlers = (ctx: ModuleContext): ModuleHandlers<typeof exch
     'exchange.cancel': (input, { user }) => imports.cancel(user, input.token),
     'exchange.conflicts': (_input, { user }) => listConflicts(ctx.db(), user),
     'exchange.resolve': (input, { user }) => resolveConflicts(ctx.db(), user, input.resolutions),
-    'exchange.history': (input) => exchangeHistory(ctx.db(), input.limit),
+    'exchange.history': (input, { user }) => exchangeHistory(ctx.db(), user, input.limit),
   };
 };

@@ -387,13 +387,15 @@ export const exchangeStatus = (db: Db, viewer: Viewer): ExchangeStatus => {
   return { node: selfNode(db), label: nodeLabel(), peers, pendingConflicts: listConflicts(db, viewer).length };
 };
 
-export const exchangeHistory = (db: Db, limit: number): ExchangeLogEntry[] => {
+/** The exchange history: managers see every export and import, a salesperson their own. */
+export const exchangeHistory = (db: Db, viewer: Viewer, limit: number): ExchangeLogEntry[] => {
   const rows = db.sqlite
     .prepare(
       `SELECT l.id, l.at, l.kind, l.user_id AS userId, u.display_name AS userName, l.peer_node AS peerNode, l.peer_label AS peerLabel,
-       l.file_name AS fileName, l.counts FROM exchange_log l LEFT JOIN users u ON u.id = l.user_id ORDER BY l.at DESC, l.id DESC LIMIT ?`,
+       l.file_name AS fileName, l.counts FROM exchange_log l LEFT JOIN users u ON u.id = l.user_id
+       WHERE ? OR l.user_id = ? ORDER BY l.at DESC, l.id DESC LIMIT ?`,
     )
-    .all(limit) as {
+    .all(isManagerLike(viewer) ? 1 : 0, viewer.id, limit) as {
     id: string;
     at: number;
     kind: 'export' | 'import';

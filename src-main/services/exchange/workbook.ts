@@ -255,6 +255,7 @@ export const readExchangeWorkbook = async (file: string, env: ExchangeEnv, types
     const rows: ReadRow[] = [];
     let header: Map<string, number> | null = null;
     const missing: string[] = [];
+    let present: Set<string> | null = null;
     const seen = new Set<string>();
     try {
       await readRows(file, info.index, (row) => {
@@ -288,12 +289,9 @@ export const readExchangeWorkbook = async (file: string, env: ExchangeEnv, types
         }
         seen.add(id);
         const values: Record<string, ExchangeValue> = {};
-        const present = new Set<string>();
-        for (const c of declared.columns) {
-          if (!h.has(c)) continue;
-          present.add(c);
-          values[c] = get(c, type.kinds[c] ?? 'any');
-        }
+        // One set per sheet: every row of a sheet has the same columns.
+        present ??= new Set(declared.columns.filter((c) => h.has(c)));
+        for (const c of present) values[c] = get(c, type.kinds[c] ?? 'any');
         const deleted = get('_deleted', 'integer') === 1;
         const r: ExchangeRow = { id, vv, hlc: vv[node] ?? 0, node, deleted, values };
         // The key columns must agree with _id (a key edited by hand is an edit like any other).
