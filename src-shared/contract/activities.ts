@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   activityInputSchema,
   activityListSchema,
+  activityUpdateSchema,
   complaintTransitionSchema,
   dashboardSchema,
   greetingSettingsSchema,
@@ -22,6 +23,8 @@ export const activityChannels = {
   'activities.create': channel<Activity>()({ input: activityInputSchema, access: 'user' }),
   'activities.get': channel<Activity>()({ input: byId, access: 'user' }),
   'activities.list': channel<{ rows: Activity[]; total: number }>()({ input: activityListSchema, access: 'user' }),
+  'activities.update': channel<Activity>()({ input: activityUpdateSchema, access: 'user' }),
+  'activities.delete': channel<null>()({ input: byId, access: 'user' }),
   'activities.transitionComplaint': channel<Activity>()({ input: complaintTransitionSchema, access: 'user' }),
   'activities.createTask': channel<FollowUpTask>()({ input: taskInputSchema, access: 'user' }),
   'activities.listTasks': channel<FollowUpTask[]>()({ input: taskListSchema, access: 'user' }),

@@ -102,6 +102,14 @@ test.describe('contact log, follow-ups and greetings', () => {
     await snap(page, 'activities-timeline');
     await page.getByRole('tab', { name: '联系记录 (1)' }).click();
     await expect(page.getByTestId('activity-row')).toContainText('赵建国');
+    // Correct the outcome.
+    await page.getByTestId('activity-edit').click();
+    const edit = page.getByRole('dialog', { name: /修改联系记录/ });
+    await expect(edit.getByTestId('log-contact-summary')).toHaveValue('客户来电询问 CNC 配件交期，已报价');
+    await edit.getByLabel('结果').fill('有意向，下周下单');
+    await edit.getByTestId('log-contact-save').click();
+    await expect(edit).toBeHidden();
+    await expect(page.getByTestId('activity-row')).toContainText('结果：有意向，下周下单');
     await page.getByRole('tab', { name: /回访任务/ }).click();
     await expect(page.getByTestId('task-row').filter({ hasText: '寄样品' })).toBeVisible();
     await snap(page, 'activities-card-tasks');

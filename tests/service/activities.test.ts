@@ -149,6 +149,51 @@ describe('logging a contact', () => {
   });
 });
 
+describe('correcting and removing an entry', () => {
+  it('corrects the fields it is given, and the customer’s contact stamps follow a changed time', async () => {
+    const c = await create(zhang, '湖州南浔木地板有限公司');
+    const t0 = ws.clock.now();
+    const first = await call(zhang, c.id, { occurredAt: t0 - DAY, outcome: '有意向' });
+    await call(zhang, c.id, { occurredAt: t0 });
+    const fixed = await ws.call(zhang, 'activities.update', { id: first.id, type: 'walk_in', summary: '客户来访看样', occurredAt: t0 + DAY });
+    expect(fixed).toMatchObject({ type: 'walk_in', summary: '客户来访看样', outcome: '有意向', occurredAt: t0 + DAY });
+    const customer = (await ws.call(zhang, 'customers.get', { id: c.id })).customer;
+    expect([customer.firstContactAt, customer.lastContactAt]).toEqual([t0, t0 + DAY]);
+    const before = counts();
+    expect(await errorCode(ws.invoke(zhang, 'activities.update', { id: first.id, summary: ' ' }))).toBe('VALIDATION');
+    expect(await errorCode(ws.invoke(li, 'activities.update', { id: first.id, summary: '改' }))).toBe('FORBIDDEN');
+    expect(counts()).toEqual(before);
+    expect((await ws.call(zhang, 'activities.get', { id: first.id })).summary).toBe('客户来访看样');
+  });
+
+  it('removes a mistaken entry with its open follow-up task and recomputes the stamps; a visit’s entry stays', async () => {
+    const c = await create(zhang, '嘉兴海宁皮革有限公司');
+    const t0 = ws.clock.now();
+    const kept = await call(zhang, c.id, { occurredAt: t0 - DAY });
+    const wrong = await call(zhang, c.id, { occurredAt: t0, nextFollowUpAt: t0 + DAY });
+    expect(await ws.call(zhang, 'activities.listTasks', {})).toHaveLength(1);
+    expect(await errorCode(ws.invoke(li, 'activities.delete', { id: wrong.id }))).toBe('FORBIDDEN');
+    await ws.call(zhang, 'activities.delete', { id: wrong.id });
+    expect(await errorCode(ws.invoke(zhang, 'activities.get', { id: wrong.id }))).toBe('NOT_FOUND');
+    expect(await ws.call(zhang, 'activities.listTasks', {})).toEqual([]);
+    const customer = (await ws.call(zhang, 'customers.get', { id: c.id })).customer;
+    expect([customer.firstContactAt, customer.lastContactAt, customer.nextFollowUpAt]).toEqual([t0 - DAY, t0 - DAY, null]);
+    await ws.call(zhang, 'activities.delete', { id: kept.id });
+    expect((await ws.call(zhang, 'customers.get', { id: c.id })).customer.lastContactAt).toBeNull();
+
+    const db = ws.host.workspace.db!;
+    const fromVisit = createActivity(db, { id: ids.zhang, role: 'sales' }, {
+      customerId: c.id,
+      type: 'visit',
+      occurredAt: t0,
+      summary: '拜访',
+      sourceType: 'visit',
+      sourceId: '0190a0b0-0000-7000-8000-000000000002',
+    });
+    expect(await errorCode(ws.invoke(zhang, 'activities.delete', { id: fromVisit.id }))).toBe('INVALID_TRANSITION');
+  });
+});
+
 describe('the contact log across customers', () => {
   it('filters by kind and by salesperson, and pages', async () => {
     const a = await create(zhang, '张三的客户甲有限公司');

@@ -1,6 +1,6 @@
 import type { activityChannels } from '../../../src-shared/contract/activities';
 import { translator } from '../../i18n';
-import { createActivity, getActivity, listActivities, transitionComplaint } from '../../services/activities/activities';
+import { createActivity, deleteActivity, getActivity, listActivities, transitionComplaint, updateActivity } from '../../services/activities/activities';
 import { activitiesDashboard } from '../../services/activities/dashboard';
 import { exportGreetings, greetingSettings, listGreetings, updateGreetingSettings } from '../../services/activities/greetings';
 import { localDateOf } from '../../services/activities/lunar';
@@ -13,6 +13,11 @@ export const activityHandlers = (ctx: ModuleContext): ModuleHandlers<typeof acti
   'activities.create': (input, { user }) => createActivity(ctx.db(), user, input),
   'activities.get': (input, { user }) => getActivity(ctx.db(), user, input.id),
   'activities.list': (input, { user }) => listActivities(ctx.db(), user, input),
+  'activities.update': (input, { user }) => updateActivity(ctx.db(), user, input),
+  'activities.delete': (input, { user }) => {
+    deleteActivity(ctx.db(), user, input.id);
+    return null;
+  },
   'activities.transitionComplaint': (input, { user }) => transitionComplaint(ctx.db(), user, input),
   'activities.createTask': (input, { user }) => createTask(ctx.db(), user, input),
   'activities.listTasks': (input, { user }) => listTasks(ctx.db(), user, input),

@@ -1,22 +1,23 @@
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, max, min, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { complaintTransitions, type ActivityType, type ComplaintSeverity, type ComplaintStatus } from '../../../src-shared/activities/enums';
 import {
   activityInputSchema,
   activityListSchema,
+  activityUpdateSchema,
   complaintTransitionSchema,
   type ActivityInput,
 } from '../../../src-shared/activities/schemas';
 import type { Activity } from '../../../src-shared/activities/types';
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
-import { activities, contacts, customers, users } from '../../db/schema';
+import { activities, contacts, customers, followUpTasks, users } from '../../db/schema';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { addEvent, userNames } from '../customers/events';
 import { liveCondition, touch } from '../customers/repository';
 import { newId } from '../ids';
 import { canWriteFor, readableCondition, readableCustomer, writableCustomer } from './access';
-import { createTask } from './tasks';
+import { createTask, refreshNextFollowUp } from './tasks';
 import { parseInput } from './validate';
 
 type ActivityRow = typeof activities.$inferSelect;
@@ -206,3 +207,70 @@ export const listActivities = (db: Db, viewer: Viewer, input: z.input<typeof act
     .all();
   return { rows: toActivities(db, viewer, rows.map((r) => r.a)), total };
 };
+
+/**
+ * Keeps the customer's first and last contact equal to the earliest and
+ * latest live entries of the contact log (null when none is left).
+ */
+const refreshContactStamps = (db: Db, actorId: string, customerId: string): void => {
+  const r = db.orm
+    .select({ first: min(activities.occurredAt), last: max(activities.occurredAt) })
+    .from(activities)
+    .where(and(eq(activities.customerId, customerId), isNull(activities.deletedAt)))
+    .get();
+  db.orm
+    .update(customers)
+    .set({ firstContactAt: r?.first ?? null, lastContactAt: r?.last ?? null, ...touch(db, actorId) })
+    .where(eq(customers.id, customerId))
+    .run();
+};
+
+const liveActivity = (db: Db, id: string): ActivityRow => {
+  const row = db.orm.select().from(activities).where(eq(activities.id, id)).get();
+  if (!row || row.deletedAt !== null) throw new AppError('NOT_FOUND');
+  return row;
+};
+
+/** Corrects an entry (kind, time, contact person, summary, outcome, next step); the customer's contact stamps follow its time. */
+export const updateActivity = (db: Db, viewer: Viewer, input: z.input<typeof activityUpdateSchema>): Activity => {
+  const v = parseInput(activityUpdateSchema, input);
+  return db.write(viewer.id, () => {
+    const row = liveActivity(db, v.id);
+    writableCustomer(db, viewer, row.customerId);
+    if (v.contactId !== undefined) checkContact(db, row.customerId, v.contactId);
+    const patch = {
+      ...(v.contactId !== undefined ? { contactId: v.contactId } : {}),
+      ...(v.type !== undefined ? { type: v.type } : {}),
+      ...(v.occurredAt !== undefined ? { occurredAt: v.occurredAt } : {}),
+      ...(v.summary !== undefined ? { summary: v.summary } : {}),
+      ...(v.outcome !== undefined ? { outcome: v.outcome } : {}),
+      ...(v.nextStep !== undefined ? { nextStep: v.nextStep } : {}),
+      ...touch(db, viewer.id),
+    };
+    db.orm.update(activities).set(patch).where(eq(activities.id, v.id)).run();
+    if (v.occurredAt !== undefined && v.occurredAt !== row.occurredAt) refreshContactStamps(db, viewer.id, row.customerId);
+    return toActivities(db, viewer, [{ ...row, ...patch }])[0]!;
+  });
+};
+
+/**
+ * Removes an entry logged by mistake (kept in the change log), with the
+ * open follow-up task it created; the customer's contact stamps are
+ * recomputed. An entry another record made (a carried-out visit) belongs to
+ * that record and cannot be removed here: INVALID_TRANSITION.
+ */
+export const deleteActivity = (db: Db, viewer: Viewer, id: string): void =>
+  db.write(viewer.id, () => {
+    const row = liveActivity(db, id);
+    writableCustomer(db, viewer, row.customerId);
+    if (row.sourceType) throw new AppError('INVALID_TRANSITION');
+    const now = db.clock.now();
+    db.orm.update(activities).set({ deletedAt: now, ...touch(db, viewer.id) }).where(eq(activities.id, id)).run();
+    db.orm
+      .update(followUpTasks)
+      .set({ deletedAt: now, ...touch(db, viewer.id) })
+      .where(and(eq(followUpTasks.sourceType, 'activity'), eq(followUpTasks.sourceId, id), eq(followUpTasks.status, 'open'), isNull(followUpTasks.deletedAt)))
+      .run();
+    refreshContactStamps(db, viewer.id, row.customerId);
+    refreshNextFollowUp(db, viewer.id, row.customerId);
+  });

@@ -55,6 +55,12 @@ export const activitiesEn: Widen<typeof activitiesZhCN> = {
     complaintBadge: 'Complaint',
     fromSearch: 'Log contact',
     cannotWrite: 'Only the owner or a manager can log contacts',
+    edit: 'Edit',
+    editTitle: 'Edit contact — {{name}}',
+    updated: 'Contact updated',
+    delete: 'Delete contact entry',
+    deleteConfirm: 'Delete this contact entry ({{summary}})? The open follow-up task it created is deleted too.',
+    deleted: 'Contact entry deleted',
   },
   complaint: {
     start: 'Start handling',

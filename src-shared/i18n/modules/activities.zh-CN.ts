@@ -45,6 +45,12 @@ export const activitiesZhCN = {
     complaintBadge: '投诉',
     fromSearch: '记录联系',
     cannotWrite: '只有客户的负责人或经理可以记录联系',
+    edit: '修改',
+    editTitle: '修改联系记录 — {{name}}',
+    updated: '联系记录已修改',
+    delete: '删除联系记录',
+    deleteConfirm: '确定删除这条联系记录（{{summary}}）吗？它生成的未完成回访任务也会一并删除。',
+    deleted: '联系记录已删除',
   },
   complaint: {
     start: '开始处理',

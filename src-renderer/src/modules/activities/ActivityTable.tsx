@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { IconEdit, IconTrash } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +7,11 @@ import { Link } from 'react-router';
 import type { ComplaintStatus } from '@shared/activities/enums';
 import type { Activity } from '@shared/activities/types';
 import { useChannelMutation } from '../api/hooks';
+import { DangerConfirm } from '../ui/DangerConfirm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDate, formatDateTime } from '../ui/format';
 import { activityChannels } from './activityChannels';
+import { EditActivityDialog } from './LogContactDialog';
 
 export const complaintColor: Record<ComplaintStatus, string> = { open: 'red', handling: 'orange', resolved: 'gray' };
 const severityColor = { low: 'yellow', medium: 'orange', high: 'red' } as const;
@@ -57,8 +60,38 @@ const ComplaintActions = ({ activity }: { activity: Activity }) => {
 /** Contact-log entries, newest first; complaints marked with their severity and status. `showCustomer` for lists across customers. */
 export const ActivityTable = ({ rows, showCustomer = false }: { rows: Activity[]; showCustomer?: boolean }) => {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState<Activity | null>(null);
+  const [removing, setRemoving] = useState<Activity | null>(null);
+  const remove = useChannelMutation('activities.delete', activityChannels);
+  const closeRemove = () => {
+    setRemoving(null);
+    remove.reset();
+  };
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={900}>
+      <EditActivityDialog activity={editing} onClose={() => setEditing(null)} />
+      <Modal opened={!!removing} onClose={closeRemove} title={t('activities.log.delete')}>
+        {removing && (
+          <DangerConfirm
+            text={t('activities.log.deleteConfirm', { summary: removing.summary.slice(0, 40) })}
+            confirmLabel={t('activities.log.delete')}
+            error={remove.error}
+            pending={remove.isPending}
+            onCancel={closeRemove}
+            onConfirm={() =>
+              remove.mutate(
+                { id: removing.id },
+                {
+                  onSuccess: () => {
+                    closeRemove();
+                    notifications.show({ color: 'green', message: t('activities.log.deleted') });
+                  },
+                },
+              )
+            }
+          />
+        )}
+      </Modal>
       <Table verticalSpacing={6} fz="sm" striped data-testid="activity-table">
         <Table.Thead>
           <Table.Tr>
@@ -69,6 +102,7 @@ export const ActivityTable = ({ rows, showCustomer = false }: { rows: Activity[]
             <Table.Th>{t('activities.fields.summary')}</Table.Th>
             <Table.Th w={160}>{t('activities.fields.nextStep')}</Table.Th>
             <Table.Th w={80}>{t('activities.fields.user')}</Table.Th>
+            <Table.Th w={70}>{t('common.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -130,6 +164,18 @@ export const ActivityTable = ({ rows, showCustomer = false }: { rows: Activity[]
                 )}
               </Table.Td>
               <Table.Td>{a.user.displayName}</Table.Td>
+              <Table.Td>
+                {a.canEdit && !a.sourceType && (
+                  <Group gap={2} wrap="nowrap">
+                    <ActionIcon variant="subtle" size="sm" aria-label={t('activities.log.edit')} onClick={() => setEditing(a)} data-testid="activity-edit">
+                      <IconEdit size={14} />
+                    </ActionIcon>
+                    <ActionIcon variant="subtle" size="sm" color="red" aria-label={t('activities.log.delete')} onClick={() => setRemoving(a)} data-testid="activity-delete">
+                      <IconTrash size={14} />
+                    </ActionIcon>
+                  </Group>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityTypes, complaintSeverities, type ActivityType, type ComplaintSeverity } from '@shared/activities/enums';
-import { activityInputSchema } from '@shared/activities/schemas';
+import { activityInputSchema, activityUpdateSchema } from '@shared/activities/schemas';
+import type { Activity } from '@shared/activities/types';
 import type { Contact } from '@shared/customers/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
@@ -44,31 +45,61 @@ const LogContactForm = ({
   customerId,
   contacts,
   initialContactId,
+  activity = null,
   onDone,
 }: {
   customerId: string;
   contacts: Contact[];
   initialContactId: string | null;
+  /** Correcting an existing entry (its follow-up and complaint flags are not changed here). */
+  activity?: Activity | null;
   onDone: () => void;
 }) => {
   const { t } = useTranslation();
   const create = useChannelMutation('activities.create', activityChannels);
+  const update = useChannelMutation('activities.update', activityChannels);
   const now = useNow();
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
-      type: 'call_out',
-      occurredAt: toDateTimeInput(now),
-      contactId: initialContactId ?? '',
-      summary: '',
-      outcome: '',
-      nextStep: '',
+      type: activity?.type ?? 'call_out',
+      occurredAt: toDateTimeInput(activity?.occurredAt ?? now),
+      contactId: activity ? (activity.contactId ?? '') : (initialContactId ?? ''),
+      summary: activity?.summary ?? '',
+      outcome: activity?.outcome ?? '',
+      nextStep: activity?.nextStep ?? '',
       nextFollowUp: '',
       complaint: false,
       severity: '',
     },
   });
+  const submitEdit = (v: Values, current: Activity) => {
+    const input = {
+      id: current.id,
+      type: v.type,
+      occurredAt: fromDateTimeInput(v.occurredAt),
+      contactId: v.contactId || null,
+      summary: v.summary,
+      outcome: v.outcome,
+      nextStep: v.nextStep,
+    };
+    const checked = checkWith(activityUpdateSchema, input, t);
+    if (!checked.ok) {
+      form.setErrors(checked.errors);
+      return;
+    }
+    update.mutate(input as Parameters<typeof update.mutate>[0], {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('activities.log.updated') });
+        onDone();
+      },
+    });
+  };
   const submit = (v: Values) => {
+    if (activity) {
+      submitEdit(v, activity);
+      return;
+    }
     const input = {
       customerId,
       type: v.type,
@@ -107,33 +138,39 @@ const LogContactForm = ({
           />
           <TextInput type="datetime-local" label={t('activities.fields.occurredAt')} withAsterisk {...form.getInputProps('occurredAt')} />
           <ContactSelect contacts={contacts} value={form.values.contactId} onChange={(v) => form.setFieldValue('contactId', v)} />
-          <TextInput
-            type="date"
-            label={t('activities.fields.nextFollowUpAt')}
-            description={t('activities.log.followUpHint')}
-            data-testid="log-contact-follow-up"
-            {...form.getInputProps('nextFollowUp')}
-          />
+          {!activity && (
+            <TextInput
+              type="date"
+              label={t('activities.fields.nextFollowUpAt')}
+              description={t('activities.log.followUpHint')}
+              data-testid="log-contact-follow-up"
+              {...form.getInputProps('nextFollowUp')}
+            />
+          )}
         </SimpleGrid>
         <Textarea label={t('activities.fields.summary')} withAsterisk autosize minRows={2} maxRows={6} data-autofocus data-testid="log-contact-summary" {...form.getInputProps('summary')} />
         <SimpleGrid cols={2} spacing="md" verticalSpacing="xs">
           <TextInput label={t('activities.fields.outcome')} {...form.getInputProps('outcome')} />
           <TextInput label={t('activities.fields.nextStep')} {...form.getInputProps('nextStep')} />
-          <Checkbox mt={28} label={t('activities.fields.complaint')} data-testid="log-contact-complaint" {...form.getInputProps('complaint', { type: 'checkbox' })} />
-          <Select
-            label={t('activities.fields.severity')}
-            disabled={!form.values.complaint}
-            data={complaintSeverities.map((x) => ({ value: x, label: t(`activities.severity.${x}`) }))}
-            data-testid="log-contact-severity"
-            {...form.getInputProps('severity')}
-          />
+          {!activity && (
+            <>
+              <Checkbox mt={28} label={t('activities.fields.complaint')} data-testid="log-contact-complaint" {...form.getInputProps('complaint', { type: 'checkbox' })} />
+              <Select
+                label={t('activities.fields.severity')}
+                disabled={!form.values.complaint}
+                data={complaintSeverities.map((x) => ({ value: x, label: t(`activities.severity.${x}`) }))}
+                data-testid="log-contact-severity"
+                {...form.getInputProps('severity')}
+              />
+            </>
+          )}
         </SimpleGrid>
-        <ErrorAlert error={create.error} />
+        <ErrorAlert error={create.error ?? update.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending} data-testid="log-contact-save">
+          <Button type="submit" loading={create.isPending || update.isPending} data-testid="log-contact-save">
             {t('common.save')}
           </Button>
         </Group>
@@ -175,6 +212,20 @@ export const LogContactDialog = ({
             {(list) => <LogContactForm customerId={customer.id} contacts={list} initialContactId={contactId} onDone={onClose} />}
           </WithContacts>
         ))}
+    </Modal>
+  );
+};
+
+/** 修改联系记录: the same form over an existing entry (the customer's contacts are loaded for the contact person). */
+export const EditActivityDialog = ({ activity, onClose }: { activity: Activity | null; onClose: () => void }) => {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={!!activity} onClose={onClose} title={activity ? t('activities.log.editTitle', { name: activity.customerName }) : ''} size="lg">
+      {activity && (
+        <WithContacts customerId={activity.customerId}>
+          {(list) => <LogContactForm customerId={activity.customerId} contacts={list} initialContactId={null} activity={activity} onDone={onClose} />}
+        </WithContacts>
+      )}
     </Modal>
   );
 };
