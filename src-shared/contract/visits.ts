@@ -1,6 +1,8 @@
+import type { ExportedFile } from '../customers/types';
 import { emptyInputSchema } from '../schemas';
 import {
   minutesCreateSchema,
+  minutesExportSchema,
   minutesListSchema,
   minutesReturnSchema,
   minutesStepSchema,
@@ -33,6 +35,7 @@ import { byId, channel, manager } from './channel';
 // 'user' access everywhere ownership decides (checked per record in src-main/services/visits); approvals are manager-only.
 export const visitChannels = {
   'visits.list': channel<VisitRow[]>()({ input: visitListSchema, access: 'user' }),
+  'visits.export': channel<ExportedFile>()({ input: visitListSchema, access: 'user' }),
   'visits.get': channel<VisitDetail>()({ input: byId, access: 'user' }),
   'visits.create': channel<VisitDetail>()({ input: visitCreateSchema, access: 'user' }),
   'visits.update': channel<VisitDetail>()({ input: visitUpdateSchema, access: 'user' }),
@@ -51,6 +54,7 @@ export const visitChannels = {
 
   'minutes.list': channel<MinutesRow[]>()({ input: minutesListSchema, access: 'user' }),
   'minutes.due': channel<MinutesRow[]>()({ input: emptyInputSchema, access: 'user' }),
+  'minutes.export': channel<ExportedFile>()({ input: minutesExportSchema, access: 'user' }),
   'minutes.reviewQueue': channel<MinutesRow[]>()({ input: emptyInputSchema, access: manager }),
   'minutes.get': channel<MinutesDetail>()({ input: byId, access: 'user' }),
   'minutes.create': channel<MinutesDetail>()({ input: minutesCreateSchema, access: 'user' }),

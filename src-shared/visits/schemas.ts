@@ -131,6 +131,8 @@ export const minutesListSchema = z.object({
   offset: z.number().int().min(0).default(0),
 });
 
+export const minutesExportSchema = minutesListSchema.omit({ limit: true, offset: true });
+
 export const notificationListSchema = z.object({ unreadOnly: z.boolean().default(true), limit: z.number().int().min(1).max(200).default(50) });
 export const notificationReadSchema = z.object({ ids: z.array(idSchema).max(500).optional(), all: z.boolean().default(false) });
 

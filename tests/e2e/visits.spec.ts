@@ -86,6 +86,10 @@ test.describe('visits and meeting minutes', () => {
     await expect(page.getByTestId('week-visit')).toContainText(customerName);
     await quietNotifications(page);
     await snap(page, 'visits-02-week');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^拜访-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await expect(page.getByText(/已导出 1 行/)).toBeVisible();
 
     // The manager sees it on the dashboard, opens it and approves it.
     await switchUser(page, 'liujl', '刘经理');

@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activities, customers, visits } from '../../src-main/db/schema';
@@ -281,6 +282,32 @@ describe('notifications', () => {
     expect(await w.ws.call(w.zhang, 'visits.markRead', { all: true })).toEqual({ count: 1 });
     expect(await w.ws.call(w.zhang, 'visits.notifications', {})).toEqual([]);
     expect(await w.ws.call(w.zhang, 'visits.notifications', { unreadOnly: false })).toHaveLength(2);
+  });
+});
+
+describe('exporting', () => {
+  const readBack = (base64: string) => {
+    const wb = XLSX.read(Buffer.from(base64, 'base64'), { cellDates: true });
+    return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, raw: true });
+  };
+
+  it('writes the visits a salesperson can list, and the minutes with overdue ones marked', async () => {
+    await plan();
+    await w.ws.call(w.li, 'visits.create', { fields: planFields(w.far, WED), submit: false });
+    const week = { from: Date.UTC(2026, 10, 23), to: Date.UTC(2026, 10, 30) };
+    const file = await w.ws.call(w.zhang, 'visits.export', week);
+    expect(file.fileName).toBe('拜访-2026-11-23.xlsx');
+    expect(file.rows).toBe(1);
+    const rows = readBack(file.dataBase64);
+    expect(rows[0]).toEqual(['单号', '客户', '业务员', '计划时间', '时长（分钟）', '地点', '拜访目的', '状态', '拜访次数']);
+    expect(rows[1]?.slice(0, 3)).toEqual(['ZF-2026-0001', '杭州星辰信息科技有限公司', '张三']);
+    expect((await w.ws.call(w.wang, 'visits.export', week)).rows).toBe(2);
+
+    await w.ws.call(w.zhang, 'minutes.create', { fields: { customerId: w.star.id, meetingDate: '2026-11-18', actions: [] }, submit: false });
+    const minutes = readBack((await w.ws.call(w.zhang, 'minutes.export', {})).dataBase64);
+    expect(minutes[1]?.[0]).toBe('JY-2026-0001');
+    expect(minutes[1]?.[5]).toBe('是');
+    expect(await w.ws.call(w.li, 'minutes.export', {})).toMatchObject({ rows: 0 });
   });
 });
 

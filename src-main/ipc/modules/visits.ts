@@ -1,4 +1,8 @@
+import type { TFunction } from 'i18next';
 import type { visitChannels } from '../../../src-shared/contract/visits';
+import type { Locale } from '../../../src-shared/roles';
+import { translator } from '../../i18n';
+import { exportMinutes, exportVisits } from '../../services/visits/export';
 import {
   approveMinutes,
   confirmMinutesReceipt,
@@ -31,33 +35,44 @@ import {
 import type { ModuleContext, ModuleHandlers } from './context';
 
 /** Handlers for src-shared/contract/visits.ts: the services authorise by role and ownership. */
-export const visitHandlers = ({ db }: ModuleContext): ModuleHandlers<typeof visitChannels> => ({
-  'visits.list': (input, { user }) => listVisits(db(), user, input),
-  'visits.get': (input, { user }) => getVisitDetail(db(), user, input.id),
-  'visits.create': (input, { user }) => createVisit(db(), user, input.fields, input.submit),
-  'visits.update': (input, { user }) => updateVisit(db(), user, input.id, input.fields, input.submit),
-  'visits.submit': (input, { user }) => submitVisit(db(), user, input.id),
-  'visits.cancel': (input, { user }) => cancelVisit(db(), user, input.id),
-  'visits.approve': (input, { user }) => approveVisit(db(), user, input.id, input.comment),
-  'visits.reject': (input, { user }) => rejectVisit(db(), user, input.id, input.comment),
-  'visits.recordResult': ({ id, ...result }, { user }) => recordVisitResult(db(), user, id, result),
-  'visits.approvalQueue': (_input, { user }) => approvalQueue(db(), user),
-  'visits.customerSummary': (input, { user }) => customerVisitSummary(db(), user, input.customerId),
-  'visits.suggestions': (input, { user }) => visitSuggestions(db(), user, input.salespersonId),
-  'visits.settings': () => getVisitSettings(db()),
-  'visits.updateSettings': (input, { user }) => updateVisitSettings(db(), user.id, input),
-  'visits.notifications': (input, { user }) => listNotifications(db(), user, input),
-  'visits.markRead': (input, { user }) => markNotificationsRead(db(), user, input),
+export const visitHandlers = ({ db, ws, tempFile }: ModuleContext): ModuleHandlers<typeof visitChannels> => {
+  /** A download named after the list and today's date, in the caller's language. */
+  const download = async (session: { locale: Locale }, name: string, make: (file: string, t: TFunction) => Promise<number>) => {
+    const t = translator(session.locale);
+    const out = await tempFile(`${name}.xlsx`, (file) => make(file, t));
+    const stamp = new Date(ws.clock.now()).toISOString().slice(0, 10);
+    return { fileName: `${t(`visits.nav.${name}`)}-${stamp}.xlsx`, ...out };
+  };
+  return {
+    'visits.list': (input, { user }) => listVisits(db(), user, input),
+    'visits.export': (input, { user, session }) => download(session, 'visits', (file, t) => exportVisits(db(), user, input, file, t)),
+    'visits.get': (input, { user }) => getVisitDetail(db(), user, input.id),
+    'visits.create': (input, { user }) => createVisit(db(), user, input.fields, input.submit),
+    'visits.update': (input, { user }) => updateVisit(db(), user, input.id, input.fields, input.submit),
+    'visits.submit': (input, { user }) => submitVisit(db(), user, input.id),
+    'visits.cancel': (input, { user }) => cancelVisit(db(), user, input.id),
+    'visits.approve': (input, { user }) => approveVisit(db(), user, input.id, input.comment),
+    'visits.reject': (input, { user }) => rejectVisit(db(), user, input.id, input.comment),
+    'visits.recordResult': ({ id, ...result }, { user }) => recordVisitResult(db(), user, id, result),
+    'visits.approvalQueue': (_input, { user }) => approvalQueue(db(), user),
+    'visits.customerSummary': (input, { user }) => customerVisitSummary(db(), user, input.customerId),
+    'visits.suggestions': (input, { user }) => visitSuggestions(db(), user, input.salespersonId),
+    'visits.settings': () => getVisitSettings(db()),
+    'visits.updateSettings': (input, { user }) => updateVisitSettings(db(), user.id, input),
+    'visits.notifications': (input, { user }) => listNotifications(db(), user, input),
+    'visits.markRead': (input, { user }) => markNotificationsRead(db(), user, input),
 
-  'minutes.list': (input, { user }) => listMinutes(db(), user, input),
-  'minutes.due': (_input, { user }) => dueMinutes(db(), user),
-  'minutes.reviewQueue': (_input, { user }) => minutesReviewQueue(db(), user),
-  'minutes.get': (input, { user }) => getMinutesDetail(db(), user, input.id),
-  'minutes.create': (input, { user }) => createMinutes(db(), user, input.fields, input.submit),
-  'minutes.update': (input, { user }) => updateMinutes(db(), user, input.id, input.fields, input.submit),
-  'minutes.submit': (input, { user }) => submitMinutes(db(), user, input.id),
-  'minutes.approve': (input, { user }) => approveMinutes(db(), user, input.id, input.comment),
-  'minutes.return': (input, { user }) => returnMinutes(db(), user, input.id, input.comment),
-  'minutes.markSent': (input, { user }) => markMinutesSent(db(), user, input.id, input.comment),
-  'minutes.confirmReceipt': (input, { user }) => confirmMinutesReceipt(db(), user, input.id, input.comment),
-});
+    'minutes.list': (input, { user }) => listMinutes(db(), user, input),
+    'minutes.export': (input, { user, session }) => download(session, 'minutes', (file, t) => exportMinutes(db(), user, input, file, t)),
+    'minutes.due': (_input, { user }) => dueMinutes(db(), user),
+    'minutes.reviewQueue': (_input, { user }) => minutesReviewQueue(db(), user),
+    'minutes.get': (input, { user }) => getMinutesDetail(db(), user, input.id),
+    'minutes.create': (input, { user }) => createMinutes(db(), user, input.fields, input.submit),
+    'minutes.update': (input, { user }) => updateMinutes(db(), user, input.id, input.fields, input.submit),
+    'minutes.submit': (input, { user }) => submitMinutes(db(), user, input.id),
+    'minutes.approve': (input, { user }) => approveMinutes(db(), user, input.id, input.comment),
+    'minutes.return': (input, { user }) => returnMinutes(db(), user, input.id, input.comment),
+    'minutes.markSent': (input, { user }) => markMinutesSent(db(), user, input.id, input.comment),
+    'minutes.confirmReceipt': (input, { user }) => confirmMinutesReceipt(db(), user, input.id, input.comment),
+  };
+};

@@ -4,6 +4,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const visitsEn: Widen<typeof visitsZhCN> = {
   common: { paren: '{{main}} ({{note}})', sep: ', ' },
+  export: { button: 'Export to Excel', done: 'Exported {{rows}} rows: {{file}}' },
   nav: { visits: 'Visits', minutes: 'Meeting minutes', approvals: 'Approvals' },
   status: {
     draft: 'Draft',

@@ -1,6 +1,7 @@
 /** Strings of the visits capability (namespace `visits`). en must match. */
 export const visitsZhCN = {
   common: { paren: '{{main}}（{{note}}）', sep: '、' },
+  export: { button: '导出 Excel', done: '已导出 {{rows}} 行：{{file}}' },
   nav: { visits: '拜访', minutes: '会谈纪要', approvals: '审批' },
   status: {
     draft: '草稿',

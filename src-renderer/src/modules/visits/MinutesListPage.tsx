@@ -9,6 +9,7 @@ import type { MinutesRow } from '@shared/visits/types';
 import { useChannelQuery } from '../api/hooks';
 import { dueSoonColor, overdueColor } from '../ui/customerColors';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { ExportListButton } from './ExportListButton';
 import { MinutesStatusBadge } from './VisitStatusBadge';
 
 /** The due date in red when overdue, orange when due today (STYLE.md colours). */
@@ -39,7 +40,8 @@ export const MinutesListPage = (_props: { session: SessionInfo }) => {
   const navigate = useNavigate();
   const [status, setStatus] = useState<MinutesStatus | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const list = useChannelQuery('minutes.list', { ...(status ? { statuses: [status] } : {}), overdueOnly });
+  const filter = { ...(status ? { statuses: [status] } : {}), overdueOnly };
+  const list = useChannelQuery('minutes.list', filter);
   const mf = (key: string): string => t(`visits.minutesFields.${key}`);
   return (
     <Stack gap="sm" maw={1200}>
@@ -61,6 +63,7 @@ export const MinutesListPage = (_props: { session: SessionInfo }) => {
           onChange={(v) => setStatus(v as MinutesStatus | null)}
         />
         <Checkbox size="xs" label={t('visits.minutes.overdueOnly')} checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} />
+        <ExportListButton channel="minutes.export" input={filter} />
       </Group>
       <ErrorAlert error={list.error} />
       {list.data?.length === 0 && <Text c="dimmed">{t('visits.minutes.empty')}</Text>}

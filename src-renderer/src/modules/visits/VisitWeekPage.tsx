@@ -11,6 +11,7 @@ import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDate } from '../ui/format';
 import { addDays, startOfWeek, timeOfDay } from './dates';
+import { ExportListButton } from './ExportListButton';
 import { VisitStatusBadge } from './VisitStatusBadge';
 import classes from './VisitWeek.module.css';
 
@@ -93,11 +94,8 @@ export const VisitWeekPage = ({ session }: { session: SessionInfo }) => {
   const [salespersonId, setSalespersonId] = useState<string | null>(null);
   const directory = useUserDirectory();
   const weekEnd = addDays(weekStart, 7);
-  const visits = useChannelQuery('visits.list', {
-    from: weekStart,
-    to: weekEnd,
-    ...(manager && salespersonId ? { salespersonId } : {}),
-  });
+  const query = { from: weekStart, to: weekEnd, ...(manager && salespersonId ? { salespersonId } : {}) };
+  const visits = useChannelQuery('visits.list', query);
   const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
   const today = formatDate(now);
   return (
@@ -118,13 +116,12 @@ export const VisitWeekPage = ({ session }: { session: SessionInfo }) => {
         <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} onClick={() => setWeekStart(addDays(weekStart, 7))}>
           {t('visits.week.next')}
         </Button>
-        <Text size="sm" fw={500} data-testid="week-range">
+        <Text size="sm" fw={500} mr="auto" data-testid="week-range">
           {t('visits.week.range', { from: formatDate(weekStart), to: formatDate(addDays(weekStart, 6)) })}
         </Text>
         {manager && (
           <Select
             size="xs"
-            ml="auto"
             w={180}
             placeholder={t('visits.week.allSalespeople')}
             aria-label={t('visits.week.salesperson')}
@@ -135,6 +132,7 @@ export const VisitWeekPage = ({ session }: { session: SessionInfo }) => {
             data-testid="week-salesperson"
           />
         )}
+        <ExportListButton channel="visits.export" input={query} />
       </Group>
       <ErrorAlert error={visits.error} />
       <SimpleGrid cols={7} spacing={6}>
