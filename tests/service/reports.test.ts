@@ -231,6 +231,20 @@ describe('the sales daily report', () => {
     expect(team.figures.activities).toBe(3);
     expect(team.people.find((p) => p.userId === ids.li)).toMatchObject({ activities: 1, orders: 0 });
     expect(team.people.find((p) => p.userId === ids.zhang)).toMatchObject({ activities: 2, visits: 1 });
+
+    // The same report as a workbook: figures first, then the lists.
+    const file = await ws.call(zhang, 'reports.export', { report: 'salesReport', key: { kind: 'day', anchor: '2026-03-16', userId: ids.zhang } });
+    const dir = mkdtempSync(join(tmpdir(), 'tuoke-report-'));
+    try {
+      writeFileSync(join(dir, 'r.xlsx'), Buffer.from(file.dataBase64, 'base64'));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, 'r.xlsx'));
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '本期工作量', '本期成交', '本期新增客户', '本期拜访', '本期联系记录']);
+      expect(wb.getWorksheet('本期工作量')!.getRow(2).values).toEqual([undefined, 2, 1, 1, 1, 1, 1234.5]);
+      expect(wb.getWorksheet('本期联系记录')!.rowCount).toBe(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps what the salesperson wrote and the manager’s comment, and lists earlier reports', async () => {
