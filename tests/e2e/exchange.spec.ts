@@ -73,8 +73,13 @@ test('export on one PC, import on another, resolve a conflict field by field', a
     // B's own change was not overwritten; A's new customer arrived.
     expect((await api<{ customer: { phone: string } }>(pageB, 'customers.get', { id: shared.id })).customer.phone).toBe('13933334444');
 
-    // The conflict, field by field: take A's phone, keep the address choice as the workbook's too.
-    await pageB.getByRole('button', { name: '待处理冲突' }).click();
+    // 首页 says that conflicts wait; its link leads to them.
+    await pageB.getByRole('link', { name: '首页' }).click();
+    await expect(pageB.getByTestId('exchange-conflicts-card')).toContainText('1 条交换冲突等待处理');
+    await snap(pageB, 'exchange-dashboard-card');
+    await pageB.getByTestId('exchange-conflicts-card').getByRole('link', { name: '去处理' }).click();
+    // The conflict, field by field: take A's phone and A's address.
+    await pageB.getByRole('tab', { name: /待处理冲突/ }).click();
     const card = pageB.getByTestId('exchange-conflict');
     await expect(card).toHaveCount(1);
     await expect(card).toContainText('宁波海风电器有限公司');

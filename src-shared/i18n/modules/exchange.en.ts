@@ -95,6 +95,7 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
     file: 'File',
     counts: 'Counts',
   },
+  dashboard: { title: 'Data exchange', pending: '{{count}} exchange conflicts waiting', open: 'Resolve' },
   peers: { title: 'PCs exchanged with', lastImport: 'Last import', lastExport: 'Last export' },
   meta: {
     key: 'Item',

@@ -92,6 +92,7 @@ export const exchangeZhCN = {
     file: '文件',
     counts: '数量',
   },
+  dashboard: { title: '数据交换', pending: '{{count}} 条交换冲突等待处理', open: '去处理' },
   peers: { title: '交换过的电脑', lastImport: '上次导入', lastExport: '上次导出' },
   meta: {
     key: '项目',

@@ -4,6 +4,7 @@ import { IconArrowsExchange } from '@tabler/icons-react';
 import type { SessionInfo } from '@shared/types';
 import type { DashboardWidget, SettingsTab } from '../shell/extensions';
 import type { NavItem } from '../shell/navItems';
+import { ConflictsCard } from './ConflictsCard';
 import { ExchangePage } from './ExchangePage';
 
 /** 数据交换: managers exchange everything, a salesperson their own customers (the main process checks every row). */
@@ -13,6 +14,6 @@ export const exchangeRoutes = (session: SessionInfo): ReactElement[] => [
 
 export const exchangeNav: NavItem[] = [{ key: 'exchange', path: '/exchange', label: 'exchange.nav', icon: IconArrowsExchange, order: 85 }];
 
-export const exchangeDashboard: DashboardWidget[] = [];
+export const exchangeDashboard: DashboardWidget[] = [{ key: 'exchange-conflicts', order: 85, component: ConflictsCard }];
 
 export const exchangeSettingsTabs: SettingsTab[] = [];
