@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Db } from './connection';
 import { integer, text, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -58,4 +59,10 @@ export type ExchangeDecl = {
    * person (for customers: a live duplicate by credit code or name — the first record wins).
    */
   holdNew?: (sqlite: BetterSqlite3.Database, row: Record<string, unknown>) => { reason: string; otherId: string } | null;
+  /**
+   * Called once per import (and per conflict resolution) inside its transaction, with the records of
+   * this type that it added, changed or deleted and the acting user: recompute what this PC derives
+   * from them (totals, grades, next follow-up dates, …), which the merge writes only as plain rows.
+   */
+  afterImport?: (db: Db, actorId: string, recordIds: string[]) => void;
 };

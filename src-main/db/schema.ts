@@ -97,8 +97,10 @@ export const exchangedTables = (): ExchangeDecl[] => [
     sheet: '客户',
     customer: 'self',
     holdNew: liveDuplicateCustomer,
-    // Kept by contact logging on each PC: both PCs logging contacts is not a conflict.
-    merge: { last_contact_at: 'max', first_contact_at: 'min' },
+    // Kept by contact logging and follow-up tasks on each PC: both PCs logging contacts is not a conflict.
+    merge: { last_contact_at: 'max', first_contact_at: 'min', next_follow_up_at: 'min' },
+    // The ABC grade is derived on each PC from the (exchanged) orders and its own thresholds.
+    localOnly: ['grade'],
   },
   { table: contacts, sheet: '联系人', customer: 'customer_id' },
   { table: customerTags, sheet: '客户标签', key: ['customer_id', 'tag_id'], customer: 'customer_id' },

@@ -179,6 +179,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
   // Parents first: the declaration order, whatever order the workbook's sheets are in.
   const ordered = types.flatMap((t) => parsed.sheets.filter((s) => s.table === t.name).map((s) => ({ t, s })));
   const sheetCounts = new Map(ordered.map(({ s }) => [s.table, emptyCounts()]));
+  const touched = new Map<string, Set<string>>();
   // Records first, parents before children; then deletions, children before parents (a purged customer's contacts go first).
   const passes = [
     ...ordered.map(({ t, s }) => ({ t, s, rows: s.rows.filter((r) => !r.deleted) })),
@@ -189,9 +190,12 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
     const access = accessFor(sqlite, t);
     const c = sheetCounts.get(s.table)!;
     const table = t.name;
-    const bump = (k: keyof ExchangeCounts): void => {
+    const changedIds = touched.get(table) ?? new Set<string>();
+    touched.set(table, changedIds);
+    const bump = (k: keyof ExchangeCounts, id?: string): void => {
       c[k] += 1;
       counts[k] += 1;
+      if (id && (k === 'added' || k === 'updated' || k === 'deleted')) changedIds.add(id);
     };
     const skip = (n: ExchangeNote): void => {
       notes.push(n);
@@ -306,7 +310,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
         if (attempt(r, () => access.insert(values))) {
           stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
           followMerge(r);
-          bump('added');
+          bump('added', r.id);
         }
         continue;
       }
@@ -339,7 +343,10 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
               }
             }
             if (laterBookkeeping(r.values, local)) for (const col of cols) if (BOOKKEEPING.has(col)) patch[col] = coerce(r.values[col], t.kinds[col]);
-            if (Object.keys(patch).length && !attempt(r, () => access.update(r.id, patch))) continue;
+            if (Object.keys(patch).length) {
+              if (!attempt(r, () => access.update(r.id, patch))) continue;
+              changedIds.add(r.id);
+            }
           }
           const remoteStamp = r.hlc > stamp.hlc || (r.hlc === stamp.hlc && r.node > stamp.node);
           stamps.put(table, r.id, mergeVv(localVv, r.vv), remoteStamp ? r.hlc : stamp.hlc, remoteStamp ? r.node : stamp.node, localDeleted);
@@ -366,7 +373,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
       if (r.deleted) {
         if (local && !attempt(r, () => access.remove(r.id))) continue;
         stamps.put(table, r.id, r.vv, r.hlc, r.node, true);
-        bump(local ? 'deleted' : 'unchanged');
+        bump(local ? 'deleted' : 'unchanged', r.id);
         continue;
       }
       if (!local) {
@@ -377,7 +384,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
         if (!attempt(r, () => access.insert(fullValues(r, undefined)))) continue;
         stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
         followMerge(r);
-        bump('added');
+        bump('added', r.id);
         continue;
       }
       const patch = Object.fromEntries(cols.map((col) => [col, coerce(r.values[col], t.kinds[col])]));
@@ -385,11 +392,16 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
       stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
       if (cols.includes(t.customer ?? '')) followMerge(r);
       // Into the recycle bin (soft-deleted types): counted as a deletion.
-      if (cols.includes('deleted_at') && local.deleted_at == null && patch.deleted_at != null) bump('deleted');
-      else bump(cols.length ? 'updated' : 'unchanged');
+      if (cols.includes('deleted_at') && local.deleted_at == null && patch.deleted_at != null) bump('deleted', r.id);
+      else bump(cols.length ? 'updated' : 'unchanged', r.id);
     }
   }
   for (const { s } of ordered) perSheet.push({ sheet: s.sheet, table: s.table, rows: s.rows.length, counts: sheetCounts.get(s.table)! });
+  // Derived data of each type is recomputed once, for what changed (declared by the type).
+  for (const t of types) {
+    const ids = touched.get(t.name);
+    if (ids?.size && t.decl.afterImport) t.decl.afterImport(db, viewer.id, [...ids]);
+  }
   return { counts, perSheet, notes, conflicts, complete };
 };
 

@@ -319,6 +319,7 @@ export const resolveConflicts = (db: Db, viewer: Viewer, resolutions: Resolution
   const node = selfNode(db);
   return db.write(viewer.id, () => {
     const stamps = stampStatements(db.sqlite);
+    const touched = new Map<ExchangeType, Set<string>>();
     for (const res of resolutions) {
       const c = db.sqlite.prepare(`${conflictSelect} WHERE id = ? AND resolved_at IS NULL`).get(res.conflictId) as ConflictRow | undefined;
       if (!c) throw new AppError('NOT_FOUND');
@@ -370,7 +371,9 @@ export const resolveConflicts = (db: Db, viewer: Viewer, resolutions: Resolution
       db.sqlite
         .prepare('UPDATE exchange_conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?')
         .run(db.clock.now(), viewer.id, JSON.stringify(res.action ? { action: res.action } : res.fields), c.id);
+      touched.set(t, (touched.get(t) ?? new Set()).add(c.recordId));
     }
+    for (const [t, ids] of touched) t.decl.afterImport?.(db, viewer.id, [...ids]);
     return { resolved: resolutions.length };
   });
 };
