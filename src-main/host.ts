@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './services/clock';
 import { Workspace } from './services/workspace/workspace';
 import { workerRunner } from './services/import/workerRunner';
 import { backupIfDue } from './services/backup/backup';
+import { refreshAbcIfStale } from './services/orders/derived';
 import type { ScryptParams } from './keyring/crypto';
 import type { Printer } from './services/print/printer';
 
@@ -33,7 +34,8 @@ export type Host = {
   /**
    * The automatic backup: makes one if the workspace is open and none was made today, then
    * prunes old ones. The Electron shell calls it hourly and on quit. Never throws: a failed
-   * automatic backup is logged, and the next call tries again.
+   * automatic backup is logged, and the next call tries again. The daily call also moves the
+   * ABC grading period with the calendar (orders/derived.ts refreshAbcIfStale).
    */
   autoBackup(reason: 'daily' | 'quit'): Promise<void>;
   close(): void;
@@ -69,6 +71,14 @@ export const createHost = (options: HostOptions): Host => {
         await backupIfDue(workspace, db, reason);
       } catch (e) {
         (options.logger ?? console).error('automatic backup failed', e);
+      }
+      // The same daily rhythm moves the ABC period with the calendar, even when nobody opens the order screens.
+      if (reason === 'daily' && workspace.db) {
+        try {
+          refreshAbcIfStale(workspace.db);
+        } catch (e) {
+          (options.logger ?? console).error('ABC period roll failed', e);
+        }
       }
     },
     close: () => workspace.closeAll(),

@@ -105,7 +105,10 @@ if (!app.requestSingleInstanceLock()) {
         responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
       });
     });
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    // Only desktop notifications (tasks falling due), and only for our own page; everything else is refused.
+    const allowed = (permission: string, url: string): boolean => permission === 'notifications' && isOwnPage(url);
+    session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => callback(allowed(permission, contents.getURL())));
+    session.defaultSession.setPermissionCheckHandler((contents, permission) => allowed(permission, contents?.getURL() ?? ''));
 
     ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
       if (!event.senderFrame || !isOwnPage(event.senderFrame.url)) {

@@ -27,7 +27,18 @@ export type TableModule = {
   customerLinked: () => CustomerLinked[];
   /** Record types that travel in exchange workbooks between office PCs (src-main/services/exchange), in parent-first order. */
   exchange?: () => ExchangeDecl[];
+  /**
+   * Permanently deleting a customer (purging it from the recycle bin, admin only): `blocksPurge`
+   * says why it must not go (e.g. it has orders: financial records are kept), `purge` deletes
+   * the module's rows that hang off the customer's own rows (steps, notifications, derived
+   * figures). The customer-linked rows themselves are deleted after, by the customer service.
+   */
+  blocksPurge?: (sqlite: PurgeSqlite, customerId: string) => string | null;
+  purge?: (sqlite: PurgeSqlite, customerId: string) => void;
 };
+
+/** The raw connection a purge hook runs its statements on (inside the purge's transaction). */
+export type PurgeSqlite = BetterSqlite3.Database;
 
 /**
  * How a record type joins the LAN exchange (数据交换). Declaring it is all it

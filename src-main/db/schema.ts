@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { CustomerLinked, ExchangeDecl } from './columns';
+import type { CustomerLinked, ExchangeDecl, PurgeSqlite } from './columns';
 import { type SQLiteTable, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { recordColumns, type TableModule } from './columns';
@@ -84,6 +84,20 @@ export const auditedTables = (): SQLiteTable[] => [users, settings, customers, c
  * record types join through their module's `customerLinked`.
  */
 export const customerLinkedTables = (): CustomerLinked[] => [contacts, ...modules.flatMap((m) => m.customerLinked())];
+
+/** Why a customer must not be purged (the first module that objects), or null. */
+export const purgeBlocker = (sqlite: PurgeSqlite, customerId: string): string | null => {
+  for (const m of modules) {
+    const reason = m.blocksPurge?.(sqlite, customerId);
+    if (reason) return reason;
+  }
+  return null;
+};
+
+/** Deletes the module rows that hang off a customer's own rows, last module first. */
+export const purgeModuleRows = (sqlite: PurgeSqlite, customerId: string): void => {
+  for (const m of [...modules].reverse()) m.purge?.(sqlite, customerId);
+};
 
 /**
  * Record types that travel in exchange workbooks between office PCs (数据交换), parents before

@@ -161,6 +161,12 @@ export const gradeHistory = sqliteTable(
 );
 
 export const orderTables: TableModule = {
+  // Orders and payments are financial records: a customer that has any is never purged (delete the orders first).
+  blocksPurge: (sqlite, customerId) => (sqlite.prepare('SELECT 1 FROM orders WHERE customer_id = ? LIMIT 1').get(customerId) ? 'HAS_ORDERS' : null),
+  purge: (sqlite, customerId) => {
+    sqlite.prepare('DELETE FROM customer_sales WHERE customer_id = ?').run(customerId);
+    sqlite.prepare('DELETE FROM grade_history WHERE customer_id = ?').run(customerId);
+  },
   audited: () => [orders, orderLines, payments],
   customerLinked: () => [orders, payments],
 };

@@ -192,6 +192,17 @@ export const visitNotifications = sqliteTable(
 );
 
 export const visitTables: TableModule = {
+  purge: (sqlite, customerId) => {
+    for (const sql of [
+      'DELETE FROM visit_notifications WHERE customer_id = ?',
+      'DELETE FROM visit_steps WHERE visit_id IN (SELECT id FROM visits WHERE customer_id = ?)',
+      'DELETE FROM minutes_steps WHERE minutes_id IN (SELECT id FROM minutes WHERE customer_id = ?)',
+      'DELETE FROM minutes_actions WHERE minutes_id IN (SELECT id FROM minutes WHERE customer_id = ?)',
+      // Minutes before visits: minutes may point at a visit.
+      'DELETE FROM minutes WHERE customer_id = ?',
+    ])
+      sqlite.prepare(sql).run(customerId);
+  },
   audited: () => [visits, minutes, minutesActions],
   customerLinked: () => [visits, minutes],
 };

@@ -5,7 +5,7 @@ import { AppError } from '../../../src-shared/errors';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 import type { Page } from '../../../src-shared/types';
 import type { Db } from '../../db/connection';
-import { contacts, customerEvents, customerLinkedTables, customerTags, customers, users } from '../../db/schema';
+import { contacts, customerEvents, customerLinkedTables, customerTags, customers, purgeBlocker, purgeModuleRows, users } from '../../db/schema';
 import { newId } from '../ids';
 import { assertAccess, canAccess, canDelete, isManagerLike, type Viewer } from './access';
 import { listContacts } from './contacts';
@@ -249,8 +249,15 @@ export const purgeCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResul
         result.skipped.push({ id, reason: 'NOT_FOUND' });
         continue;
       }
+      const blocker = purgeBlocker(db.sqlite, id);
+      if (blocker) {
+        result.skipped.push({ id, reason: blocker });
+        continue;
+      }
       // Records of later capabilities that belong to the customer (activities, tasks, …) go first:
-      // they reference the customer and its contacts. Last module first, contacts last.
+      // they reference the customer and its contacts. Their own dependent rows before them;
+      // last module first, contacts last.
+      purgeModuleRows(db.sqlite, id);
       for (const table of customerLinkedTables().filter((x) => x !== contacts).reverse()) {
         db.orm.delete(table).where(eq(table.customerId, id)).run();
       }

@@ -7,6 +7,7 @@ import { customerLinkedTables, customerMerges, customers, customerTags } from '.
 import { newId } from '../ids';
 import { isManagerLike, type Viewer } from './access';
 import { addEvent, userNames } from './events';
+import { afterOrdersChanged } from '../orders/derived';
 import { editableFields, findCustomerRow, getLiveRow, touch, type CustomerRow } from './repository';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 
@@ -92,6 +93,8 @@ export const mergeCustomers = (
     db.orm.insert(customerMerges).values(record).run();
     addEvent(db, viewer.id, survivorId, 'merged', { mergeId: record.id, other: { id: mergedId, name: merged.name }, fields: Object.keys(fields) });
     addEvent(db, viewer.id, mergedId, 'merged', { mergeId: record.id, into: { id: survivorId, name: survivor.name } });
+    // The orders moved with the merge: the sales totals, lifecycle and ABC grades follow in the same transaction.
+    afterOrdersChanged(db, viewer.id, [survivorId, mergedId]);
     return toRecord(db, record);
   });
 };
@@ -136,6 +139,7 @@ export const undoMerge = (db: Db, viewer: Viewer, mergeId: string): MergeRecord 
     db.orm.update(customerMerges).set({ undoneAt: db.clock.now(), undoneBy: viewer.id }).where(eq(customerMerges.id, m.id)).run();
     addEvent(db, viewer.id, m.survivorId, 'merge_undone', { mergeId: m.id, other: { id: m.mergedId, name: merged.name } });
     addEvent(db, viewer.id, m.mergedId, 'merge_undone', { mergeId: m.id, into: { id: m.survivorId, name: survivor.name } });
+    afterOrdersChanged(db, viewer.id, [m.survivorId, m.mergedId]);
     return toRecord(db, { ...m, undoneAt: db.clock.now(), undoneBy: viewer.id });
   });
 };

@@ -88,6 +88,7 @@ export const customerCardEn: Widen<typeof customerCardZhCN> = {
     NOT_IN_POOL: 'This customer already has an owner and cannot be claimed',
     NOT_OWNED: 'This customer is already in the pool',
     UNCHANGED: 'Nothing changed',
+    HAS_ORDERS: 'This customer has orders and cannot be deleted permanently (orders and payments are financial records)',
   },
   contacts: {
     add: 'Add contact',

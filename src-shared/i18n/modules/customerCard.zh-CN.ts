@@ -85,6 +85,7 @@ export const customerCardZhCN = {
     NOT_IN_POOL: '这个客户已经有负责人，不能认领',
     NOT_OWNED: '这个客户已经在公海',
     UNCHANGED: '没有变化',
+    HAS_ORDERS: '这个客户有成交记录，不能彻底删除（成交和回款是财务记录）',
   },
   contacts: {
     add: '添加联系人',

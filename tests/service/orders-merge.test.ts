@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../src-main/ipc/session';
+import { addDays, localIsoDate } from '../../src-shared/orders/logic';
+import { companyFields } from '../helpers/customers';
+import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+let ws: TestWorkspace;
+let manager: Session;
+let zhang: Session;
+let today: string;
+
+beforeEach(async () => {
+  ws = await createTestWorkspace();
+  const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
+  await ws.call(admin, 'users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' });
+  await ws.call(admin, 'users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' });
+  manager = await ws.loginAs('wang', 'wang-pass-1');
+  zhang = await ws.loginAs('zhang', 'zhang-pass-1');
+  today = localIsoDate(ws.clock.now());
+});
+afterEach(() => ws.dispose());
+
+const totals = (id: string) =>
+  ws.host.workspace
+    .db!.sqlite.prepare<[string], { orderCount: number; totalAmount: number }>(
+      'SELECT order_count AS orderCount, total_amount AS totalAmount FROM customer_sales WHERE customer_id = ?',
+    )
+    .get(id) ?? { orderCount: 0, totalAmount: 0 };
+
+const buy = (customerId: string, yuan: number, daysAgo: number) =>
+  ws.call(zhang, 'orders.create', {
+    customerId,
+    orderDate: addDays(today, -daysAgo),
+    dueDate: addDays(today, -daysAgo + 30),
+    contractNo: `HT-${yuan}`,
+    lines: [{ product: '阀门', quantity: 1, unitPrice: yuan * 100 }],
+  });
+
+describe('a customer merge carries the sales figures along', () => {
+  it('the survivor holds both customers’ orders in its totals, and undoing the merge splits them again', async () => {
+    const a = (await ws.call(zhang, 'customers.create', { fields: companyFields('杭州东方机械有限公司'), confirmDuplicates: false })).id;
+    const b = (await ws.call(zhang, 'customers.create', { fields: companyFields('杭州东方机械厂'), confirmDuplicates: true })).id;
+    await buy(a, 1000, 40);
+    await buy(b, 500, 20);
+    await buy(b, 300, 5);
+    expect(totals(a)).toEqual({ orderCount: 1, totalAmount: 100_000 });
+    expect(totals(b)).toEqual({ orderCount: 2, totalAmount: 80_000 });
+
+    const merge = await ws.call(manager, 'customers.merge', { survivorId: a, mergedId: b, choices: {} });
+    expect(totals(a)).toEqual({ orderCount: 3, totalAmount: 180_000 });
+    expect(totals(b)).toEqual({ orderCount: 0, totalAmount: 0 });
+    expect((await ws.call(manager, 'orders.summary', { id: a })).orderCount).toBe(3);
+
+    await ws.call(manager, 'customers.undoMerge', { id: merge.id });
+    expect(totals(a)).toEqual({ orderCount: 1, totalAmount: 100_000 });
+    expect(totals(b)).toEqual({ orderCount: 2, totalAmount: 80_000 });
+  });
+});
