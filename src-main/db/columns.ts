@@ -61,10 +61,18 @@ export type ExchangeDecl = {
   merge?: Readonly<Record<string, 'max' | 'min'>>;
   /**
    * How a row belongs to a customer, for a salesperson's scope (own customers only):
-   * 'self' for the customers table, or the SQL name of the column holding the customer id.
-   * Omitted: a shared record (tags, users) — in a salesperson's export, and only managers import changes to it.
+   * 'self' for the customers table, the SQL name of the column holding the customer id, or
+   * { via, parent }: the column `via` holds the id of a row of table `parent`, whose customer_id it is
+   * (order lines via their order).
    */
-  customer?: 'self' | string;
+  customer?: 'self' | string | { via: string; parent: string };
+  /**
+   * For records that belong to a user rather than a customer (a salesperson's own reports): the SQL
+   * name of the column holding the user id. A salesperson exports and imports only their own.
+   * With neither `customer` nor `user`: a shared record (tags, users) — in every export, and only
+   * managers' imports change it.
+   */
+  user?: string;
   /**
    * Optional check before a new row from another PC is inserted: returns a reason to hold it for a
    * person (for customers: a live duplicate by credit code or name — the first record wins).

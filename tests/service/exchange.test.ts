@@ -350,3 +350,37 @@ describe('derived data', () => {
     }
   });
 });
+
+describe('a salesperson’s scope for declared types', () => {
+  it('follows a parent row to its customer (via), or a user column (user)', async () => {
+    const { exchangeTypes } = await import('../../src-main/services/exchange/declarations');
+    const { mayChange, scopeSql } = await import('../../src-main/services/exchange/scope');
+    let mine = '';
+    let theirs = '';
+    let zhangId = '';
+    const { a } = await setup(async (a) => {
+      zhangId = (await a.call('users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' })).id;
+      const zhang = await a.login('zhang', 'zhang-pass-1');
+      const c1 = await a.call('customers.create', { fields: { name: '张三的公司' }, confirmDuplicates: false }, zhang);
+      mine = (await a.call('contacts.create', { customerId: c1.id, fields: { name: '甲' } }, zhang)).id;
+      const c2 = await a.call('customers.create', { fields: { name: '别人的公司' }, confirmDuplicates: false });
+      theirs = (await a.call('contacts.create', { customerId: c2.id, fields: { name: '乙' } })).id;
+    });
+    const contactsType = exchangeTypes().find((t) => t.name === 'contacts')!;
+    const usersType = exchangeTypes().find((t) => t.name === 'users')!;
+    // A type whose rows reach their customer through a parent row (here: a contact, through itself).
+    const viaType = { ...contactsType, customer: { via: 'id', parent: 'contacts' } };
+    const zhang = { id: zhangId, role: 'sales' as const };
+    expect(mayChange(a.db.sqlite, viaType, zhang, undefined, { id: mine })).toBe(true);
+    expect(mayChange(a.db.sqlite, viaType, zhang, undefined, { id: theirs })).toBe(false);
+    const scope = scopeSql(viaType, zhang);
+    const ids = (a.db.sqlite.prepare(`SELECT r.id FROM contacts r WHERE ${scope.sql}`).all(...scope.params) as { id: string }[]).map((r) => r.id);
+    expect(ids).toEqual([mine]);
+    // A type owned by a user column.
+    const userType = { ...usersType, user: 'id' };
+    expect(mayChange(a.db.sqlite, userType, zhang, { id: zhangId }, { id: zhangId })).toBe(true);
+    expect(mayChange(a.db.sqlite, userType, zhang, { id: a.viewer.id }, { id: a.viewer.id })).toBe(false);
+    // Shared types: a salesperson's import never changes them.
+    expect(mayChange(a.db.sqlite, usersType, zhang, undefined, { id: 'x' })).toBe(false);
+  });
+});

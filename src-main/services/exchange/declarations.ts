@@ -13,7 +13,8 @@ export type ExchangeType = {
   columns: string[];
   /** SQL type per column, to turn cells back into values. */
   kinds: Record<string, 'text' | 'integer' | 'real'>;
-  customer: string | undefined;
+  customer: ExchangeDecl['customer'];
+  user: string | undefined;
 };
 
 export const KEY_SEPARATOR = '|';
@@ -49,6 +50,7 @@ export const exchangeTypes = (): ExchangeType[] => {
       columns: exchanged.map((c) => c.name),
       kinds: Object.fromEntries(exchanged.map((c) => [c.name, kindOf(c.columnType)])),
       customer: decl.customer,
+      user: decl.user,
     };
   });
   return cached;

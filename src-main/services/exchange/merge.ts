@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { newId } from '../ids';
 import { BOOKKEEPING, KEY_SEPARATOR, quoteIdent, type ExchangeType } from './declarations';
+import { mayChange } from './scope';
 import { canonicalVv, normalizeValue, type ExchangeRow, type ParsedWorkbook, type ReadRow, type Vv } from './workbook';
 
 /**
@@ -171,7 +172,6 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
     'UPDATE exchange_conflicts SET at = ?, reason = ?, peer_node = ?, remote = ?, remote_vv = ?, remote_hlc = ?, remote_deleted = ?, import_id = ? WHERE id = ?',
   );
   const supersede = sqlite.prepare('UPDATE exchange_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?');
-  const ownerOf = sqlite.prepare('SELECT owner_id AS ownerId FROM customers WHERE id = ?');
   const customerExists = sqlite.prepare('SELECT 1 FROM customers WHERE id = ?');
   const mergedInto = sqlite.prepare('SELECT merged_into AS m FROM customers WHERE id = ?');
   const manager = isManagerLike(viewer);
@@ -202,14 +202,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
       bump('skipped');
       complete = false;
     };
-    const allowed = (local: Record<string, unknown> | undefined, r: ReadRow): boolean => {
-      if (manager) return true;
-      if (!t.customer) return false;
-      if (t.customer === 'self') return (!local || local.owner_id === viewer.id) && (r.deleted || r.values.owner_id === viewer.id);
-      const ids = new Set([local?.[t.customer], r.values[t.customer]].filter((v): v is string => typeof v === 'string'));
-      if (!ids.size) return false;
-      return [...ids].every((id) => (ownerOf.get(id) as { ownerId: string | null } | undefined)?.ownerId === viewer.id);
-    };
+    const allowed = (local: Record<string, unknown> | undefined, r: ReadRow): boolean => manager || mayChange(sqlite, t, viewer, local, r.values, r.deleted);
     const diffColumns = (local: Record<string, unknown> | undefined, r: ReadRow): string[] =>
       t.columns.filter((col) => r.present.has(col) && coerce(local?.[col], t.kinds[col]) !== coerce(r.values[col], t.kinds[col]));
     const conflict = (r: ReadRow, reason: 'both_changed' | 'hand_edited' | 'duplicate', columns: string[], otherId: string | null = null): void => {
@@ -243,14 +236,14 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
       return out;
     };
     const parentMissing = (r: ReadRow): boolean =>
-      !!t.customer && t.customer !== 'self' && typeof r.values[t.customer] === 'string' && !customerExists.get(r.values[t.customer]);
+      typeof t.customer === 'string' && t.customer !== 'self' && typeof r.values[t.customer] === 'string' && !customerExists.get(r.values[t.customer]);
 
     // Rows this PC already knows go first: a merge or rename that arrives with a new record must land before the new one is checked for duplicates.
     const known = (r: ReadRow): boolean => !!stamps.get(table, r.id) || !!access.get(r.id);
     const rows = [...passRows.filter(known), ...passRows.filter((r) => !known(r))];
     // Records of a customer merged away here follow it to the survivor (a change made here, so it travels back as the newer version).
     const followMerge = (r: ReadRow): void => {
-      if (!t.customer || t.customer === 'self' || t.key.includes(t.customer)) return;
+      if (typeof t.customer !== 'string' || t.customer === 'self' || t.key.includes(t.customer)) return;
       const start = r.values[t.customer];
       let target = typeof start === 'string' ? start : null;
       for (let hops = 0; target && hops < 10; hops += 1) {
@@ -390,7 +383,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
       const patch = Object.fromEntries(cols.map((col) => [col, coerce(r.values[col], t.kinds[col])]));
       if (!attempt(r, () => access.update(r.id, patch))) continue;
       stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
-      if (cols.includes(t.customer ?? '')) followMerge(r);
+      if (typeof t.customer === 'string' && cols.includes(t.customer)) followMerge(r);
       // Into the recycle bin (soft-deleted types): counted as a deletion.
       if (cols.includes('deleted_at') && local.deleted_at == null && patch.deleted_at != null) bump('deleted', r.id);
       else bump(cols.length ? 'updated' : 'unchanged', r.id);

@@ -19,6 +19,7 @@ import { newId } from '../ids';
 import { BOOKKEEPING, exchangeTypes, keySql, quoteIdent, typeByName, type ExchangeType } from './declarations';
 import { accessFor, applyRows, coerce, labelOf, parseStoredVv, stampStatements } from './merge';
 import { nodeLabel } from './node';
+import { mayChange, scopeSql } from './scope';
 import {
   exchangeSecret,
   readExchangeWorkbook,
@@ -44,12 +45,6 @@ const canExport = (v: Viewer): boolean => v.role === 'manager' || v.role === 'ad
 // ------------------------------------------------------------------ export
 
 type StampedRow = Record<string, unknown> & { __vv: string | null; __hlc: number | null; __node: string | null };
-
-const scopeSql = (t: ExchangeType, viewer: Viewer): { sql: string; params: unknown[] } => {
-  if (isManagerLike(viewer) || !t.customer) return { sql: '1', params: [] };
-  if (t.customer === 'self') return { sql: 'r.owner_id = ?', params: [viewer.id] };
-  return { sql: `r.${quoteIdent(t.customer)} IN (SELECT id FROM customers WHERE owner_id = ?)`, params: [viewer.id] };
-};
 
 /**
  * Collects the rows of an export in one read transaction (a consistent
@@ -268,15 +263,8 @@ type ConflictRow = {
 const conflictSelect = `SELECT id, at, table_name AS tableName, record_id AS recordId, reason, peer_node AS peerNode, remote, remote_vv AS remoteVv,
   remote_hlc AS remoteHlc, remote_deleted AS remoteDeleted, other_id AS otherId FROM exchange_conflicts`;
 
-const mayTouch = (db: Db, viewer: Viewer, t: ExchangeType, local: Record<string, unknown> | undefined, remote: Record<string, unknown>): boolean => {
-  if (isManagerLike(viewer)) return true;
-  if (!t.customer) return false;
-  const owner = (id: unknown): string | null | undefined =>
-    typeof id === 'string' ? (db.sqlite.prepare('SELECT owner_id AS o FROM customers WHERE id = ?').get(id) as { o: string | null } | undefined)?.o : undefined;
-  if (t.customer === 'self') return (!local || local.owner_id === viewer.id) && (remote.owner_id === undefined || remote.owner_id === viewer.id);
-  const ids = [local?.[t.customer], remote[t.customer]].filter((v) => typeof v === 'string');
-  return ids.length > 0 && ids.every((id) => owner(id) === viewer.id);
-};
+const mayTouch = (db: Db, viewer: Viewer, t: ExchangeType, local: Record<string, unknown> | undefined, remote: Record<string, unknown>): boolean =>
+  mayChange(db.sqlite, t, viewer, local, remote);
 
 export const listConflicts = (db: Db, viewer: Viewer): ExchangeConflictView[] => {
   const rows = db.sqlite.prepare(`${conflictSelect} WHERE resolved_at IS NULL ORDER BY at, id`).all() as ConflictRow[];

@@ -1,0 +1,52 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { isManagerLike, type Viewer } from '../customers/access';
+import { quoteIdent, type ExchangeType } from './declarations';
+
+/**
+ * What a salesperson may exchange: records of the customers they own (and
+ * what hangs on them), and records that belong to them as a user. Managers
+ * and admins: everything. Shared records (tags, users) are in everyone's
+ * export; only managers' imports change them.
+ */
+
+/** SQL condition over the row alias `r` for a salesperson's export (`?` = the viewer id). */
+export const scopeSql = (t: ExchangeType, viewer: Viewer): { sql: string; params: unknown[] } => {
+  if (isManagerLike(viewer)) return { sql: '1', params: [] };
+  if (t.user) return { sql: `r.${quoteIdent(t.user)} = ?`, params: [viewer.id] };
+  const c = t.customer;
+  if (!c) return { sql: '1', params: [] };
+  if (c === 'self') return { sql: 'r.owner_id = ?', params: [viewer.id] };
+  if (typeof c === 'string') return { sql: `r.${quoteIdent(c)} IN (SELECT id FROM customers WHERE owner_id = ?)`, params: [viewer.id] };
+  return {
+    sql: `r.${quoteIdent(c.via)} IN (SELECT p.id FROM ${quoteIdent(c.parent)} p JOIN customers k ON k.id = p.customer_id WHERE k.owner_id = ?)`,
+    params: [viewer.id],
+  };
+};
+
+/** Whether `viewer` may change this record here: its version here (if any) and the incoming one must both be theirs. */
+export const mayChange = (
+  sqlite: BetterSqlite3.Database,
+  t: ExchangeType,
+  viewer: Viewer,
+  local: Record<string, unknown> | undefined,
+  remote: Record<string, unknown>,
+  remoteDeleted = false,
+): boolean => {
+  if (isManagerLike(viewer)) return true;
+  if (t.user) return (!local || local[t.user] === viewer.id) && (remoteDeleted || remote[t.user] === undefined || remote[t.user] === viewer.id);
+  const c = t.customer;
+  if (!c) return false;
+  if (c === 'self') return (!local || local.owner_id === viewer.id) && (remoteDeleted || remote.owner_id === undefined || remote.owner_id === viewer.id);
+  const customerIds = (row: Record<string, unknown> | undefined): unknown[] => {
+    if (!row) return [];
+    if (typeof c === 'string') return [row[c]];
+    const parent = row[c.via];
+    if (typeof parent !== 'string') return [];
+    const hit = sqlite.prepare(`SELECT customer_id AS c FROM ${quoteIdent(c.parent)} WHERE id = ?`).get(parent) as { c: unknown } | undefined;
+    return [hit?.c];
+  };
+  const ids = [...customerIds(local), ...customerIds(remote)].filter((v): v is string => typeof v === 'string');
+  if (!ids.length) return false;
+  const owner = sqlite.prepare('SELECT owner_id AS o FROM customers WHERE id = ?');
+  return ids.every((id) => (owner.get(id) as { o: string | null } | undefined)?.o === viewer.id);
+};
