@@ -149,6 +149,12 @@ test.describe('contact log, follow-ups and greetings', () => {
     await page.getByRole('option', { name: '较重' }).click();
     await fromSearch.getByTestId('log-contact-save').click();
     await expect(fromSearch).toBeHidden();
+    // The card warns of the unresolved complaint.
+    await go(page, `/customers/${customerId}`);
+    await expect(page.getByTestId('open-complaints')).toContainText('未解决投诉 1 条');
+    await quietNotifications(page);
+    await snap(page, 'activities-card-complaint');
+    await go(page, '/follow-ups');
     await page.getByRole('tab', { name: '投诉' }).click();
     const complaint = page.getByTestId('activity-row').filter({ hasText: '第二批配件包装破损' });
     await expect(complaint.getByTestId('complaint-status')).toHaveText('待处理');

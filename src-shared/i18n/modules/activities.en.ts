@@ -67,6 +67,9 @@ export const activitiesEn: Widen<typeof activitiesZhCN> = {
     resolve: 'Mark resolved',
     resolveTitle: 'Resolve complaint',
     moved: 'Complaint status updated',
+    openCount: '{{count}} unresolved complaints',
+    show: 'Show the contact log',
+    breakdown: '{{open}} open · {{handling}} handling',
   },
   tasks: {
     title: 'Follow-up tasks',

@@ -57,6 +57,9 @@ export const activitiesZhCN = {
     resolve: '标记已解决',
     resolveTitle: '解决投诉',
     moved: '投诉状态已更新',
+    openCount: '未解决投诉 {{count}} 条',
+    show: '查看联系记录',
+    breakdown: '待处理 {{open}} · 处理中 {{handling}}',
   },
   tasks: {
     title: '回访任务',

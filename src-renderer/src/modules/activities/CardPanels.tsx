@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Paper, Stack, Switch, Table, Text } from '@mantine/core';
-import { IconMessagePlus, IconPlus, IconStar } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconMessagePlus, IconPlus, IconStar } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { surveyDimensions } from '@shared/activities/enums';
 import type { CardProps } from '../customer-card/extensions';
@@ -158,6 +159,32 @@ export const SurveysPanel = (props: CardProps) => {
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('activities.surveys.title', { name: props.card.customer.name })} size="lg">
         {adding && <SurveyForm customerId={props.card.customer.id} contacts={props.card.contacts} onDone={() => setAdding(false)} />}
       </Modal>
+    </Paper>
+  );
+};
+
+/** A strip under the card's header when the customer has complaints not yet resolved (未解决投诉), linking to the contact log. */
+export const OpenComplaintsSummary = ({ card }: CardProps) => {
+  const { t } = useTranslation();
+  const [, setParams] = useSearchParams();
+  const open = useChannelQuery('activities.list', { customerId: card.customer.id, complaintsOnly: true, complaintStatus: 'open', limit: 1 });
+  const handling = useChannelQuery('activities.list', { customerId: card.customer.id, complaintsOnly: true, complaintStatus: 'handling', limit: 1 });
+  const n = (open.data?.total ?? 0) + (handling.data?.total ?? 0);
+  if (n === 0) return null;
+  return (
+    <Paper withBorder px="sm" py={6} bg="red.0" data-testid="open-complaints">
+      <Group gap="xs">
+        <IconAlertTriangle size={16} color="var(--mantine-color-red-7)" />
+        <Text size="sm" c="red.8" fw={600}>
+          {t('activities.complaint.openCount', { count: n })}
+        </Text>
+        <Badge size="sm" color="red" variant="light">
+          {t('activities.complaint.breakdown', { open: open.data?.total ?? 0, handling: handling.data?.total ?? 0 })}
+        </Badge>
+        <Anchor size="sm" onClick={() => setParams({ tab: 'activities' }, { replace: true })}>
+          {t('activities.complaint.show')}
+        </Anchor>
+      </Group>
     </Paper>
   );
 };

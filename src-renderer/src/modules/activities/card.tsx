@@ -1,5 +1,14 @@
 import type { CardExtension } from '../customer-card/extensions';
-import { ActivitiesPanel, ActivitiesTabLabel, LogContactAction, SurveysPanel, SurveysTabLabel, TasksPanel, TasksTabLabel } from './CardPanels';
+import {
+  ActivitiesPanel,
+  ActivitiesTabLabel,
+  LogContactAction,
+  OpenComplaintsSummary,
+  SurveysPanel,
+  SurveysTabLabel,
+  TasksPanel,
+  TasksTabLabel,
+} from './CardPanels';
 
 /** This capability's additions to the customer card (tabs, summary strip, action buttons). */
 export const activityCard: CardExtension = {
@@ -8,5 +17,6 @@ export const activityCard: CardExtension = {
     { value: 'tasks', label: TasksTabLabel, panel: TasksPanel },
     { value: 'surveys', label: SurveysTabLabel, panel: SurveysPanel },
   ],
+  summary: [OpenComplaintsSummary],
   actions: [LogContactAction],
 };

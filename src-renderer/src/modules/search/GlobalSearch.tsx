@@ -80,6 +80,7 @@ export const GlobalSearch = ({ session }: { session: SessionInfo }) => {
           onClick={(e) => {
             e.stopPropagation();
             combobox.closeDropdown();
+            setQ('');
             const name = hit.kind === 'customer' ? hit.title : (hit.subtitle.split(' · ')[0] ?? '');
             setLogging({ customer: { id: hit.customerId, name }, contactId: hit.contactId });
           }}
