@@ -32,8 +32,9 @@ const FilterReport = ({ kind, ...p }: BodyProps & { kind: Exclude<ReportKind, 's
   const [dim1, setDim1] = useState<StatDimension>('owner');
   const [dim2, setDim2] = useState<StatDimension | null>(null);
   const input = { filter: p.filter };
-  // Every query is declared (hooks run unconditionally); only the open report's is enabled.
-  const on = (k: ReportKind) => ({ enabled: kind === k });
+  // Every query is declared (hooks run unconditionally); only the open report's is enabled. Reports read what
+  // other screens write (orders, contacts, visits): recomputed whenever a report is opened, never served stale.
+  const on = (k: ReportKind) => ({ enabled: kind === k, staleTime: 0 });
   const abc = useChannelQuery('reports.abc', input, on('abc'));
   const top = useChannelQuery('reports.top', { ...input, n }, on('top'));
   const comparison = useChannelQuery('reports.comparison', input, on('comparison'));

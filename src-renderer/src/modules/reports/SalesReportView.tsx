@@ -168,7 +168,7 @@ export const SalesReportView = ({ session }: { session: SessionInfo }) => {
   const [anchor, setAnchor] = useState(() => localDate(Date.now()));
   const [userId, setUserId] = useState<string | null>(manager ? null : session.user.id);
   const key = { kind, anchor, userId };
-  const q = useChannelQuery('reports.salesReport.get', key);
+  const q = useChannelQuery('reports.salesReport.get', key, { staleTime: 0 });
   const history = useChannelQuery('reports.salesReport.list', { userId: manager ? userId : null, limit: 30 });
   const person = userId ? (users.find((u) => u.id === userId)?.displayName ?? '') : t('reports.salesReport.team');
   const title = `${t('reports.salesReport.title', { kind: t(`reports.salesReport.kinds.${kind}`) })}（${person}）`;
