@@ -1,6 +1,10 @@
 /** A column's label for people: the exchange's own list, then the customer and contact field labels, else the SQL name. */
 export const columnLabel = (t: (key: string) => string, table: string, column: string): string => {
-  if (column === '_deleted') return t('exchange.conflicts.deletedField');
+  if (column.startsWith('_')) {
+    const key = `exchange.system.${column.slice(1)}`;
+    const label = t(key);
+    return label && label !== key ? label : column;
+  }
   const camel = column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
   const keys = [
     `exchange.columns.${column}`,

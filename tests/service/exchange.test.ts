@@ -141,7 +141,8 @@ const editInExcel = async (path: string, out: string, edit: (wb: ExcelJS.Workboo
 const columnOf = (ws: ExcelJS.Worksheet, header: string): number => {
   let col = 0;
   ws.getRow(1).eachCell((cell, n) => {
-    if (cell.value === header) col = n;
+    // Headers read "电话 [phone]": the key in brackets.
+    if (cell.value === header || String(cell.value).endsWith(`[${header}]`)) col = n;
   });
   if (!col) throw new Error(`no column ${header}`);
   return col;

@@ -123,7 +123,7 @@ export const exportExchange = async (
       knows: snap.knows,
     },
     snap.sheets,
-    { metaKey: t('exchange.meta.key'), metaValue: t('exchange.meta.value'), info },
+    { metaKey: t('exchange.meta.key'), metaValue: t('exchange.meta.value'), info, column: (table, col) => columnLabel((k) => t(k), table, col) },
   );
   const perSheet = Object.fromEntries(snap.sheets.map((s) => [s.type.sheet, s.rows.length]));
   const rows = snap.sheets.reduce((n, s) => n + s.rows.length, 0);

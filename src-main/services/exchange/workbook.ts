@@ -108,8 +108,13 @@ export const writeExchangeWorkbook = async (
   env: ExchangeEnv,
   head: Omit<ExchangeMeta, 'format' | 'version' | 'workspaceId' | 'node' | 'label' | 'sheets'>,
   data: SheetData[],
-  labels: { metaKey: string; metaValue: string; info: [string, string][] },
+  labels: { metaKey: string; metaValue: string; info: [string, string][]; column: (table: string, column: string) => string },
 ): Promise<ExchangeMeta> => {
+  // Headers for people with the column's key in brackets: "企业名称 [name]". The reader goes by the key.
+  const header = (table: string, column: string): string => {
+    const label = labels.column(table, column);
+    return label && label !== column ? `${label} [${column}]` : column;
+  };
   const meta: ExchangeMeta = {
     format: FORMAT,
     version: 1,
@@ -132,15 +137,15 @@ export const writeExchangeWorkbook = async (
   };
   const sheets = data.map((d) => {
     const columns: ExportColumn<ExchangeRow>[] = [
-      { header: '_id', width: 38, type: 'text', value: (r) => r.id },
-      { header: '_stamp', width: 26, type: 'text', value: (r) => stampText(r.hlc) },
-      { header: '_pc', width: 15, type: 'text', value: (r) => r.node },
-      { header: '_vv', width: 30, type: 'text', value: (r) => canonicalVv(r.vv) },
-      { header: '_deleted', width: 9, type: 'integer', value: (r) => (r.deleted ? 1 : 0) },
+      { header: header(d.type.name, '_id'), width: 40, type: 'text', value: (r) => r.id },
+      { header: header(d.type.name, '_stamp'), width: 28, type: 'text', value: (r) => stampText(r.hlc) },
+      { header: header(d.type.name, '_pc'), width: 20, type: 'text', value: (r) => r.node },
+      { header: header(d.type.name, '_vv'), width: 30, type: 'text', value: (r) => canonicalVv(r.vv) },
+      { header: header(d.type.name, '_deleted'), width: 14, type: 'integer', value: (r) => (r.deleted ? 1 : 0) },
       ...d.type.columns.map(
-        (c): ExportColumn<ExchangeRow> => ({ header: c, type: d.type.kinds[c] === 'text' ? 'text' : 'number', value: (r) => r.values[c] }),
+        (c): ExportColumn<ExchangeRow> => ({ header: header(d.type.name, c), type: d.type.kinds[c] === 'text' ? 'text' : 'number', value: (r) => r.values[c] }),
       ),
-      { header: '_check', width: 22, type: 'text', value: (r) => rowCheck(env.secret, d.type.name, d.type.columns, r) },
+      { header: header(d.type.name, '_check'), width: 24, type: 'text', value: (r) => rowCheck(env.secret, d.type.name, d.type.columns, r) },
     ];
     return { name: d.type.sheet, columns, rows: d.rows };
   });
@@ -262,8 +267,11 @@ export const readExchangeWorkbook = async (file: string, env: ExchangeEnv, types
         if (!header) {
           header = new Map();
           row.cells.forEach((c, i) => {
-            const h = cellValue(c, 'text');
-            if (typeof h === 'string' && !header!.has(h.trim())) header!.set(h.trim(), i);
+            const text = cellValue(c, 'text');
+            if (typeof text !== 'string') return;
+            // "企业名称 [name]" → name (a header a person retyped without the key is an unknown column).
+            const key = /\[([^\]]+)\]\s*$/.exec(text.trim())?.[1] ?? text.trim();
+            if (!header!.has(key)) header!.set(key, i);
           });
           for (const c of [...SYS, ...declared.columns, '_check']) if (!header.has(c)) missing.push(c);
           for (const c of missing) note({ kind: 'missing_column', sheet: declared.sheet, column: c });

@@ -73,7 +73,6 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
     local: 'This PC',
     remote: 'Workbook',
     deleted: '(deleted)',
-    deletedField: 'Deleted',
     useLocal: 'All from this PC',
     useRemote: 'All from the workbook',
     apply: 'Apply choices',
@@ -96,6 +95,7 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
     counts: 'Counts',
   },
   dashboard: { title: 'Data exchange', pending: '{{count}} exchange conflicts waiting', open: 'Resolve' },
+  system: { id: 'Record id', stamp: 'Change stamp', pc: 'Changed on PC', vv: 'Version', deleted: 'Deleted', check: 'Check' },
   peers: { title: 'PCs exchanged with', lastImport: 'Last import', lastExport: 'Last export' },
   meta: {
     key: 'Item',
@@ -112,6 +112,9 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
     howToText: 'On another PC open Tuoke → Data exchange → Import and choose this file. You may look at it in Excel; edited rows are recognised and left for a person to confirm.',
   },
   columns: {
+    name: 'Name',
+    name_key: 'Name (for duplicate checks)',
+    username_key: 'User name (for matching)',
     id: 'Id',
     created_at: 'Created',
     created_by: 'Created by',

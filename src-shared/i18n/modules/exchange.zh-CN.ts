@@ -70,7 +70,6 @@ export const exchangeZhCN = {
     local: '本机的值',
     remote: '交换文件中的值',
     deleted: '（已删除）',
-    deletedField: '删除状态',
     useLocal: '全部用本机',
     useRemote: '全部用文件',
     apply: '应用选择',
@@ -93,6 +92,7 @@ export const exchangeZhCN = {
     counts: '数量',
   },
   dashboard: { title: '数据交换', pending: '{{count}} 条交换冲突等待处理', open: '去处理' },
+  system: { id: '记录编号', stamp: '变更戳', pc: '修改的电脑', vv: '版本', deleted: '删除状态', check: '校验' },
   peers: { title: '交换过的电脑', lastImport: '上次导入', lastExport: '上次导出' },
   meta: {
     key: '项目',
@@ -109,6 +109,9 @@ export const exchangeZhCN = {
     howToText: '在另一台电脑的拓客中打开“数据交换 → 导入”选择本文件。可以在 Excel 中查看；改动的行会被识别出来，导入时交由人确认。',
   },
   columns: {
+    name: '名称',
+    name_key: '名称（查重用）',
+    username_key: '用户名（比对用）',
     id: '编号',
     created_at: '创建时间',
     created_by: '创建人',
