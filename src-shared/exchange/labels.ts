@@ -7,9 +7,9 @@ export const columnLabel = (t: (key: string) => string, table: string, column: s
   }
   const camel = column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
   const keys = [
-    `exchange.columns.${column}`,
     ...(table === 'contacts' ? [`customer.contactFields.${camel}`] : []),
     ...(table === 'customers' ? [`customer.fields.${camel}`] : []),
+    `exchange.columns.${column}`,
   ];
   for (const key of keys) {
     const label = t(key);
