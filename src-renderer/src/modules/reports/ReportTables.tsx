@@ -30,8 +30,8 @@ export const ReportTableView = ({ table, maxRows }: { table: ReportTable; maxRow
   const { t } = useTranslation();
   const rows = maxRows ? table.rows.slice(0, maxRows) : table.rows;
   return (
-    <Stack gap={4} className={classes.section} data-testid={`report-table-${table.key}`}>
-      <Text fw={600} size="sm">
+    <Stack gap={4} data-testid={`report-table-${table.key}`}>
+      <Text fw={600} size="sm" className={classes.tableTitle}>
         {table.title}
       </Text>
       {rows.length === 0 ? (

@@ -7,6 +7,7 @@ import { ReportTables } from './ReportTables';
 import { useT } from './useT';
 
 const PALETTE = ['blue.6', 'teal.6', 'orange.6', 'violet.6', 'cyan.6', 'pink.6', 'lime.7', 'gray.5'];
+const GRADE_COLORS: Record<string, string> = { A: 'violet.6', B: 'blue.6', C: 'gray.6' };
 const MAX_BARS = 15;
 const MAX_SERIES = 7;
 
@@ -49,7 +50,9 @@ export const StatisticsView = ({ data }: { data: StatisticsResult }) => {
       }
       return row;
     });
-    const series = shown2.map((k, i) => ({ name: name2(k), color: PALETTE[i % PALETTE.length]! }));
+    // Grades keep their colours from every other screen (A strongest).
+    const colorOf = (k: string | null, i: number) => (dim2 === 'grade' ? (GRADE_COLORS[k ?? ''] ?? 'gray.3') : PALETTE[i % PALETTE.length]!);
+    const series = shown2.map((k, i) => ({ name: name2(k), color: colorOf(k, i) }));
     if (keys2.length > MAX_SERIES) series.push({ name: other, color: 'gray.4' });
     chart = <BarChart h={280} type="stacked" data={rows} dataKey="name" series={series} withLegend valueFormatter={countFormatter} />;
   }
