@@ -131,6 +131,10 @@ test.describe('contact log, follow-ups and greetings', () => {
     await expect(row).toContainText('宁波市海曙区中山西路 88 号');
     await expect(row).toContainText('生日');
     await snap(page, 'activities-greetings');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('greetings-export').click();
+    expect((await download).suggestedFilename()).toMatch(/^关怀提醒-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await expect(page.getByText('已导出 1 行')).toBeVisible();
 
     // Reminders: the permission was granted, so the switch says so (no prompt, no crash).
     await page.getByRole('tab', { name: '我的回访任务' }).click();
