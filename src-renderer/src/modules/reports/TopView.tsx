@@ -19,7 +19,7 @@ export const TopView = ({ data }: { data: TopResult }) => {
             data={bars(data.customersBySales)}
             dataKey="name"
             orientation="vertical"
-            yAxisProps={{ width: 200 }}
+            yAxisProps={{ width: 200, interval: 0 }}
             series={[{ name: 'value', label: t('reports.col.sales'), color: 'blue.6' }]}
             valueFormatter={yuanFormatter}
           />
@@ -30,7 +30,7 @@ export const TopView = ({ data }: { data: TopResult }) => {
             data={bars(data.salesBySales)}
             dataKey="name"
             orientation="vertical"
-            yAxisProps={{ width: 70 }}
+            yAxisProps={{ width: 70, interval: 0 }}
             series={[{ name: 'value', label: t('reports.col.sales'), color: 'teal.6' }]}
             valueFormatter={yuanFormatter}
           />
