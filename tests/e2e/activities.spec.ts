@@ -271,6 +271,33 @@ test.describe('the customer timeline', () => {
     await expect(timeline.getByTestId('event-survey_recorded')).toContainText('满意度调查：平均 4.5 分');
     await snap(page, 'activities-timeline-kinds');
 
+    // The survey tab: the scores and the satisfaction rate (share of 4–5 scores).
+    await page.getByRole('tab', { name: '满意度 (1)' }).click();
+    await expect(page.getByTestId('survey-rate')).toContainText('满意率 100%');
+    await expect(page.getByTestId('survey-table')).toContainText('4.5');
+    // Record a second survey through the form: a missing score is refused, then saved.
+    await page.getByTestId('survey-new').click();
+    const survey = page.getByRole('dialog', { name: /满意度调查/ });
+    // Mantine's Rating keeps its radios visually hidden under the stars: click the star's label.
+    const rate = async (d: string, v: number) => {
+      const id = await survey.getByTestId(`survey-${d}`).getByRole('radio', { name: String(v), exact: true }).getAttribute('id');
+      await survey.locator(`label[for="${id}"]`).click();
+    };
+    await rate('quality', 4);
+    await rate('delivery', 2);
+    await rate('service', 3);
+    await survey.getByTestId('survey-save').click();
+    await expect(survey.getByText('格式不对')).toBeVisible();
+    await rate('brand', 3);
+    await survey.getByLabel('意见和建议').fill('交货太慢');
+    await survey.getByTestId('survey-save').click();
+    await expect(survey).toBeHidden();
+    await expect(page.getByRole('tab', { name: '满意度 (2)' })).toBeVisible();
+    // 5 of the 8 scores are 4 or 5 (5, 4, 5, 4 and 4, 2, 3, 3).
+    await expect(page.getByTestId('survey-rate')).toContainText('满意率 63%');
+    await quietNotifications(page);
+    await snap(page, 'activities-surveys');
+
     // A manager sets how far ahead the greeting list looks; the list follows.
     await page.getByRole('button', { name: '退出登录' }).click();
     await logIn(page, 'liujl', '刘经理');

@@ -105,6 +105,7 @@ export const activitiesEn: Widen<typeof activitiesZhCN> = {
     },
     saved: 'Survey saved',
     empty: 'No surveys yet',
+    rate: 'Satisfaction {{rate}}% ({{count}} surveys; share of scores 4–5)',
   },
   greetings: {
     title: 'Greetings',

@@ -86,6 +86,7 @@ export const activitiesZhCN = {
     fields: { surveyedAt: '调查日期', quality: '产品质量', delivery: '交货', service: '服务', brand: '品牌', comments: '意见和建议', average: '平均分', contact: '受访人' },
     saved: '满意度调查已保存',
     empty: '还没有满意度调查',
+    rate: '满意率 {{rate}}%（{{count}} 次调查，4–5 分占全部评分的比例）',
   },
   greetings: {
     title: '关怀提醒',

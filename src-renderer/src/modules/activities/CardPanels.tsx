@@ -108,16 +108,22 @@ export const SurveysPanel = (props: CardProps) => {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const surveys = useChannelQuery('activities.listSurveys', { customerId: props.card.customer.id });
+  // 满意率: the share of all scores that are 4 or 5 (PRODUCT.md §7).
+  const scores = (surveys.data ?? []).flatMap((x) => surveyDimensions.map((d) => x[d]));
+  const rate = scores.length ? Math.round((scores.filter((v) => v >= 4).length / scores.length) * 100) : null;
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        {canWrite(props) && (
-          <Group justify="flex-end">
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed" data-testid="survey-rate">
+            {rate !== null ? t('activities.surveys.rate', { rate, count: surveys.data?.length ?? 0 }) : ''}
+          </Text>
+          {canWrite(props) && (
             <Button size="xs" leftSection={<IconStar size={14} />} onClick={() => setAdding(true)} data-testid="survey-new">
               {t('activities.surveys.new')}
             </Button>
-          </Group>
-        )}
+          )}
+        </Group>
         <ErrorAlert error={surveys.error} />
         {surveys.data && surveys.data.length === 0 ? (
           <Text c="dimmed" size="sm" ta="center" py="md">
