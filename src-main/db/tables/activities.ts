@@ -104,6 +104,12 @@ export const satisfactionSurveys = sqliteTable(
 );
 
 export const activityTables: TableModule = {
+  // The contact log, tasks and surveys travel in exchange workbooks (the customers' contact dates settle by max/min there).
+  exchange: () => [
+    { table: activities, sheet: '联系记录', customer: 'customer_id' },
+    { table: followUpTasks, sheet: '回访任务', customer: 'customer_id' },
+    { table: satisfactionSurveys, sheet: '满意度调查', customer: 'customer_id' },
+  ],
   audited: () => [activities, followUpTasks, satisfactionSurveys],
   customerLinked: () => [activities, followUpTasks, satisfactionSurveys],
 };

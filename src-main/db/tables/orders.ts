@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { recordColumns, type TableModule } from '../columns';
+import type { Db } from '../connection';
+import { afterOrdersChanged } from '../../services/orders/derived';
 import { customers, users } from '../schema';
 
 // Tables of the orders capability (成交记录, 应收账款, derived per-customer sales, ABC grades).
@@ -160,7 +162,46 @@ export const gradeHistory = sqliteTable(
   (t) => [index('grade_history_customer').on(t.customerId, t.at), index('grade_history_at').on(t.at)],
 );
 
+/**
+ * The customers whose sales figures an exchange import touched: of orders, lines and payments that
+ * arrived, changed or were deleted (a deleted row's customer comes from its last change-log entry).
+ */
+const customersOf = (db: Db, table: 'orders' | 'order_lines' | 'payments', ids: string[]): string[] => {
+  const out = new Set<string>();
+  const orderCustomer = db.sqlite.prepare<[string], { c: string | null }>(
+    `SELECT coalesce((SELECT customer_id FROM orders WHERE id = ?1),
+       (SELECT json_extract(coalesce(after, before), '$.customer_id') FROM change_log WHERE table_name = 'orders' AND record_id = ?1 ORDER BY id DESC LIMIT 1)) AS c`,
+  );
+  const own = db.sqlite.prepare<[string, string], { c: string | null }>(
+    `SELECT json_extract(coalesce(after, before), ?2) AS c FROM change_log WHERE table_name = '${table}' AND record_id = ?1 ORDER BY id DESC LIMIT 1`,
+  );
+  for (const id of ids) {
+    const c =
+      table === 'orders'
+        ? orderCustomer.get(id)?.c
+        : table === 'payments'
+          ? own.get(id, '$.customer_id')?.c
+          : (() => {
+              const orderId = own.get(id, '$.order_id')?.c;
+              return orderId ? orderCustomer.get(orderId)?.c : null;
+            })();
+    if (c) out.add(c);
+  }
+  return [...out];
+};
+
+const recomputeAfterImport =
+  (table: 'orders' | 'order_lines' | 'payments') =>
+  (db: Db, actorId: string, ids: string[]): void =>
+    afterOrdersChanged(db, actorId, customersOf(db, table, ids));
+
 export const orderTables: TableModule = {
+  // Orders, lines and payments travel; the derived tables (customer_sales, abc_state, grade_history) are recomputed on each PC.
+  exchange: () => [
+    { table: orders, sheet: '成交记录', customer: 'customer_id', afterImport: recomputeAfterImport('orders') },
+    { table: orderLines, sheet: '成交明细', customer: { via: 'order_id', parent: 'orders' }, afterImport: recomputeAfterImport('order_lines') },
+    { table: payments, sheet: '回款记录', customer: 'customer_id', afterImport: recomputeAfterImport('payments') },
+  ],
   // Orders and payments are financial records: a customer that has any is never purged (delete the orders first).
   blocksPurge: (sqlite, customerId) => (sqlite.prepare('SELECT 1 FROM orders WHERE customer_id = ? LIMIT 1').get(customerId) ? 'HAS_ORDERS' : null),
   purge: (sqlite, customerId) => {

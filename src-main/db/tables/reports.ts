@@ -35,6 +35,8 @@ export const salesReports = sqliteTable(
 );
 
 export const reportTables: TableModule = {
+  // A salesperson's own reports travel with their exchanges; the same report written on two PCs is reported, not merged.
+  exchange: () => [{ table: salesReports, sheet: '销售报告', user: 'user_id' }],
   audited: () => [salesReports],
   customerLinked: () => [],
 };

@@ -192,6 +192,14 @@ export const visitNotifications = sqliteTable(
 );
 
 export const visitTables: TableModule = {
+  // Travel in exchange workbooks, parents first; the notifications are a per-PC inbox and stay.
+  exchange: () => [
+    { table: visits, sheet: '客户走访单', customer: 'customer_id' },
+    { table: visitSteps, sheet: '走访单流程', customer: { via: 'visit_id', parent: 'visits' } },
+    { table: minutes, sheet: '会谈纪要', customer: 'customer_id' },
+    { table: minutesActions, sheet: '纪要行动项', customer: { via: 'minutes_id', parent: 'minutes' } },
+    { table: minutesSteps, sheet: '纪要流程', customer: { via: 'minutes_id', parent: 'minutes' } },
+  ],
   purge: (sqlite, customerId) => {
     for (const sql of [
       'DELETE FROM visit_notifications WHERE customer_id = ?',
