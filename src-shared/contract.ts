@@ -171,8 +171,8 @@ export const contract = {
   'contacts.create': channel<Contact>()({ input: contactCreateSchema, access: 'user' }),
   'contacts.update': channel<Contact>()({ input: contactUpdateSchema, access: 'user' }),
   'contacts.delete': channel<null>()({ input: byId, access: 'user' }),
-
   'contacts.export': channel<ExportedFile>()({ input: customerExportSchema.omit({ columns: true }), access: 'user' }),
+
   'tags.list': channel<Tag[]>()({ input: emptyInputSchema, access: 'user' }),
   'tags.create': channel<Tag>()({ input: tagInputSchema, access: manager }),
   'tags.update': channel<Tag>()({ input: tagUpdateSchema, access: manager }),

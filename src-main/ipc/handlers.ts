@@ -255,15 +255,15 @@ export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunne
       const stamp = new Date(ws.clock.now()).toISOString().slice(0, 10);
       return { fileName: `${t('nav.customers')}-${stamp}.xlsx`, ...out };
     },
-
-    'import.upload': (input, { user }) => imports.upload(user, input),
-    'import.sheets': (input, { user }) => imports.sheets(user, input.uploadId),
     'contacts.export': async (input, { user, session }) => {
       const t = translator(session.locale);
       const out = await tempFile('contacts.xlsx', async (file) => (await exportContacts(openDb(ws), user, input, file, t)).rows);
       const stamp = new Date(ws.clock.now()).toISOString().slice(0, 10);
       return { fileName: `${t('customerList.contactsFile')}-${stamp}.xlsx`, ...out };
     },
+
+    'import.upload': (input, { user }) => imports.upload(user, input),
+    'import.sheets': (input, { user }) => imports.sheets(user, input.uploadId),
     'import.preview': async (input, { user }) => {
       const preview = await imports.preview(user, input);
       const saved = savedMapping(openDb(ws), user.id, preview.headers);

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SearchHit } from '@shared/customers/types';
 import type { SessionInfo } from '@shared/types';
-import { DueTaskNotifier } from '../activities/DueTaskNotifier';
 import { LogContactDialog } from '../activities/LogContactDialog';
 import { useChannelQuery } from '../api/hooks';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -136,8 +135,6 @@ export const GlobalSearch = ({ session }: { session: SessionInfo }) => {
 
   return (
     <>
-      {/* The header is mounted for the whole session: the due-task reminders live here. */}
-      <DueTaskNotifier />
       <LogContactDialog opened={logging !== null} onClose={() => setLogging(null)} customer={logging?.customer ?? null} contactId={logging?.contactId ?? null} />
       <Combobox store={combobox} onOptionSubmit={choose} width={560} position="bottom-start" withinPortal>
         <Combobox.Target>

@@ -8,6 +8,7 @@ import type { SessionInfo } from '@shared/types';
 import { call } from '../api/api';
 import { roleColor } from '../ui/roleColor';
 import { GlobalSearch } from '../search/GlobalSearch';
+import { DueTaskNotifier } from '../activities/DueTaskNotifier';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
 
@@ -35,6 +36,8 @@ export const AppLayout = ({ session, children }: { session: SessionInfo; childre
             </Text>
           </Group>
           <GlobalSearch session={session} />
+          {/* Mounted for the whole session: desktop reminders for tasks that fall due while the app is open. */}
+          <DueTaskNotifier />
           <Group gap="sm" wrap="nowrap">
             <Text size="sm" data-testid="current-user">
               {session.user.displayName}
