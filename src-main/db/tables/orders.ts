@@ -34,10 +34,11 @@ export const orders = sqliteTable(
   (t) => [
     // Covering (amount, received): per-customer figures, date-range sums and the list's counts read only the index.
     index('orders_customer_date').on(t.customerId, t.orderDate, t.amount, t.received),
-    index('orders_date').on(t.orderDate, t.amount, t.received),
+    // Also covers who sold to whom: period sums by salesperson or customer (reports) read only the index.
+    index('orders_date').on(t.orderDate, t.salespersonId, t.customerId, t.amount, t.received),
     index('orders_salesperson_date').on(t.salespersonId, t.orderDate, t.customerId, t.amount, t.received),
     // Open receivables only, covering what the receivables list, its count and the ageing read.
-    index('orders_open').on(t.dueDate, t.customerId, t.salespersonId, t.amount, t.received).where(sql`received < amount`),
+    index('orders_open').on(t.dueDate, t.customerId, t.salespersonId, t.amount, t.received, t.orderDate).where(sql`received < amount`),
   ],
 );
 
