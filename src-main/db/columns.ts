@@ -74,6 +74,15 @@ export type ExchangeDecl = {
    */
   user?: string;
   /**
+   * Rows that are parts of a parent record, replaced with it as a whole (an order's lines: an edit
+   * deletes them and writes new ones): `column` holds the parent's id, `parent` is its table. Every
+   * export carrying the parent carries all its parts; while the parent waits in a conflict on this
+   * PC, its incoming parts wait with it (not applied one by one, which would mix both versions'
+   * parts); resolving the parent keeps the parts of the version chosen (the workbook's when any
+   * field was taken from it) and deletes the other version's, so both PCs end with one set.
+   */
+  partOf?: { column: string; parent: string };
+  /**
    * Optional check before a new row from another PC is inserted: returns a reason to hold it for a
    * person (for customers: a live duplicate by credit code or name — the first record wins).
    */

@@ -169,13 +169,16 @@ export const gradeHistory = sqliteTable(
  */
 const customersOf = (db: Db, table: 'orders' | 'order_lines' | 'payments', ids: string[]): string[] => {
   const out = new Set<string>();
-  const orderCustomer = db.sqlite.prepare<[string], { c: string | null }>(
-    `SELECT coalesce((SELECT customer_id FROM orders WHERE id = ?1),
-       (SELECT json_extract(coalesce(after, before), '$.customer_id') FROM change_log WHERE table_name = 'orders' AND record_id = ?1 ORDER BY id DESC LIMIT 1)) AS c`,
+  // Named parameters: better-sqlite3 does not bind numbered ones (?1) from positional values.
+  const orderStatement = db.sqlite.prepare<[{ id: string }], { c: string | null }>(
+    `SELECT coalesce((SELECT customer_id FROM orders WHERE id = @id),
+       (SELECT json_extract(coalesce(after, before), '$.customer_id') FROM change_log WHERE table_name = 'orders' AND record_id = @id ORDER BY id DESC LIMIT 1)) AS c`,
   );
-  const own = db.sqlite.prepare<[string, string], { c: string | null }>(
-    `SELECT json_extract(coalesce(after, before), ?2) AS c FROM change_log WHERE table_name = '${table}' AND record_id = ?1 ORDER BY id DESC LIMIT 1`,
+  const ownStatement = db.sqlite.prepare<[{ id: string; path: string }], { c: string | null }>(
+    `SELECT json_extract(coalesce(after, before), @path) AS c FROM change_log WHERE table_name = '${table}' AND record_id = @id ORDER BY id DESC LIMIT 1`,
   );
+  const orderCustomer = { get: (id: string) => orderStatement.get({ id }) };
+  const own = { get: (id: string, path: string) => ownStatement.get({ id, path }) };
   for (const id of ids) {
     const c =
       table === 'orders'
@@ -200,7 +203,14 @@ export const orderTables: TableModule = {
   // Orders, lines and payments travel; the derived tables (customer_sales, abc_state, grade_history) are recomputed on each PC.
   exchange: () => [
     { table: orders, sheet: '成交记录', customer: 'customer_id', afterImport: recomputeAfterImport('orders') },
-    { table: orderLines, sheet: '成交明细', customer: { via: 'order_id', parent: 'orders' }, afterImport: recomputeAfterImport('order_lines') },
+    {
+      table: orderLines,
+      sheet: '成交明细',
+      customer: { via: 'order_id', parent: 'orders' },
+      // An edit replaces all lines: they travel and settle with their order, never mixed from two versions.
+      partOf: { column: 'order_id', parent: 'orders' },
+      afterImport: recomputeAfterImport('order_lines'),
+    },
     { table: payments, sheet: '回款记录', customer: 'customer_id', afterImport: recomputeAfterImport('payments') },
   ],
   // Orders and payments are financial records: a customer that has any is never purged (delete the orders first).

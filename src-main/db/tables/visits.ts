@@ -197,7 +197,8 @@ export const visitTables: TableModule = {
     { table: visits, sheet: '客户走访单', customer: 'customer_id' },
     { table: visitSteps, sheet: '走访单流程', customer: { via: 'visit_id', parent: 'visits' } },
     { table: minutes, sheet: '会谈纪要', customer: 'customer_id' },
-    { table: minutesActions, sheet: '纪要行动项', customer: { via: 'minutes_id', parent: 'minutes' } },
+    // Saving minutes replaces their action items: they travel and settle with their minutes.
+    { table: minutesActions, sheet: '纪要行动项', customer: { via: 'minutes_id', parent: 'minutes' }, partOf: { column: 'minutes_id', parent: 'minutes' } },
     { table: minutesSteps, sheet: '纪要流程', customer: { via: 'minutes_id', parent: 'minutes' } },
   ],
   purge: (sqlite, customerId) => {

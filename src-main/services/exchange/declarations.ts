@@ -13,8 +13,14 @@ export type ExchangeType = {
   columns: string[];
   /** SQL type per column, to turn cells back into values. */
   kinds: Record<string, 'text' | 'integer' | 'real'>;
+  /**
+   * NOT NULL text columns: a workbook cell holds no difference between '' and empty, so an empty
+   * cell is written back as '' there (e.g. an order without a contract number), never as null.
+   */
+  blankText: Set<string>;
   customer: ExchangeDecl['customer'];
   user: string | undefined;
+  partOf: ExchangeDecl['partOf'];
 };
 
 export const KEY_SEPARATOR = '|';
@@ -49,12 +55,17 @@ export const exchangeTypes = (): ExchangeType[] => {
       key,
       columns: exchanged.map((c) => c.name),
       kinds: Object.fromEntries(exchanged.map((c) => [c.name, kindOf(c.columnType)])),
+      blankText: new Set(exchanged.filter((c) => c.notNull && kindOf(c.columnType) === 'text').map((c) => c.name)),
       customer: decl.customer,
       user: decl.user,
+      partOf: decl.partOf,
     };
   });
   return cached;
 };
+
+/** The types whose rows are parts of `parent`'s records (an order's lines). */
+export const partTypesOf = (parent: string): ExchangeType[] => exchangeTypes().filter((t) => t.partOf?.parent === parent);
 
 export const typeByName = (name: string): ExchangeType | undefined => exchangeTypes().find((t) => t.name === name);
 

@@ -86,19 +86,21 @@ export const accessFor = (sqlite: BetterSqlite3.Database, t: ExchangeType) => {
     if (!st) statements.set(sql, (st = sqlite.prepare(sql)));
     return st;
   };
+  // An empty cell is '' in a NOT NULL text column (the workbook does not tell '' from empty).
+  const stored = (c: string, v: ExchangeValue | undefined): ExchangeValue | undefined => (v === null && t.blankText.has(c) ? '' : v);
   return {
     get: (id: string): Record<string, unknown> | undefined => select.get(...keyValues(id)) as Record<string, unknown> | undefined,
     insert: (values: Record<string, ExchangeValue>): void => {
       const names = t.columns.filter((c) => c in values);
       prepared(`INSERT INTO ${quoteIdent(t.name)} (${names.map(quoteIdent).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
-        ...names.map((c) => values[c]),
+        ...names.map((c) => stored(c, values[c])),
       );
     },
     update: (id: string, patch: Record<string, ExchangeValue>): void => {
       const names = Object.keys(patch);
       if (!names.length) return;
       prepared(`UPDATE ${quoteIdent(t.name)} SET ${names.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE ${where}`).run(
-        ...names.map((c) => patch[c]),
+        ...names.map((c) => stored(c, patch[c])),
         ...keyValues(id),
       );
     },
@@ -173,6 +175,11 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
   );
   const supersede = sqlite.prepare('UPDATE exchange_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?');
   const customerExists = sqlite.prepare('SELECT 1 FROM customers WHERE id = ?');
+  // Parts of a record waiting in a conflict wait with it, in the conflict's remote (under _parts, by table and id).
+  const parentConflict = sqlite.prepare(
+    `SELECT id FROM exchange_conflicts WHERE table_name = ? AND record_id = ? AND resolved_at IS NULL AND reason != 'duplicate'`,
+  );
+  const holdPart = sqlite.prepare(`UPDATE exchange_conflicts SET remote = json_set(remote, '$._parts."' || ? || '"."' || ? || '"', json(?)) WHERE id = ?`);
   const mergedInto = sqlite.prepare('SELECT merged_into AS m FROM customers WHERE id = ?');
   const manager = isManagerLike(viewer);
 
@@ -258,6 +265,18 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
       const stamp = stamps.get(table, r.id);
       const localVv = parseStoredVv(stamp?.vv);
       const localDeleted = !local;
+
+      if (t.partOf && r.intact) {
+        const parentId = r.values[t.partOf.column] ?? local?.[t.partOf.column];
+        const open = typeof parentId === 'string' ? (parentConflict.get(t.partOf.parent, parentId) as { id: string } | undefined) : undefined;
+        if (open) {
+          // Its record waits for a person: this part waits with it (resolving the record settles its parts).
+          holdPart.run(table, r.id, JSON.stringify({ vv: r.vv, hlc: r.hlc, node: r.node, deleted: r.deleted, values: r.values }), open.id);
+          bump('alreadyPending');
+          complete = false;
+          continue;
+        }
+      }
 
       if (!r.intact) {
         const cols = diffColumns(local, r);

@@ -16,8 +16,8 @@ import { isManagerLike, type Viewer } from '../customers/access';
 import { mergeCustomers } from '../customers/merge';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import { newId } from '../ids';
-import { BOOKKEEPING, exchangeTypes, keySql, quoteIdent, typeByName, type ExchangeType } from './declarations';
-import { accessFor, applyRows, coerce, labelOf, parseStoredVv, stampStatements } from './merge';
+import { BOOKKEEPING, exchangeTypes, keySql, partTypesOf, quoteIdent, quoteText, typeByName, type ExchangeType } from './declarations';
+import { accessFor, applyRows, coerce, compareVv, labelOf, parseStoredVv, stampStatements } from './merge';
 import { nodeLabel } from './node';
 import { mayChange, scopeSql } from './scope';
 import {
@@ -64,14 +64,19 @@ const collect = (db: Db, viewer: Viewer, env: ExchangeEnv, sincePeer: string | u
     const sheets = exchangeTypes().map((t) => {
       const scope = scopeSql(t, viewer);
       const cols = t.columns.map((c) => `r.${quoteIdent(c)}`).join(', ');
-      const since = sincePeer ? 'AND s.seq > ?' : '';
+      // A record's parts travel with it (all of them: the other PC settles the record's parts as one set).
+      const since = !sincePeer
+        ? ''
+        : t.partOf
+          ? `AND (s.seq > ? OR r.${quoteIdent(t.partOf.column)} IN (SELECT record_id FROM exchange_stamps WHERE table_name = ${quoteText(t.partOf.parent)} AND seq > ?))`
+          : 'AND s.seq > ?';
       const rows = db.sqlite
         .prepare(
           `SELECT ${cols}, s.vv AS __vv, s.hlc AS __hlc, s.node AS __node FROM ${quoteIdent(t.name)} r
            ${sincePeer ? 'JOIN' : 'LEFT JOIN'} exchange_stamps s ON s.table_name = ? AND s.record_id = ${keySql(t, 'r')}
            WHERE ${scope.sql} ${since} ORDER BY ${t.key.map((k) => `r.${quoteIdent(k)}`).join(', ')}`,
         )
-        .all(t.name, ...scope.params, ...(sincePeer ? [base] : [])) as StampedRow[];
+        .all(t.name, ...scope.params, ...(sincePeer ? (t.partOf ? [base, base] : [base]) : [])) as StampedRow[];
       const out: ExchangeRow[] = rows.map((row) => {
         const values: Record<string, ExchangeValue> = {};
         for (const c of t.columns) values[c] = coerce(row[c], t.kinds[c]);
@@ -300,6 +305,66 @@ export const listConflicts = (db: Db, viewer: Viewer): ExchangeConflictView[] =>
   return out;
 };
 
+type HeldPart = { vv: Vv; hlc: number; node: string; deleted: boolean; values: Record<string, ExchangeValue> };
+
+/**
+ * The parts of a resolved record (an order's lines) that waited with it: the chosen version's parts
+ * stay, the other version's go. Taking the workbook's version applies its parts and deletes this PC's
+ * parts it does not have (the export that carried the record carried all its parts); keeping this PC's
+ * version turns the workbook's parts that are not here into deletions that descend from them, so the
+ * other PC drops them when the settled record travels back.
+ */
+const settleParts = (
+  db: Db,
+  parent: ExchangeType,
+  recordId: string,
+  held: Record<string, Record<string, HeldPart>> | undefined,
+  takeRemote: boolean,
+  node: string,
+  touched: Map<ExchangeType, Set<string>>,
+): void => {
+  const stamps = stampStatements(db.sqlite);
+  for (const pt of partTypesOf(parent.name)) {
+    const rows = held?.[pt.name] ?? {};
+    const access = accessFor(db.sqlite, pt);
+    const changed = touched.get(pt) ?? new Set<string>();
+    touched.set(pt, changed);
+    const localIds = (
+      db.sqlite.prepare(`SELECT ${keySql(pt, 'r')} AS id FROM ${quoteIdent(pt.name)} r WHERE r.${quoteIdent(pt.partOf!.column)} = ?`).all(recordId) as { id: string }[]
+    ).map((r) => r.id);
+    if (takeRemote) {
+      for (const id of localIds) {
+        if (rows[id]) continue;
+        access.remove(id);
+        changed.add(id);
+      }
+      for (const [id, part] of Object.entries(rows)) {
+        const local = access.get(id);
+        const cmp = compareVv(part.vv, parseStoredVv(stamps.get(pt.name, id)?.vv));
+        if (cmp === 'equal' || cmp === 'older') continue;
+        if (part.deleted) {
+          if (local) access.remove(id);
+        } else {
+          const values = Object.fromEntries(pt.columns.map((col) => [col, coerce(col in part.values ? part.values[col] : local?.[col], pt.kinds[col])]));
+          if (local) access.update(id, Object.fromEntries(Object.entries(values).filter(([col]) => !pt.key.includes(col))));
+          else access.insert(values);
+        }
+        if (cmp === 'newer') stamps.put(pt.name, id, part.vv, part.hlc, part.node, part.deleted);
+        else stamps.supersede(pt.name, id, parseStoredVv(stamps.get(pt.name, id)?.vv), part.vv, node, part.deleted);
+        changed.add(id);
+      }
+    } else {
+      for (const [id, part] of Object.entries(rows)) {
+        const localStamp = stamps.get(pt.name, id);
+        const cmp = compareVv(part.vv, parseStoredVv(localStamp?.vv));
+        if (cmp === 'equal' || cmp === 'older') continue;
+        // This PC's state of the part (present, or absent: deleted) is made newer than the workbook's.
+        stamps.supersede(pt.name, id, parseStoredVv(localStamp?.vv), part.vv, node, !access.get(id));
+      }
+    }
+  }
+};
+
 export type Resolution = { conflictId: string; fields: Record<string, 'local' | 'remote'>; action?: 'merge' | 'keep_both' | undefined };
 
 /** Applies a person's choices, all in one transaction; each resolved record then descends from both versions, so it travels back as the newer one. */
@@ -355,6 +420,8 @@ export const resolveConflicts = (db: Db, viewer: Viewer, resolutions: Resolution
         }
         const after = stamps.get(t.name, c.recordId);
         stamps.supersede(t.name, c.recordId, parseStoredVv(after?.vv ?? localStamp?.vv), remoteVv, node, keepDeleted);
+        const held = (remote as { _parts?: Record<string, Record<string, HeldPart>> })._parts;
+        settleParts(db, t, c.recordId, held, Object.values(res.fields).includes('remote'), node, touched);
       }
       db.sqlite
         .prepare('UPDATE exchange_conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?')
