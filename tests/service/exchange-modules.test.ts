@@ -384,6 +384,14 @@ describe('a salesperson’s exchange holds only their own customers’ records',
     };
     const zhangRecords = await mk(zhangA, ids.zhangCust, '张');
     const liRecords = await mk(liA, ids.liCust, '李');
+    // Deleted orders: 张三's deletion travels in his export (a tombstone), 李四's does not.
+    const deleted = async (session: Session, customerId: string) => {
+      const o = await a.call('orders.create', { customerId, orderDate: '2026-11-20', dueDate: '2026-12-20', lines: [{ product: '作废', quantity: 1, unitPrice: 1 }] }, session);
+      await a.call('orders.delete', { id: o.id }, session);
+      return o.id;
+    };
+    zhangRecords.push(await deleted(zhangA, ids.zhangCust));
+    liRecords.push(await deleted(liA, ids.liCust));
     await a.exportTo(file(a, 'zhang.xlsx'), undefined, zhangA.user!);
 
     // Read the workbook as it is: every sheet's _id column.
@@ -419,5 +427,32 @@ describe('a salesperson’s exchange holds only their own customers’ records',
     for (const table of ['orders', 'payments', 'visits', 'activities', 'follow_up_tasks', 'satisfaction_surveys'])
       expect(count(b, `SELECT count(*) AS n FROM ${table} WHERE customer_id = ?`, ids.liCust), table).toBe(0);
     expect(count(b, 'SELECT count(*) AS n FROM order_lines WHERE id = ?', liRecords[1])).toBe(0);
+  });
+
+  it('a salesperson’s own exchange carries their order edits and deletions: replaced lines and a deleted order go on the other PC too', async () => {
+    const { a, b, ids } = await setup();
+    const zhangA = await zhangOn(a);
+    const kept = await a.call(
+      'orders.create',
+      { customerId: ids.zhangCust, orderDate: '2026-11-20', contractNo: 'Z-1', dueDate: '2026-12-20', lines: [{ product: '轴承', quantity: 10, unitPrice: 2_000 }] },
+      zhangA,
+    );
+    const dropped = await a.call(
+      'orders.create',
+      { customerId: ids.zhangCust, orderDate: '2026-11-21', contractNo: 'Z-2', dueDate: '2026-12-21', lines: [{ product: '齿轮', quantity: 5, unitPrice: 3_000 }] },
+      zhangA,
+    );
+    await a.exportTo(file(a, 'z1.xlsx'), undefined, zhangA.user!);
+    const zhangB = await zhangOn(b);
+    expect((await b.importFrom(file(a, 'z1.xlsx'), zhangB.user!)).counts.skipped).toBe(0);
+    expect((await figures(b, ids.zhangCust)).totalAmount).toBe(35_000);
+    await a.call('orders.update', { id: kept.id, orderDate: '2026-11-20', contractNo: 'Z-1', dueDate: '2026-12-20', lines: [{ product: '轴承', quantity: 12, unitPrice: 2_000 }] }, zhangA);
+    await a.call('orders.delete', { id: dropped.id }, zhangA);
+    await a.exportTo(file(a, 'z2.xlsx'), undefined, zhangA.user!);
+    const s = await b.importFrom(file(a, 'z2.xlsx'), zhangB.user!);
+    expect(s.counts.skipped + s.counts.conflicts).toBe(0);
+    expect(await orderShape(b, kept.id)).toEqual(await orderShape(a, kept.id));
+    expect(count(b, 'SELECT count(*) AS n FROM orders WHERE id = ?', dropped.id)).toBe(0);
+    expect(await figures(b, ids.zhangCust)).toEqual(await figures(a, ids.zhangCust));
   });
 });

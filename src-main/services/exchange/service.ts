@@ -46,6 +46,37 @@ const canExport = (v: Viewer): boolean => v.role === 'manager' || v.role === 'ad
 
 type StampedRow = Record<string, unknown> & { __vv: string | null; __hlc: number | null; __node: string | null };
 
+/** Types whose deleted rows a salesperson's export can place: hard-deleted records of a customer or of a user, with an id. */
+const tombstoneScoped = (t: ExchangeType): boolean => t.key.length === 1 && t.key[0] === 'id' && (!!t.user || (!!t.customer && t.customer !== 'self'));
+
+/** A row's last values before it was deleted, from the change log (audited tables; undefined when unknown). */
+const lastValues = (db: Db, table: string, id: string): Record<string, unknown> | undefined => {
+  const hit = db.sqlite
+    .prepare('SELECT coalesce(before, after) AS v FROM change_log WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT 1')
+    .get(table, id) as { v: string | null } | undefined;
+  return hit?.v ? (JSON.parse(hit.v) as Record<string, unknown>) : undefined;
+};
+
+/** Whether a deleted record was the salesperson's: its user column, or its customer (through its parent row, live or deleted) owned by them now. */
+const tombstoneInScope = (db: Db, t: ExchangeType, viewer: Viewer, id: string): boolean => {
+  const row = lastValues(db, t.name, id);
+  if (!row) return false;
+  if (t.user) return row[t.user] === viewer.id;
+  const c = t.customer;
+  let customerId: unknown;
+  if (typeof c === 'string') customerId = row[c];
+  else if (c && typeof c === 'object') {
+    const parentId = row[c.via];
+    if (typeof parentId !== 'string') return false;
+    const parent =
+      (db.sqlite.prepare(`SELECT customer_id FROM ${quoteIdent(c.parent)} WHERE id = ?`).get(parentId) as Record<string, unknown> | undefined) ??
+      lastValues(db, c.parent, parentId);
+    customerId = parent?.customer_id;
+  }
+  if (typeof customerId !== 'string') return false;
+  return (db.sqlite.prepare('SELECT owner_id AS o FROM customers WHERE id = ?').get(customerId) as { o: string | null } | undefined)?.o === viewer.id;
+};
+
 /**
  * Collects the rows of an export in one read transaction (a consistent
  * snapshot while others write): all records, or those changed here since the
@@ -83,12 +114,15 @@ const collect = (db: Db, viewer: Viewer, env: ExchangeEnv, sincePeer: string | u
         const id = t.key.map((k) => String(row[k])).join('|');
         return { id, vv: parseStoredVv(row.__vv), hlc: row.__hlc ?? 0, node: row.__node ?? env.node, deleted: false, values };
       });
-      // Deletions travel as deletions (tombstones); a salesperson's export carries none (their customers are soft-deleted rows).
-      if (isManagerLike(viewer)) {
+      // Deletions travel as deletions (tombstones). A salesperson's export carries those of their own records (a deleted
+      // order, an edited order's replaced lines), told by the deleted row's last values in the change log.
+      const manager = isManagerLike(viewer);
+      if (manager || tombstoneScoped(t)) {
         const gone = db.sqlite
           .prepare(`SELECT record_id AS id, vv, hlc, node FROM exchange_stamps WHERE table_name = ? AND deleted = 1 AND seq > ? ORDER BY record_id`)
           .all(t.name, base) as { id: string; vv: string; hlc: number; node: string }[];
-        for (const g of gone) out.push({ id: g.id, vv: parseStoredVv(g.vv), hlc: g.hlc, node: g.node, deleted: true, values: {} });
+        for (const g of gone)
+          if (manager || tombstoneInScope(db, t, viewer, g.id)) out.push({ id: g.id, vv: parseStoredVv(g.vv), hlc: g.hlc, node: g.node, deleted: true, values: {} });
       }
       return { type: t, rows: out };
     });
