@@ -149,8 +149,11 @@ export const updateOrder = (db: Db, viewer: Viewer, input: OrderUpdate): Order =
   db.write(viewer.id, () => {
     const row = writableOrder(db, viewer, input.id);
     const customer = writableCustomer(db, viewer, row.customerId);
-    const salespersonId =
-      input.salespersonId === undefined && row.salespersonId ? row.salespersonId : resolveSalesperson(db, viewer, customer, input.salespersonId);
+    // The credit stays unless it is really moved; a salesperson may not move another salesperson's sale (to
+    // themselves, or by clearing it back to the owner) — e.g. the previous owner's orders of a customer handed over.
+    const keepsCredit = row.salespersonId !== null && (input.salespersonId === undefined || input.salespersonId === row.salespersonId);
+    if (!keepsCredit && !isManagerLike(viewer) && row.salespersonId !== null && row.salespersonId !== viewer.id) throw new AppError('FORBIDDEN');
+    const salespersonId = keepsCredit ? row.salespersonId! : resolveSalesperson(db, viewer, customer, input.salespersonId);
     const amount = totalOf(input.lines);
     if (amount < row.received) throw new AppError('ORDER_BELOW_RECEIVED', { received: yuan(row.received) });
     db.sqlite
