@@ -38,6 +38,14 @@ export const activityInputSchema = z
     if (v.complaint && !v.severity) ctx.addIssue({ code: 'custom', path: ['severity'], message: 'validation.required' });
   });
 export type ActivityInput = z.input<typeof activityInputSchema>;
+/**
+ * activities.create from the renderer: a person logs a contact by hand. Entries that belong to another record
+ * (sourceType/sourceId: a carried-out visit's) are made by that record in the main process, never forged over IPC.
+ */
+export const activityCreateChannelSchema = activityInputSchema.refine((v) => v.sourceType === null && v.sourceId === null, {
+  path: ['sourceType'],
+  message: 'validation.invalid',
+});
 export type ActivityParsed = z.output<typeof activityInputSchema>;
 
 export const activityUpdateSchema = z.object({
@@ -81,6 +89,11 @@ export const taskInputSchema = z.object({
   sourceId: idSchema.nullish().transform((v) => v ?? null),
 });
 export type TaskInput = z.input<typeof taskInputSchema>;
+/** activities.createTask from the renderer: a task made by hand (tasks of activities and minutes are made by those records). */
+export const taskCreateChannelSchema = taskInputSchema.refine((v) => v.sourceType === 'manual' && v.sourceId === null, {
+  path: ['sourceType'],
+  message: 'validation.invalid',
+});
 export type TaskParsed = z.output<typeof taskInputSchema>;
 
 export const taskSnoozeSchema = z.object({ id: idSchema, dueAt: time });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  activityInputSchema,
+  activityCreateChannelSchema,
   activityListSchema,
   activityUpdateSchema,
   complaintTransitionSchema,
@@ -8,7 +8,7 @@ import {
   greetingSettingsSchema,
   greetingsListSchema,
   surveyInputSchema,
-  taskInputSchema,
+  taskCreateChannelSchema,
   taskListSchema,
   taskSnoozeSchema,
 } from '../activities/schemas';
@@ -20,13 +20,13 @@ import { byId, channel, manager } from './channel';
 // Channels of this capability, merged into the one contract (src-shared/contract.ts).
 // Ownership (sales write only for their own customers) is checked in the services.
 export const activityChannels = {
-  'activities.create': channel<Activity>()({ input: activityInputSchema, access: 'user' }),
+  'activities.create': channel<Activity>()({ input: activityCreateChannelSchema, access: 'user' }),
   'activities.get': channel<Activity>()({ input: byId, access: 'user' }),
   'activities.list': channel<{ rows: Activity[]; total: number }>()({ input: activityListSchema, access: 'user' }),
   'activities.update': channel<Activity>()({ input: activityUpdateSchema, access: 'user' }),
   'activities.delete': channel<null>()({ input: byId, access: 'user' }),
   'activities.transitionComplaint': channel<Activity>()({ input: complaintTransitionSchema, access: 'user' }),
-  'activities.createTask': channel<FollowUpTask>()({ input: taskInputSchema, access: 'user' }),
+  'activities.createTask': channel<FollowUpTask>()({ input: taskCreateChannelSchema, access: 'user' }),
   'activities.listTasks': channel<FollowUpTask[]>()({ input: taskListSchema, access: 'user' }),
   'activities.completeTask': channel<FollowUpTask>()({ input: byId, access: 'user' }),
   'activities.snoozeTask': channel<FollowUpTask>()({ input: taskSnoozeSchema, access: 'user' }),

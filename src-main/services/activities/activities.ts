@@ -231,12 +231,17 @@ const liveActivity = (db: Db, id: string): ActivityRow => {
   return row;
 };
 
-/** Corrects an entry (kind, time, contact person, summary, outcome, next step); the customer's contact stamps follow its time. */
+/**
+ * Corrects an entry (kind, time, contact person, summary, outcome, next step); the customer's contact stamps follow its time.
+ * An entry another record made (a carried-out visit: its kind and time are the visit's count and date) is corrected
+ * there, not here: INVALID_TRANSITION, as for removing it.
+ */
 export const updateActivity = (db: Db, viewer: Viewer, input: z.input<typeof activityUpdateSchema>): Activity => {
   const v = parseInput(activityUpdateSchema, input);
   return db.write(viewer.id, () => {
     const row = liveActivity(db, v.id);
     writableCustomer(db, viewer, row.customerId);
+    if (row.sourceType) throw new AppError('INVALID_TRANSITION');
     if (v.contactId !== undefined) checkContact(db, row.customerId, v.contactId);
     const patch = {
       ...(v.contactId !== undefined ? { contactId: v.contactId } : {}),
