@@ -325,7 +325,7 @@ describe('orders, lines and payments travel, and the derived figures follow', ()
     await a.exportTo(file(a, 'a.xlsx'));
     const s = await b.importFrom(file(a, 'a.xlsx'));
     expect(s.counts.conflicts).toBeGreaterThanOrEqual(1);
-    const conflicts = await b.call('exchange.conflicts', {});
+    const conflicts = await b.call('exchange.conflicts', {}, zhangB);
     const orderConflict = conflicts.find((c) => c.recordId === o.id);
     expect(orderConflict).toBeDefined();
     expect(orderConflict!.reason).toBe('both_changed');
@@ -341,10 +341,10 @@ describe('orders, lines and payments travel, and the derived figures follow', ()
     // Only the order is for a person to decide; its lines wait with it.
     expect(conflicts.map((c) => c.table)).toEqual(['orders']);
 
-    // The person takes one version of the order (every field listed), through the channel the UI uses.
+    // 张三 (the salesperson of the customer) takes one version of the order (every field listed), through the channel the UI uses.
     await b.call('exchange.resolve', {
       resolutions: conflicts.map((c) => ({ conflictId: c.id, fields: Object.fromEntries(c.fields.map((f) => [f.column, choice])) })),
-    });
+    }, zhangB);
     expect(await b.call('exchange.conflicts', {})).toEqual([]);
     const chosen = await orderShape(b, o.id);
     const expected = choice === 'remote' ? shapeA : shapeB;
@@ -353,8 +353,9 @@ describe('orders, lines and payments travel, and the derived figures follow', ()
     expect(await figures(b, ids.zhangCust)).toMatchObject({ orderCount: 1, totalAmount: expected.amount, receivedAmount: 50_000, receivable: expected.amount - 50_000 });
 
     // Back to A: no conflict, and A ends where B is.
-    await b.exportTo(file(b, 'b.xlsx'));
-    const back = await a.importFrom(file(b, 'b.xlsx'));
+    // Back to A through 张三's own exchange (his customers only).
+    await b.exportTo(file(b, 'b.xlsx'), undefined, zhangB.user!);
+    const back = await a.importFrom(file(b, 'b.xlsx'), zhangA.user!);
     expect(back.counts.conflicts).toBe(0);
     expect(await orderShape(a, o.id)).toEqual(chosen);
     expect(await figures(a, ids.zhangCust)).toEqual(await figures(b, ids.zhangCust));

@@ -49,11 +49,19 @@ type StampedRow = Record<string, unknown> & { __vv: string | null; __hlc: number
 /** Types whose deleted rows a salesperson's export can place: hard-deleted records of a customer or of a user, with an id. */
 const tombstoneScoped = (t: ExchangeType): boolean => t.key.length === 1 && t.key[0] === 'id' && (!!t.user || (!!t.customer && t.customer !== 'self'));
 
-/** A row's last values before it was deleted, from the change log (audited tables; undefined when unknown). */
+/**
+ * A row's last values before it was deleted: from the change log (audited tables), or, for a part that
+ * never lived here (the other version's order line, deleted when a conflict kept this PC's order), as
+ * it waited with its record's conflict. Undefined when unknown.
+ */
 const lastValues = (db: Db, table: string, id: string): Record<string, unknown> | undefined => {
-  const hit = db.sqlite
-    .prepare('SELECT coalesce(before, after) AS v FROM change_log WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT 1')
-    .get(table, id) as { v: string | null } | undefined;
+  const hit =
+    (db.sqlite
+      .prepare('SELECT coalesce(before, after) AS v FROM change_log WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT 1')
+      .get(table, id) as { v: string | null } | undefined) ??
+    (db.sqlite
+      .prepare(`SELECT json_extract(remote, '$._parts."' || ?1 || '"."' || ?2 || '".values') AS v FROM exchange_conflicts WHERE v IS NOT NULL ORDER BY at DESC LIMIT 1`)
+      .get({ 1: table, 2: id }) as { v: string | null } | undefined);
   return hit?.v ? (JSON.parse(hit.v) as Record<string, unknown>) : undefined;
 };
 
