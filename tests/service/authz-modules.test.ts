@@ -348,13 +348,18 @@ describe('orders, payments and receivables', () => {
     const { customerId: _c, ...fields } = order(w.far, 8000, { contractNo: r.order.contractNo });
     expect(await errorCode(ws.invoke(zhang, 'orders.update', { ...fields, id: r.order.id, salespersonId: w.ids.zhang }))).toBe('FORBIDDEN');
     expect(await errorCode(ws.invoke(zhang, 'orders.update', { ...fields, id: r.order.id, salespersonId: null }))).toBe('FORBIDDEN');
+    expect(await errorCode(ws.invoke(zhang, 'orders.update', { ...fields, notes: '改金额', id: r.order.id, salespersonId: w.ids.li }))).toBe('FORBIDDEN');
+    // Removing it (to enter it again in their own name) is refused the same way.
+    expect(await errorCode(ws.invoke(zhang, 'orders.delete', { id: r.order.id }))).toBe('FORBIDDEN');
     expect(fingerprint()).toBe(before);
-    // Correcting the order while leaving the credit where it is (the form sends the credited salesperson back) is fine.
-    const fixed = await ws.call(zhang, 'orders.update', { ...fields, notes: '补充合同附件', id: r.order.id, salespersonId: w.ids.li });
-    expect(fixed.salesperson?.id).toBe(w.ids.li);
-    expect((await ws.call(zhang, 'orders.update', { ...fields, id: r.order.id })).salesperson?.id).toBe(w.ids.li);
-    // A manager may move the credit.
+    // The new owner collects what is still open on it, and sees it.
+    const paid = await ws.call(zhang, 'orders.addPayment', { orderId: r.order.id, paidOn: today(), amount: 50_000 });
+    expect([paid.received, paid.salesperson?.id]).toEqual([150_000, w.ids.li]);
+    // A manager may correct it (the credit kept when sent back unchanged) and move the credit.
+    expect((await ws.call(wang, 'orders.update', { ...fields, notes: '补充合同附件', id: r.order.id, salespersonId: w.ids.li })).salesperson?.id).toBe(w.ids.li);
     expect((await ws.call(wang, 'orders.update', { ...fields, id: r.order.id, salespersonId: w.ids.zhang })).salesperson?.id).toBe(w.ids.zhang);
+    // Now it is 张三's sale: theirs to correct.
+    expect((await ws.call(zhang, 'orders.update', { ...fields, notes: '张三更正', id: r.order.id })).notes).toBe('张三更正');
   });
 });
 

@@ -7,7 +7,7 @@ import { isManagerLike, type Viewer } from '../customers/access';
 import { addEvent, userNames } from '../customers/events';
 import type { CustomerRow } from '../customers/repository';
 import { newId } from '../ids';
-import { canSeeOrder, writableCustomer } from './access';
+import { canChangeSale, canSeeOrder, writableCustomer } from './access';
 import { afterOrdersChanged } from './derived';
 
 type OrderRow = {
@@ -149,10 +149,9 @@ export const updateOrder = (db: Db, viewer: Viewer, input: OrderUpdate): Order =
   db.write(viewer.id, () => {
     const row = writableOrder(db, viewer, input.id);
     const customer = writableCustomer(db, viewer, row.customerId);
-    // The credit stays unless it is really moved; a salesperson may not move another salesperson's sale (to
-    // themselves, or by clearing it back to the owner) — e.g. the previous owner's orders of a customer handed over.
+    if (!canChangeSale(viewer, row)) throw new AppError('FORBIDDEN');
+    // The credit stays unless it is really moved (the form sends the credited salesperson back unchanged).
     const keepsCredit = row.salespersonId !== null && (input.salespersonId === undefined || input.salespersonId === row.salespersonId);
-    if (!keepsCredit && !isManagerLike(viewer) && row.salespersonId !== null && row.salespersonId !== viewer.id) throw new AppError('FORBIDDEN');
     const salespersonId = keepsCredit ? row.salespersonId! : resolveSalesperson(db, viewer, customer, input.salespersonId);
     const amount = totalOf(input.lines);
     if (amount < row.received) throw new AppError('ORDER_BELOW_RECEIVED', { received: yuan(row.received) });
@@ -173,6 +172,7 @@ export const updateOrder = (db: Db, viewer: Viewer, input: OrderUpdate): Order =
 export const deleteOrder = (db: Db, viewer: Viewer, id: string): null => {
   db.write(viewer.id, () => {
     const row = writableOrder(db, viewer, id);
+    if (!canChangeSale(viewer, row)) throw new AppError('FORBIDDEN');
     // Children first and one by one, so the change log records each of them.
     db.sqlite.prepare('DELETE FROM payments WHERE order_id = ?').run(id);
     db.sqlite.prepare('DELETE FROM order_lines WHERE order_id = ?').run(id);
