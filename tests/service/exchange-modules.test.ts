@@ -369,6 +369,39 @@ describe('orders, lines and payments travel, and the derived figures follow', ()
   });
 });
 
+describe('parts of a record settle with it', () => {
+  it('minutes edited on both PCs: the action items follow the version chosen, on both PCs', async () => {
+    const { a, b, ids } = await setup();
+    const zhangA = await zhangOn(a);
+    const base = { title: '季度会谈', meetingDate: '2026-11-20' };
+    const made = await a.call(
+      'minutes.create',
+      { fields: { customerId: ids.zhangCust, ...base, actions: [{ content: '报价', ownerUserId: ids.zhangId, dueDate: '2026-11-25' }] }, submit: false },
+      zhangA,
+    );
+    await aToB(a, b, 'start.xlsx');
+    const zhangB = await zhangOn(b);
+    await a.call('minutes.update', { id: made.id, fields: { ...base, agreements: 'A 的结论', actions: [{ content: 'A 的行动', dueDate: '2026-11-26' }] } }, zhangA);
+    await b.call(
+      'minutes.update',
+      { id: made.id, fields: { ...base, agreements: 'B 的结论', actions: [{ content: 'B 的行动一', dueDate: '2026-11-27' }, { content: 'B 的行动二', dueDate: '2026-11-28' }] } },
+      zhangB,
+    );
+    const actionsOf = async (pc: Pc, session: Session) => (await pc.call('minutes.get', { id: made.id }, session)).actions.map((x) => x.content);
+    await a.exportTo(file(a, 'a.xlsx'));
+    const s = await b.importFrom(file(a, 'a.xlsx'));
+    expect(s.conflicts.map((c) => c.table)).toEqual(['minutes']);
+    expect(await actionsOf(b, zhangB)).toEqual(['B 的行动一', 'B 的行动二']);
+    const [conflict] = await b.call('exchange.conflicts', {}, zhangB);
+    await b.call('exchange.resolve', { resolutions: [{ conflictId: conflict!.id, fields: Object.fromEntries(conflict!.fields.map((f) => [f.column, 'remote' as const])) }] }, zhangB);
+    expect(await actionsOf(b, zhangB)).toEqual(['A 的行动']);
+    expect((await b.call('minutes.get', { id: made.id }, zhangB)).agreements).toBe('A 的结论');
+    await b.exportTo(file(b, 'b.xlsx'));
+    expect((await a.importFrom(file(b, 'b.xlsx'))).counts.conflicts).toBe(0);
+    expect(await actionsOf(a, zhangA)).toEqual(['A 的行动']);
+  });
+});
+
 describe('a salesperson’s exchange holds only their own customers’ records', () => {
   it('张三’s export carries his orders, visits and contact log, not 李四’s; his import does not change 李四’s', async () => {
     const { a, b, ids } = await setup();
