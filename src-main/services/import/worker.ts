@@ -36,7 +36,8 @@ const db = openDatabase(input.dbFile, Buffer.from(input.keyHex, 'hex'), {
   clock: systemClock,
   migrationsFolder: input.migrationsFolder,
   secondary: true,
-  cacheMiB: Number(process.env.TUOKE_WORKER_CACHE_MIB) || 32,
+  // The full 128 MiB cache: at 100,000 rows a 32 MiB cache saved ~120 MB of RSS but made the commit ~35% slower (bench:import).
+  cacheMiB: Number(process.env.TUOKE_WORKER_CACHE_MIB) || 128,
 });
 try {
   const summary = commitImport(db, input.viewer, input.records, { ...input.analysis, groupOf: new Map(input.analysis.groupOf) }, {
