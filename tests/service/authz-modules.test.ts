@@ -263,6 +263,17 @@ describe('visits and minutes', () => {
     expect(await errorCode(ws.invoke(zhang, 'orders.create', order(w.star.id, 100)))).toBe('FORBIDDEN');
     expect(fingerprint()).toBe(before);
   });
+  it('keeps notifications to their addressee: another user’s ids are not marked read', async () => {
+    await liRecords();
+    const { ws, zhang, li } = w;
+    const theirs = await ws.call(li, 'visits.notifications', {});
+    expect(theirs.map((n) => n.kind)).toEqual(['visit_approved']);
+    expect(await ws.call(zhang, 'visits.notifications', { unreadOnly: false })).toEqual([]);
+    const before = fingerprint();
+    expect(await ws.call(zhang, 'visits.markRead', { ids: theirs.map((n) => n.id), all: false })).toEqual({ count: 0 });
+    expect(fingerprint()).toBe(before);
+    expect((await ws.call(li, 'visits.notifications', {})).map((n) => n.id)).toEqual(theirs.map((n) => n.id));
+  });
 });
 
 describe('users demoted or deactivated while logged in', () => {
