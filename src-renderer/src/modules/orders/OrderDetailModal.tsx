@@ -186,7 +186,9 @@ export const OrderDetailModal = ({ orderId, session, canWrite, onClose }: { orde
               onConfirm={() => remove.mutate({ id: o.id }, { onSuccess: () => (notifications.show({ color: 'green', message: t('orders.deleted') }), onClose()) })}
             />
           ) : (
-            canWrite && (
+            canWrite &&
+            // Another salesperson's sale is a manager's to change or remove (the main process refuses it: canChangeSale).
+            (session.user.role !== 'sales' || !o.salesperson || o.salesperson.id === session.user.id) && (
               <Group justify="flex-end">
                 <Button variant="default" color="red" leftSection={<IconTrash size={14} />} onClick={() => setMode('delete')}>
                   {t('orders.actions.delete')}
