@@ -288,7 +288,7 @@ CREATE TABLE `orders` (
 CREATE INDEX `orders_customer_date` ON `orders` (`customer_id`,`order_date`,`amount`,`received`);--> statement-breakpoint
 CREATE INDEX `orders_date` ON `orders` (`order_date`,`salesperson_id`,`customer_id`,`amount`,`received`);--> statement-breakpoint
 CREATE INDEX `orders_salesperson_date` ON `orders` (`salesperson_id`,`order_date`,`customer_id`,`amount`,`received`);--> statement-breakpoint
-CREATE INDEX `orders_open` ON `orders` (`due_date`,`customer_id`,`salesperson_id`,`amount`,`received`,`order_date`) WHERE received < amount;--> statement-breakpoint
+CREATE INDEX `orders_open` ON `orders` (`due_date`,`customer_id`,`salesperson_id`,`amount`,`received`,`order_date`,`id`) WHERE received < amount;--> statement-breakpoint
 CREATE TABLE `payments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`created_at` integer NOT NULL,

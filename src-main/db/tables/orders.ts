@@ -38,7 +38,7 @@ export const orders = sqliteTable(
     index('orders_date').on(t.orderDate, t.salespersonId, t.customerId, t.amount, t.received),
     index('orders_salesperson_date').on(t.salespersonId, t.orderDate, t.customerId, t.amount, t.received),
     // Open receivables only, covering what the receivables list, its count and the ageing read.
-    index('orders_open').on(t.dueDate, t.customerId, t.salespersonId, t.amount, t.received, t.orderDate).where(sql`received < amount`),
+    index('orders_open').on(t.dueDate, t.customerId, t.salespersonId, t.amount, t.received, t.orderDate, t.id).where(sql`received < amount`),
   ],
 );
 
