@@ -303,6 +303,21 @@ describe('customer statistics', () => {
     expect(r.totalCount).toBe(5);
   });
 
+  it('groups by the local creation month (00:30 on 1 February local time is February, 23:30 on 31 January is January)', async () => {
+    setCustomer(c['甲公司']!, { created_at: at(2026, 1, 31, 23, 30) });
+    setCustomer(c['乙公司']!, { created_at: at(2026, 2, 1, 0, 30) });
+    setCustomer(c['丙公司']!, { created_at: at(2026, 2, 14) });
+    setCustomer(c['丁公司']!, { created_at: at(2026, 1, 10) });
+    setCustomer(c['戊公司']!, { created_at: at(2026, 3, 1, 0, 5) });
+    const r = await ws.call(manager, 'reports.statistics', { filter: filter(jan2026), dim1: 'createdMonth', dim2: null });
+    const month = (m: string) => r.rows.find((x) => x.v1 === m);
+    expect(month('2026-02')).toMatchObject({ count: 2, amount: yuan(300 + 100) });
+    expect(month('2026-01')).toMatchObject({ count: 2, amount: yuan(500 + 60) });
+    expect(month('2026-03')!.amount).toBe(yuan(40));
+    expect(r.rows.reduce((n, x) => n + x.count, 0)).toBe(r.totalCount);
+    expect(r.rows.map((x) => x.count)).toEqual([...r.rows.map((x) => x.count)].sort((a, b) => b - a));
+  });
+
   it('refuses the same dimension twice', async () => {
     const r = await ws.invoke(manager, 'reports.statistics', { filter: filter(jan2026), dim1: 'source', dim2: 'source' });
     expect(r.ok ? '' : r.error.code).toBe('VALIDATION');
