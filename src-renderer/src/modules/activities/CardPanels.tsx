@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { surveyDimensions } from '@shared/activities/enums';
 import type { CardProps } from '../customer-card/extensions';
 import { useChannelQuery } from '../api/hooks';
-import { ErrorAlert } from '../ui/ErrorAlert';
+import { QueryRows } from '../ui/QueryRows';
 import { formatDate } from '../ui/format';
 import { ActivityTable } from './ActivityTable';
+import { centeredEmpty } from './centeredEmpty';
 import { LogContactDialog } from './LogContactDialog';
 import { SurveyForm } from './SurveyForm';
 import { TaskForm } from './TaskForm';
@@ -46,14 +47,9 @@ export const ActivitiesPanel = ({ card }: CardProps) => {
   const log = useChannelQuery('activities.list', { customerId: card.customer.id, limit: 200 });
   return (
     <Paper withBorder p="md">
-      <ErrorAlert error={log.error} />
-      {log.data && log.data.rows.length === 0 ? (
-        <Text c="dimmed" size="sm" ta="center" py="md">
-          {t('activities.log.empty')}
-        </Text>
-      ) : (
-        log.data && <ActivityTable rows={log.data.rows} />
-      )}
+      <QueryRows error={log.error} rows={log.data?.rows} empty={t('activities.log.empty')} emptyProps={centeredEmpty}>
+        {(rows) => <ActivityTable rows={rows} />}
+      </QueryRows>
     </Paper>
   );
 };
@@ -81,14 +77,9 @@ export const TasksPanel = (props: CardProps) => {
             </Button>
           )}
         </Group>
-        <ErrorAlert error={tasks.error} />
-        {tasks.data && tasks.data.length === 0 ? (
-          <Text c="dimmed" size="sm" ta="center" py="md">
-            {t('activities.tasks.empty')}
-          </Text>
-        ) : (
-          tasks.data && <TaskTable tasks={tasks.data} showCustomer={false} showAssignee />
-        )}
+        <QueryRows error={tasks.error} rows={tasks.data} empty={t('activities.tasks.empty')} emptyProps={centeredEmpty}>
+          {(rows) => <TaskTable tasks={rows} showCustomer={false} showAssignee />}
+        </QueryRows>
       </Stack>
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('activities.tasks.new')}>
         {adding && <TaskForm customerId={props.card.customer.id} onDone={() => setAdding(false)} />}
@@ -124,13 +115,8 @@ export const SurveysPanel = (props: CardProps) => {
             </Button>
           )}
         </Group>
-        <ErrorAlert error={surveys.error} />
-        {surveys.data && surveys.data.length === 0 ? (
-          <Text c="dimmed" size="sm" ta="center" py="md">
-            {t('activities.surveys.empty')}
-          </Text>
-        ) : (
-          surveys.data && (
+        <QueryRows error={surveys.error} rows={surveys.data} empty={t('activities.surveys.empty')} emptyProps={centeredEmpty}>
+          {(rows) => (
             <Table verticalSpacing={6} fz="sm" striped data-testid="survey-table">
               <Table.Thead>
                 <Table.Tr>
@@ -144,7 +130,7 @@ export const SurveysPanel = (props: CardProps) => {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {surveys.data.map((s) => (
+                {rows.map((s) => (
                   <Table.Tr key={s.id}>
                     <Table.Td>{formatDate(s.surveyedAt)}</Table.Td>
                     <Table.Td>{s.contactName ?? ''}</Table.Td>
@@ -159,8 +145,8 @@ export const SurveysPanel = (props: CardProps) => {
                 ))}
               </Table.Tbody>
             </Table>
-          )
-        )}
+          )}
+        </QueryRows>
       </Stack>
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('activities.surveys.title', { name: props.card.customer.name })} size="lg">
         {adding && <SurveyForm customerId={props.card.customer.id} contacts={props.card.contacts} onDone={() => setAdding(false)} />}

@@ -8,10 +8,11 @@ import type { SessionInfo } from '@shared/types';
 import { activityTypes, MAX_GREETING_DAYS, type ActivityType } from '@shared/activities/enums';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { useUserDirectory } from '../customer-card/useUserDirectory';
-import { ErrorAlert } from '../ui/ErrorAlert';
+import { QueryRows } from '../ui/QueryRows';
 import { saveFile } from '../ui/saveFile';
 import { useErrorText } from '../ui/useErrorText';
 import { ActivityTable } from './ActivityTable';
+import { centeredEmpty } from './centeredEmpty';
 import { GreetingsTable } from './GreetingsTable';
 import { NotificationSwitch } from './DueTaskNotifier';
 import { TaskTable } from './TaskTable';
@@ -41,14 +42,9 @@ const MyTasks = ({ session }: { session: SessionInfo }) => {
         </Group>
         <NotificationSwitch />
       </Group>
-      <ErrorAlert error={tasks.error} />
-      {tasks.data && tasks.data.length === 0 ? (
-        <Text c="dimmed" size="sm" ta="center" py="md">
-          {t('activities.tasks.empty')}
-        </Text>
-      ) : (
-        tasks.data && <TaskTable tasks={tasks.data} showAssignee={scope === 'all'} />
-      )}
+      <QueryRows error={tasks.error} rows={tasks.data} empty={t('activities.tasks.empty')} emptyProps={centeredEmpty}>
+        {(rows) => <TaskTable tasks={rows} showAssignee={scope === 'all'} />}
+      </QueryRows>
     </Stack>
   );
 };
@@ -104,14 +100,9 @@ const GreetingList = () => {
           {t('activities.greetings.export')}
         </Button>
       </Group>
-      <ErrorAlert error={list.error ?? settings.error} />
-      {list.data && list.data.items.length === 0 ? (
-        <Text c="dimmed" size="sm" ta="center" py="md">
-          {t('activities.greetings.empty')}
-        </Text>
-      ) : (
-        list.data && <GreetingsTable items={list.data.items} />
-      )}
+      <QueryRows error={list.error ?? settings.error} rows={list.data?.items} empty={t('activities.greetings.empty')} emptyProps={centeredEmpty}>
+        {(items) => <GreetingsTable items={items} />}
+      </QueryRows>
     </Stack>
   );
 };
@@ -168,14 +159,9 @@ const ContactLog = ({ session }: { session: SessionInfo }) => {
           </Text>
         )}
       </Group>
-      <ErrorAlert error={list.error} />
-      {list.data && list.data.rows.length === 0 ? (
-        <Text c="dimmed" size="sm" ta="center" py="md">
-          {t('activities.page.logEmpty')}
-        </Text>
-      ) : (
-        list.data && <ActivityTable rows={list.data.rows} showCustomer />
-      )}
+      <QueryRows error={list.error} rows={list.data?.rows} empty={t('activities.page.logEmpty')} emptyProps={centeredEmpty}>
+        {(rows) => <ActivityTable rows={rows} showCustomer />}
+      </QueryRows>
       {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
     </Stack>
   );
@@ -186,14 +172,9 @@ const Complaints = () => {
   const list = useChannelQuery('activities.list', { complaintsOnly: true, limit: 500 });
   return (
     <Stack gap="sm">
-      <ErrorAlert error={list.error} />
-      {list.data && list.data.rows.length === 0 ? (
-        <Text c="dimmed" size="sm" ta="center" py="md">
-          {t('activities.page.complaintsEmpty')}
-        </Text>
-      ) : (
-        list.data && <ActivityTable rows={list.data.rows} showCustomer />
-      )}
+      <QueryRows error={list.error} rows={list.data?.rows} empty={t('activities.page.complaintsEmpty')} emptyProps={centeredEmpty}>
+        {(rows) => <ActivityTable rows={rows} showCustomer />}
+      </QueryRows>
     </Stack>
   );
 };

@@ -9,7 +9,7 @@ import type { SalesReport } from '@shared/reports/types';
 import type { SessionInfo } from '@shared/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { useDirectory } from '../customer-list/useDirectory';
-import { ErrorAlert } from '../ui/ErrorAlert';
+import { QueryRows } from '../ui/QueryRows';
 import { formatDate, formatDateTime } from '../ui/format';
 import { useErrorText } from '../ui/useErrorText';
 import { ChartBox, countFormatter } from './ChartBox';
@@ -212,45 +212,41 @@ export const SalesReportView = ({ session }: { session: SessionInfo }) => {
         <Text fw={600} size="sm">
           {t('reports.salesReport.history')}
         </Text>
-        <ErrorAlert error={history.error} />
-        {history.data?.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('reports.salesReport.noHistory')}
-          </Text>
-        )}
-        {!!history.data?.length && (
-          <Table striped withTableBorder className={classes.table} verticalSpacing={4}>
-            <Table.Tbody>
-              {history.data.map((h) => (
-                <Table.Tr key={h.id}>
-                  <Table.Td>{t(`reports.salesReport.kinds.${h.kind}`)}</Table.Td>
-                  <Table.Td>{h.period.from === h.period.to ? h.period.from : t('reports.period.range', { from: h.period.from, to: h.period.to })}</Table.Td>
-                  <Table.Td>{h.userName}</Table.Td>
-                  <Table.Td style={{ maxWidth: 360 }}>
-                    <Text size="xs" truncate>
-                      {h.summary}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{h.hasComment ? t('reports.salesReport.comment') : ''}</Table.Td>
-                  <Table.Td>{formatDate(h.savedAt)}</Table.Td>
-                  <Table.Td>
-                    <Anchor
-                      size="xs"
-                      component="button"
-                      onClick={() => {
-                        setKind(h.kind);
-                        setAnchor(h.period.from);
-                        setUserId(h.userId);
-                      }}
-                    >
-                      {t('reports.salesReport.open')}
-                    </Anchor>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <QueryRows error={history.error} rows={history.data} empty={t('reports.salesReport.noHistory')}>
+          {(rows) => (
+            <Table striped withTableBorder className={classes.table} verticalSpacing={4}>
+              <Table.Tbody>
+                {rows.map((h) => (
+                  <Table.Tr key={h.id}>
+                    <Table.Td>{t(`reports.salesReport.kinds.${h.kind}`)}</Table.Td>
+                    <Table.Td>{h.period.from === h.period.to ? h.period.from : t('reports.period.range', { from: h.period.from, to: h.period.to })}</Table.Td>
+                    <Table.Td>{h.userName}</Table.Td>
+                    <Table.Td style={{ maxWidth: 360 }}>
+                      <Text size="xs" truncate>
+                        {h.summary}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{h.hasComment ? t('reports.salesReport.comment') : ''}</Table.Td>
+                    <Table.Td>{formatDate(h.savedAt)}</Table.Td>
+                    <Table.Td>
+                      <Anchor
+                        size="xs"
+                        component="button"
+                        onClick={() => {
+                          setKind(h.kind);
+                          setAnchor(h.period.from);
+                          setUserId(h.userId);
+                        }}
+                      >
+                        {t('reports.salesReport.open')}
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </QueryRows>
       </Stack>
     </Stack>
   );
