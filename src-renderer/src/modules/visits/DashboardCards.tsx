@@ -1,39 +1,24 @@
-import { Anchor, Button, Card, CloseButton, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, CloseButton, Group, Stack, Text } from '@mantine/core';
 import { IconBell, IconClipboardCheck, IconFileDescription } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { SessionInfo } from '@shared/types';
 import type { VisitNotification } from '@shared/visits/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { DashboardCard } from '../ui/DashboardCard';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
-import { DueDate } from './MinutesListPage';
-import { MinutesStatusBadge } from './VisitStatusBadge';
-
-const Frame = ({ title, icon, testId, extra, children }: { title: string; icon: ReactNode; testId: string; extra?: ReactNode; children: ReactNode }) => (
-  <Card withBorder data-testid={testId}>
-    <Group justify="space-between" mb="xs">
-      <Group gap={6}>
-        {icon}
-        <Text fw={600}>{title}</Text>
-      </Group>
-      {extra}
-    </Group>
-    {children}
-  </Card>
-);
+import { MinutesTable, VisitTable } from './RecordTables';
 
 /** Managers: visit plans waiting for their decision (not their own). */
 export const ApprovalsCard = (_props: { session: SessionInfo }) => {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const queue = useChannelQuery('visits.approvalQueue', {});
   if (queue.error) return <ErrorAlert error={queue.error} />;
   if (!queue.data?.length) return null;
   return (
-    <Frame
+    <DashboardCard
       title={t('visits.common.paren', { main: t('visits.dashboard.approvals'), note: queue.data.length })}
       icon={<IconClipboardCheck size={18} />}
       testId="dashboard-visit-approvals"
@@ -43,31 +28,19 @@ export const ApprovalsCard = (_props: { session: SessionInfo }) => {
         </Anchor>
       }
     >
-      <Table highlightOnHover>
-        <Table.Tbody>
-          {queue.data.slice(0, 8).map((v) => (
-            <Table.Tr key={v.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/visits/${v.id}`)}>
-              <Table.Td w={110}>{v.formNo}</Table.Td>
-              <Table.Td>{v.customerName}</Table.Td>
-              <Table.Td w={90}>{v.salesperson.displayName}</Table.Td>
-              <Table.Td w={140}>{formatDateTime(v.plannedAt)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Frame>
+      <VisitTable rows={queue.data.slice(0, 8)} columns={['formNo', 'customer', 'salesperson', 'plannedAt']} compact={{ formNo: 110, salesperson: 90, plannedAt: 140 }} />
+    </DashboardCard>
   );
 };
 
 /** Minutes still to submit (own; managers: the team's), earliest deadline first, overdue in red. */
 export const MinutesDueCard = (_props: { session: SessionInfo }) => {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const due = useChannelQuery('minutes.due', {});
   if (due.error) return <ErrorAlert error={due.error} />;
   if (!due.data?.length) return null;
   return (
-    <Frame
+    <DashboardCard
       title={t('visits.common.paren', { main: t('visits.dashboard.minutesDue'), note: due.data.length })}
       icon={<IconFileDescription size={18} />}
       testId="dashboard-minutes-due"
@@ -77,24 +50,8 @@ export const MinutesDueCard = (_props: { session: SessionInfo }) => {
         </Anchor>
       }
     >
-      <Table highlightOnHover>
-        <Table.Tbody>
-          {due.data.slice(0, 8).map((m) => (
-            <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/minutes/${m.id}`)}>
-              <Table.Td w={110}>{m.formNo}</Table.Td>
-              <Table.Td>{m.customerName}</Table.Td>
-              <Table.Td w={90}>{m.author.displayName}</Table.Td>
-              <Table.Td w={110}>
-                <MinutesStatusBadge status={m.status} />
-              </Table.Td>
-              <Table.Td w={170}>
-                <DueDate row={m} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Frame>
+      <MinutesTable rows={due.data.slice(0, 8)} columns={['formNo', 'customer', 'author', 'status', 'dueDate']} compact={{ formNo: 110, author: 90, status: 110, dueDate: 170 }} />
+    </DashboardCard>
   );
 };
 
@@ -114,7 +71,7 @@ export const NotificationsCard = (_props: { session: SessionInfo }) => {
     void navigate(n.visitId ? `/visits/${n.visitId}` : `/minutes/${n.minutesId ?? ''}`);
   };
   return (
-    <Frame
+    <DashboardCard
       title={t('visits.common.paren', { main: t('visits.dashboard.notifications'), note: list.data.length })}
       icon={<IconBell size={18} />}
       testId="dashboard-notifications"
@@ -139,6 +96,6 @@ export const NotificationsCard = (_props: { session: SessionInfo }) => {
           </Group>
         ))}
       </Stack>
-    </Frame>
+    </DashboardCard>
   );
 };

@@ -1,7 +1,6 @@
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronLeft } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { SessionInfo } from '@shared/types';
@@ -9,20 +8,13 @@ import type { MinutesDetail } from '@shared/visits/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { CommentDialog } from './CommentDialog';
-import { FlowSteps } from './FlowSteps';
-import { DueDate } from './MinutesListPage';
+import { DetailRow } from './DetailRow';
+import { DueDate } from './DueDate';
+import { Loaded } from './Loaded';
+import { RecordPage } from './RecordPage';
 import { MinutesStatusBadge } from './VisitStatusBadge';
 import { activityEffects, visitChannels } from './visitChannels';
 import { PrintButton } from '../print/PrintButton';
-
-const Row = ({ label, children }: { label: string; children: ReactNode }) => (
-  <Table.Tr>
-    <Table.Th w={140} style={{ verticalAlign: 'top' }}>
-      {label}
-    </Table.Th>
-    <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{children}</Table.Td>
-  </Table.Tr>
-);
 
 type Step = 'approve' | 'return' | 'send' | 'confirm' | null;
 
@@ -104,52 +96,44 @@ const MinutesView = ({ minutes: m }: { minutes: MinutesDetail }) => {
   const { t } = useTranslation();
   const mf = (key: string): string => t(`visits.minutesFields.${key}`);
   return (
-    <Stack gap="sm" maw={1000}>
-      <Anchor component={Link} to="/minutes" size="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 2 }}>
-        <IconChevronLeft size={14} />
-        {t('visits.minutes.back')}
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Group gap="sm">
-            <Title order={3}>{t('visits.minutes.detailTitle', { formNo: m.formNo })}</Title>
-            <MinutesStatusBadge status={m.status} />
-          </Group>
-          <Anchor component={Link} to={`/customers/${m.customerId}`} fw={600}>
-            {m.customer.name}
-          </Anchor>
-        </Stack>
-        <Actions minutes={m} />
-      </Group>
-      {m.reviewComment && (
-        <Alert color={m.status === 'returned' ? 'red' : 'green'} variant="light" title={t('visits.common.paren', { main: mf('reviewComment'), note: m.reviewedBy?.displayName ?? '' })}>
-          {m.reviewComment}
-        </Alert>
-      )}
+    <RecordPage
+      back={{ to: '/minutes', label: t('visits.minutes.back') }}
+      title={t('visits.minutes.detailTitle', { formNo: m.formNo })}
+      badges={<MinutesStatusBadge status={m.status} />}
+      customer={{ id: m.customerId, name: m.customer.name }}
+      actions={<Actions minutes={m} />}
+      comment={{
+        text: m.reviewComment,
+        title: t('visits.common.paren', { main: mf('reviewComment'), note: m.reviewedBy?.displayName ?? '' }),
+        refused: m.status === 'returned',
+      }}
+      steps={m.steps}
+      statusKey="minutesStatus"
+    >
       <Paper withBorder p="sm">
         <SimpleGrid cols={2}>
           <Table variant="vertical" withTableBorder={false}>
             <Table.Tbody>
-              <Row label={mf('title')}>{m.title ?? ''}</Row>
-              <Row label={mf('meetingDate')}>{`${m.meetingDate} ${m.meetingTime ?? ''}`}</Row>
-              <Row label={mf('place')}>{m.place ?? ''}</Row>
-              <Row label={mf('noteTaker')}>{m.noteTaker ?? ''}</Row>
-              <Row label={mf('dueDate')}>
+              <DetailRow label={mf('title')}>{m.title ?? ''}</DetailRow>
+              <DetailRow label={mf('meetingDate')}>{`${m.meetingDate} ${m.meetingTime ?? ''}`}</DetailRow>
+              <DetailRow label={mf('place')}>{m.place ?? ''}</DetailRow>
+              <DetailRow label={mf('noteTaker')}>{m.noteTaker ?? ''}</DetailRow>
+              <DetailRow label={mf('dueDate')}>
                 <DueDate row={m} />
-              </Row>
+              </DetailRow>
             </Table.Tbody>
           </Table>
           <Table variant="vertical" withTableBorder={false}>
             <Table.Tbody>
-              <Row label={mf('ourAttendees')}>{m.ourAttendees ?? ''}</Row>
-              <Row label={mf('customerAttendees')}>{m.customerAttendees ?? ''}</Row>
-              <Row label={mf('author')}>{m.author.displayName}</Row>
+              <DetailRow label={mf('ourAttendees')}>{m.ourAttendees ?? ''}</DetailRow>
+              <DetailRow label={mf('customerAttendees')}>{m.customerAttendees ?? ''}</DetailRow>
+              <DetailRow label={mf('author')}>{m.author.displayName}</DetailRow>
               {m.visit && (
-                <Row label={mf('visit')}>
+                <DetailRow label={mf('visit')}>
                   <Anchor component={Link} to={`/visits/${m.visit.id}`} size="sm">
                     {m.visit.formNo}
                   </Anchor>
-                </Row>
+                </DetailRow>
               )}
             </Table.Tbody>
           </Table>
@@ -158,10 +142,10 @@ const MinutesView = ({ minutes: m }: { minutes: MinutesDetail }) => {
       <Paper withBorder p="sm">
         <Table variant="vertical" withTableBorder={false}>
           <Table.Tbody>
-            <Row label={mf('customerSituation')}>{m.customerSituation ?? ''}</Row>
-            <Row label={mf('needsProblems')}>{m.needsProblems ?? ''}</Row>
-            <Row label={mf('discussion')}>{m.discussion ?? ''}</Row>
-            <Row label={mf('agreements')}>{m.agreements ?? ''}</Row>
+            <DetailRow label={mf('customerSituation')}>{m.customerSituation ?? ''}</DetailRow>
+            <DetailRow label={mf('needsProblems')}>{m.needsProblems ?? ''}</DetailRow>
+            <DetailRow label={mf('discussion')}>{m.discussion ?? ''}</DetailRow>
+            <DetailRow label={mf('agreements')}>{m.agreements ?? ''}</DetailRow>
           </Table.Tbody>
         </Table>
       </Paper>
@@ -204,9 +188,7 @@ const MinutesView = ({ minutes: m }: { minutes: MinutesDetail }) => {
           </Table>
         )}
       </Paper>
-      <Text fw={600}>{t('visits.detail.steps')}</Text>
-      <FlowSteps steps={m.steps} statusKey="minutesStatus" />
-    </Stack>
+    </RecordPage>
   );
 };
 
@@ -214,12 +196,5 @@ const MinutesView = ({ minutes: m }: { minutes: MinutesDetail }) => {
 export const MinutesDetailPage = (_props: { session: SessionInfo }) => {
   const { id } = useParams();
   const minutes = useChannelQuery('minutes.get', { id: id ?? '' }, { enabled: !!id });
-  if (minutes.error) return <ErrorAlert error={minutes.error} />;
-  if (!minutes.data)
-    return (
-      <Center p="xl">
-        <Loader />
-      </Center>
-    );
-  return <MinutesView minutes={minutes.data} />;
+  return <Loaded query={minutes}>{(m) => <MinutesView minutes={m} />}</Loaded>;
 };

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Center, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarDue, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -10,8 +10,9 @@ import type { MinutesDetail, VisitDetail } from '@shared/visits/types';
 import { dateOf, minutesDueDate } from '@shared/visits/workdays';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { useUserDirectory } from '../customer-card/useUserDirectory';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { CustomerPicker } from './CustomerPicker';
+import { FormFooter } from './FormFooter';
+import { Loaded } from './Loaded';
 import { visitChannels } from './visitChannels';
 
 type ActionValues = { content: string; ownerName: string; ownerUserId: string | null; dueDate: string };
@@ -210,28 +211,17 @@ const MinutesForm = ({ session, minutes, visit }: { session: SessionInfo; minute
             </Table>
           )}
         </Paper>
-        <ErrorAlert error={create.error ?? update.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => void navigate(-1)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="light" loading={pending}>
-            {t('visits.minutes.saveDraft')}
-          </Button>
-          <Button loading={pending} onClick={() => form.onSubmit((v) => save(v, true))()}>
-            {t('visits.minutes.saveSubmit')}
-          </Button>
-        </Group>
+        <FormFooter
+          error={create.error ?? update.error}
+          pending={pending}
+          draftLabel={t('visits.minutes.saveDraft')}
+          submitLabel={t('visits.minutes.saveSubmit')}
+          onSaveSubmit={() => form.onSubmit((v) => save(v, true))()}
+        />
       </Stack>
     </form>
   );
 };
-
-const Loading = () => (
-  <Center p="xl">
-    <Loader />
-  </Center>
-);
 
 /** /minutes/new (?customerId=, ?visitId= to start from a carried-out visit) and /minutes/:id/edit. */
 export const MinutesFormPage = ({ session }: { session: SessionInfo }) => {
@@ -240,15 +230,7 @@ export const MinutesFormPage = ({ session }: { session: SessionInfo }) => {
   const visitId = params.get('visitId');
   const minutes = useChannelQuery('minutes.get', { id: id ?? '' }, { enabled: !!id });
   const visit = useChannelQuery('visits.get', { id: visitId ?? '' }, { enabled: !id && !!visitId });
-  if (id) {
-    if (minutes.error) return <ErrorAlert error={minutes.error} />;
-    if (!minutes.data) return <Loading />;
-    return <MinutesForm key={minutes.data.id} session={session} minutes={minutes.data} visit={null} />;
-  }
-  if (visitId) {
-    if (visit.error) return <ErrorAlert error={visit.error} />;
-    if (!visit.data) return <Loading />;
-    return <MinutesForm session={session} minutes={null} visit={visit.data} />;
-  }
+  if (id) return <Loaded query={minutes}>{(m) => <MinutesForm key={m.id} session={session} minutes={m} visit={null} />}</Loaded>;
+  if (visitId) return <Loaded query={visit}>{(v) => <MinutesForm session={session} minutes={null} visit={v} />}</Loaded>;
   return <MinutesForm session={session} minutes={null} visit={null} />;
 };

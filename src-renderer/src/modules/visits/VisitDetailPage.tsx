@@ -1,7 +1,7 @@
-import { Alert, Anchor, Badge, Button, Center, Group, List, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Modal, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconChevronLeft, IconSquare, IconSquareCheck } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { IconCheck, IconSquare, IconSquareCheck } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatPhone } from '@shared/rules/phone';
@@ -13,20 +13,13 @@ import { DangerConfirm } from '../ui/DangerConfirm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { CommentDialog } from './CommentDialog';
-import { FlowSteps } from './FlowSteps';
+import { DetailRow } from './DetailRow';
+import { Loaded } from './Loaded';
+import { RecordPage } from './RecordPage';
 import { RecordResultDialog } from './RecordResultDialog';
 import { VisitStatusBadge } from './VisitStatusBadge';
 import { visitChannels } from './visitChannels';
 import { PrintButton } from '../print/PrintButton';
-
-const Row = ({ label, children }: { label: string; children: ReactNode }) => (
-  <Table.Tr>
-    <Table.Th w={140} style={{ verticalAlign: 'top' }}>
-      {label}
-    </Table.Th>
-    <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{children}</Table.Td>
-  </Table.Tr>
-);
 
 type Dialog = 'approve' | 'reject' | 'record' | 'cancel' | null;
 
@@ -131,33 +124,29 @@ const VisitView = ({ visit }: { visit: VisitDetail }) => {
   const f = (key: string): string => t(`visits.fields.${key}`);
   const materials = [...visit.materials.map((m) => t(`visits.materials.${m}`)), ...(visit.materialsOther ? [visit.materialsOther] : [])];
   return (
-    <Stack gap="sm" maw={1000}>
-      <Anchor component={Link} to="/visits" size="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 2 }}>
-        <IconChevronLeft size={14} />
-        {t('visits.detail.back')}
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Group gap="sm">
-            <Title order={3}>{t('visits.detail.title', { formNo: visit.formNo })}</Title>
-            <VisitStatusBadge status={visit.status} />
-            {visit.visitNo !== null && (
-              <Badge variant="light" color="violet" tt="none">
-                {t('visits.detail.visitNo', { count: visit.visitNo })}
-              </Badge>
-            )}
-          </Group>
-          <Anchor component={Link} to={`/customers/${visit.customerId}`} fw={600}>
-            {visit.customer.name}
-          </Anchor>
-        </Stack>
-        <Actions visit={visit} />
-      </Group>
-      {visit.decisionComment && (
-        <Alert color={visit.status === 'rejected' ? 'red' : 'green'} variant="light" title={t('visits.common.paren', { main: f('decisionComment'), note: visit.decidedBy?.displayName ?? '' })}>
-          {visit.decisionComment}
-        </Alert>
-      )}
+    <RecordPage
+      back={{ to: '/visits', label: t('visits.detail.back') }}
+      title={t('visits.detail.title', { formNo: visit.formNo })}
+      badges={
+        <>
+          <VisitStatusBadge status={visit.status} />
+          {visit.visitNo !== null && (
+            <Badge variant="light" color="violet" tt="none">
+              {t('visits.detail.visitNo', { count: visit.visitNo })}
+            </Badge>
+          )}
+        </>
+      }
+      customer={{ id: visit.customerId, name: visit.customer.name }}
+      actions={<Actions visit={visit} />}
+      comment={{
+        text: visit.decisionComment,
+        title: t('visits.common.paren', { main: f('decisionComment'), note: visit.decidedBy?.displayName ?? '' }),
+        refused: visit.status === 'rejected',
+      }}
+      steps={visit.steps}
+      statusKey="status"
+    >
       <SimpleGrid cols={2} spacing="md">
         <Paper withBorder p="sm">
           <Text fw={600} mb="xs">
@@ -165,12 +154,12 @@ const VisitView = ({ visit }: { visit: VisitDetail }) => {
           </Text>
           <Table variant="vertical" withTableBorder={false}>
             <Table.Tbody>
-              <Row label={f('salesperson')}>{visit.salesperson.displayName}</Row>
-              <Row label={f('plannedAt')}>{t('visits.common.paren', { main: formatDateTime(visit.plannedAt), note: t('visits.detail.duration', { count: visit.durationMinutes }) })}</Row>
-              <Row label={f('place')}>{visit.place ?? ''}</Row>
-              <Row label={f('purpose')}>{visit.purpose}</Row>
-              <Row label={f('objectives')}>{visit.objectives ?? ''}</Row>
-              <Row label={f('materials')}>{materials.join(t('visits.common.sep'))}</Row>
+              <DetailRow label={f('salesperson')}>{visit.salesperson.displayName}</DetailRow>
+              <DetailRow label={f('plannedAt')}>{t('visits.common.paren', { main: formatDateTime(visit.plannedAt), note: t('visits.detail.duration', { count: visit.durationMinutes }) })}</DetailRow>
+              <DetailRow label={f('place')}>{visit.place ?? ''}</DetailRow>
+              <DetailRow label={f('purpose')}>{visit.purpose}</DetailRow>
+              <DetailRow label={f('objectives')}>{visit.objectives ?? ''}</DetailRow>
+              <DetailRow label={f('materials')}>{materials.join(t('visits.common.sep'))}</DetailRow>
             </Table.Tbody>
           </Table>
         </Paper>
@@ -224,11 +213,11 @@ const VisitView = ({ visit }: { visit: VisitDetail }) => {
           </Group>
           <Table variant="vertical" withTableBorder={false}>
             <Table.Tbody>
-              <Row label={f('doneAt')}>{formatDateTime(visit.doneAt)}</Row>
-              <Row label={f('resultSummary')}>{visit.resultSummary ?? ''}</Row>
-              <Row label={f('resultOutcome')}>{visit.resultOutcome ?? ''}</Row>
-              <Row label={f('nextStep')}>{visit.nextStep ?? ''}</Row>
-              <Row label={f('nextFollowUpAt')}>{formatDateTime(visit.nextFollowUpAt).slice(0, 10)}</Row>
+              <DetailRow label={f('doneAt')}>{formatDateTime(visit.doneAt)}</DetailRow>
+              <DetailRow label={f('resultSummary')}>{visit.resultSummary ?? ''}</DetailRow>
+              <DetailRow label={f('resultOutcome')}>{visit.resultOutcome ?? ''}</DetailRow>
+              <DetailRow label={f('nextStep')}>{visit.nextStep ?? ''}</DetailRow>
+              <DetailRow label={f('nextFollowUpAt')}>{formatDateTime(visit.nextFollowUpAt).slice(0, 10)}</DetailRow>
             </Table.Tbody>
           </Table>
           {visit.minutesIds.length > 0 && (
@@ -245,9 +234,7 @@ const VisitView = ({ visit }: { visit: VisitDetail }) => {
           )}
         </Paper>
       )}
-      <Text fw={600}>{t('visits.detail.steps')}</Text>
-      <FlowSteps steps={visit.steps} statusKey="status" />
-    </Stack>
+    </RecordPage>
   );
 };
 
@@ -255,12 +242,5 @@ const VisitView = ({ visit }: { visit: VisitDetail }) => {
 export const VisitDetailPage = (_props: { session: SessionInfo }) => {
   const { id } = useParams();
   const visit = useChannelQuery('visits.get', { id: id ?? '' }, { enabled: !!id });
-  if (visit.error) return <ErrorAlert error={visit.error} />;
-  if (!visit.data)
-    return (
-      <Center p="xl">
-        <Loader />
-      </Center>
-    );
-  return <VisitView visit={visit.data} />;
+  return <Loaded query={visit}>{(v) => <VisitView visit={v} />}</Loaded>;
 };

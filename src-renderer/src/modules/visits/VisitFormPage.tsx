@@ -1,8 +1,6 @@
 import {
   Alert,
   Badge,
-  Button,
-  Center,
   Checkbox,
   Group,
   Loader,
@@ -28,6 +26,8 @@ import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { CustomerPicker } from './CustomerPicker';
 import { fromLocalInput, toLocalInput } from './dates';
+import { FormFooter } from './FormFooter';
+import { Loaded } from './Loaded';
 import { visitChannels } from './visitChannels';
 
 type Values = {
@@ -208,18 +208,13 @@ const VisitForm = ({ session, visit }: { session: SessionInfo; visit: VisitDetai
             </Checkbox.Group>
           </SimpleGrid>
         </Paper>
-        <ErrorAlert error={create.error ?? update.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => void navigate(-1)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="light" loading={pending}>
-            {t('visits.form.saveDraft')}
-          </Button>
-          <Button loading={pending} onClick={() => form.onSubmit((v) => save(v, true))()}>
-            {t('visits.form.saveSubmit')}
-          </Button>
-        </Group>
+        <FormFooter
+          error={create.error ?? update.error}
+          pending={pending}
+          draftLabel={t('visits.form.saveDraft')}
+          submitLabel={t('visits.form.saveSubmit')}
+          onSaveSubmit={() => form.onSubmit((v) => save(v, true))()}
+        />
       </Stack>
     </form>
   );
@@ -230,12 +225,5 @@ export const VisitFormPage = ({ session }: { session: SessionInfo }) => {
   const { id } = useParams();
   const visit = useChannelQuery('visits.get', { id: id ?? '' }, { enabled: !!id });
   if (!id) return <VisitForm session={session} visit={null} />;
-  if (visit.error) return <ErrorAlert error={visit.error} />;
-  if (!visit.data)
-    return (
-      <Center p="xl">
-        <Loader />
-      </Center>
-    );
-  return <VisitForm key={visit.data.id} session={session} visit={visit.data} />;
+  return <Loaded query={visit}>{(v) => <VisitForm key={v.id} session={session} visit={v} />}</Loaded>;
 };

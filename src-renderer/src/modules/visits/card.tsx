@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { IconFileDescription, IconRoute } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,8 +7,8 @@ import { useChannelQuery } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDate, formatDateTime } from '../ui/format';
-import { DueDate } from './MinutesListPage';
-import { MinutesStatusBadge, VisitStatusBadge } from './VisitStatusBadge';
+import { QueryRows } from '../ui/QueryRows';
+import { MinutesTable, VisitTable } from './RecordTables';
 
 /** Whether the viewer may plan visits and write minutes for this customer: its owner, or a manager. */
 const canWrite = ({ card, session }: CardProps): boolean =>
@@ -74,14 +74,11 @@ const TabLabel = () => {
 /** The card tab: this customer's visits (all, newest first) and minutes. */
 const VisitsPanel = (props: CardProps) => {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const id = props.card.customer.id;
   // Ten years back and two ahead covers every plan a person would look for here.
   const now = useNow();
   const visits = useChannelQuery('visits.list', { customerId: id, from: now - 3650 * 86_400_000, to: now + 730 * 86_400_000 });
   const minutes = useChannelQuery('minutes.list', { customerId: id });
-  const f = (key: string): string => t(`visits.fields.${key}`);
-  const mf = (key: string): string => t(`visits.minutesFields.${key}`);
   return (
     <Stack gap="md">
       <Stack gap="xs">
@@ -89,44 +86,9 @@ const VisitsPanel = (props: CardProps) => {
           <Text fw={600}>{t('visits.card.visits')}</Text>
           <PlanButton {...props} />
         </Group>
-        <ErrorAlert error={visits.error} />
-        {visits.data?.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('visits.card.noVisits')}
-          </Text>
-        )}
-        {!!visits.data?.length && (
-          <Table highlightOnHover striped data-testid="card-visits">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{f('formNo')}</Table.Th>
-                <Table.Th>{f('plannedAt')}</Table.Th>
-                <Table.Th>{f('salesperson')}</Table.Th>
-                <Table.Th>{f('purpose')}</Table.Th>
-                <Table.Th>{f('visitNo')}</Table.Th>
-                <Table.Th>{f('status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...visits.data].reverse().map((v) => (
-                <Table.Tr key={v.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/visits/${v.id}`)}>
-                  <Table.Td>{v.formNo}</Table.Td>
-                  <Table.Td>{formatDateTime(v.plannedAt)}</Table.Td>
-                  <Table.Td>{v.salesperson.displayName}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={1}>
-                      {v.purpose}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{v.visitNo ?? ''}</Table.Td>
-                  <Table.Td>
-                    <VisitStatusBadge status={v.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <QueryRows error={visits.error} rows={visits.data} empty={t('visits.card.noVisits')}>
+          {(rows) => <VisitTable rows={[...rows].reverse()} columns={['formNo', 'plannedAt', 'salesperson', 'purpose', 'visitNo', 'status']} testId="card-visits" />}
+        </QueryRows>
       </Stack>
       <Stack gap="xs">
         <Group justify="space-between">
@@ -137,40 +99,9 @@ const VisitsPanel = (props: CardProps) => {
             </Button>
           )}
         </Group>
-        <ErrorAlert error={minutes.error} />
-        {minutes.data?.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('visits.card.noMinutes')}
-          </Text>
-        )}
-        {!!minutes.data?.length && (
-          <Table highlightOnHover striped data-testid="card-minutes">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{mf('formNo')}</Table.Th>
-                <Table.Th>{mf('meetingDate')}</Table.Th>
-                <Table.Th>{mf('title')}</Table.Th>
-                <Table.Th>{mf('dueDate')}</Table.Th>
-                <Table.Th>{mf('status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {minutes.data.map((m) => (
-                <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/minutes/${m.id}`)}>
-                  <Table.Td>{m.formNo}</Table.Td>
-                  <Table.Td>{m.meetingDate}</Table.Td>
-                  <Table.Td>{m.title ?? ''}</Table.Td>
-                  <Table.Td>
-                    <DueDate row={m} />
-                  </Table.Td>
-                  <Table.Td>
-                    <MinutesStatusBadge status={m.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <QueryRows error={minutes.error} rows={minutes.data} empty={t('visits.card.noMinutes')}>
+          {(rows) => <MinutesTable rows={rows} columns={['formNo', 'meetingDate', 'title', 'dueDate', 'status']} testId="card-minutes" />}
+        </QueryRows>
       </Stack>
     </Stack>
   );
