@@ -26,6 +26,16 @@ type Values = {
   severity: ComplaintSeverity | '';
 };
 
+/** What a new entry and a correction both send of the form: the kind, the time, the contact and the three texts. */
+const entryFields = (v: Values) => ({
+  type: v.type,
+  occurredAt: fromDateTimeInput(v.occurredAt),
+  contactId: v.contactId || null,
+  summary: v.summary,
+  outcome: v.outcome,
+  nextStep: v.nextStep,
+});
+
 const ContactSelect = ({ contacts, value, onChange }: { contacts: Contact[]; value: string; onChange: (v: string) => void }) => {
   const { t } = useTranslation();
   return (
@@ -74,15 +84,7 @@ const LogContactForm = ({
     },
   });
   const submitEdit = (v: Values, current: Activity) => {
-    const input = {
-      id: current.id,
-      type: v.type,
-      occurredAt: fromDateTimeInput(v.occurredAt),
-      contactId: v.contactId || null,
-      summary: v.summary,
-      outcome: v.outcome,
-      nextStep: v.nextStep,
-    };
+    const input = { id: current.id, ...entryFields(v) };
     const checked = checkWith(activityUpdateSchema, input, t);
     if (!checked.ok) {
       form.setErrors(checked.errors);
@@ -102,12 +104,7 @@ const LogContactForm = ({
     }
     const input = {
       customerId,
-      type: v.type,
-      occurredAt: fromDateTimeInput(v.occurredAt),
-      contactId: v.contactId || null,
-      summary: v.summary,
-      outcome: v.outcome,
-      nextStep: v.nextStep,
+      ...entryFields(v),
       nextFollowUpAt: v.nextFollowUp ? fromDateInput(v.nextFollowUp) : null,
       complaint: v.complaint,
       severity: v.complaint && v.severity ? v.severity : null,
