@@ -233,8 +233,15 @@ async function importChild({ dataDir, file, first, dropTriggers }: { dataDir: st
   const { host, call } = await openBench(dataDir, first);
   const db = host.workspace.db!;
   if (dropTriggers) {
-    // Report only, on a throwaway workspace: what the change-log and search-index triggers cost.
-    for (const t of ['audit_customers_insert', 'audit_contacts_insert', 'search_customers_ai', 'search_contacts_ai']) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${t}`);
+    // Report only, on a throwaway workspace: what the change-log, search-index and exchange-stamp triggers cost
+    // (BENCH_DROP=audit,search,exchange picks which; default all three).
+    const kinds = (process.env.BENCH_DROP ?? 'audit,search,exchange').split(',');
+    const triggers: Record<string, string[]> = {
+      audit: ['audit_customers_insert', 'audit_contacts_insert'],
+      search: ['search_customers_ai', 'search_contacts_ai'],
+      exchange: ['exchange_customers_insert', 'exchange_contacts_insert'],
+    };
+    for (const t of kinds.flatMap((k) => triggers[k] ?? [])) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${t}`);
   }
   const users = (await call<{ id: string; username: string }[]>('users.list', {})).filter((u) => SALES.includes(u.username));
   const phases: Record<string, number> = {};
