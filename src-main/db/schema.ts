@@ -3,6 +3,7 @@ import type { CustomerLinked, ExchangeDecl, PurgeSqlite } from './columns';
 import { type SQLiteTable, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { recordColumns, type TableModule } from './columns';
+import { afterCustomersBinned } from '../services/orders/derived';
 import { activityTables } from './tables/activities';
 import { visitTables } from './tables/visits';
 import { orderTables } from './tables/orders';
@@ -115,6 +116,8 @@ export const exchangedTables = (): ExchangeDecl[] => [
     merge: { last_contact_at: 'max', first_contact_at: 'min', next_follow_up_at: 'min' },
     // The ABC grade is derived on each PC from the (exchanged) orders and its own thresholds.
     localOnly: ['grade'],
+    // A customer that arrived in (or came back from) the recycle bin leaves (or rejoins) the grading here too.
+    afterImport: (db, actorId, ids) => afterCustomersBinned(db, actorId, ids),
   },
   { table: contacts, sheet: '联系人', customer: 'customer_id' },
   { table: customerTags, sheet: '客户标签', key: ['customer_id', 'tag_id'], customer: 'customer_id' },

@@ -36,6 +36,27 @@ const buy = (customerId: string, yuan: number, daysAgo: number) =>
     lines: [{ product: '阀门', quantity: 1, unitPrice: yuan * 100 }],
   });
 
+const grade = (id: string) =>
+  (ws.host.workspace.db!.sqlite.prepare<[string], { grade: string | null }>('SELECT grade FROM customers WHERE id = ?').get(id) ?? { grade: null }).grade;
+
+describe('the recycle bin and the ABC grading', () => {
+  it('a customer in the recycle bin leaves the grading (its totals stay) and rejoins it when restored', async () => {
+    const big = (await ws.call(zhang, 'customers.create', { fields: companyFields('杭州东方机械有限公司'), confirmDuplicates: false })).id;
+    const small = (await ws.call(zhang, 'customers.create', { fields: companyFields('宁波海纳电子有限公司'), confirmDuplicates: false })).id;
+    await buy(big, 1000, 10);
+    await buy(small, 100, 10);
+    expect([grade(big), grade(small)]).toEqual(['A', 'B']);
+
+    await ws.call(zhang, 'customers.delete', { ids: [big] });
+    expect(grade(small)).toBe('A');
+    expect(grade(big)).toBeNull();
+    expect(totals(big)).toEqual({ orderCount: 1, totalAmount: 100_000 });
+
+    await ws.call(zhang, 'customers.restore', { ids: [big] });
+    expect([grade(big), grade(small)]).toEqual(['A', 'B']);
+  });
+});
+
 describe('a customer merge carries the sales figures along', () => {
   it('the survivor holds both customers’ orders in its totals, and undoing the merge splits them again', async () => {
     const a = (await ws.call(zhang, 'customers.create', { fields: companyFields('杭州东方机械有限公司'), confirmDuplicates: false })).id;

@@ -5,6 +5,7 @@ import { AppError } from '../../../src-shared/errors';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 import type { Page } from '../../../src-shared/types';
 import type { Db } from '../../db/connection';
+import { afterCustomersBinned } from '../orders/derived';
 import { contacts, customerEvents, customerLinkedTables, customerTags, customers, purgeBlocker, purgeModuleRows, users } from '../../db/schema';
 import { newId } from '../ids';
 import { assertAccess, canAccess, canDelete, isManagerLike, type Viewer } from './access';
@@ -203,14 +204,19 @@ export const listCustomers = (
 
 /** Moves customers to the recycle bin (owner or manager). */
 export const deleteCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
-  db.write(viewer.id, () =>
-    forEachLive(db, ids, (row) => {
+  db.write(viewer.id, () => {
+    const binned: string[] = [];
+    const result = forEachLive(db, ids, (row) => {
       if (!canDelete(viewer, row)) return 'FORBIDDEN';
       db.orm.update(customers).set({ deletedAt: db.clock.now(), deletedBy: viewer.id, ...touch(db, viewer.id) }).where(eq(customers.id, row.id)).run();
       addEvent(db, viewer.id, row.id, 'deleted');
+      binned.push(row.id);
       return null;
-    }),
-  );
+    });
+    // A customer in the recycle bin leaves the ABC grading (its orders stay).
+    afterCustomersBinned(db, viewer.id, binned);
+    return result;
+  });
 
 export const restoreCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
   db.write(viewer.id, () => {
@@ -225,6 +231,7 @@ export const restoreCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkRes
         result.changed += 1;
       }
     }
+    afterCustomersBinned(db, viewer.id, ids);
     return result;
   });
 

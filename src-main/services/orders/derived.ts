@@ -35,6 +35,8 @@ export const ABC_STATE_KEY = 'orders.abcState';
 export type Period = { start: string; end: string };
 
 const GRADE_ROW = 'SELECT customer_id AS customerId, grade, period_amount AS amount FROM customer_sales';
+/** SQL: the customer with this id is in the recycle bin (its sales then count in no ABC period). */
+const IN_BIN = (id: string): string => `EXISTS (SELECT 1 FROM customers bin WHERE bin.id = ${id} AND bin.deleted_at IS NOT NULL)`;
 
 const statements = (s: Database.Database) => ({
   customerOrders: s.prepare<[string], { orderDate: string; amount: number; received: number }>(
@@ -51,11 +53,15 @@ const statements = (s: Database.Database) => ({
        period_amount = excluded.period_amount, period_order_count = excluded.period_order_count, updated_at = excluded.updated_at`,
   ),
   customerStatus: s.prepare<[string], { status: string }>('SELECT status FROM customers WHERE id = ?'),
+  // A customer in the recycle bin keeps its totals but takes no part in the ABC grading.
+  inBin: s.prepare<[string], number>('SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NOT NULL').pluck(),
   setStatus: s.prepare('UPDATE customers SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?'),
   resumPeriod: s.prepare(
     `UPDATE customer_sales SET
-       period_amount = COALESCE((SELECT SUM(amount) FROM orders o WHERE o.customer_id = @id AND o.order_date BETWEEN @start AND @end), 0),
-       period_order_count = (SELECT COUNT(*) FROM orders o WHERE o.customer_id = @id AND o.order_date BETWEEN @start AND @end)
+       period_amount = CASE WHEN ${IN_BIN('@id')} THEN 0 ELSE
+         COALESCE((SELECT SUM(amount) FROM orders o WHERE o.customer_id = @id AND o.order_date BETWEEN @start AND @end), 0) END,
+       period_order_count = CASE WHEN ${IN_BIN('@id')} THEN 0 ELSE
+         (SELECT COUNT(*) FROM orders o WHERE o.customer_id = @id AND o.order_date BETWEEN @start AND @end) END
      WHERE customer_id = @id`,
   ),
   movedOut: s.prepare<[string, string, string, string], string>(
@@ -132,10 +138,11 @@ export const refreshCustomerSales = (db: Db, actorId: string | null, customerId:
   let received = 0;
   let periodAmount = 0;
   let periodCount = 0;
+  const graded = !s.inBin.get(customerId);
   for (const r of rows) {
     total += r.amount;
     received += r.received;
-    if (r.orderDate >= period.start && r.orderDate <= period.end) {
+    if (graded && r.orderDate >= period.start && r.orderDate <= period.end) {
       periodAmount += r.amount;
       periodCount++;
     }
@@ -185,9 +192,20 @@ export const ensureAbcPeriod = (db: Db, actorId: string | null, rules: OrderRule
            period_order_count = (SELECT COUNT(*) FROM orders o WHERE o.customer_id = customer_sales.customer_id AND o.order_date BETWEEN @start AND @end)`,
       )
       .run(period);
+    zeroBinPeriods(db);
   }
   writeSetting(db, actorId, ABC_STATE_KEY, period);
   return period;
+};
+
+/** Customers in the recycle bin take no part in the ABC period (through the bin's partial index). */
+const zeroBinPeriods = (db: Db): void => {
+  db.sqlite
+    .prepare(
+      `UPDATE customer_sales SET period_amount = 0, period_order_count = 0
+        WHERE customer_id IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL) AND period_amount <> 0`,
+    )
+    .run();
 };
 
 /** The thresholds from every period amount (one walk over customer_sales_period): the reference and the rebuild path. */
@@ -323,6 +341,17 @@ export const afterOrdersChanged = (db: Db, actorId: string | null, customerIds: 
 };
 
 /**
+ * After customers moved into or out of the recycle bin (here or through an
+ * exchange): those with orders leave or rejoin the ABC grading. Call inside
+ * the write that moved them.
+ */
+export const afterCustomersBinned = (db: Db, actorId: string | null, customerIds: Iterable<string>): void => {
+  const hasOrders = db.sqlite.prepare<[string], number>('SELECT 1 FROM customer_sales WHERE customer_id = ? AND order_count > 0').pluck();
+  const ids = [...new Set(customerIds)].filter((id) => hasOrders.get(id));
+  if (ids.length) afterOrdersChanged(db, actorId, ids);
+};
+
+/**
  * Rebuilds every customer's figures, status and grade from the orders (after
  * a bulk load, a merge, or a change of the rules). Call inside a write.
  */
@@ -345,6 +374,7 @@ export const recomputeAll = (db: Db, actorId: string | null): void => {
          period_order_count = excluded.period_order_count, updated_at = excluded.updated_at`,
     )
     .run({ ...period, now });
+  zeroBinPeriods(db);
   db.sqlite
     .prepare(
       `UPDATE customer_sales SET order_count = 0, total_amount = 0, received_amount = 0, first_order_on = NULL, last_order_on = NULL,
