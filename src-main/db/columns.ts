@@ -34,6 +34,12 @@ export type TableModule = {
    * figures). The customer-linked rows themselves are deleted after, by the customer service.
    */
   blocksPurge?: (sqlite: PurgeSqlite, customerId: string) => string | null;
+  /**
+   * Customers whose rows moved or whose standing changed (merged, merge undone, into or out of the
+   * recycle bin — here or through an exchange): recompute what the module derives per customer.
+   * Called inside the write that changed them.
+   */
+  customersChanged?: (db: Db, actorId: string | null, customerIds: string[]) => void;
   purge?: (sqlite: PurgeSqlite, customerId: string) => void;
 };
 

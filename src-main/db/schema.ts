@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { CustomerLinked, ExchangeDecl, PurgeSqlite } from './columns';
+import type { Db } from './connection';
 import { type SQLiteTable, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { recordColumns, type TableModule } from './columns';
-import { afterCustomersBinned } from '../services/orders/derived';
 import { activityTables } from './tables/activities';
 import { visitTables } from './tables/visits';
 import { orderTables } from './tables/orders';
@@ -95,6 +95,11 @@ export const purgeBlocker = (sqlite: PurgeSqlite, customerId: string): string | 
   return null;
 };
 
+/** Tells every module that these customers moved or changed standing (see TableModule.customersChanged). */
+export const customersChanged = (db: Db, actorId: string | null, customerIds: string[]): void => {
+  for (const m of modules) m.customersChanged?.(db, actorId, customerIds);
+};
+
 /** Deletes the module rows that hang off a customer's own rows, last module first. */
 export const purgeModuleRows = (sqlite: PurgeSqlite, customerId: string): void => {
   for (const m of [...modules].reverse()) m.purge?.(sqlite, customerId);
@@ -117,7 +122,7 @@ export const exchangedTables = (): ExchangeDecl[] => [
     // The ABC grade is derived on each PC from the (exchanged) orders and its own thresholds.
     localOnly: ['grade'],
     // A customer that arrived in (or came back from) the recycle bin leaves (or rejoins) the grading here too.
-    afterImport: (db, actorId, ids) => afterCustomersBinned(db, actorId, ids),
+    afterImport: (db, actorId, ids) => customersChanged(db, actorId, ids),
   },
   { table: contacts, sheet: '联系人', customer: 'customer_id' },
   { table: customerTags, sheet: '客户标签', key: ['customer_id', 'tag_id'], customer: 'customer_id' },

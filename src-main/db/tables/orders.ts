@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { recordColumns, type TableModule } from '../columns';
 import type { Db } from '../connection';
-import { afterOrdersChanged } from '../../services/orders/derived';
+import { afterCustomersChanged, afterOrdersChanged } from '../../services/orders/derived';
 import { customers, users } from '../schema';
 
 // Tables of the orders capability (成交记录, 应收账款, derived per-customer sales, ABC grades).
@@ -200,6 +200,7 @@ const recomputeAfterImport =
     afterOrdersChanged(db, actorId, customersOf(db, table, ids));
 
 export const orderTables: TableModule = {
+  customersChanged: afterCustomersChanged,
   // Orders, lines and payments travel; the derived tables (customer_sales, abc_state, grade_history) are recomputed on each PC.
   exchange: () => [
     { table: orders, sheet: '成交记录', customer: 'customer_id', afterImport: recomputeAfterImport('orders') },

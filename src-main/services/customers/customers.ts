@@ -5,8 +5,7 @@ import { AppError } from '../../../src-shared/errors';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 import type { Page } from '../../../src-shared/types';
 import type { Db } from '../../db/connection';
-import { afterCustomersBinned } from '../orders/derived';
-import { contacts, customerEvents, customerLinkedTables, customerTags, customers, purgeBlocker, purgeModuleRows, users } from '../../db/schema';
+import { contacts, customerEvents, customerLinkedTables, customerTags, customers, customersChanged, purgeBlocker, purgeModuleRows, users } from '../../db/schema';
 import { newId } from '../ids';
 import { assertAccess, canAccess, canDelete, isManagerLike, type Viewer } from './access';
 import { listContacts } from './contacts';
@@ -213,8 +212,8 @@ export const deleteCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResu
       binned.push(row.id);
       return null;
     });
-    // A customer in the recycle bin leaves the ABC grading (its orders stay).
-    afterCustomersBinned(db, viewer.id, binned);
+    // A customer in the recycle bin leaves what modules derive across customers (the ABC grading).
+    customersChanged(db, viewer.id, binned);
     return result;
   });
 
@@ -231,7 +230,7 @@ export const restoreCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkRes
         result.changed += 1;
       }
     }
-    afterCustomersBinned(db, viewer.id, ids);
+    customersChanged(db, viewer.id, ids);
     return result;
   });
 

@@ -341,13 +341,18 @@ export const afterOrdersChanged = (db: Db, actorId: string | null, customerIds: 
 };
 
 /**
- * After customers moved into or out of the recycle bin (here or through an
- * exchange): those with orders leave or rejoin the ABC grading. Call inside
- * the write that moved them.
+ * After customers were merged, un-merged, or moved into or out of the recycle
+ * bin (here or through an exchange): those that have orders now, or had
+ * figures before, get their totals, status and grade recomputed. Call inside
+ * the write that changed them.
  */
-export const afterCustomersBinned = (db: Db, actorId: string | null, customerIds: Iterable<string>): void => {
-  const hasOrders = db.sqlite.prepare<[string], number>('SELECT 1 FROM customer_sales WHERE customer_id = ? AND order_count > 0').pluck();
-  const ids = [...new Set(customerIds)].filter((id) => hasOrders.get(id));
+export const afterCustomersChanged = (db: Db, actorId: string | null, customerIds: Iterable<string>): void => {
+  const involved = db.sqlite
+    .prepare<[string, string], number>(
+      'SELECT EXISTS (SELECT 1 FROM orders WHERE customer_id = ?) OR EXISTS (SELECT 1 FROM customer_sales WHERE customer_id = ? AND order_count > 0)',
+    )
+    .pluck();
+  const ids = [...new Set(customerIds)].filter((id) => involved.get(id, id));
   if (ids.length) afterOrdersChanged(db, actorId, ids);
 };
 
