@@ -3,9 +3,8 @@ import { tablesBuilders, formatPercent, type ReportResultOf, type ReportTable, t
 import type { ReportKind } from '../../../src-shared/reports/schemas';
 import type { Period } from '../../../src-shared/reports/period';
 import type { Db } from '../../db/connection';
-import { changeLog } from '../../db/schema';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
-import { newId } from '../ids';
+import { logExport } from '../customers/export';
 import type { Viewer } from '../customers/access';
 
 type Row = ReportTable['rows'][number];
@@ -76,19 +75,6 @@ export const exportReport = async <K extends ReportKind>(
     file,
     [infoTable, ...tables].map((table) => ({ name: sheetName(table.title), columns: columnsOf(table), rows: table.rows })),
   );
-  db.write(viewer.id, () => {
-    db.orm
-      .insert(changeLog)
-      .values({
-        at: db.clock.now(),
-        actorId: viewer.id,
-        tableName: 'exports',
-        recordId: newId(),
-        op: 'insert',
-        before: null,
-        after: JSON.stringify({ what: `report:${kind}`, period, filter: filterText, rows }),
-      })
-      .run();
-  });
+  logExport(db, viewer, `report:${kind}`, { period, filter: filterText, rows });
   return rows;
 };
