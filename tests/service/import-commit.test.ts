@@ -5,6 +5,7 @@ import type { Db } from '../../src-main/db/connection';
 import type { Session } from '../../src-main/ipc/session';
 import { analyzeRecords } from '../../src-main/services/import/analyze';
 import { commitImport, undoImport } from '../../src-main/services/import/commit';
+import { rebuildSearchIndex } from '../../src-main/db/searchIndex';
 import { creditCode } from '../helpers/customers';
 import { dumpDb } from '../helpers/rawDb';
 import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -67,6 +68,45 @@ describe('analysing an import', () => {
     const first = records[0]!;
     expect(first.fields).toMatchObject({ creditCode: code1, phone: '13800138000', foundedOn: '2015-03-12', registeredCapital: 5_000_000, provinceCode: '33' });
     expect(first.contact).toMatchObject({ name: '张伟', mobile: '13800138000' });
+  });
+});
+
+describe('the search index after an import', () => {
+  /** Everything the index holds, by the record each document is of (docids change on a rebuild). */
+  const indexDump = (): string[] => {
+    const q = db.sqlite;
+    const out: string[] = [];
+    for (const t of ['search_trgm_name', 'search_trgm_other', 'search_grams_name', 'search_grams_address']) {
+      q.exec(`DROP TABLE IF EXISTS temp.v; CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, ${t}, instance)`);
+      for (const r of q.prepare(`SELECT v.term, v.col, v.offset, d.ref_id AS ref FROM temp.v v JOIN search_docs d ON d.docid = v.doc`).all() as Record<string, unknown>[])
+        out.push(`${t}|${r.term}|${r.col}|${r.offset}|${r.ref}`);
+    }
+    for (const r of q.prepare(`SELECT k.key, d.ref_id AS ref FROM search_keys k JOIN search_docs d ON d.docid = k.docid`).all() as Record<string, unknown>[])
+      out.push(`keys|${r.key}|${r.ref}`);
+    const docs = q.prepare('SELECT count(*) AS n FROM search_docs').get() as { n: number };
+    out.push(`docs|${docs.n}`);
+    return out.sort();
+  };
+
+  it('holds exactly what a rebuild from the tables gives, fills and in-file duplicates included', async () => {
+    // One customer before the import (indexed by its trigger), which the import then fills.
+    const existing = await ws.call(manager, 'customers.create', { fields: { name: '深圳远航电子有限公司' }, confirmDuplicates: false });
+    const records = rows().map((r) => buildRecord(r, mapping));
+    const a = analyzeRecords(db, records);
+    const decisions = Object.fromEntries(a.groups.map((g) => [g.id, 'fill' as const]));
+    expect(a.groups.some((g) => g.existing?.id === existing.id)).toBe(true);
+    expect(a.groups.some((g) => !g.existing)).toBe(true); // the in-file duplicate fills the row created just before it
+    commitImport(db, viewer(), records, a, { fileName: 'x.xlsx', sheetName: null, source: 'trade_directory', tagIds: [], assignment: { mode: 'pool' }, decisions });
+    const imported = indexDump();
+    expect(imported.some((l) => l.startsWith('keys|') && l.includes('13800138000'))).toBe(true);
+    rebuildSearchIndex(db.sqlite);
+    expect(imported).toEqual(indexDump());
+    for (const t of ['search_trgm_name', 'search_trgm_other']) expect(() => db.sqlite.exec(`INSERT INTO ${t} (${t}) VALUES ('integrity-check')`)).not.toThrow();
+    // And the search finds what the import wrote, by name, phone and pinyin initials.
+    for (const q of ['星辰信息', '13800138000', 'hzxc']) {
+      const hits = await ws.call(manager, 'search.query', { q, limit: 10 });
+      expect(hits.map((h) => h.title)).toContain('杭州星辰信息科技有限公司');
+    }
   });
 });
 

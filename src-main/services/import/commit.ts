@@ -10,6 +10,7 @@ import { contacts, customerEvents, customers, customerTags, importBatches, users
 import { newId } from '../ids';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { addEvent } from '../customers/events';
+import { deferSearchIndexing } from '../../db/searchIndex';
 import { editableFields, liveCondition } from '../customers/repository';
 import type { DuplicateDecision, ImportAnalysis } from './analyze';
 
@@ -39,8 +40,6 @@ export type ImportSummary = {
 
 /** Per existing customer: field → [value before, value the import put in]. */
 type Filled = { customers: Record<string, Record<string, [unknown, unknown]>>; contacts: string[] };
-
-const CANCELLED = 'import cancelled';
 
 /** One prepared statement for the whole import, where Drizzle would prepare (and leave to the GC) one per row. */
 type Statement = ReturnType<Db['sqlite']['prepare']>;
@@ -118,47 +117,66 @@ const importWriter = (db: Db) => {
 };
 type ImportWriter = ReturnType<typeof importWriter>;
 
+/** An import being written, inside a write transaction the caller owns: rows go in by batches. */
+export type ImportBatchWriter = {
+  /** Writes these rows (records not to be written — blank, totals, rejected — are passed over). Throws IMPORT_CANCELLED on Cancel. */
+  add(records: Iterable<ImportRecord>): void;
+  /** Indexes the batch for search and records it; the caller then commits. */
+  finish(): ImportSummary;
+  /** Ends a batch whose transaction is being rolled back. */
+  abort(): void;
+};
+
 /**
- * Writes an analysed import in ONE transaction: all rows or none. Cancel
- * (checked every 500 rows) and any failure roll everything back. New
- * customers get the batch id, the lead source, the batch's tags and an owner
- * by the assignment; an existing customer's owner is never changed (the
- * first record wins) — "fill" only fills its empty fields.
+ * Starts writing an analysed import. New customers get the batch id, the
+ * lead source, the batch's tags and an owner by the assignment; an existing
+ * customer's owner is never changed (the first record wins) — "fill" only
+ * fills its empty fields. Cancel is checked every 500 rows. Must run inside
+ * the caller's write transaction, which makes the import all or nothing.
  */
-export const commitImport = (db: Db, viewer: Viewer, records: ImportRecord[], analysis: ImportAnalysis, options: CommitOptions): ImportSummary => {
+export const beginImport = (db: Db, viewer: Viewer, analysis: ImportAnalysis, options: CommitOptions): ImportBatchWriter => {
   if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
   const batchId = newId();
   const summary: ImportSummary = { batchId, created: 0, filled: 0, skipped: 0, rejected: analysis.rejected, total: analysis.total };
   const filled: Filled = { customers: {}, contacts: [] };
   const groupsById = new Map(analysis.groups.map((g) => [g.id, g]));
-  try {
-    db.write(viewer.id, () => {
-      const now = db.clock.now();
-      const owners = ownerPicker(db, options.assignment);
-      const w = importWriter(db);
-      const createdForRow = new Map<number, string>();
-      const candidates = records.filter((r) => r.kind === 'record' && !r.rejected);
-      let done = 0;
-      for (const r of candidates) {
-        if (done % 500 === 0) {
-          if (options.shouldCancel?.()) throw new Error(CANCELLED);
-          options.onProgress?.(done, candidates.length);
-        }
-        done += 1;
-        const groupId = analysis.groupOf.get(r.rowNumber);
-        const group = groupId ? groupsById.get(groupId) : undefined;
-        const decision: DuplicateDecision = groupId ? (options.decisions[groupId] ?? options.defaultDecision ?? 'skip') : 'new';
-        const isFirstInFile = group && !group.existing && group.rowNumbers[0] === r.rowNumber;
-        if (!group || isFirstInFile || decision === 'new') {
-          createdForRow.set(r.rowNumber, createCustomer(w, viewer.id, r, batchId, owners(), options, now));
-          summary.created += 1;
-        } else if (decision === 'fill') {
-          const targetId = group.existing?.id ?? createdForRow.get(group.rowNumbers[0]!);
-          if (targetId && fillCustomer(db, w, viewer.id, targetId, r, batchId, filled, !group.existing)) summary.filled += 1;
-          else summary.skipped += 1;
-        } else summary.skipped += 1;
-      }
-      options.onProgress?.(candidates.length, candidates.length);
+  const now = db.clock.now();
+  const owners = ownerPicker(db, options.assignment);
+  const w = importWriter(db);
+  const createdForRow = new Map<number, string>();
+  /** The rows to write: every record the analysis did not reject. */
+  const expected = analysis.total - analysis.rejected;
+  let done = 0;
+  // The search index takes the batch's rows all at once, before COMMIT (see deferSearchIndexing).
+  const index = deferSearchIndexing(db.sqlite);
+  const write = (r: ImportRecord): void => {
+    if (done % 500 === 0) {
+      if (options.shouldCancel?.()) throw new AppError('IMPORT_CANCELLED');
+      options.onProgress?.(done, expected);
+    }
+    done += 1;
+    const groupId = analysis.groupOf.get(r.rowNumber);
+    const group = groupId ? groupsById.get(groupId) : undefined;
+    const decision: DuplicateDecision = groupId ? (options.decisions[groupId] ?? options.defaultDecision ?? 'skip') : 'new';
+    const isFirstInFile = group && !group.existing && group.rowNumbers[0] === r.rowNumber;
+    if (!group || isFirstInFile || decision === 'new') {
+      createdForRow.set(r.rowNumber, createCustomer(w, viewer.id, r, batchId, owners(), options, now));
+      summary.created += 1;
+    } else if (decision === 'fill') {
+      const targetId = group.existing?.id ?? createdForRow.get(group.rowNumbers[0]!);
+      if (targetId && fillCustomer(db, w, viewer.id, targetId, r, batchId, filled, !group.existing)) summary.filled += 1;
+      else summary.skipped += 1;
+    } else summary.skipped += 1;
+  };
+  return {
+    add(records) {
+      for (const r of records) if (r.kind === 'record' && !r.rejected) write(r);
+    },
+    finish() {
+      // The rows written must be the rows analysed: a source that gave others (a file changed in between) writes nothing.
+      if (done !== expected) throw new AppError('VALIDATION', { fields: 'analysis' }, `import wrote ${done} rows of ${expected} analysed`);
+      options.onProgress?.(done, expected);
+      index.flush();
       db.orm
         .insert(importBatches)
         .values({
@@ -172,13 +190,24 @@ export const commitImport = (db: Db, viewer: Viewer, records: ImportRecord[], an
           filled: JSON.stringify(filled),
         })
         .run();
-    });
-  } catch (e) {
-    if (e instanceof Error && e.message === CANCELLED) throw new AppError('IMPORT_CANCELLED');
-    throw e;
-  }
-  return summary;
+      return summary;
+    },
+    abort: () => index.end(),
+  };
 };
+
+/** Writes an analysed import in ONE transaction: all rows or none. Cancel and any failure roll everything back. */
+export const commitImport = (db: Db, viewer: Viewer, records: Iterable<ImportRecord>, analysis: ImportAnalysis, options: CommitOptions): ImportSummary =>
+  db.write(viewer.id, () => {
+    const batch = beginImport(db, viewer, analysis, options);
+    try {
+      batch.add(records);
+      return batch.finish();
+    } catch (e) {
+      batch.abort();
+      throw e;
+    }
+  });
 
 /** Owner for each new customer: the pool, one salesperson, or whoever of the chosen has the fewest customers now. */
 const ownerPicker = (db: Db, a: ImportAssignment): (() => string | null) => {
