@@ -294,7 +294,7 @@ async function importChild({ dataDir, file, first, dropTriggers }: { dataDir: st
   for (;;) {
     job = await call('import.progress', { jobId });
     if (job.state !== 'running') break;
-    // The worker reports done = total when the last row is written; then comes the SQL COMMIT (and the WAL checkpoint).
+    // The worker reports done = total when the last row is written; then come the search index and the SQL COMMIT.
     if (!allRowsAt && job.total > 0 && job.done >= job.total) allRowsAt = performance.now();
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -302,8 +302,16 @@ async function importChild({ dataDir, file, first, dropTriggers }: { dataDir: st
   const rowsMs = (allRowsAt || performance.now()) - commitStart;
   phases.commitRows = rowsMs;
   phases.commitEnd = phases.commit! - rowsMs;
-  clearInterval(sampler);
   const wallMs = performance.now() - wallStart;
+  // The worker checkpoints the WAL into the database after the import is done, in the background:
+  // not part of the wall time, but work the machine does, so it is measured too (until the WAL is all copied).
+  for (;;) {
+    const [r] = db.sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    if (r && !r.busy && r.log === r.checkpointed) break;
+    await new Promise((res) => setTimeout(res, 25));
+  }
+  lap('checkpoint');
+  clearInterval(sampler);
   if (job.state !== 'done') throw new Error(`import job ${job.state}: ${JSON.stringify(job.error)}`);
   await call('import.discard', { uploadId });
   const count = (sql: string): number => (db.sqlite.prepare(sql).get() as { n: number }).n;
@@ -475,13 +483,14 @@ async function main(): Promise<void> {
       const before = p.upload! + p.sheets! + p.preview! + p.analyze!;
       line('  everything before the commit (info)', '', `${seconds(before)} = ${(before / excelRead.ms).toFixed(2)}× read`, null);
       line('  commit (worker thread)', '', seconds(p.commit!), null);
-      line('    start worker + write rows / COMMIT + checkpoint', '', `${seconds(p.commitRows!)} / ${seconds(p.commitEnd!)}`, null);
+      line('    start worker + write rows / search index + COMMIT', '', `${seconds(p.commitRows!)} / ${seconds(p.commitEnd!)}`, null);
+      line('  WAL checkpoint after done (background, not in wall)', '', seconds(p.checkpoint!), null);
       line(`  wall / ExcelJS read`, '', `${(r.wallMs / excelRead.ms).toFixed(1)}×`, null);
       line(`  rows/s (${r.analysis.total!.toLocaleString('en')} rows)`, '', Math.round(r.analysis.total! / (r.wallMs / 1000)).toLocaleString('en'), null);
       line(`${label} peak RSS (maxRSS, main + worker)`, '≤ 400 MB', `${(r.rssMiB * 1.048576).toFixed(0)} MB`, r.rssMiB * 1.048576 <= 400);
       const s = r.sampled;
       const mb = (x: { rss: number; heap: number } | undefined): string => (x ? `${(x.rss * 1.048576).toFixed(0)}/${(x.heap * 1.048576).toFixed(0)}` : '-');
-      line('  sampled RSS/heap MB: before, preview, analyze, commit', '', `${(r.rssBeforeMiB * 1.048576).toFixed(0)}, ${mb(s.preview)}, ${mb(s.analyze)}, ${mb(s.commit)}`, null);
+      line('  sampled RSS/heap MB: before, preview, analyze, commit, checkpoint', '', `${(r.rssBeforeMiB * 1.048576).toFixed(0)}, ${mb(s.preview)}, ${mb(s.analyze)}, ${mb(s.commit)}, ${mb(s.checkpoint)}`, null);
       line(`  result`, '', `created ${r.summary.created}, skipped ${r.summary.skipped}, rejected ${r.summary.rejected}`, null);
     };
     line('ExcelJS streaming read (baseline)', '', seconds(excelRead.ms), null);

@@ -5,7 +5,7 @@ import type { Clock } from '../services/clock';
 import { dirname } from 'node:path';
 import { installExchangeTriggers } from '../services/exchange/triggers';
 import { nodeIdFor } from '../services/exchange/node';
-import { installAuditTriggers } from './audit';
+import { installAuditTriggers, registerAuditFunctions } from './audit';
 import { runMigrations } from './migrate';
 import { installSearchIndex, registerSearchFunctions } from './searchIndex';
 import * as schema from './schema';
@@ -21,6 +21,13 @@ export type Db = {
    * records. Everything a service writes goes through here: all or nothing.
    */
   write<T>(actorId: string | null, fn: () => T): T;
+  /**
+   * Opens a write transaction that spans several turns of the event loop,
+   * for a connection nobody else uses meanwhile (the import worker's own),
+   * with `actorId` as the change log's user until it ends. Ends with exactly
+   * one of commit() or rollback().
+   */
+  begin(actorId: string | null): { commit(): void; rollback(): void };
   close(): void;
 };
 
@@ -67,6 +74,8 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
       throw e;
     }
     sqlite.pragma('journal_mode=WAL');
+    // A big import leaves a WAL as large as what it wrote: once checkpointed, the next reset trims it to 64 MiB.
+    sqlite.pragma(`journal_size_limit=${64 * 1024 * 1024}`);
     // FULL: a commit that returned survives a power cut (WAL + NORMAL may lose the last ones).
     sqlite.pragma('synchronous=FULL');
     sqlite.pragma('foreign_keys=ON');
@@ -87,6 +96,7 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
 
     // Before migrations: a migration's backfill and the triggers it fires call the search functions.
     registerSearchFunctions(sqlite);
+    registerAuditFunctions(sqlite);
     if (!options.secondary) {
       runMigrations(sqlite, options.migrationsFolder);
       installAuditTriggers(sqlite);
@@ -107,6 +117,20 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
         } finally {
           actor = previous;
         }
+      },
+      begin(actorId) {
+        if (sqlite.inTransaction) throw new Error('a transaction is already open on this connection');
+        const previous = actor;
+        sqlite.exec('BEGIN IMMEDIATE');
+        actor = actorId;
+        const end = (sql: string): void => {
+          try {
+            if (sqlite.inTransaction) sqlite.exec(sql);
+          } finally {
+            actor = previous;
+          }
+        };
+        return { commit: () => end('COMMIT'), rollback: () => end('ROLLBACK') };
       },
       close() {
         if (sqlite.open) sqlite.close();

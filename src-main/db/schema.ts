@@ -76,8 +76,11 @@ export const changeLog = sqliteTable(
   (t) => [index('change_log_record').on(t.tableName, t.recordId, t.id), index('change_log_at').on(t.at)],
 );
 
-/** Tables whose rows the change log records. Later record types join by listing themselves in their module's `audited`. */
-export const auditedTables = (): SQLiteTable[] => [users, settings, customers, contacts, tags, ...modules.flatMap((m) => m.audited())];
+/**
+ * Tables whose rows the change log records. Later record types join by listing themselves in their module's `audited`.
+ * An import batch is logged as one row (its customers' inserts are not logged one by one: audit.ts, unloggedInserts).
+ */
+export const auditedTables = (): SQLiteTable[] => [users, settings, customers, contacts, tags, importBatches, ...modules.flatMap((m) => m.audited())];
 
 /**
  * Record types that belong to a customer (a `customer_id` column): a merge

@@ -5,6 +5,7 @@ import type { Db } from '../../src-main/db/connection';
 import type { Session } from '../../src-main/ipc/session';
 import { analyzeRecords } from '../../src-main/services/import/analyze';
 import { commitImport, undoImport } from '../../src-main/services/import/commit';
+import type { RecordSource } from '../../src-main/services/import/session';
 import { rebuildSearchIndex } from '../../src-main/db/searchIndex';
 import { creditCode } from '../helpers/customers';
 import { dumpDb } from '../helpers/rawDb';
@@ -173,6 +174,40 @@ describe('committing an import', () => {
   });
 });
 
+describe('the change log of an import', () => {
+  it('records the batch once, not each row, and the history shows the import as the creation, which can be restored', async () => {
+    const logged = (table: string) => (db.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE table_name = ?').get(table) as { n: number }).n;
+    const before = { customers: logged('customers'), contacts: logged('contacts') };
+    const { summary } = run();
+    expect(summary.created).toBe(2);
+    expect({ customers: logged('customers'), contacts: logged('contacts') }).toEqual(before);
+    const batch = db.sqlite.prepare(`SELECT * FROM change_log WHERE table_name = 'import_batches' AND record_id = ?`).get(summary.batchId) as Record<string, unknown>;
+    expect(batch).toMatchObject({ op: 'insert', actor_id: viewer().id });
+    expect(JSON.parse(batch.after as string)).toMatchObject({ file_name: '企业名录.xlsx', user_id: viewer().id });
+
+    const list = await ws.call(manager, 'customers.list', {});
+    const id = list.rows.find((r) => r.name === '杭州星辰信息科技有限公司')!.id;
+    let history = await ws.call(manager, 'customers.history', { id });
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ op: 'insert', changeId: batch.id, at: batch.at, actor: { id: viewer().id } });
+    expect(history[0]!.values).toMatchObject({ name: '杭州星辰信息科技有限公司', creditCode: code1, address: '浙江省杭州市西湖区文三路90号' });
+
+    // An edit later: the creation is still the customer as imported, and restoring it brings the imported address back.
+    await ws.call(manager, 'customers.update', { id, fields: { address: '浙江省杭州市滨江区江南大道1号' } });
+    history = await ws.call(manager, 'customers.history', { id });
+    expect(history.map((v) => v.op)).toEqual(['update', 'insert']);
+    expect(history[1]!.values.address).toBe('浙江省杭州市西湖区文三路90号');
+    expect(history[0]!.changed).toEqual(['address']);
+    const restored = await ws.call(manager, 'customers.restoreVersion', { id, changeId: history[1]!.changeId });
+    expect(restored.address).toBe('浙江省杭州市西湖区文三路90号');
+    // The batch's entry names no other customer's creation.
+    const other = list.rows.find((r) => r.name !== '杭州星辰信息科技有限公司')!.id;
+    const created = await ws.call(manager, 'customers.create', { fields: { name: '无关客户有限公司' }, confirmDuplicates: false });
+    await expect(ws.call(manager, 'customers.restoreVersion', { id: created.id, changeId: batch.id as number })).rejects.toThrow('NOT_FOUND');
+    expect((await ws.call(manager, 'customers.history', { id: other }))[0]!.changeId).toBe(batch.id);
+  });
+});
+
 describe('undoing an import', () => {
   it('removes exactly the batch’s customers', async () => {
     const keep = await ws.call(manager, 'customers.create', { fields: { name: '原有客户' }, confirmDuplicates: false });
@@ -197,7 +232,7 @@ describe('undoing an import', () => {
 });
 
 describe('committing in a worker thread', () => {
-  it('writes through its own connection, reports progress, and can be cancelled without a trace', async () => {
+  it('writes through its own connection as the records stream in, reports progress, and leaves no trace when cancelled or when the read fails', async () => {
     const { workerRunner } = await import('../../src-main/services/import/workerRunner');
     const runner = workerRunner(ws.host.workspace, new URL('../../src-main/services/import/worker.ts', import.meta.url), ['--import', 'tsx']);
     const many = Array.from({ length: 3000 }, (_, i) => [`工作线程导入公司${i}号`, null, null, null, null, null, null] as ImportRowInput['values']);
@@ -205,15 +240,32 @@ describe('committing in a worker thread', () => {
     const analysis = analyzeRecords(db, records);
     const base = { fileName: 'w.xlsx', sheetName: null, source: 'trade_directory', tagIds: [], assignment: { mode: 'pool' } as const, decisions: {} };
 
+    // The records go by batches of 250, as the session streams them from the file; `failAt` makes the read fail there.
+    let emitted = 0;
+    const source =
+      (failAt = Infinity): RecordSource =>
+      async (emit) => {
+        for (let i = 0; i < records.length; i += 250) {
+          if (i >= failAt) throw new Error('read error');
+          await emit(records.slice(i, i + 250));
+          emitted += 1;
+        }
+      };
+
     const before = JSON.stringify(dumpDb(db.sqlite));
     let cancelAt = 0;
     await expect(
-      runner(db, viewer(), records, analysis, { ...base, shouldCancel: () => cancelAt > 0, onProgress: (d) => (cancelAt = d) }),
+      runner(db, viewer(), source(), analysis, { ...base, shouldCancel: () => cancelAt > 0, onProgress: (d) => (cancelAt = d) }),
     ).rejects.toMatchObject({ code: 'IMPORT_CANCELLED' });
+    expect(JSON.stringify(dumpDb(db.sqlite))).toBe(before);
+    // The reader was held back: it did not run through the 12 batches while the worker wrote the first.
+    expect(emitted).toBeLessThan(12);
+
+    await expect(runner(db, viewer(), source(2000), analysis, base)).rejects.toThrow('read error');
     expect(JSON.stringify(dumpDb(db.sqlite))).toBe(before);
 
     const seen: number[] = [];
-    const summary = await runner(db, viewer(), records, analysis, { ...base, onProgress: (d) => seen.push(d) });
+    const summary = await runner(db, viewer(), source(), analysis, { ...base, onProgress: (d) => seen.push(d) });
     expect(summary.created).toBe(3000);
     expect(seen.at(-1)).toBe(3000);
     expect((await ws.call(manager, 'customers.list', { filter: { owner: 'pool' } })).total).toBe(3000);

@@ -19,6 +19,37 @@ const toFields = (json: string | null): Record<string, unknown> => {
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [columnToField.get(k) ?? k, v]));
 };
 
+type LogEntry = typeof changeLog.$inferSelect;
+
+const entriesOf = (db: Db, id: string): LogEntry[] =>
+  db.orm
+    .select()
+    .from(changeLog)
+    .where(and(eq(changeLog.tableName, 'customers'), eq(changeLog.recordId, id)))
+    .orderBy(asc(changeLog.id))
+    .all();
+
+/**
+ * The creation of a customer that an import created. An import logs its
+ * batch, not each row (db/audit.ts, unloggedInserts): the customer as
+ * imported is the "before" of its first logged change, or the row as it is
+ * when nothing changed it since. The version carries the batch's change-log
+ * entry (its id, time and user), which is also what restoring it names.
+ */
+const importedCreation = (db: Db, id: string, entries: LogEntry[]): LogEntry | undefined => {
+  if (entries[0]?.op === 'insert') return undefined;
+  const raw = db.sqlite.prepare('SELECT * FROM customers WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  const batchId = raw?.import_batch_id;
+  if (typeof batchId !== 'string') return undefined;
+  const batch = db.orm
+    .select()
+    .from(changeLog)
+    .where(and(eq(changeLog.tableName, 'import_batches'), eq(changeLog.recordId, batchId), eq(changeLog.op, 'insert')))
+    .get();
+  if (!batch) return undefined;
+  return { ...batch, tableName: 'customers', recordId: id, before: null, after: entries[0]?.before ?? JSON.stringify(raw) };
+};
+
 /**
  * The customer's versions from the change log (written by triggers), newest
  * first, each with the fields that changed from the one before.
@@ -27,12 +58,9 @@ export const customerHistory = (db: Db, viewer: Viewer, id: string): CustomerVer
   const row = getLiveRow(db, id);
   assertAccess(viewer, row);
   const hideFinancials = !canSeeFinancials(viewer, row);
-  const entries = db.orm
-    .select()
-    .from(changeLog)
-    .where(and(eq(changeLog.tableName, 'customers'), eq(changeLog.recordId, id)))
-    .orderBy(asc(changeLog.id))
-    .all();
+  const logged = entriesOf(db, id);
+  const creation = importedCreation(db, id, logged);
+  const entries = creation ? [creation, ...logged] : logged;
   const names = userNames(db, entries.map((e) => e.actorId));
   let previous: Record<string, unknown> = {};
   const versions: CustomerVersion[] = [];
@@ -60,8 +88,10 @@ export const customerHistory = (db: Db, viewer: Viewer, id: string): CustomerVer
  * restore is itself a new version, so it can be undone the same way.
  */
 export const restoreCustomerVersion = (db: Db, viewer: Viewer, id: string, changeId: number): Customer => {
-  const entry = db.orm.select().from(changeLog).where(eq(changeLog.id, changeId)).get();
-  if (!entry || entry.tableName !== 'customers' || entry.recordId !== id || !entry.after) throw new AppError('NOT_FOUND');
+  const logged = db.orm.select().from(changeLog).where(eq(changeLog.id, changeId)).get();
+  // The creation by an import is named by its batch's entry.
+  const entry = logged?.tableName === 'import_batches' ? importedCreation(db, id, entriesOf(db, id)) : logged;
+  if (!entry || entry.id !== changeId || entry.tableName !== 'customers' || entry.recordId !== id || !entry.after) throw new AppError('NOT_FOUND');
   const values = toFields(entry.after);
   const fields: Partial<CustomerFields> = {};
   for (const key of editableFields) (fields as Record<string, unknown>)[key] = values[key] ?? null;

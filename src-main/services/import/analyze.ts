@@ -36,18 +36,27 @@ export type ImportAnalysis = {
 
 type Existing = { id: string; name: string; ownerId: string | null };
 
+/** Analyses records one at a time: the database look-ups of `add` run in the caller's read transaction. */
+export type Analyzer = { add(record: ImportRecord): void; result(): ImportAnalysis };
+
 /**
  * Finds duplicates by the customer rules (credit code, normalised name,
  * phone) against the database and within the file. Database look-ups use
- * the indexes row by row through prepared statements, so memory stays
- * bounded whatever the database size.
+ * the indexes row by row through prepared statements, and the analyzer keeps
+ * only the duplicate keys, not the records, so memory stays bounded whatever
+ * the sizes of the file and of the database.
  */
-export const analyzeRecords = (db: Db, records: ImportRecord[]): ImportAnalysis =>
+export const analyzeRecords = (db: Db, records: Iterable<ImportRecord>): ImportAnalysis => {
+  const analyzer = createAnalyzer(db);
   // One read transaction for all the look-ups (one consistent snapshot), rather than one per
   // statement: beginning and ending a read transaction per look-up cost more than the look-up.
-  db.sqlite.transaction(() => analyzeInSnapshot(db, records))();
+  db.sqlite.transaction(() => {
+    for (const r of records) analyzer.add(r);
+  })();
+  return analyzer.result();
+};
 
-const analyzeInSnapshot = (db: Db, records: ImportRecord[]): ImportAnalysis => {
+export const createAnalyzer = (db: Db): Analyzer => {
   const live = 'deleted_at IS NULL AND merged_into IS NULL';
   const byCode = db.sqlite.prepare(`SELECT id, name, owner_id AS ownerId FROM customers WHERE credit_code = ? AND ${live} LIMIT 1`);
   const byName = db.sqlite.prepare(`SELECT id, name, owner_id AS ownerId FROM customers WHERE name_key = ? AND ${live} LIMIT 1`);
@@ -78,20 +87,20 @@ const analyzeInSnapshot = (db: Db, records: ImportRecord[]): ImportAnalysis => {
   const firstInFile = new Map<string, number>(); // key → row number of the first row with it
   const existingOwners: (string | null)[] = [];
 
-  for (const r of records) {
+  const add = (r: ImportRecord): void => {
     if (r.kind === 'blank') {
       result.blank += 1;
-      continue;
+      return;
     }
     if (r.kind === 'total') {
       result.totals += 1;
-      continue;
+      return;
     }
     result.total += 1;
     if (r.hidden) result.hidden += 1;
     if (r.rejected) {
       result.rejected += 1;
-      continue;
+      return;
     }
     if (r.issues.length) result.flagged += 1;
     const keys: [DuplicateMatch, string][] = [];
@@ -121,7 +130,7 @@ const analyzeInSnapshot = (db: Db, records: ImportRecord[]): ImportAnalysis => {
       result.groupOf.set(r.rowNumber, id);
       result.inDbDuplicates += 1;
       for (const [, key] of keys) if (!firstInFile.has(key)) firstInFile.set(key, r.rowNumber);
-      continue;
+      return;
     }
     const matchedFile = keys.filter(([, key]) => firstInFile.has(key));
     if (matchedFile.length) {
@@ -140,9 +149,14 @@ const analyzeInSnapshot = (db: Db, records: ImportRecord[]): ImportAnalysis => {
       result.fresh += 1;
     }
     for (const [, key] of keys) if (!firstInFile.has(key)) firstInFile.set(key, r.rowNumber);
-  }
-  result.groups = [...groups.values()];
-  const names = userNames(db, existingOwners);
-  for (const g of result.groups) if (g.existing?.owner) g.existing.owner.displayName = names.get(g.existing.owner.id) ?? '';
-  return result;
+  };
+  return {
+    add,
+    result() {
+      result.groups = [...groups.values()];
+      const names = userNames(db, existingOwners);
+      for (const g of result.groups) if (g.existing?.owner) g.existing.owner.displayName = names.get(g.existing.owner.id) ?? '';
+      return result;
+    },
+  };
 };

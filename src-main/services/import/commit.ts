@@ -11,6 +11,7 @@ import { newId } from '../ids';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { addEvent } from '../customers/events';
 import { deferSearchIndexing } from '../../db/searchIndex';
+import { unloggedInserts } from '../../db/audit';
 import { editableFields, liveCondition } from '../customers/repository';
 import type { DuplicateDecision, ImportAnalysis } from './analyze';
 
@@ -147,8 +148,10 @@ export const beginImport = (db: Db, viewer: Viewer, analysis: ImportAnalysis, op
   /** The rows to write: every record the analysis did not reject. */
   const expected = analysis.total - analysis.rejected;
   let done = 0;
-  // The search index takes the batch's rows all at once, before COMMIT (see deferSearchIndexing).
+  // The search index takes the batch's rows all at once, before COMMIT (see deferSearchIndexing),
+  // and the change log records the batch rather than each row it creates (see unloggedInserts).
   const index = deferSearchIndexing(db.sqlite);
+  const log = unloggedInserts(db.sqlite, [customers, contacts]);
   const write = (r: ImportRecord): void => {
     if (done % 500 === 0) {
       if (options.shouldCancel?.()) throw new AppError('IMPORT_CANCELLED');
@@ -176,6 +179,7 @@ export const beginImport = (db: Db, viewer: Viewer, analysis: ImportAnalysis, op
       // The rows written must be the rows analysed: a source that gave others (a file changed in between) writes nothing.
       if (done !== expected) throw new AppError('VALIDATION', { fields: 'analysis' }, `import wrote ${done} rows of ${expected} analysed`);
       options.onProgress?.(done, expected);
+      log.end();
       index.flush();
       db.orm
         .insert(importBatches)
@@ -192,7 +196,10 @@ export const beginImport = (db: Db, viewer: Viewer, analysis: ImportAnalysis, op
         .run();
       return summary;
     },
-    abort: () => index.end(),
+    abort: () => {
+      log.end();
+      index.end();
+    },
   };
 };
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { desc } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../../src-shared/errors';
-import type { CleanIssue, RawValue } from '../../../src-shared/import/clean';
-import { buildRecord, type ImportMapping, type ImportRecord } from '../../../src-shared/import/record';
+import type { CleanIssue } from '../../../src-shared/import/clean';
+import type { ImportMapping, ImportRecord } from '../../../src-shared/import/record';
 import { autoMap, type ImportTarget } from '../../../src-shared/import/targets';
 import type {
   ImportAnalysisView,
@@ -20,7 +20,8 @@ import { importBatches } from '../../db/schema';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { userNames } from '../customers/events';
 import { writeXlsx } from '../export/xlsxWriter';
-import { analyzeRecords, type ImportAnalysis } from './analyze';
+import { createAnalyzer, type ImportAnalysis } from './analyze';
+import { readRecords, type RecordLayout } from './records';
 import { commitImport, type CommitOptions, type ImportSummary } from './commit';
 import {
   cellText,
@@ -31,34 +32,12 @@ import {
   readPreview,
   readRows,
   sniffFile,
-  type Cell,
   type Preview,
   type ReadCache,
   type SheetInfo,
 } from './read';
 
 const MAX_UPLOAD = 512 * 1024 * 1024;
-
-/** A cell as the cleaning rules take it: numbers stay numbers, dates become Dates, everything else text. */
-export const cellValue = (cell: Cell | undefined): RawValue => {
-  if (!cell) return null;
-  switch (cell.type) {
-    case 'empty':
-    case 'error':
-      return null;
-    case 'text':
-      return cell.text;
-    case 'number':
-      // A float-looking literal of a long code (9.1310115897362E+17) is passed as written, so it can be recognised as mangled.
-      return /[eE]/.test(cell.raw) ? cell.raw : cell.value;
-    case 'date':
-      return new Date(`${cell.date}T00:00:00Z`);
-    case 'time':
-      return cell.time;
-    case 'boolean':
-      return cell.value;
-  }
-};
 
 type Upload = {
   id: string;
@@ -71,8 +50,11 @@ type Upload = {
   sheetIndex?: number;
   sheetName?: string | null;
   mapping?: ImportMapping;
-  records?: ImportRecord[];
+  /** Where the analysed records are in the file: the commit reads them again from there. */
+  layout?: RecordLayout;
   analysis?: ImportAnalysis;
+  /** The rows for the error workbook (rejected, flagged or hidden); the others are not kept. */
+  bad?: ImportRecord[];
   /**
    * A complete upload never changes: its sheet list and the first rows of each
    * sheet (header detection, merges) are read once, then reused by analyze,
@@ -80,29 +62,38 @@ type Upload = {
    */
   sheetList?: SheetInfo[];
   previews?: Map<number, Preview>;
-  /** Shared strings and formats parsed by the preview, for the analysis that follows (then dropped). */
+  /**
+   * Shared strings and formats parsed by the preview, for the analysis and
+   * the commit that read the sheet again (dropped when the commit ends).
+   */
   readCache?: ReadCache;
 };
 
 type Job = ImportJobState & { cancel: boolean; userId: string };
 
-export type JobRunner = (
-  db: Db,
-  viewer: Viewer,
-  records: ImportRecord[],
-  analysis: ImportAnalysis,
-  options: CommitOptions,
-) => Promise<ImportSummary>;
+/**
+ * The records to write, by batches in file order: `emit` may return a
+ * promise, which the source awaits before reading on (backpressure), and
+ * throws once the writer has stopped.
+ */
+export type RecordSource = (emit: (records: ImportRecord[]) => void | Promise<void>) => Promise<void>;
+
+export type JobRunner = (db: Db, viewer: Viewer, source: RecordSource, analysis: ImportAnalysis, options: CommitOptions) => Promise<ImportSummary>;
 
 /**
- * Runs the commit on the calling thread, yielding once first so the caller
- * gets its job id. The Electron host passes a runner that uses a worker
- * thread (src-main/services/import/worker.ts) instead.
+ * Runs the commit on the calling thread: collects the records, then writes
+ * them in one transaction (which must not span awaits on a shared
+ * connection). For the CLI and tests; the Electron host passes a runner that
+ * streams them to a worker thread (src-main/services/import/worker.ts).
  */
-export const inlineRunner: JobRunner = async (db, viewer, records, analysis, options) => {
-  await new Promise((r) => setImmediate(r));
+export const inlineRunner: JobRunner = async (db, viewer, source, analysis, options) => {
+  const records: ImportRecord[] = [];
+  await source((batch) => void records.push(...batch));
   return commitImport(db, viewer, records, analysis, options);
 };
+
+/** Records per batch, for the analysis' read transactions and the commit's messages to its worker. */
+const BATCH = 1000;
 
 /**
  * The import wizard's state in the main process: uploaded files (in a
@@ -208,21 +199,33 @@ export class ImportSessions {
       unmappedToNotes: input.unmappedToNotes,
       date1904,
     };
-    const records: ImportRecord[] = [];
+    const layout: RecordLayout = { sheetIndex: input.sheetIndex, cells: guess.columns.map((c) => c.index), lastHeaderRow: last, mapping };
     const cache = u.readCache;
-    // The records now hold what they need of the shared strings: the rest goes.
-    delete u.readCache;
-    await readRows(
+    const analyzer = createAnalyzer(db);
+    const shown: ImportRecord[] = [];
+    const bad: ImportRecord[] = [];
+    let pending: ImportRecord[] = [];
+    // Each batch's look-ups in one read transaction (no transaction may span the read's awaits).
+    const analyzePending = db.sqlite.transaction(() => {
+      for (const r of pending) analyzer.add(r);
+      pending = [];
+    });
+    await readRecords(
       u.path,
-      input.sheetIndex,
-      (row) => {
-        if (row.index <= last) return;
-        records.push(buildRecord({ rowNumber: row.index, hidden: row.hidden, values: guess.columns.map((c) => cellValue(row.cells[c.index])) }, mapping));
+      layout,
+      (r) => {
+        if (r.kind === 'record') {
+          if (shown.length < 100) shown.push(r);
+          if (r.rejected || r.issues.length > 0 || r.hidden) bad.push(r);
+        }
+        pending.push(r);
+        if (pending.length >= BATCH) analyzePending();
       },
       cache ? { cache } : {},
     );
-    const analysis = analyzeRecords(db, records);
-    Object.assign(u, { sheetIndex: input.sheetIndex, sheetName: sheets.find((s) => s.index === input.sheetIndex)?.name ?? null, mapping, records, analysis });
+    analyzePending();
+    const analysis = analyzer.result();
+    Object.assign(u, { sheetIndex: input.sheetIndex, sheetName: sheets.find((s) => s.index === input.sheetIndex)?.name ?? null, mapping, layout, analysis, bad });
     return {
       headers: mapping.headers,
       total: analysis.total,
@@ -235,10 +238,7 @@ export class ImportSessions {
       blank: analysis.blank,
       totals: analysis.totals,
       groups: analysis.groups.slice(0, 500),
-      records: records
-        .filter((r) => r.kind === 'record')
-        .slice(0, 100)
-        .map((r) => ({
+      records: shown.map((r) => ({
           rowNumber: r.rowNumber,
           hidden: r.hidden,
           name: r.fields.name,
@@ -255,14 +255,32 @@ export class ImportSessions {
 
   commit(db: Db, viewer: Viewer, input: Omit<CommitOptions, 'fileName' | 'sheetName' | 'shouldCancel' | 'onProgress'> & { uploadId: string }): { jobId: string } {
     const u = this.own(viewer, input.uploadId);
-    if (!u.records || !u.analysis) throw new AppError('VALIDATION', { fields: 'analysis' });
+    if (!u.layout || !u.analysis) throw new AppError('VALIDATION', { fields: 'analysis' });
     const job: Job = { jobId: randomUUID(), state: 'running', done: 0, total: u.analysis.total, summary: null, error: null, cancel: false, userId: viewer.id };
     this.jobs.set(job.jobId, job);
-    // Only the rows that can be written go to the runner (commitImport skips the others anyway):
-    // the worker runner copies what it is given into the worker thread.
-    const records = u.records.filter((r) => r.kind === 'record' && !r.rejected);
-    const analysis = u.analysis;
-    this.runner(db, viewer, records, analysis, {
+    const { path, layout, analysis, readCache: cache } = u;
+    // The records are read again from the file, by batches, and only those that can be written go
+    // to the runner (the worker runner copies each batch into the worker thread).
+    const source: RecordSource = async (emit) => {
+      let batch: ImportRecord[] = [];
+      await readRecords(
+        path,
+        layout,
+        (r) => {
+          if (r.kind !== 'record' || r.rejected) return;
+          batch.push(r);
+          if (batch.length < BATCH) return;
+          const full = batch;
+          batch = [];
+          return emit(full);
+        },
+        cache ? { cache } : {},
+      );
+      if (batch.length) await emit(batch);
+      // Read for the last time: the shared strings can go.
+      delete u.readCache;
+    };
+    this.runner(db, viewer, source, analysis, {
       fileName: u.fileName,
       sheetName: u.sheetName ?? null,
       source: input.source,
@@ -304,9 +322,9 @@ export class ImportSessions {
   /** Every rejected or flagged row, with its original row number and the reasons, as an xlsx. */
   async errorWorkbook(viewer: Viewer, uploadId: string, file: string, t: TFunction): Promise<number> {
     const u = this.own(viewer, uploadId);
-    if (!u.records || !u.mapping) throw new AppError('VALIDATION', { fields: 'analysis' });
+    if (!u.bad || !u.mapping) throw new AppError('VALIDATION', { fields: 'analysis' });
     const mapping = u.mapping;
-    const bad = u.records.filter((r) => r.kind === 'record' && (r.rejected || r.issues.length > 0 || r.hidden));
+    const bad = u.bad;
     const reason = (r: ImportRecord): string =>
       [
         ...(r.hidden ? [t('importer.issues.hidden_row')] : []),

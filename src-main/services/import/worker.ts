@@ -1,8 +1,10 @@
 /**
  * Worker-thread entry for an import commit: its own connection to the
- * workspace database, one transaction, progress messages to the parent, and
- * a shared flag the parent sets to cancel. The window stays responsive while
- * a 100,000-row import writes.
+ * workspace database and one write transaction, open while the parent sends
+ * the records in batches (acknowledging each, so that no more than a couple
+ * wait in memory); progress messages to the parent, and a shared flag the
+ * parent sets to cancel. The window stays responsive while a 100,000-row
+ * import writes, and the parent reads the next rows while this thread writes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportRecord } from '../../../src-shared/import/record';
@@ -11,43 +13,101 @@ import { openDatabase } from '../../db/connection';
 import { systemClock } from '../clock';
 import type { Viewer } from '../customers/access';
 import type { ImportAnalysis } from './analyze';
-import { commitImport, type CommitOptions } from './commit';
+import { beginImport, type CommitOptions, type ImportSummary } from './commit';
 
 export type WorkerInput = {
   dbFile: string;
   keyHex: string;
   migrationsFolder: string;
   viewer: Viewer;
-  records: ImportRecord[];
   analysis: Omit<ImportAnalysis, 'groupOf'> & { groupOf: [number, string][] };
   options: Omit<CommitOptions, 'shouldCancel' | 'onProgress'>;
   cancel: SharedArrayBuffer;
 };
 
+/** Parent → worker: a batch of records, the end of them, or a stop (the parent could not read on). */
+export type ToWorker = { type: 'rows'; records: ImportRecord[] } | { type: 'end' } | { type: 'stop'; message: string };
+
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; summary: ReturnType<typeof commitImport> }
+  | { type: 'taken' }
+  | { type: 'done'; summary: ImportSummary }
   | { type: 'error'; code: string; message: string };
 
+/**
+ * Checkpoints the import's WAL frames into the database file (PASSIVE: never
+ * waits for, nor blocks, the window's connection). A failure here loses
+ * nothing: the frames stay in the WAL for the next checkpoint.
+ */
+const checkpoint = (db: { sqlite: { pragma(s: string): unknown } }): void => {
+  try {
+    db.sqlite.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // The next connection's checkpoint does it.
+  }
+};
+
 const input = workerData as WorkerInput;
-const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
+const port = parentPort!;
+const post = (m: WorkerMessage): void => port.postMessage(m);
 const flag = new Int32Array(input.cancel);
-const db = openDatabase(input.dbFile, Buffer.from(input.keyHex, 'hex'), {
-  clock: systemClock,
-  migrationsFolder: input.migrationsFolder,
-  secondary: true,
-  // The full 128 MiB cache: at 100,000 rows a 32 MiB cache saved ~120 MB of RSS but made the commit ~35% slower (bench:import).
-  cacheMiB: Number(process.env.TUOKE_WORKER_CACHE_MIB) || 128,
-});
+
+let db: ReturnType<typeof openDatabase> | undefined;
+let finish: ((error?: unknown) => void) | undefined;
 try {
-  const summary = commitImport(db, input.viewer, input.records, { ...input.analysis, groupOf: new Map(input.analysis.groupOf) }, {
+  db = openDatabase(input.dbFile, Buffer.from(input.keyHex, 'hex'), {
+    clock: systemClock,
+    migrationsFolder: input.migrationsFolder,
+    secondary: true,
+    // The full 128 MiB cache: at 100,000 rows a 32 MiB cache saved ~120 MB of RSS but made the commit ~35% slower (bench:import).
+    cacheMiB: Number(process.env.TUOKE_WORKER_CACHE_MIB) || 128,
+  });
+  const tx = db.begin(input.viewer.id);
+  const open = db;
+  // If this throws, the catch below closes the connection, which rolls the transaction back.
+  const batch = beginImport(db, input.viewer, { ...input.analysis, groupOf: new Map(input.analysis.groupOf) }, {
     ...input.options,
     shouldCancel: () => Atomics.load(flag, 0) === 1,
     onProgress: (done, total) => post({ type: 'progress', done, total }),
   });
-  post({ type: 'done', summary });
+  const fail = (e: unknown): void => {
+    batch.abort();
+    tx.rollback();
+    post({ type: 'error', code: isAppError(e) ? e.code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
+  };
+  finish = (error) => {
+    finish = undefined;
+    try {
+      if (error !== undefined) fail(error);
+      else {
+        const summary = batch.finish();
+        // The import is done once COMMIT returns (synchronous=FULL: it is on disk, in the WAL). Copying the
+        // WAL into the database (as large as what the import wrote) follows, after the window is told.
+        open.sqlite.pragma('wal_autocheckpoint=0');
+        tx.commit();
+        post({ type: 'done', summary });
+        checkpoint(open);
+      }
+    } catch (e) {
+      fail(e);
+    } finally {
+      open.close();
+      port.close();
+    }
+  };
+  port.on('message', (m: ToWorker) => {
+    if (!finish) return;
+    if (m.type === 'end') return finish();
+    if (m.type === 'stop') return finish(new Error(m.message));
+    try {
+      batch.add(m.records);
+      post({ type: 'taken' });
+    } catch (e) {
+      finish(e);
+    }
+  });
 } catch (e) {
   post({ type: 'error', code: isAppError(e) ? e.code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
-} finally {
-  db.close();
+  db?.close();
+  port.close();
 }
