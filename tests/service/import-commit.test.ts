@@ -153,6 +153,30 @@ describe('committing an import', () => {
     expect(card.contacts.map((c) => c.name)).toEqual(['李娜']);
   });
 
+  it('follows each duplicate group’s decision: new creates another customer, fill fills, skip skips', async () => {
+    run([sheet[0]!, sheet[1]!]);
+    // The same two companies again, plus the first one twice more in the file.
+    const again = [sheet[0]!, sheet[1]!, sheet[4]!];
+    const records = rows(again).map((r) => buildRecord(r, mapping));
+    const a = analyzeRecords(db, records);
+    expect(a.inDbDuplicates).toBe(3);
+    const groupOf = (name: string) => a.groups.find((g) => g.existing?.name === name)!;
+    const star = groupOf('杭州星辰信息科技有限公司');
+    const far = groupOf('深圳远航电子有限公司');
+    expect(star.rowNumbers).toEqual([2, 4]);
+    const summary = commitImport(db, viewer(), records, a, {
+      fileName: 'again.xlsx',
+      sheetName: null,
+      source: 'trade_directory',
+      tagIds: [],
+      assignment: { mode: 'pool' },
+      decisions: { [star.id]: 'new', [far.id]: 'skip' },
+    });
+    expect(summary).toMatchObject({ created: 2, skipped: 1, filled: 0 });
+    const names = (await ws.call(manager, 'customers.list', {})).rows.map((r) => r.name).sort();
+    expect(names).toEqual(['杭州星辰信息科技有限公司', '杭州星辰信息科技有限公司', '杭州星辰信息科技有限公司', '深圳远航电子有限公司']);
+  });
+
   it('leaves the database exactly as it was when cancelled or when a write fails half-way', () => {
     run([sheet[0]!]);
     const before = JSON.stringify(dumpDb(db.sqlite));

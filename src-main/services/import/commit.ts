@@ -129,24 +129,56 @@ export type ImportBatchWriter = {
 };
 
 /**
+ * What the commit does with each analysed row, small enough to send to the
+ * worker whatever the file: rows not listed are created. A file of 100,000
+ * companies already in the database is 100,000 duplicate groups; the plan
+ * of skipping them all is a list of row numbers.
+ */
+export type ImportPlan = {
+  total: number;
+  rejected: number;
+  /** Rows that follow a duplicate group's decision "skip". */
+  skip: number[];
+  /** Rows that fill a customer: an existing one (its id), or the one this import creates from an earlier row (its row number). */
+  fill: [row: number, target: string | number][];
+};
+
+export const planImport = (analysis: ImportAnalysis, decisions: Record<string, DuplicateDecision>, defaultDecision: DuplicateDecision = 'skip'): ImportPlan => {
+  const plan: ImportPlan = { total: analysis.total, rejected: analysis.rejected, skip: [], fill: [] };
+  for (const g of analysis.groups) {
+    const decision = decisions[g.id] ?? defaultDecision;
+    if (decision === 'new') continue;
+    // Within a file the first row of a group is created; the later ones follow the decision.
+    for (const row of g.existing ? g.rowNumbers : g.rowNumbers.slice(1)) {
+      if (decision === 'fill') plan.fill.push([row, g.existing ? g.existing.id : g.rowNumbers[0]!]);
+      else plan.skip.push(row);
+    }
+  }
+  return plan;
+};
+
+/**
  * Starts writing an analysed import. New customers get the batch id, the
  * lead source, the batch's tags and an owner by the assignment; an existing
  * customer's owner is never changed (the first record wins) — "fill" only
  * fills its empty fields. Cancel is checked every 500 rows. Must run inside
  * the caller's write transaction, which makes the import all or nothing.
  */
-export const beginImport = (db: Db, viewer: Viewer, analysis: ImportAnalysis, options: CommitOptions): ImportBatchWriter => {
+export const beginImport = (db: Db, viewer: Viewer, plan: ImportPlan, options: Omit<CommitOptions, 'decisions' | 'defaultDecision'>): ImportBatchWriter => {
   if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
   const batchId = newId();
-  const summary: ImportSummary = { batchId, created: 0, filled: 0, skipped: 0, rejected: analysis.rejected, total: analysis.total };
+  const summary: ImportSummary = { batchId, created: 0, filled: 0, skipped: 0, rejected: plan.rejected, total: plan.total };
   const filled: Filled = { customers: {}, contacts: [] };
-  const groupsById = new Map(analysis.groups.map((g) => [g.id, g]));
+  const skip = new Set(plan.skip);
+  const fill = new Map(plan.fill);
   const now = db.clock.now();
   const owners = ownerPicker(db, options.assignment);
   const w = importWriter(db);
+  /** Customers this import created that later rows fill, by the row that created them. */
+  const fillTargets = new Set(plan.fill.map(([, target]) => target).filter((t) => typeof t === 'number'));
   const createdForRow = new Map<number, string>();
   /** The rows to write: every record the analysis did not reject. */
-  const expected = analysis.total - analysis.rejected;
+  const expected = plan.total - plan.rejected;
   let done = 0;
   // The search index takes the batch's rows all at once, before COMMIT (see deferSearchIndexing),
   // and the change log records the batch rather than each row it creates (see unloggedInserts).
@@ -158,18 +190,18 @@ export const beginImport = (db: Db, viewer: Viewer, analysis: ImportAnalysis, op
       options.onProgress?.(done, expected);
     }
     done += 1;
-    const groupId = analysis.groupOf.get(r.rowNumber);
-    const group = groupId ? groupsById.get(groupId) : undefined;
-    const decision: DuplicateDecision = groupId ? (options.decisions[groupId] ?? options.defaultDecision ?? 'skip') : 'new';
-    const isFirstInFile = group && !group.existing && group.rowNumbers[0] === r.rowNumber;
-    if (!group || isFirstInFile || decision === 'new') {
-      createdForRow.set(r.rowNumber, createCustomer(w, viewer.id, r, batchId, owners(), options, now));
+    const target = fill.get(r.rowNumber);
+    if (skip.has(r.rowNumber)) summary.skipped += 1;
+    else if (target === undefined) {
+      const id = createCustomer(w, viewer.id, r, batchId, owners(), options, now);
+      if (fillTargets.has(r.rowNumber)) createdForRow.set(r.rowNumber, id);
       summary.created += 1;
-    } else if (decision === 'fill') {
-      const targetId = group.existing?.id ?? createdForRow.get(group.rowNumbers[0]!);
-      if (targetId && fillCustomer(db, w, viewer.id, targetId, r, batchId, filled, !group.existing)) summary.filled += 1;
+    } else {
+      const sameBatch = typeof target === 'number';
+      const targetId = sameBatch ? createdForRow.get(target) : target;
+      if (targetId && fillCustomer(db, w, viewer.id, targetId, r, batchId, filled, sameBatch)) summary.filled += 1;
       else summary.skipped += 1;
-    } else summary.skipped += 1;
+    }
   };
   return {
     add(records) {
@@ -206,7 +238,7 @@ export const beginImport = (db: Db, viewer: Viewer, analysis: ImportAnalysis, op
 /** Writes an analysed import in ONE transaction: all rows or none. Cancel and any failure roll everything back. */
 export const commitImport = (db: Db, viewer: Viewer, records: Iterable<ImportRecord>, analysis: ImportAnalysis, options: CommitOptions): ImportSummary =>
   db.write(viewer.id, () => {
-    const batch = beginImport(db, viewer, analysis, options);
+    const batch = beginImport(db, viewer, planImport(analysis, options.decisions, options.defaultDecision), options);
     try {
       batch.add(records);
       return batch.finish();
@@ -245,7 +277,7 @@ const createCustomer = (
   r: ImportRecord,
   batchId: string,
   ownerId: string | null,
-  options: CommitOptions,
+  options: Pick<CommitOptions, 'source' | 'tagIds'>,
   now: number,
 ): string => {
   const id = newId();

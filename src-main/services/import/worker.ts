@@ -12,16 +12,15 @@ import { isAppError } from '../../../src-shared/errors';
 import { openDatabase } from '../../db/connection';
 import { systemClock } from '../clock';
 import type { Viewer } from '../customers/access';
-import type { ImportAnalysis } from './analyze';
-import { beginImport, type CommitOptions, type ImportSummary } from './commit';
+import { beginImport, type CommitOptions, type ImportPlan, type ImportSummary } from './commit';
 
 export type WorkerInput = {
   dbFile: string;
   keyHex: string;
   migrationsFolder: string;
   viewer: Viewer;
-  analysis: Omit<ImportAnalysis, 'groupOf'> & { groupOf: [number, string][] };
-  options: Omit<CommitOptions, 'shouldCancel' | 'onProgress'>;
+  plan: ImportPlan;
+  options: Omit<CommitOptions, 'shouldCancel' | 'onProgress' | 'decisions' | 'defaultDecision'>;
   cancel: SharedArrayBuffer;
 };
 
@@ -59,13 +58,14 @@ try {
     clock: systemClock,
     migrationsFolder: input.migrationsFolder,
     secondary: true,
-    // The full 128 MiB cache: at 100,000 rows a 32 MiB cache saved ~120 MB of RSS but made the commit ~35% slower (bench:import).
-    cacheMiB: Number(process.env.TUOKE_WORKER_CACHE_MIB) || 128,
+    // 32 MiB rather than the window's 128: the import appends (time-ordered ids, the search index in one
+    // go at the end), so a bigger cache bought nothing measurable at 100,000 rows but ~200 MB of RSS (bench:import).
+    cacheMiB: Number(process.env.TUOKE_WORKER_CACHE_MIB) || 32,
   });
   const tx = db.begin(input.viewer.id);
   const open = db;
   // If this throws, the catch below closes the connection, which rolls the transaction back.
-  const batch = beginImport(db, input.viewer, { ...input.analysis, groupOf: new Map(input.analysis.groupOf) }, {
+  const batch = beginImport(db, input.viewer, input.plan, {
     ...input.options,
     shouldCancel: () => Atomics.load(flag, 0) === 1,
     onProgress: (done, total) => post({ type: 'progress', done, total }),

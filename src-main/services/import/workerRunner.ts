@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../src-shared/errors';
 import type { ImportRecord } from '../../../src-shared/import/record';
 import type { Workspace } from '../workspace/workspace';
+import { planImport } from './commit';
 import type { JobRunner } from './session';
 import type { ToWorker, WorkerInput, WorkerMessage } from './worker';
 
@@ -22,13 +23,14 @@ export const workerRunner =
     new Promise((resolve, reject) => {
       const cancel = new SharedArrayBuffer(4);
       const flag = new Int32Array(cancel);
-      const { shouldCancel, onProgress, ...plain } = options;
+      const { shouldCancel, onProgress, decisions, defaultDecision, ...plain } = options;
       const data: WorkerInput = {
         dbFile: ws.dbFile,
         keyHex: ws.openKey().toString('hex'),
         migrationsFolder: ws.migrationsFolder,
         viewer: { id: viewer.id, role: viewer.role },
-        analysis: { ...analysis, groupOf: [...analysis.groupOf] },
+        // The decisions applied here: the worker gets what to do with each row, not the duplicate groups.
+        plan: planImport(analysis, decisions, defaultDecision),
         options: plain,
         cancel,
       };

@@ -1,3 +1,4 @@
+import type { SharedStrings } from './strings';
 /**
  * What the spreadsheet reading layer hands to the importer. The reader does
  * not interpret columns: it reports what each cell holds, typed as the file
@@ -74,7 +75,7 @@ export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
  * formats, parsed once. Pass the same empty object to each read; drop it to
  * free the memory.
  */
-export type ReadCache = { xlsx?: { formats: string[]; strings: string[] } };
+export type ReadCache = { xlsx?: { formats: string[]; strings: SharedStrings } };
 
 export type ReadOptions = {
   signal?: AbortSignal;

@@ -13,6 +13,7 @@ import { AppError } from '../../../../src-shared/errors';
 import { builtinFormat, EMPTY, isoDateCell, numericCell } from './cells';
 import { columnOfRef, MAX_COLUMNS, MAX_ROWS, parseRange, rowOfRef } from './refs';
 import { RowSink } from './sink';
+import { SharedStrings } from './strings';
 import type { Cell, MergeRange, ReadOptions, ReadResult, RowHandler, SheetInfo, SheetKind, SheetState } from './types';
 import { createXmlFeed, parseEntry, streamEntryText, unescapeOoxml, type XmlAttrs } from './xml';
 import { openZip, type ZipArchive, type ZipEntry } from './zip';
@@ -176,10 +177,10 @@ async function readCellFormats(book: XlsxBook): Promise<string[]> {
  * not part of the text. The table's count/uniqueCount attributes are ignored:
  * WPS omits uniqueCount.
  */
-async function readSharedStrings(book: XlsxBook): Promise<string[]> {
+async function readSharedStrings(book: XlsxBook): Promise<SharedStrings> {
   const entry = book.sharedStringsPart ? book.zip.find(book.sharedStringsPart) : undefined;
-  if (!entry) return [];
-  const strings: string[] = [];
+  const strings = new SharedStrings();
+  if (!entry) return strings.seal();
   let inSi = false;
   let inT = false;
   let phonetic = 0;
@@ -204,7 +205,7 @@ async function readSharedStrings(book: XlsxBook): Promise<string[]> {
       if (inT) current += t;
     },
   });
-  return strings;
+  return strings.seal();
 }
 
 /** Finds <mergeCell ref="…"> in raw text, for the part of a sheet the SAX parser skipped. */
@@ -254,7 +255,7 @@ export async function readXlsxRows(
   const finishCell = (): Cell => {
     switch (cellType) {
       case 's': {
-        const s = value === '' ? undefined : strings[Number(value)];
+        const s = value === '' ? undefined : strings.get(Number(value));
         return s ? { type: 'text', text: s } : EMPTY;
       }
       case 'inlineStr': {
