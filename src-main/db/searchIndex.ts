@@ -178,9 +178,8 @@ const isPending = (marks: Watermarks | undefined, docid: unknown): boolean => {
  */
 export const deferSearchIndexing = (sqlite: BetterSqlite3.Database): { flush(): void; end(): void } => {
   if (deferred.has(sqlite)) throw new Error('a deferred search-indexing batch is already open on this connection');
-  const max = (where: string, floor: number): number =>
-    (sqlite.prepare(`SELECT coalesce(max(docid), ${floor}) AS m FROM search_docs WHERE ${where}`).get() as { m: number }).m;
-  const marks: Watermarks = { customer: max(`docid < ${CONTACT_DOCID_BASE}`, 0), contact: max(`docid > ${CONTACT_DOCID_BASE}`, CONTACT_DOCID_BASE) };
+  // The last docid of each kind now, by the queries the triggers take the next docid from (they add one).
+  const marks = sqlite.prepare(`SELECT ${NEXT_CUSTOMER_DOCID} AS customer, ${NEXT_CONTACT_DOCID} AS contact`).get() as Watermarks;
   deferred.set(sqlite, marks);
   const end = (): void => void deferred.delete(sqlite);
   return {

@@ -9,7 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportRecord } from '../../../src-shared/import/record';
 import { isAppError } from '../../../src-shared/errors';
-import { openDatabase } from '../../db/connection';
+import { openDatabase, type Db } from '../../db/connection';
 import { systemClock } from '../clock';
 import type { Viewer } from '../customers/access';
 import { beginImport, type CommitOptions, type ImportPlan, type ImportSummary } from './commit';
@@ -38,7 +38,7 @@ export type WorkerMessage =
  * waits for, nor blocks, the window's connection). A failure here loses
  * nothing: the frames stay in the WAL for the next checkpoint.
  */
-const checkpoint = (db: { sqlite: { pragma(s: string): unknown } }): void => {
+const checkpoint = (db: Db): void => {
   try {
     db.sqlite.pragma('wal_checkpoint(PASSIVE)');
   } catch {
@@ -49,9 +49,10 @@ const checkpoint = (db: { sqlite: { pragma(s: string): unknown } }): void => {
 const input = workerData as WorkerInput;
 const port = parentPort!;
 const post = (m: WorkerMessage): void => port.postMessage(m);
+const postError = (e: unknown): void => post({ type: 'error', code: isAppError(e) ? e.code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
 const flag = new Int32Array(input.cancel);
 
-let db: ReturnType<typeof openDatabase> | undefined;
+let db: Db | undefined;
 let finish: ((error?: unknown) => void) | undefined;
 try {
   db = openDatabase(input.dbFile, Buffer.from(input.keyHex, 'hex'), {
@@ -73,7 +74,7 @@ try {
   const fail = (e: unknown): void => {
     batch.abort();
     tx.rollback();
-    post({ type: 'error', code: isAppError(e) ? e.code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
+    postError(e);
   };
   finish = (error) => {
     finish = undefined;
@@ -107,7 +108,7 @@ try {
     }
   });
 } catch (e) {
-  post({ type: 'error', code: isAppError(e) ? e.code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
+  postError(e);
   db?.close();
   port.close();
 }
