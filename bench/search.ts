@@ -19,7 +19,8 @@ import { customerListSchema } from '../src-shared/customers/schemas';
 import type { Db } from '../src-main/db/connection';
 import { sourceMigrationsFolder } from '../src-main/db/migrate';
 import { createHost, type Host } from '../src-main/host';
-import { createRng, DEMO_PASSWORD, seedDemo } from '../src-main/devtools/seedDemo';
+import { loginDemo, setUpDemo } from './demo';
+import { createRng, seedDemo } from '../src-main/devtools/seedDemo';
 import { listCustomers } from '../src-main/services/customers/customers';
 import { personPinyinKeys, pinyinKeys } from '../src-main/services/search/pinyin';
 import { searchCustomers } from '../src-main/services/search/search';
@@ -43,13 +44,6 @@ const log = (line: string): void => {
 
 const openHost = (): Host => createHost({ dataDir: dir, migrationsFolder: sourceMigrationsFolder() });
 
-const login = async (host: Host, username: string): Promise<{ id: string; role: 'admin' | 'manager' | 'sales' }> => {
-  const result = await host.registry.invoke(host.session(), 'auth.login', { username, password: DEMO_PASSWORD });
-  if (!result.ok) throw new Error(`login ${username}: ${result.error.code}`);
-  const { user } = result.value as { user: { id: string; role: 'admin' | 'manager' | 'sales' } };
-  return user;
-};
-
 const stats = (times: number[]): { p50: number; p95: number; max: number } => {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -67,16 +61,7 @@ const time = (fn: () => unknown): number => {
 let host = openHost();
 const totalStart = performance.now();
 {
-  const session = host.session();
-  const setup = await host.registry.invoke(session, 'setup.create', {
-    companyName: '演示贸易有限公司',
-    adminUsername: 'admin',
-    adminDisplayName: '系统管理员',
-    password: DEMO_PASSWORD,
-    locale: 'zh-CN',
-  });
-  if (!setup.ok) throw new Error(`setup: ${setup.error.code}`);
-  const admin = await login(host, 'admin');
+  const admin = await setUpDemo(host);
   const db = host.workspace.db!;
   log(`workspace ${dir}: seeding ${CUSTOMERS.toLocaleString('en')} customers …`);
   let last = performance.now();
@@ -104,8 +89,8 @@ log(`database file: ${(statSync(join(dir, 'tuoke.db')).size / 2 ** 20).toFixed(0
 // ------------------------------------------------------------------ queries drawn from the data
 
 host = openHost();
-const manager = await login(host, 'chenjing');
-const sales = await login(host, 'zhangwei');
+const manager = await loginDemo(host, 'chenjing');
+const sales = await loginDemo(host, 'zhangwei');
 const db: Db = host.workspace.db!;
 const rng = createRng(7);
 
