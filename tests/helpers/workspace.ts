@@ -15,6 +15,13 @@ export const testScrypt: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 
 export const ADMIN = { username: 'admin', password: 'admin-pass-1', displayName: '王管理' };
 
+/** The office most service tests set up besides the administrator: manager 王经理 and salespeople 张三 and 李四 (create them with users.create). */
+export const OFFICE = {
+  wang: { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' },
+  zhang: { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' },
+  li: { username: 'li', displayName: '李四', role: 'sales', password: 'li-pass-1' },
+} as const;
+
 export type TestWorkspace = {
   dir: string;
   host: Host;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { companyFields, creditCode } from '../helpers/customers';
-import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -15,9 +15,9 @@ let ids: { manager: string; zhang: string; li: string };
 beforeEach(async () => {
   ws = await createTestWorkspace();
   admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  const m = await ws.call(admin, 'users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' });
-  const z = await ws.call(admin, 'users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' });
-  const l = await ws.call(admin, 'users.create', { username: 'li', displayName: '李四', role: 'sales', password: 'li-pass-1' });
+  const m = await ws.call(admin, 'users.create', OFFICE.wang);
+  const z = await ws.call(admin, 'users.create', OFFICE.zhang);
+  const l = await ws.call(admin, 'users.create', OFFICE.li);
   ids = { manager: m.id, zhang: z.id, li: l.id };
   manager = await ws.loginAs('wang', 'wang-pass-1');
   zhang = await ws.loginAs('zhang', 'zhang-pass-1');

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
+import { OFFICE } from '../helpers/workspace';
 import { twoPcs, type Pc } from './exchange-helpers';
 
 /**
@@ -24,8 +25,8 @@ type Ids = { zhangId: string; liId: string; zhangCust: string; liCust: string; c
 const setup = async (): Promise<{ a: Pc; b: Pc; ids: Ids }> => {
   const ids: Ids = { zhangId: '', liId: '', zhangCust: '', liCust: '', contactId: '' };
   const pcs = await twoPcs(async (a) => {
-    ids.zhangId = (await a.call('users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' })).id;
-    ids.liId = (await a.call('users.create', { username: 'li', displayName: '李四', role: 'sales', password: 'li-pass-1' })).id;
+    ids.zhangId = (await a.call('users.create', OFFICE.zhang)).id;
+    ids.liId = (await a.call('users.create', OFFICE.li)).id;
     const zhang = await a.login('zhang', 'zhang-pass-1');
     const li = await a.login('li', 'li-pass-1');
     ids.zhangCust = (await a.call('customers.create', { fields: { name: '杭州交换模块公司' }, confirmDuplicates: false }, zhang)).id;

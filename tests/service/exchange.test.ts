@@ -125,7 +125,7 @@ describe('exchange between two PCs', () => {
 
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createTestWorkspace } from '../helpers/workspace';
+import { OFFICE, createTestWorkspace } from '../helpers/workspace';
 import { openPc } from './exchange-helpers';
 import { META_SHEET } from '../../src-main/services/exchange/workbook';
 import { normalizeCompanyName } from '../../src-shared/rules/companyName';
@@ -259,7 +259,7 @@ describe('workbooks edited by hand, damaged, or from elsewhere', () => {
     let mine = '';
     let others = '';
     const { a, b } = await setup(async (a) => {
-      await a.call('users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' });
+      await a.call('users.create', OFFICE.zhang);
       const zhang = await a.login('zhang', 'zhang-pass-1');
       mine = (await a.call('customers.create', { fields: { name: '张三的客户' }, confirmDuplicates: false }, zhang)).id;
       others = (await a.call('customers.create', { fields: { name: '管理员的客户' }, confirmDuplicates: false })).id;
@@ -360,7 +360,7 @@ describe('a salesperson’s scope for declared types', () => {
     let theirs = '';
     let zhangId = '';
     const { a } = await setup(async (a) => {
-      zhangId = (await a.call('users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' })).id;
+      zhangId = (await a.call('users.create', OFFICE.zhang)).id;
       const zhang = await a.login('zhang', 'zhang-pass-1');
       const c1 = await a.call('customers.create', { fields: { name: '张三的公司' }, confirmDuplicates: false }, zhang);
       mine = (await a.call('contacts.create', { customerId: c1.id, fields: { name: '甲' } }, zhang)).id;

@@ -2,7 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { creditCode } from '../helpers/customers';
-import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace;
 let manager: Session;
@@ -11,8 +11,8 @@ let zhang: Session;
 beforeEach(async () => {
   ws = await createTestWorkspace();
   const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  await ws.call(admin, 'users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' });
-  await ws.call(admin, 'users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' });
+  await ws.call(admin, 'users.create', OFFICE.wang);
+  await ws.call(admin, 'users.create', OFFICE.zhang);
   manager = await ws.loginAs('wang', 'wang-pass-1');
   zhang = await ws.loginAs('zhang', 'zhang-pass-1');
 });

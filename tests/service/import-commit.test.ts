@@ -9,7 +9,7 @@ import type { RecordSource } from '../../src-main/services/import/session';
 import { rebuildSearchIndex } from '../../src-main/db/searchIndex';
 import { creditCode } from '../helpers/customers';
 import { dumpDb } from '../helpers/rawDb';
-import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const headers = ['企业名称', '统一社会信用代码', '联系人', '联系电话', '地址', '成立日期', '注册资本'];
 const mapping: ImportMapping = { headers, targets: autoMap(headers), unmappedToNotes: true };
@@ -35,10 +35,10 @@ const viewer = () => manager.user!;
 beforeEach(async () => {
   ws = await createTestWorkspace();
   const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  await ws.call(admin, 'users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' });
+  await ws.call(admin, 'users.create', OFFICE.wang);
   sales = [
-    await ws.call(admin, 'users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' }),
-    await ws.call(admin, 'users.create', { username: 'li', displayName: '李四', role: 'sales', password: 'li-pass-1' }),
+    await ws.call(admin, 'users.create', OFFICE.zhang),
+    await ws.call(admin, 'users.create', OFFICE.li),
   ];
   manager = await ws.loginAs('wang', 'wang-pass-1');
   db = ws.host.workspace.db!;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
-import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const fixtures = resolve(__dirname, '../../../shared/fixtures/spreadsheets');
 
@@ -14,10 +14,10 @@ let salesIds: string[];
 beforeEach(async () => {
   ws = await createTestWorkspace();
   const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  await ws.call(admin, 'users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' });
+  await ws.call(admin, 'users.create', OFFICE.wang);
   salesIds = [
-    (await ws.call(admin, 'users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' })).id,
-    (await ws.call(admin, 'users.create', { username: 'li', displayName: '李四', role: 'sales', password: 'li-pass-1' })).id,
+    (await ws.call(admin, 'users.create', OFFICE.zhang)).id,
+    (await ws.call(admin, 'users.create', OFFICE.li)).id,
   ];
   manager = await ws.loginAs('wang', 'wang-pass-1');
 });

@@ -6,7 +6,7 @@ import type { PrintJob, Printer } from '../../src-main/services/print/printer';
 import { escapeHtml, html } from '../../src-main/services/print/html';
 import { pdfOptions, printToPdfOptions } from '../../src-shared/print/page';
 import type { UserInfo } from '../../src-shared/types';
-import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const HOSTILE = '<script>alert("x")</script>星辰&"科技"\'有限公司';
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,9 +28,9 @@ const userOf = (s: Session): UserInfo => s.user!;
 beforeEach(async () => {
   ws = await createTestWorkspace({ company: '杭州测试贸易有限公司' });
   admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  await ws.call(admin, 'users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' });
-  await ws.call(admin, 'users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' });
-  await ws.call(admin, 'users.create', { username: 'li', displayName: '李四', role: 'sales', password: 'li-pass-1' });
+  await ws.call(admin, 'users.create', OFFICE.wang);
+  await ws.call(admin, 'users.create', OFFICE.zhang);
+  await ws.call(admin, 'users.create', OFFICE.li);
   manager = await ws.loginAs('wang', 'wang-pass-1');
   zhang = await ws.loginAs('zhang', 'zhang-pass-1');
   li = await ws.loginAs('li', 'li-pass-1');

@@ -10,7 +10,7 @@ import type { Db } from '../../src-main/db/connection';
 import type { Session } from '../../src-main/ipc/session';
 import { newId } from '../../src-main/services/ids';
 import type { ReportFilterInput } from '../../src-shared/reports/schemas';
-import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace;
 let admin: Session;
@@ -74,9 +74,9 @@ const jan2026 = { kind: 'month', anchor: '2026-01-15' } as const;
 beforeAll(async () => {
   ws = await createTestWorkspace();
   admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  ids.manager = (await ws.call(admin, 'users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' })).id;
-  ids.zhang = (await ws.call(admin, 'users.create', { username: 'zhang', displayName: '张三', role: 'sales', password: 'zhang-pass-1' })).id;
-  ids.li = (await ws.call(admin, 'users.create', { username: 'li', displayName: '李四', role: 'sales', password: 'li-pass-1' })).id;
+  ids.manager = (await ws.call(admin, 'users.create', OFFICE.wang)).id;
+  ids.zhang = (await ws.call(admin, 'users.create', OFFICE.zhang)).id;
+  ids.li = (await ws.call(admin, 'users.create', OFFICE.li)).id;
   manager = await ws.loginAs('wang', 'wang-pass-1');
   zhang = await ws.loginAs('zhang', 'zhang-pass-1');
   li = await ws.loginAs('li', 'li-pass-1');
