@@ -1,15 +1,10 @@
 import type { Page } from '@playwright/test';
-import { api, expect, snap, test } from './bridge';
+import { api, logInAs, expect, snap, test } from './bridge';
 
 const company = '杭州星辰贸易有限公司';
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
 
-const logIn = async (page: Page) => {
-  await page.getByLabel('用户名').fill(admin.username);
-  await page.getByRole('textbox', { name: '密码', exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(admin.name);
-};
+const logIn = (page: Page): Promise<void> => logInAs(page, admin.username, admin.password, admin.name);
 
 test.describe('backup and restore', () => {
   test('an administrator backs up, adds a customer, restores the backup and is sent back to login', async ({ page, bridge }) => {

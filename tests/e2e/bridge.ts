@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 
 /** A test bridge in a child process over a fresh workspace folder. */
 export type BridgeProcess = { url: string; dataDir: string; stop(): Promise<void> };
@@ -72,4 +72,22 @@ export const api = async <T>(page: Page, channel: string, input: unknown): Promi
     [channel, input] as const,
   ) as Promise<T>;
 
-export { expect } from '@playwright/test';
+/** Logs in through the login form and waits for the user's name in the header. */
+export const logInAs = async (page: Page, username: string, password: string, displayName: string): Promise<void> => {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('current-user')).toHaveText(displayName);
+};
+
+/** Opens a route of the app (hash routing), as a link would. */
+export const go = async (page: Page, path: string): Promise<void> => {
+  await page.evaluate((p) => (window.location.hash = `#${p}`), path);
+};
+
+/** Waits until every notification has gone, so that none covers what the next step clicks. */
+export const quietNotifications = async (page: Page): Promise<void> => {
+  await expect(page.locator('.mantine-Notifications-notification')).toHaveCount(0, { timeout: 15_000 });
+};
+
+export { expect };

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, snap, test, type BridgeProcess } from './bridge';
+import { expect, quietNotifications, go, logInAs, snap, test, type BridgeProcess } from './bridge';
 
 const company = '杭州星辰贸易有限公司';
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
@@ -39,12 +39,7 @@ const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<void> => 
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
 };
 
-const logIn = async (page: Page, username: string, displayName: string): Promise<void> => {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(displayName);
-};
+const logIn = (page: Page, username: string, displayName: string): Promise<void> => logInAs(page, username, password, displayName);
 
 /** Creates a customer through the API as `username` and logs out again. */
 const recordAs = async (page: Page, username: string, input: Record<string, unknown>): Promise<string> => {
@@ -55,14 +50,6 @@ const recordAs = async (page: Page, username: string, input: Record<string, unkn
 };
 
 /** Lets the "saved" notifications fade (they close themselves after a few seconds) so a screenshot shows the page. */
-const quietNotifications = async (page: Page): Promise<void> => {
-  await expect(page.locator('.mantine-Notifications-notification')).toHaveCount(0, { timeout: 15_000 });
-};
-
-const go = async (page: Page, path: string): Promise<void> => {
-  await page.evaluate((p) => (window.location.hash = `#${p}`), path);
-};
-
 test.describe('the customer card, its form and the global search', () => {
   test('create a customer with two contacts, find it by pinyin initials and by phone tail, edit it, see the change in history and restore the old value', async ({
     page,

@@ -2,16 +2,11 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { api, expect, snap, startBridgeProcess, test } from './bridge';
+import { api, logInAs, expect, snap, startBridgeProcess, test } from './bridge';
 
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
 
-const logIn = async (page: Page): Promise<void> => {
-  await page.getByLabel('用户名').fill(admin.username);
-  await page.getByRole('textbox', { name: '密码', exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(admin.name);
-};
+const logIn = (page: Page): Promise<void> => logInAs(page, admin.username, admin.password, admin.name);
 
 /**
  * Two office PCs, each its own bridge (its own installation) over a copy of one

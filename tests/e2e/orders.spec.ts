@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { api, expect, snap, test, type BridgeProcess } from './bridge';
+import { api, quietNotifications, go, logInAs, expect, snap, test, type BridgeProcess } from './bridge';
 
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
 const password = 'Office-pass-2026';
@@ -23,20 +23,7 @@ const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<void> => 
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
 };
 
-const logIn = async (page: Page, username: string, displayName: string): Promise<void> => {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(displayName);
-};
-
-const go = async (page: Page, path: string): Promise<void> => {
-  await page.evaluate((p) => (window.location.hash = `#${p}`), path);
-};
-
-const quietNotifications = async (page: Page): Promise<void> => {
-  await expect(page.locator('.mantine-Notifications-notification')).toHaveCount(0, { timeout: 15_000 });
-};
+const logIn = (page: Page, username: string, displayName: string): Promise<void> => logInAs(page, username, password, displayName);
 
 const iso = (daysFromToday: number): string => {
   const d = new Date(Date.now() + daysFromToday * 86_400_000);

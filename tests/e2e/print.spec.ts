@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfOptions } from '../../src-shared/print/page';
 import { creditCode } from '../helpers/customers';
-import { api, expect, snap, test } from './bridge';
+import { api, go, expect, snap, test } from './bridge';
 
 /** The rendered PDFs and their pages as PNG, kept for people to look at. */
 const OUT = resolve('test-output/print');
@@ -26,10 +26,6 @@ const contactList = Array.from({ length: 40 }, (_, i) => ({
   mobile: `1380013${String(8000 + i).padStart(4, '0')}`,
   email: `contact${i + 1}@xingchen-mall.example.cn`,
 }));
-
-const go = async (page: Page, path: string): Promise<void> => {
-  await page.evaluate((p) => (window.location.hash = `#${p}`), path);
-};
 
 /** page.pdf with the very options the desktop app gives printToPDF (src-shared/print/page.ts). */
 const renderPdf = async (page: Page, doc: Doc, name: string): Promise<{ pdf: string; pages: string[] }> => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, expect, snap, test, type BridgeProcess } from './bridge';
+import { api, quietNotifications, go, logInAs, expect, snap, test, type BridgeProcess } from './bridge';
 
 const company = '杭州星辰贸易有限公司';
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
@@ -27,26 +27,13 @@ const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<string> =
   return customer.id;
 };
 
-const logIn = async (page: Page, username: string, displayName: string): Promise<void> => {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(displayName);
-};
+const logIn = (page: Page, username: string, displayName: string): Promise<void> => logInAs(page, username, password, displayName);
 
 const switchUser = async (page: Page, username: string, displayName: string): Promise<void> => {
   await api(page, 'auth.logout', {});
   await page.goto(page.url().split('#')[0]!);
   await page.reload();
   await logIn(page, username, displayName);
-};
-
-const go = async (page: Page, path: string): Promise<void> => {
-  await page.evaluate((p) => (window.location.hash = `#${p}`), path);
-};
-
-const quietNotifications = async (page: Page): Promise<void> => {
-  await expect(page.locator('.mantine-Notifications-notification')).toHaveCount(0, { timeout: 15_000 });
 };
 
 test.describe('visits and meeting minutes', () => {
