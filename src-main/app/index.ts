@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy } from '../../src-shared/csp';
 import { createHost, type Host } from '../host';
 import type { Session } from '../ipc/session';
+import { utilityImportProcess } from './importProcess';
 import { INVOKE_CHANNEL } from './ipcChannel';
 import { electronPrinter } from './printer';
 
@@ -96,7 +97,7 @@ if (!app.requestSingleInstanceLock()) {
     host = createHost({
       dataDir: dataDir(),
       migrationsFolder: migrationsFolder(),
-      importWorker: { entry: new URL('./importWorker.js', import.meta.url) },
+      importProcess: utilityImportProcess(new URL('./importProcess.js', import.meta.url)),
       printer: electronPrinter(),
     });
 

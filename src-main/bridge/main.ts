@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sourceMigrationsFolder } from '../db/migrate';
 import { createHost } from '../host';
+import { forkImportProcess } from '../services/import/remote';
 import { startBridge } from './server';
 
 const { values } = parseArgs({
@@ -24,11 +25,11 @@ if (!values['data-dir']) {
 }
 const dataDir = resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
-// Imports commit in a worker thread here too, as in the app (tsx carries into the worker).
+// Imports run in their own process here too, as in the app: the sources through tsx.
 const host = createHost({
   dataDir,
   migrationsFolder: sourceMigrationsFolder(),
-  importWorker: { entry: new URL('../services/import/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] },
+  importProcess: forkImportProcess(new URL('../services/import/process.ts', import.meta.url), ['--import', 'tsx']),
 });
 const bridge = await startBridge({
   host,

@@ -44,7 +44,7 @@ import {
 } from '../services/customers/ownership';
 import { savedMapping, saveMapping } from '../services/import/mappings';
 import { undoImport } from '../services/import/commit';
-import { ImportSessions, listBatches, type JobRunner } from '../services/import/session';
+import { ImportSessions, inlineRunner, listBatches, localImports, type ImportService } from '../services/import/session';
 import { getPref, setPref } from '../services/prefs/prefs';
 import { backupSettings, createBackup, listBackups, restoreBackup, updateBackupSettings } from '../services/backup/backup';
 import { searchCustomers } from '../services/search/search';
@@ -102,8 +102,9 @@ export const refreshSession = (ws: Workspace, session: Session): void => {
 };
 
 /** The main process's handlers, one per contract channel, over one workspace. */
-export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunner; printer?: Printer } = {}): Handlers => {
-  const imports = new ImportSessions(options.importRunner);
+export const createHandlers = (ws: Workspace, options: { imports?: ImportService; printer?: Printer } = {}): Handlers => {
+  // Without an import process (CLI, tests), the import runs in this process and commits on the calling thread.
+  const imports = options.imports ?? localImports(new ImportSessions(inlineRunner(() => openDb(ws))), () => openDb(ws));
   /** Writes a file the main process made to a temp folder, hands it over as base64, removes it. */
   const tempFile = async (name: string, make: (file: string) => Promise<number>): Promise<{ dataBase64: string; rows: number }> => {
     const dir = mkdtempSync(join(tmpdir(), 'tuoke-file-'));
@@ -270,21 +271,21 @@ export const createHandlers = (ws: Workspace, options: { importRunner?: JobRunne
       return saved ? { ...preview, targets: saved, savedMapping: true } : preview;
     },
     'import.analyze': async (input, { user }) => {
-      const analysis = await imports.analyze(openDb(ws), user, input);
+      const analysis = await imports.analyze(user, input);
       // The mapping the user went ahead with is the one offered next time for these headers.
       saveMapping(openDb(ws), user.id, analysis.headers, input.targets);
       return analysis;
     },
-    'import.commit': (input, { user }) => imports.commit(openDb(ws), user, input),
+    'import.commit': (input, { user }) => imports.commit(user, input),
     'import.progress': (input, { user }) => imports.progress(user, input.jobId),
     'import.cancel': (input, { user }) => imports.cancel(user, input.jobId),
     'import.errorWorkbook': async (input, { user, session }) => {
       const t = translator(session.locale);
-      const out = await tempFile('errors.xlsx', (file) => imports.errorWorkbook(user, input.uploadId, file, t));
+      const out = await tempFile('errors.xlsx', (file) => imports.errorWorkbook(user, input.uploadId, file, session.locale));
       return { fileName: `${t('importer.errorSheet')}.xlsx`, ...out };
     },
-    'import.discard': (input, { user }) => {
-      imports.discard(user, input.uploadId);
+    'import.discard': async (input, { user }) => {
+      await imports.discard(user, input.uploadId);
       return null;
     },
     'import.batches': () => listBatches(openDb(ws)),

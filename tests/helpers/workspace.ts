@@ -9,6 +9,7 @@ import { createHost, type Host } from '../../src-main/host';
 import type { Session } from '../../src-main/ipc/session';
 import { manualClock } from '../../src-main/services/clock';
 import type { ScryptParams } from '../../src-main/keyring/crypto';
+import type { SpawnImportProcess } from '../../src-main/services/import/remote';
 
 /** Cheap scrypt for tests (the real cost is measured by bench:kdf); everything else is real. */
 export const testScrypt: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
@@ -39,7 +40,7 @@ export type TestWorkspace = {
 };
 
 /** A real encrypted workspace in a temp folder, set up through the registry like the app does. */
-export const createTestWorkspace = async (options: { company?: string } = {}): Promise<TestWorkspace> => {
+export const createTestWorkspace = async (options: { company?: string; importProcess?: SpawnImportProcess } = {}): Promise<TestWorkspace> => {
   const dir = mkdtempSync(join(tmpdir(), 'tuoke-test-'));
   const clock = manualClock();
   const makeHost = (): Host =>
@@ -49,6 +50,7 @@ export const createTestWorkspace = async (options: { company?: string } = {}): P
       clock,
       scrypt: testScrypt,
       logger: { error: () => undefined },
+      ...(options.importProcess ? { importProcess: options.importProcess } : {}),
     });
   let host = makeHost();
   const invoke = async <K extends Channel>(session: Session, channel: K, input: ChannelInput<K>) =>

@@ -255,16 +255,22 @@ describe('undoing an import', () => {
   });
 });
 
-describe('committing in a worker thread', () => {
-  it('writes through its own connection as the records stream in, reports progress, and leaves no trace when cancelled or when the read fails', async () => {
-    const { workerRunner } = await import('../../src-main/services/import/workerRunner');
-    const runner = workerRunner(ws.host.workspace, new URL('../../src-main/services/import/worker.ts', import.meta.url), ['--import', 'tsx']);
-    const many = Array.from({ length: 3000 }, (_, i) => [`工作线程导入公司${i}号`, null, null, null, null, null, null] as ImportRowInput['values']);
+describe('committing on a connection of its own, as the records stream in (the import process’s runner)', () => {
+  it('writes batch by batch, reports progress, and leaves no trace when cancelled or when the read fails', async () => {
+    const { streamingRunner } = await import('../../src-main/services/import/session');
+    const { openDatabase } = await import('../../src-main/db/connection');
+    const workspace = ws.host.workspace;
+    let opened = 0;
+    const runner = streamingRunner(() => {
+      opened += 1;
+      return openDatabase(workspace.dbFile, workspace.openKey(), { clock: ws.clock, migrationsFolder: workspace.migrationsFolder, secondary: true, cacheMiB: 8 });
+    });
+    const many = Array.from({ length: 3000 }, (_, i) => [`流式导入公司${i}号`, null, null, null, null, null, null] as ImportRowInput['values']);
     const records = rows(many).map((r) => buildRecord(r, mapping));
     const analysis = analyzeRecords(db, records);
     const base = { fileName: 'w.xlsx', sheetName: null, source: 'trade_directory', tagIds: [], assignment: { mode: 'pool' } as const, decisions: {} };
 
-    // The records go by batches of 250, as the session streams them from the file; `failAt` makes the read fail there.
+    // The records come by batches of 250, as the session reads them from the file; `failAt` makes the read fail there.
     let emitted = 0;
     const source =
       (failAt = Infinity): RecordSource =>
@@ -278,20 +284,21 @@ describe('committing in a worker thread', () => {
 
     const before = JSON.stringify(dumpDb(db.sqlite));
     let cancelAt = 0;
-    await expect(
-      runner(db, viewer(), source(), analysis, { ...base, shouldCancel: () => cancelAt > 0, onProgress: (d) => (cancelAt = d) }),
-    ).rejects.toMatchObject({ code: 'IMPORT_CANCELLED' });
+    await expect(runner(viewer(), source(), analysis, { ...base, shouldCancel: () => cancelAt > 0, onProgress: (d) => (cancelAt = d) })).rejects.toMatchObject({
+      code: 'IMPORT_CANCELLED',
+    });
     expect(JSON.stringify(dumpDb(db.sqlite))).toBe(before);
-    // The reader was held back: it did not run through the 12 batches while the worker wrote the first.
+    // Each batch is written before the next is read: the cancel stopped the reading too.
     expect(emitted).toBeLessThan(12);
 
-    await expect(runner(db, viewer(), source(2000), analysis, base)).rejects.toThrow('read error');
+    await expect(runner(viewer(), source(2000), analysis, base)).rejects.toThrow('read error');
     expect(JSON.stringify(dumpDb(db.sqlite))).toBe(before);
 
     const seen: number[] = [];
-    const summary = await runner(db, viewer(), source(), analysis, { ...base, onProgress: (d) => seen.push(d) });
+    const summary = await runner(viewer(), source(), analysis, { ...base, onProgress: (d) => seen.push(d) });
     expect(summary.created).toBe(3000);
     expect(seen.at(-1)).toBe(3000);
+    expect(opened).toBe(3);
     expect((await ws.call(manager, 'customers.list', { filter: { owner: 'pool' } })).total).toBe(3000);
   });
 });

@@ -3,7 +3,6 @@ import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { desc } from 'drizzle-orm';
-import type { TFunction } from 'i18next';
 import { AppError } from '../../../src-shared/errors';
 import type { CleanIssue } from '../../../src-shared/import/clean';
 import type { ImportMapping, ImportRecord } from '../../../src-shared/import/record';
@@ -15,14 +14,16 @@ import type {
   ImportJobState,
   ImportPreview,
 } from '../../../src-shared/import/types';
+import type { Locale } from '../../../src-shared/roles';
 import type { Db } from '../../db/connection';
+import { translator } from '../../i18n';
 import { importBatches } from '../../db/schema';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { userNames } from '../customers/events';
 import { writeXlsx } from '../export/xlsxWriter';
 import { createAnalyzer, type ImportAnalysis } from './analyze';
 import { readRecords, type RecordLayout } from './records';
-import { commitImport, type CommitOptions, type ImportSummary } from './commit';
+import { beginImport, commitImport, planImport, type CommitOptions, type ImportSummary } from './commit';
 import {
   cellText,
   columnsForHeaderRow,
@@ -71,6 +72,9 @@ type Upload = {
 
 type Job = ImportJobState & { cancel: boolean; userId: string };
 
+/** A job's state as its owner may see it, with whose it is. */
+export type JobUpdate = ImportJobState & { userId: string };
+
 /**
  * The records to write, by batches in file order: `emit` may return a
  * promise, which the source awaits before reading on (backpressure), and
@@ -78,19 +82,67 @@ type Job = ImportJobState & { cancel: boolean; userId: string };
  */
 export type RecordSource = (emit: (records: ImportRecord[]) => void | Promise<void>) => Promise<void>;
 
-export type JobRunner = (db: Db, viewer: Viewer, source: RecordSource, analysis: ImportAnalysis, options: CommitOptions) => Promise<ImportSummary>;
+export type JobRunner = (viewer: Viewer, source: RecordSource, analysis: ImportAnalysis, options: CommitOptions) => Promise<ImportSummary>;
 
 /**
  * Runs the commit on the calling thread: collects the records, then writes
  * them in one transaction (which must not span awaits on a shared
- * connection). For the CLI and tests; the Electron host passes a runner that
- * streams them to a worker thread (src-main/services/import/worker.ts).
+ * connection). For the CLI and tests; the import process (process.ts) uses
+ * streamingRunner instead.
  */
-export const inlineRunner: JobRunner = async (db, viewer, source, analysis, options) => {
+export const inlineRunner =
+  (db: () => Db): JobRunner =>
+  async (viewer, source, analysis, options) => {
   const records: ImportRecord[] = [];
   await source((batch) => void records.push(...batch));
-  return commitImport(db, viewer, records, analysis, options);
+  return commitImport(db(), viewer, records, analysis, options);
 };
+
+/**
+ * Runs the commit on a connection of its own, opened for it: one write
+ * transaction, open while the source reads the file and hands over each
+ * batch, so no more than one batch of records is ever in memory. The import
+ * process (process.ts) uses it: nothing else uses that connection, so the
+ * transaction may span the reads' awaits. Cancel, a failed read or a failed
+ * write rolls it back. After COMMIT (synchronous=FULL: the import is on disk,
+ * in the WAL) the caller hears of the summary first; the WAL is copied into
+ * the database file after that, on the next turn of the event loop.
+ */
+export const streamingRunner =
+  (open: () => Db): JobRunner =>
+  async (viewer, source, analysis, options) => {
+    const db = open();
+    let closeLater = false;
+    try {
+      const tx = db.begin(viewer.id);
+      // If beginImport throws, closing the connection (finally) rolls the transaction back.
+      const batch = beginImport(db, viewer, planImport(analysis, options.decisions, options.defaultDecision), options);
+      try {
+        await source((records) => batch.add(records));
+        const summary = batch.finish();
+        db.sqlite.pragma('wal_autocheckpoint=0');
+        tx.commit();
+        closeLater = true;
+        setImmediate(() => {
+          try {
+            // PASSIVE: never waits for, nor blocks, other connections. A failure loses nothing: the frames stay in the WAL.
+            db.sqlite.pragma('wal_checkpoint(PASSIVE)');
+          } catch {
+            // The next connection's checkpoint does it.
+          } finally {
+            db.close();
+          }
+        });
+        return summary;
+      } catch (e) {
+        batch.abort();
+        tx.rollback();
+        throw e;
+      }
+    } finally {
+      if (!closeLater) db.close();
+    }
+  };
 
 /** Records per batch, for the analysis' read transactions and the commit's messages to its worker. */
 const BATCH = 1000;
@@ -104,7 +156,22 @@ export class ImportSessions {
   private uploads = new Map<string, Upload>();
   private jobs = new Map<string, Job>();
 
-  constructor(private readonly runner: JobRunner = inlineRunner) {}
+  constructor(
+    private readonly runner: JobRunner,
+    /** Told of every change of a job's state (progress, end): the import process forwards them to the window's process. */
+    private readonly onJob?: (job: JobUpdate) => void,
+  ) {}
+
+  /** Nothing uploaded and no commit running: the import process may end. */
+  idle(): boolean {
+    return this.uploads.size === 0 && ![...this.jobs.values()].some((j) => j.state === 'running');
+  }
+
+  private publish(job: Job): void {
+    if (!this.onJob) return;
+    const { cancel: _c, ...update } = job;
+    this.onJob(update);
+  }
 
   private own(viewer: Viewer, id: string): Upload {
     if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
@@ -253,14 +320,15 @@ export class ImportSessions {
     };
   }
 
-  commit(db: Db, viewer: Viewer, input: Omit<CommitOptions, 'fileName' | 'sheetName' | 'shouldCancel' | 'onProgress'> & { uploadId: string }): { jobId: string } {
+  commit(viewer: Viewer, input: Omit<CommitOptions, 'fileName' | 'sheetName' | 'shouldCancel' | 'onProgress'> & { uploadId: string }): { jobId: string } {
     const u = this.own(viewer, input.uploadId);
     if (!u.layout || !u.analysis) throw new AppError('VALIDATION', { fields: 'analysis' });
     const job: Job = { jobId: randomUUID(), state: 'running', done: 0, total: u.analysis.total, summary: null, error: null, cancel: false, userId: viewer.id };
     this.jobs.set(job.jobId, job);
+    this.publish(job);
     const { path, layout, analysis, readCache: cache } = u;
     // The records are read again from the file, by batches, and only those that can be written go
-    // to the runner (the worker runner copies each batch into the worker thread).
+    // to the runner (the streaming runner writes each batch before the next is read).
     const source: RecordSource = async (emit) => {
       let batch: ImportRecord[] = [];
       await readRecords(
@@ -280,7 +348,7 @@ export class ImportSessions {
       // Read for the last time: the shared strings can go.
       delete u.readCache;
     };
-    this.runner(db, viewer, source, analysis, {
+    this.runner(viewer, source, analysis, {
       fileName: u.fileName,
       sheetName: u.sheetName ?? null,
       source: input.source,
@@ -292,14 +360,17 @@ export class ImportSessions {
       onProgress: (done, total) => {
         job.done = done;
         job.total = total;
+        this.publish(job);
       },
     }).then(
       (summary) => {
         Object.assign(job, { state: 'done', summary, done: job.total });
+        this.publish(job);
       },
       (e: unknown) => {
         const code = e instanceof AppError ? e.code : 'INTERNAL';
         Object.assign(job, { state: code === 'IMPORT_CANCELLED' ? 'cancelled' : 'failed', error: { code, message: e instanceof Error ? e.message : String(e) } });
+        this.publish(job);
       },
     );
     return { jobId: job.jobId };
@@ -320,8 +391,9 @@ export class ImportSessions {
   }
 
   /** Every rejected or flagged row, with its original row number and the reasons, as an xlsx. */
-  async errorWorkbook(viewer: Viewer, uploadId: string, file: string, t: TFunction): Promise<number> {
+  async errorWorkbook(viewer: Viewer, uploadId: string, file: string, locale: Locale): Promise<number> {
     const u = this.own(viewer, uploadId);
+    const t = translator(locale);
     if (!u.bad || !u.mapping) throw new AppError('VALIDATION', { fields: 'analysis' });
     const mapping = u.mapping;
     const bad = u.bad;
@@ -364,14 +436,10 @@ export class ImportSessions {
     this.uploads.delete(uploadId);
   }
 
-  /** Drops everything a user left behind (on logout). */
-  discardAllOf(userId: string): void {
-    for (const u of [...this.uploads.values()]) {
-      if (u.userId === userId) {
-        rmSync(u.dir, { recursive: true, force: true });
-        this.uploads.delete(u.id);
-      }
-    }
+  /** Drops every upload (the app quits, or the import process ends). */
+  discardAll(): void {
+    for (const u of this.uploads.values()) rmSync(u.dir, { recursive: true, force: true });
+    this.uploads.clear();
   }
 }
 
@@ -389,3 +457,41 @@ export const listBatches = (db: Db): ImportBatchInfo[] => {
   }));
 };
 
+
+/**
+ * The lead import as the IPC handlers use it. Two implementations: the
+ * sessions in this process (localImports: CLI and tests), or the same
+ * sessions in a separate import process that reads, analyses and writes the
+ * file, so that none of a big import's memory is the window process's
+ * (remote.ts, process.ts).
+ */
+export type ImportService = {
+  upload(viewer: Viewer, input: { uploadId?: string | undefined; fileName: string; offset: number; chunkBase64: string; final: boolean }): Promise<{ uploadId: string; size: number }>;
+  sheets(viewer: Viewer, uploadId: string): Promise<ImportFileInfo>;
+  preview(viewer: Viewer, input: { uploadId: string; sheetIndex: number; headerRow?: number | undefined }): Promise<ImportPreview>;
+  analyze(viewer: Viewer, input: Parameters<ImportSessions['analyze']>[2]): Promise<ImportAnalysisView>;
+  commit(viewer: Viewer, input: Parameters<ImportSessions['commit']>[1]): Promise<{ jobId: string }>;
+  progress(viewer: Viewer, jobId: string): Promise<ImportJobState>;
+  cancel(viewer: Viewer, jobId: string): Promise<ImportJobState>;
+  errorWorkbook(viewer: Viewer, uploadId: string, file: string, locale: Locale): Promise<number>;
+  discard(viewer: Viewer, uploadId: string): Promise<void>;
+  /** Ends whatever the service runs (the import process); uploads and running jobs are dropped. */
+  close(): void;
+};
+
+/** The calls of ImportService that carry a viewer, by name: what the import process answers. */
+export type ImportCall = Exclude<keyof ImportService, 'close'>;
+
+/** ImportSessions as an ImportService; `db` gives the connection an analysis looks duplicates up through. */
+export const localImports = (sessions: ImportSessions, db: () => Db): ImportService => ({
+  upload: async (viewer, input) => sessions.upload(viewer, input),
+  sheets: (viewer, uploadId) => sessions.sheets(viewer, uploadId),
+  preview: (viewer, input) => sessions.preview(viewer, input),
+  analyze: (viewer, input) => sessions.analyze(db(), viewer, input),
+  commit: async (viewer, input) => sessions.commit(viewer, input),
+  progress: async (viewer, jobId) => sessions.progress(viewer, jobId),
+  cancel: async (viewer, jobId) => sessions.cancel(viewer, jobId),
+  errorWorkbook: (viewer, uploadId, file, locale) => sessions.errorWorkbook(viewer, uploadId, file, locale),
+  discard: async (viewer, uploadId) => sessions.discard(viewer, uploadId),
+  close: () => sessions.discardAll(),
+});

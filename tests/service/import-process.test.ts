@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { forkImportProcess, type ImportProcess } from '../../src-main/services/import/remote';
+import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+const fixture = resolve('../shared/fixtures/spreadsheets/company_list_libreoffice.xlsx');
+const entry = new URL('../../src-main/services/import/process.ts', import.meta.url);
+
+let ws: TestWorkspace | undefined;
+afterEach(() => ws?.dispose());
+
+describe('the import process', () => {
+  it('reads, analyses and commits in a process of its own, which ends once the upload is discarded', async () => {
+    const started: ImportProcess[] = [];
+    const exits: (number | null)[] = [];
+    const spawn = forkImportProcess(entry, ['--import', 'tsx']);
+    ws = await createTestWorkspace({
+      importProcess: () => {
+        const p = spawn();
+        started.push(p);
+        p.onExit((code) => exits.push(code));
+        return p;
+      },
+    });
+    const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
+    await ws.call(admin, 'users.create', OFFICE.wang);
+    const manager = await ws.loginAs('wang', 'wang-pass-1');
+
+    const bytes = readFileSync(fixture);
+    const { uploadId } = await ws.call(manager, 'import.upload', { fileName: 'company_list_libreoffice.xlsx', offset: 0, chunkBase64: bytes.toString('base64'), final: true });
+    expect(started).toHaveLength(1);
+    expect(started[0]!.pid).not.toBe(process.pid);
+    const info = await ws.call(manager, 'import.sheets', { uploadId });
+    const sheetIndex = info.sheets.find((s) => s.offered)!.index;
+    const preview = await ws.call(manager, 'import.preview', { uploadId, sheetIndex });
+    const analysis = await ws.call(manager, 'import.analyze', { uploadId, sheetIndex, headerRow: preview.headerRow, targets: preview.targets, unmappedToNotes: true });
+    expect(analysis.fresh).toBeGreaterThan(0);
+
+    // Another user cannot see the upload: the process checks ownership as the window's process did.
+    const other = await ws.invoke(admin, 'import.sheets', { uploadId });
+    expect(other).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    const { jobId } = await ws.call(manager, 'import.commit', { uploadId, decisions: {}, assignment: { mode: 'pool' } });
+    let job = await ws.call(manager, 'import.progress', { jobId });
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      job = await ws.call(manager, 'import.progress', { jobId });
+    }
+    expect(job.state).toBe('done');
+    expect(job.summary!.created).toBe(analysis.fresh + analysis.inFileDuplicates - job.summary!.skipped);
+    // Written by the import process's connection, seen by the window's.
+    expect((await ws.call(manager, 'customers.list', { filter: { owner: 'pool' } })).total).toBe(job.summary!.created);
+    await expect(ws.invoke(admin, 'import.progress', { jobId })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    expect(exits).toEqual([]);
+    await ws.call(manager, 'import.discard', { uploadId });
+    await expect.poll(() => exits, { timeout: 10_000 }).toEqual([0]);
+    // The finished job is still reported after its process ended; a new upload starts a new process.
+    expect((await ws.call(manager, 'import.progress', { jobId })).state).toBe('done');
+    const again = await ws.call(manager, 'import.upload', { fileName: 'x.csv', offset: 0, chunkBase64: Buffer.from('企业名称\n新公司\n').toString('base64'), final: true });
+    expect(started).toHaveLength(2);
+    await ws.call(manager, 'import.discard', { uploadId: again.uploadId });
+    await expect.poll(() => exits, { timeout: 10_000 }).toEqual([0, 0]);
+  });
+});
