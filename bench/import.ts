@@ -200,9 +200,9 @@ type ImportOut = {
   sampled: Record<string, { rss: number; heap: number }>;
 };
 
-const BUILT_WORKER = fileURLToPath(new URL('../out/main/importProcess.js', import.meta.url));
+const BUILT_PROCESS = fileURLToPath(new URL('../out/main/importProcess.js', import.meta.url));
 /** The bundled worker when it was built (`npm run build`, which `npm test` runs too); else the sources through tsx. */
-const builtWorker = (): boolean => existsSync(BUILT_WORKER) && !process.env.BENCH_SOURCE_WORKER;
+const builtProcess = (): boolean => existsSync(BUILT_PROCESS) && !process.env.BENCH_SOURCE_WORKER;
 
 /** The import processes started, and the highest VmHWM (peak RSS, MiB) read from /proc for any of them. */
 const importPids: number[] = [];
@@ -229,8 +229,8 @@ async function openBench(dataDir: string, first: boolean) {
     // (out/main/importProcess.js, from `npm run build`) when it exists, else process.ts through tsx,
     // whose on-the-fly transpiling adds its own memory to the figures (printed with the results).
     importProcess: () => {
-      const p = builtWorker()
-        ? forkImportProcess(pathToFileURL(BUILT_WORKER))()
+      const p = builtProcess()
+        ? forkImportProcess(pathToFileURL(BUILT_PROCESS))()
         : forkImportProcess(new URL('../src-main/services/import/process.ts', import.meta.url), ['--import', 'tsx'])();
       importPids.push(p.pid!);
       return p;
@@ -479,7 +479,7 @@ async function main(): Promise<void> {
     const brief = (r: ImportOut): string =>
       `${seconds(r.wallMs)} (${Object.entries(r.phases).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')}); ` +
       `analysis ${JSON.stringify(r.analysis)}; summary created ${r.summary.created} filled ${r.summary.filled} skipped ${r.summary.skipped}`;
-    log(`import process: ${builtWorker() ? `out/main/importProcess.js, the bundled entry the app runs (built ${new Date(statSync(BUILT_WORKER).mtimeMs).toISOString()}; BENCH_SOURCE_WORKER=1 runs the sources instead)` : 'src-main/services/import/process.ts through tsx (run `npm run build` first to measure the bundled entry)'}`);
+    log(`import process: ${builtProcess() ? `out/main/importProcess.js, the bundled entry the app runs (built ${new Date(statSync(BUILT_PROCESS).mtimeMs).toISOString()}; BENCH_SOURCE_WORKER=1 runs the sources instead)` : 'src-main/services/import/process.ts through tsx (run `npm run build` first to measure the bundled entry)'}`);
     log(`import #1: ${brief(first)}`);
     const second = await run<ImportOut>('importChild', { ...common, first: false });
     log(`import #2: ${brief(second)}`);

@@ -104,7 +104,7 @@ export const refreshSession = (ws: Workspace, session: Session): void => {
 /** The main process's handlers, one per contract channel, over one workspace. */
 export const createHandlers = (ws: Workspace, options: { imports?: ImportService; printer?: Printer } = {}): Handlers => {
   // Without an import process (CLI, tests), the import runs in this process and commits on the calling thread.
-  const imports = options.imports ?? localImports(new ImportSessions(inlineRunner(() => openDb(ws))), () => openDb(ws));
+  const imports = options.imports ?? localImports(new ImportSessions(inlineRunner(() => openDb(ws))), (use) => use(openDb(ws)));
   /** Writes a file the main process made to a temp folder, hands it over as base64, removes it. */
   const tempFile = async (name: string, make: (file: string) => Promise<number>): Promise<{ dataBase64: string; rows: number }> => {
     const dir = mkdtempSync(join(tmpdir(), 'tuoke-file-'));

@@ -59,17 +59,15 @@ port.listen((m) => {
     // 32 MiB for the commit rather than the window's 128: the import appends (time-ordered ids, the search index
     // in one go at the end), so a bigger cache bought nothing measurable at 100,000 rows but ~200 MB of RSS.
     sessions = new ImportSessions(streamingRunner(() => open(Number(process.env.TUOKE_IMPORT_CACHE_MIB) || 32)), (job) => port.post({ type: 'job', job }));
-    const own = sessions;
-    service = localImports(own, () => open(32));
     // Each analysis looks the duplicates up through a connection of its own, closed when it ends.
-    service.analyze = async (viewer, input) => {
+    service = localImports(sessions, async (use) => {
       const db = open(32);
       try {
-        return await own.analyze(db, viewer, input);
+        return await use(db);
       } finally {
         db.close();
       }
-    };
+    });
   } else {
     const s = service;
     const reply = (r: { ok: true; value: unknown } | { ok: false; error: WireError }): void =>

@@ -55,7 +55,7 @@ export const forkImportProcess =
     };
   };
 
-export const fromWire = (e: WireError): Error => (e.code ? new AppError(e.code, e.params, e.message) : new Error(e.message));
+const fromWire = (e: WireError): Error => (e.code ? new AppError(e.code, e.params, e.message) : new Error(e.message));
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Child = { proc: ImportProcess; pending: Map<number, Pending>; jobs: Set<string> };

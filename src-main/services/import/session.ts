@@ -93,10 +93,10 @@ export type JobRunner = (viewer: Viewer, source: RecordSource, analysis: ImportA
 export const inlineRunner =
   (db: () => Db): JobRunner =>
   async (viewer, source, analysis, options) => {
-  const records: ImportRecord[] = [];
-  await source((batch) => void records.push(...batch));
-  return commitImport(db(), viewer, records, analysis, options);
-};
+    const records: ImportRecord[] = [];
+    await source((batch) => void records.push(...batch));
+    return commitImport(db(), viewer, records, analysis, options);
+  };
 
 /**
  * Runs the commit on a connection of its own, opened for it: one write
@@ -482,12 +482,16 @@ export type ImportService = {
 /** The calls of ImportService that carry a viewer, by name: what the import process answers. */
 export type ImportCall = Exclude<keyof ImportService, 'close'>;
 
-/** ImportSessions as an ImportService; `db` gives the connection an analysis looks duplicates up through. */
-export const localImports = (sessions: ImportSessions, db: () => Db): ImportService => ({
+/**
+ * ImportSessions as an ImportService; `withDb` lends an analysis the
+ * connection it looks duplicates up through (the window's own, or one the
+ * import process opens for it and closes after).
+ */
+export const localImports = (sessions: ImportSessions, withDb: <T>(use: (db: Db) => Promise<T>) => Promise<T>): ImportService => ({
   upload: async (viewer, input) => sessions.upload(viewer, input),
   sheets: (viewer, uploadId) => sessions.sheets(viewer, uploadId),
   preview: (viewer, input) => sessions.preview(viewer, input),
-  analyze: (viewer, input) => sessions.analyze(db(), viewer, input),
+  analyze: (viewer, input) => withDb((db) => sessions.analyze(db, viewer, input)),
   commit: async (viewer, input) => sessions.commit(viewer, input),
   progress: async (viewer, jobId) => sessions.progress(viewer, jobId),
   cancel: async (viewer, jobId) => sessions.cancel(viewer, jobId),
