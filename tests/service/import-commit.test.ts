@@ -72,6 +72,46 @@ describe('analysing an import', () => {
   });
 });
 
+describe('duplicate groups beyond the ones listed', () => {
+  it('lists the first groups in full and applies per-group and default decisions to every group', async () => {
+    const codes = ['91330106MA27Y8K3A', '91330106MA27Y8K3B', '91330106MA27Y8K3C', '91330106MA27Y8K3D'].map(creditCode);
+    const names = ['杭州一号科技有限公司', '杭州二号科技有限公司', '杭州三号科技有限公司', '杭州四号科技有限公司'];
+    // Three of the four are in the database already, the third without an address.
+    run([0, 1, 2].map((i) => [names[i]!, codes[i]!, null, null, i === 2 ? null : '杭州市西湖区文三路1号', null, null]));
+    const existing = await ws.call(manager, 'customers.list', {});
+    const idOf = (name: string) => existing.rows.find((r) => r.name === name)!.id;
+    const again = [0, 1, 2, 3, 3].map((i): ImportRowInput['values'] => [names[i]!, codes[i]!, null, null, '杭州市滨江区网商路699号', null, null]);
+    const records = rows(again).map((r) => buildRecord(r, mapping));
+    const a = analyzeRecords(db, records, 2);
+    expect(a).toMatchObject({ inDbDuplicates: 3, inFileDuplicates: 1, fresh: 1 });
+    expect(a.duplicates.size).toBe(4);
+    // Listed: the first two, in file order, with the existing customer's name and owner as the database has them.
+    expect(a.groups.map((g) => [g.id, g.rowNumbers, g.existing?.name])).toEqual([
+      [`db:${idOf(names[0]!)}`, [2], names[0]],
+      [`db:${idOf(names[1]!)}`, [3], names[1]],
+    ]);
+    expect(sales.map((s) => s.id)).toContain(a.groups[0]!.existing!.owner!.id);
+    expect(a.groups[0]!.existing!.owner!.displayName).not.toBe('');
+    // Not listed, but known: the third customer's group and the group within the file.
+    expect(a.duplicates.groupOf(4)).toBe(`db:${idOf(names[2]!)}`);
+    expect(a.duplicates.groupOf(5)).toBe('file:5');
+    expect(a.duplicates.groupOf(6)).toBe('file:5');
+    const summary = commitImport(db, viewer(), records, a, {
+      fileName: 'x.xlsx',
+      sheetName: null,
+      source: 'trade_directory',
+      tagIds: [],
+      assignment: { mode: 'pool' },
+      decisions: { [`db:${idOf(names[2]!)}`]: 'fill' },
+      defaultDecision: 'new',
+    });
+    // New: the first two again (default), the fourth and its repeat (default); filled: the third's empty address.
+    expect(summary).toMatchObject({ created: 4, filled: 1, skipped: 0 });
+    const third = await ws.call(manager, 'customers.get', { id: idOf(names[2]!) });
+    expect(third.customer.address).toBe('杭州市滨江区网商路699号');
+  });
+});
+
 describe('the search index after an import', () => {
   /** Everything the index holds, by the record each document is of (docids change on a rebuild). */
   const indexDump = (): string[] => {

@@ -18,6 +18,116 @@ export type DuplicateGroup = {
   existing: { id: string; name: string; owner: UserRef | null } | null;
 };
 
+/** How many groups the analysis lists in full (what the wizard shows); the others follow the default decision. */
+export const LISTED_GROUPS = 500;
+
+const MATCHES: DuplicateMatch[] = ['creditCode', 'name', 'phone'];
+
+/**
+ * Every duplicate group of an import, compactly: a file of 100,000
+ * companies that are all in the database already is 100,000 groups, which
+ * as objects (ids, row arrays, existing customers with names and owners)
+ * held ~40 MB for as long as the wizard was open. Here a group is a few
+ * numbers and the existing customer's id; names and owners are looked up
+ * only for the groups listed.
+ */
+export class DuplicateGroups {
+  /** Per group: the existing customer's id, or null for a group within the file. */
+  private readonly existing: (string | null)[] = [];
+  /** Per group: its first row (the one that imports, for a group within the file). */
+  private readonly first: number[] = [];
+  /** Per group: the keys matched, one bit per MATCHES entry. */
+  private readonly matched: number[] = [];
+  private readonly byExisting = new Map<string, number>();
+  /** Row number → group, in file order. */
+  private readonly rows = new Map<number, number>();
+
+  get size(): number {
+    return this.first.length;
+  }
+
+  /** The group of the existing customer `existingId`, created with `row` as its first row if new. */
+  addToExisting(existingId: string, matchedOn: DuplicateMatch[], row: number): void {
+    let g = this.byExisting.get(existingId);
+    if (g === undefined) {
+      g = this.create(existingId, matchedOn, row);
+      this.byExisting.set(existingId, g);
+    }
+    this.rows.set(row, g);
+  }
+
+  /** Adds `row` to the group of the earlier row `first`, which becomes a group within the file if it had none. */
+  addToRow(first: number, matchedOn: DuplicateMatch[], row: number): void {
+    let g = this.rows.get(first);
+    if (g === undefined) {
+      g = this.create(null, matchedOn, first);
+      this.rows.set(first, g);
+    }
+    this.rows.set(row, g);
+  }
+
+  private create(existingId: string | null, matchedOn: DuplicateMatch[], first: number): number {
+    this.existing.push(existingId);
+    this.first.push(first);
+    this.matched.push(matchedOn.reduce((m, k) => m | (1 << MATCHES.indexOf(k)), 0));
+    return this.first.length - 1;
+  }
+
+  private idOf(g: number): string {
+    const existing = this.existing[g];
+    return existing ? `db:${existing}` : `file:${this.first[g]!}`;
+  }
+
+  /** The id of the group `row` belongs to, or null. */
+  groupOf(row: number): string | null {
+    const g = this.rows.get(row);
+    return g === undefined ? null : this.idOf(g);
+  }
+
+  /**
+   * The rows that follow their group's decision — every row of a group of an
+   * existing customer, all but the first of a group within the file — with
+   * the group's id and what "fill" fills: the existing customer's id, or the
+   * row whose new customer the later rows fill.
+   */
+  *followers(): Generator<{ row: number; groupId: string; target: string | number }> {
+    for (const [row, g] of this.rows) {
+      const existing = this.existing[g]!;
+      if (existing === null && row === this.first[g]) continue;
+      yield { row, groupId: this.idOf(g), target: existing ?? this.first[g]! };
+    }
+  }
+
+  /** The first `limit` groups in full, in the order they were found, with the existing customers as the database has them now. */
+  list(db: Db, limit: number): DuplicateGroup[] {
+    const n = Math.min(limit, this.size);
+    const rowNumbers = Array.from({ length: n }, () => [] as number[]);
+    for (const [row, g] of this.rows) if (g < n) rowNumbers[g]!.push(row);
+    const ids = this.existing.slice(0, n).filter((id): id is string => id !== null);
+    const found = new Map<string, Existing>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = db.sqlite
+        .prepare(`SELECT id, name, owner_id AS ownerId FROM customers WHERE id IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk) as Existing[];
+      for (const r of rows) found.set(r.id, r);
+    }
+    const names = userNames(db, [...found.values()].map((r) => r.ownerId));
+    return rowNumbers.map((rowNumbers, g) => {
+      const id = this.existing[g];
+      const e = id ? found.get(id) : undefined;
+      return {
+        id: this.idOf(g),
+        matchedOn: MATCHES.filter((_, bit) => this.matched[g]! & (1 << bit)),
+        rowNumbers,
+        existing: id
+          ? { id, name: e?.name ?? '', owner: e?.ownerId ? { id: e.ownerId, displayName: names.get(e.ownerId) ?? '' } : null }
+          : null,
+      };
+    });
+  }
+}
+
 export type ImportAnalysis = {
   total: number;
   blank: number;
@@ -29,15 +139,16 @@ export type ImportAnalysis = {
   fresh: number;
   inFileDuplicates: number;
   inDbDuplicates: number;
+  /** The first LISTED_GROUPS groups in full: what the wizard lists. */
   groups: DuplicateGroup[];
-  /** rowNumber → group id */
-  groupOf: Map<number, string>;
+  /** Every group. */
+  duplicates: DuplicateGroups;
 };
 
 type Existing = { id: string; name: string; ownerId: string | null };
 
 /** Analyses records one at a time: the database look-ups of `add` run in the caller's read transaction. */
-export type Analyzer = { add(record: ImportRecord): void; result(): ImportAnalysis };
+export type Analyzer = { add(record: ImportRecord): void; result(listed?: number): ImportAnalysis };
 
 /**
  * Finds duplicates by the customer rules (credit code, normalised name,
@@ -46,14 +157,14 @@ export type Analyzer = { add(record: ImportRecord): void; result(): ImportAnalys
  * only the duplicate keys, not the records, so memory stays bounded whatever
  * the sizes of the file and of the database.
  */
-export const analyzeRecords = (db: Db, records: Iterable<ImportRecord>): ImportAnalysis => {
+export const analyzeRecords = (db: Db, records: Iterable<ImportRecord>, listed = LISTED_GROUPS): ImportAnalysis => {
   const analyzer = createAnalyzer(db);
   // One read transaction for all the look-ups (one consistent snapshot), rather than one per
   // statement: beginning and ending a read transaction per look-up cost more than the look-up.
   db.sqlite.transaction(() => {
     for (const r of records) analyzer.add(r);
   })();
-  return analyzer.result();
+  return analyzer.result(listed);
 };
 
 export const createAnalyzer = (db: Db): Analyzer => {
@@ -81,11 +192,10 @@ export const createAnalyzer = (db: Db): Analyzer => {
     inFileDuplicates: 0,
     inDbDuplicates: 0,
     groups: [],
-    groupOf: new Map(),
+    duplicates: new DuplicateGroups(),
   };
-  const groups = new Map<string, DuplicateGroup>();
+  const groups = result.duplicates;
   const firstInFile = new Map<string, number>(); // key → row number of the first row with it
-  const existingOwners: (string | null)[] = [];
 
   const add = (r: ImportRecord): void => {
     if (r.kind === 'blank') {
@@ -119,31 +229,15 @@ export const createAnalyzer = (db: Db): Analyzer => {
       }
     }
     if (existing) {
-      const id = `db:${existing.id}`;
-      let g = groups.get(id);
-      if (!g) {
-        existingOwners.push(existing.ownerId);
-        g = { id, matchedOn: matchedDb, rowNumbers: [], existing: { id: existing.id, name: existing.name, owner: existing.ownerId ? { id: existing.ownerId, displayName: '' } : null } };
-        groups.set(id, g);
-      }
-      g.rowNumbers.push(r.rowNumber);
-      result.groupOf.set(r.rowNumber, id);
+      groups.addToExisting(existing.id, matchedDb, r.rowNumber);
       result.inDbDuplicates += 1;
       for (const [, key] of keys) if (!firstInFile.has(key)) firstInFile.set(key, r.rowNumber);
       return;
     }
     const matchedFile = keys.filter(([, key]) => firstInFile.has(key));
     if (matchedFile.length) {
-      const first = firstInFile.get(matchedFile[0]![1])!;
-      const id = result.groupOf.get(first) ?? `file:${first}`;
-      let g = groups.get(id);
-      if (!g) {
-        g = { id, matchedOn: matchedFile.map(([k]) => k), rowNumbers: [first], existing: null };
-        groups.set(id, g);
-        result.groupOf.set(first, id);
-      }
-      g.rowNumbers.push(r.rowNumber);
-      result.groupOf.set(r.rowNumber, id);
+      // The earlier row's group: of the existing customer it matched, or (new) within the file.
+      groups.addToRow(firstInFile.get(matchedFile[0]![1])!, matchedFile.map(([k]) => k), r.rowNumber);
       result.inFileDuplicates += 1;
     } else {
       result.fresh += 1;
@@ -152,10 +246,8 @@ export const createAnalyzer = (db: Db): Analyzer => {
   };
   return {
     add,
-    result() {
-      result.groups = [...groups.values()];
-      const names = userNames(db, existingOwners);
-      for (const g of result.groups) if (g.existing?.owner) g.existing.owner.displayName = names.get(g.existing.owner.id) ?? '';
+    result(listed = LISTED_GROUPS) {
+      result.groups = groups.list(db, listed);
       return result;
     },
   };

@@ -145,14 +145,10 @@ export type ImportPlan = {
 
 export const planImport = (analysis: ImportAnalysis, decisions: Record<string, DuplicateDecision>, defaultDecision: DuplicateDecision = 'skip'): ImportPlan => {
   const plan: ImportPlan = { total: analysis.total, rejected: analysis.rejected, skip: [], fill: [] };
-  for (const g of analysis.groups) {
-    const decision = decisions[g.id] ?? defaultDecision;
-    if (decision === 'new') continue;
-    // Within a file the first row of a group is created; the later ones follow the decision.
-    for (const row of g.existing ? g.rowNumbers : g.rowNumbers.slice(1)) {
-      if (decision === 'fill') plan.fill.push([row, g.existing ? g.existing.id : g.rowNumbers[0]!]);
-      else plan.skip.push(row);
-    }
+  for (const { row, groupId, target } of analysis.duplicates.followers()) {
+    const decision = decisions[groupId] ?? defaultDecision;
+    if (decision === 'fill') plan.fill.push([row, target]);
+    else if (decision === 'skip') plan.skip.push(row);
   }
   return plan;
 };

@@ -12,11 +12,19 @@
  * own connection and one write transaction, streamingRunner). Between calls
  * this process holds no connection to the workspace.
  */
+import { setFlagsFromString } from 'node:v8';
 import { isAppError } from '../../../src-shared/errors';
 import { openDatabase, type Db } from '../../db/connection';
 import { systemClock } from '../clock';
 import type { FromImportProcess, ToImportProcess, WireError } from './remote';
 import { ImportSessions, localImports, streamingRunner, type ImportService } from './session';
+
+// This process holds little (the analysis' duplicate keys, one batch of records) but makes garbage
+// fast (every cell of every row, read twice). V8 grows its heap by up to 4× the live size between
+// full collections when it can, which made the garbage most of this process's peak RSS (a 100,000-row
+// import: ~120 MB live, 340 MB heap). Growing it by a fifth at most costs a few more collections.
+const growingPercent = Number(process.env.TUOKE_IMPORT_HEAP_GROWING_PERCENT);
+if (growingPercent !== 0) setFlagsFromString(`--heap-growing-percent=${growingPercent || 20}`);
 
 type Port = { post(m: FromImportProcess): void; listen(fn: (m: ToImportProcess) => void): void };
 

@@ -304,7 +304,7 @@ export class ImportSessions {
       hidden: analysis.hidden,
       blank: analysis.blank,
       totals: analysis.totals,
-      groups: analysis.groups.slice(0, 500),
+      groups: analysis.groups,
       records: shown.map((r) => ({
           rowNumber: r.rowNumber,
           hidden: r.hidden,
@@ -315,7 +315,7 @@ export class ImportSessions {
           contactName: r.contact?.name ?? null,
           rejected: r.rejected,
           issues: r.issues,
-          groupId: analysis.groupOf.get(r.rowNumber) ?? null,
+          groupId: analysis.duplicates.groupOf(r.rowNumber),
         })),
     };
   }
