@@ -44,7 +44,7 @@ import {
 } from '../services/customers/ownership';
 import { savedMapping, saveMapping } from '../services/import/mappings';
 import { undoImport } from '../services/import/commit';
-import { ImportSessions, inlineRunner, listBatches, localImports, type ImportService } from '../services/import/session';
+import { ImportSessions, inlineRunner, listBatches, localImports, sweepOrphanUploads, type ImportService } from '../services/import/session';
 import { getPref, setPref } from '../services/prefs/prefs';
 import { backupSettings, createBackup, listBackups, restoreBackup, updateBackupSettings } from '../services/backup/backup';
 import { searchCustomers } from '../services/search/search';
@@ -77,6 +77,12 @@ const openDb = (ws: Workspace): Db => {
   return db;
 };
 
+/** The import in this process (CLI, tests): uploads a crashed run left behind are removed first. */
+const localImportService = (ws: Workspace): ImportService => {
+  sweepOrphanUploads();
+  return localImports(new ImportSessions(inlineRunner(() => openDb(ws))), (use) => use(openDb(ws)));
+};
+
 const endSession = (ws: Workspace, session: Session): void => {
   if (session.user) {
     logout(ws, session.user);
@@ -104,7 +110,7 @@ export const refreshSession = (ws: Workspace, session: Session): void => {
 /** The main process's handlers, one per contract channel, over one workspace. */
 export const createHandlers = (ws: Workspace, options: { imports?: ImportService; printer?: Printer } = {}): Handlers => {
   // Without an import process (CLI, tests), the import runs in this process and commits on the calling thread.
-  const imports = options.imports ?? localImports(new ImportSessions(inlineRunner(() => openDb(ws))), (use) => use(openDb(ws)));
+  const imports = options.imports ?? localImportService(ws);
   /** Writes a file the main process made to a temp folder, hands it over as base64, removes it. */
   const tempFile = async (name: string, make: (file: string) => Promise<number>): Promise<{ dataBase64: string; rows: number }> => {
     const dir = mkdtempSync(join(tmpdir(), 'tuoke-file-'));

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forkImportProcess, type ImportProcess } from '../../src-main/services/import/remote';
 import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -62,5 +63,53 @@ describe('the import process', () => {
     expect(started).toHaveLength(2);
     await ws.call(manager, 'import.discard', { uploadId: again.uploadId });
     await expect.poll(() => exits, { timeout: 10_000 }).toEqual([0, 0]);
+  });
+
+  it('removes the uploads of an import process that was killed when the next one starts', async () => {
+    const started: ImportProcess[] = [];
+    const exits: (number | null)[] = [];
+    const spawn = forkImportProcess(entry, ['--import', 'tsx']);
+    ws = await createTestWorkspace({
+      importProcess: () => {
+        const p = spawn();
+        started.push(p);
+        p.onExit((code) => exits.push(code));
+        return p;
+      },
+    });
+    const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
+    await ws.call(admin, 'users.create', OFFICE.wang);
+    const manager = await ws.loginAs('wang', 'wang-pass-1');
+    const uploadsOf = (pid: number | undefined) => readdirSync(tmpdir()).filter((n) => n.startsWith(`tuoke-import-${pid}-`));
+    // A folder of a process that is still running (this one) is never swept.
+    const ours = join(tmpdir(), `tuoke-import-${process.pid}-test`);
+    mkdirSync(ours, { recursive: true });
+    try {
+      // Half an upload, then the process dies without a chance to clean up.
+      const bytes = readFileSync(fixture);
+      const first = await ws.call(manager, 'import.upload', { fileName: 'list.xlsx', offset: 0, chunkBase64: bytes.subarray(0, 1000).toString('base64'), final: false });
+      const killed = started[0]!;
+      const dirs = uploadsOf(killed.pid);
+      expect(dirs).toHaveLength(1);
+      expect(readdirSync(join(tmpdir(), dirs[0]!))).toEqual(['list.xlsx']);
+      process.kill(killed.pid!, 'SIGKILL');
+      await expect.poll(() => exits.length, { timeout: 10_000 }).toBe(1);
+      expect(uploadsOf(killed.pid)).toHaveLength(1);
+
+      // The next import process removes it; the upload it belonged to is gone with it.
+      const again = await ws.call(manager, 'import.upload', { fileName: 'x.csv', offset: 0, chunkBase64: Buffer.from('企业名称\n新公司\n').toString('base64'), final: true });
+      expect(started).toHaveLength(2);
+      expect(uploadsOf(killed.pid)).toEqual([]);
+      expect(uploadsOf(started[1]!.pid)).toHaveLength(1);
+      expect(existsSync(ours)).toBe(true);
+      await expect(ws.invoke(manager, 'import.upload', { uploadId: first.uploadId, fileName: 'list.xlsx', offset: 1000, chunkBase64: 'AA==', final: true })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      await ws.call(manager, 'import.discard', { uploadId: again.uploadId });
+      expect(uploadsOf(started[1]!.pid)).toEqual([]);
+    } finally {
+      rmSync(ours, { recursive: true, force: true });
+    }
   });
 });

@@ -17,7 +17,7 @@ import { isAppError } from '../../../src-shared/errors';
 import { openDatabase, type Db } from '../../db/connection';
 import { systemClock } from '../clock';
 import type { FromImportProcess, ToImportProcess, WireError } from './remote';
-import { ImportSessions, localImports, streamingRunner, type ImportService } from './session';
+import { ImportSessions, localImports, streamingRunner, sweepOrphanUploads, type ImportService } from './session';
 
 // This process holds little (the analysis' duplicate keys, one batch of records) but makes garbage
 // fast (every cell of every row, read twice). V8 grows its heap by up to 4× the live size between
@@ -64,6 +64,8 @@ port.listen((m) => {
       port.post({ type: 'fatal', error: toWire(e) });
       return;
     }
+    // Uploads left behind by an import process that crashed or was killed go before new ones come.
+    sweepOrphanUploads();
     // 32 MiB for the commit rather than the window's 128: the import appends (time-ordered ids, the search index
     // in one go at the end), so a bigger cache bought nothing measurable at 100,000 rows but ~200 MB of RSS.
     sessions = new ImportSessions(streamingRunner(() => open(Number(process.env.TUOKE_IMPORT_CACHE_MIB) || 32)), (job) => port.post({ type: 'job', job }));

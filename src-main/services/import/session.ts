@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { desc } from 'drizzle-orm';
@@ -39,6 +39,47 @@ import {
 } from './read';
 
 const MAX_UPLOAD = 512 * 1024 * 1024;
+
+/** Upload folders are named after the process that made them, so that one left by a process that died can be told from one in use. */
+const UPLOAD_DIR = /^tuoke-import-(\d+)-/;
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, under another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the upload folders of processes that are gone: an import process
+ * (or a window's process) that crashed or was killed could not delete its
+ * uploads, copies of customer lists that must not pile up in the temp
+ * folder. Folders of running processes (another import, another test) are
+ * left alone. Returns how many were removed.
+ */
+export const sweepOrphanUploads = (dir = tmpdir()): number => {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const pid = Number(UPLOAD_DIR.exec(name)?.[1]);
+    if (!pid || pid === process.pid || alive(pid)) continue;
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed += 1;
+    } catch {
+      // In use or not ours to remove: the next sweep tries again.
+    }
+  }
+  return removed;
+};
 
 type Upload = {
   id: string;
@@ -200,7 +241,7 @@ export class ImportSessions {
     if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
     let u: Upload;
     if (!input.uploadId) {
-      const dir = mkdtempSync(join(tmpdir(), 'tuoke-import-'));
+      const dir = mkdtempSync(join(tmpdir(), `tuoke-import-${process.pid}-`));
       // Keep the extension: sniffing is by content, but a .xls named text file is refused by name.
       const safe = input.fileName.replace(/[^\p{L}\p{N}._-]/gu, '_').slice(-120) || 'upload';
       u = { id: randomUUID(), userId: viewer.id, fileName: input.fileName, dir, path: join(dir, safe), size: 0, complete: false };
