@@ -51,7 +51,12 @@ export type ImportAnalysisView = {
   hidden: number;
   blank: number;
   totals: number;
+  /** The first groups in full (at most 500: a file of companies all in the database is one group per row). */
   groups: ImportGroup[];
+  /** How many groups there are in all. */
+  groupCount: number;
+  /** Rows of the groups not listed that follow a decision (the default one, "set all to"). */
+  unlistedRows: number;
   records: ImportPreviewRecord[];
 };
 

@@ -280,6 +280,34 @@ test.describe('lead import', () => {
     await expect(page.getByTestId('customer-total')).toHaveText('共 0 个客户');
   });
 
+  test('more duplicate groups than the wizard lists: "set all to" reaches the groups not listed', async ({ page, bridge }) => {
+    // 600 companies, each listed twice (two directory exports pasted together): 600 groups within the file.
+    mkdirSync(outputDir, { recursive: true });
+    const twice = resolve(outputDir, 'listed-twice.csv');
+    const lines = ['企业名称,联系电话'];
+    for (let copy = 0; copy < 2; copy += 1) for (let i = 0; i < 600; i += 1) lines.push(`重复企业${String(i).padStart(3, '0')}号有限公司,1390000${String(i).padStart(4, '0')}`);
+    writeFileSync(twice, `${lines.join('\r\n')}\r\n`);
+
+    await setUpOffice(page, bridge);
+    await page.locator('input[type=file]').setInputFiles(twice);
+    await expect(page.getByTestId('import-header-row')).toHaveText('表头在第 1 行', { timeout: 30_000 });
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(stat(page, 'inFile')).toContainText('600', { timeout: 30_000 });
+    await expect(page.getByRole('heading', { name: '重复的客户（600 组）' })).toBeVisible();
+    const truncated = page.getByTestId('import-groups-truncated');
+    await expect(truncated).toHaveText('共 600 组，只列出前 500 组；其余 100 组按“跳过”处理，可用上方的“全部设为”更改。');
+    await page.getByTestId('import-all-new').click();
+    await expect(truncated).toContainText('其余 100 组按“作为新客户导入”处理');
+    await snap(page, 'import-21-groups-beyond-the-list');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByTestId('import-estimate')).toContainText('预计新建 1,200 个客户，补全 0 个已有客户，跳过 0 行');
+    await page.getByTestId('import-start').click();
+    await expect(stat(page, 'created')).toContainText('1,200', { timeout: 60_000 });
+    await page.getByRole('link', { name: '查看客户列表' }).click();
+    await expect(page.getByTestId('customer-total')).toHaveText('共 1,200 个客户');
+  });
+
   test('a two-row merged header: hidden sheets on request, the hidden row flagged, the total row skipped', async ({ page, bridge }) => {
     await setUpOffice(page, bridge);
     await page.locator('input[type=file]').setInputFiles(mergedHeader);

@@ -96,6 +96,8 @@ describe('duplicate groups beyond the ones listed', () => {
     expect(a.duplicates.groupOf(4)).toBe(`db:${idOf(names[2]!)}`);
     expect(a.duplicates.groupOf(5)).toBe('file:5');
     expect(a.duplicates.groupOf(6)).toBe('file:5');
+    // What "set all to" decides beyond the list: the third customer's row and the repeat of the fourth.
+    expect(a.duplicates.followersFrom(2)).toBe(2);
     const summary = commitImport(db, viewer(), records, a, {
       fileName: 'x.xlsx',
       sheetName: null,

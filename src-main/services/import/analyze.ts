@@ -98,6 +98,13 @@ export class DuplicateGroups {
     }
   }
 
+  /** How many rows of the groups from `from` on follow a decision (what the wizard's "set all to" applies to beyond the listed groups). */
+  followersFrom(from: number): number {
+    let n = 0;
+    for (const [row, g] of this.rows) if (g >= from && !(this.existing[g] === null && row === this.first[g])) n += 1;
+    return n;
+  }
+
   /** The first `limit` groups in full, in the order they were found, with the existing customers as the database has them now. */
   list(db: Db, limit: number): DuplicateGroup[] {
     const n = Math.min(limit, this.size);

@@ -346,6 +346,8 @@ export class ImportSessions {
       blank: analysis.blank,
       totals: analysis.totals,
       groups: analysis.groups,
+      groupCount: analysis.duplicates.size,
+      unlistedRows: analysis.duplicates.followersFrom(analysis.groups.length),
       records: shown.map((r) => ({
           rowNumber: r.rowNumber,
           hidden: r.hidden,

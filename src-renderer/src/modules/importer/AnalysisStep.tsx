@@ -48,7 +48,6 @@ export const AnalysisStep = ({ analysis: a, decisions, onDecisions }: Props) => 
   const rowName = (row: number) => byRow.get(row)?.name;
   const pages = Math.ceil(a.groups.length / GROUPS_PER_PAGE);
   const shown = a.groups.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE);
-  const duplicateTotal = a.inDbDuplicates + a.inFileDuplicates;
 
   return (
     <Stack gap="md">
@@ -73,7 +72,7 @@ export const AnalysisStep = ({ analysis: a, decisions, onDecisions }: Props) => 
 
       <Stack gap={6}>
         <Group justify="space-between" align="flex-end">
-          <Title order={5}>{t('importer.analysis.groups', { count: a.groups.length })}</Title>
+          <Title order={5}>{t('importer.analysis.groups', { count: a.groupCount })}</Title>
           {a.groups.length > 0 && (
             <Group gap={6}>
               <Text size="sm" c="dimmed">
@@ -108,9 +107,14 @@ export const AnalysisStep = ({ analysis: a, decisions, onDecisions }: Props) => 
           </Table>
         )}
         {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
-        {duplicateTotal > 0 && a.groups.length >= 500 && (
-          <Text size="xs" c="orange.8">
-            {t('importer.analysis.groupsTruncated', { count: a.groups.length })}
+        {a.groupCount > a.groups.length && (
+          <Text size="xs" c="orange.8" data-testid="import-groups-truncated">
+            {t('importer.analysis.groupsTruncated', {
+              listed: a.groups.length,
+              count: a.groupCount,
+              rest: a.groupCount - a.groups.length,
+              decision: t(`importer.analysis.decision.${decisions['*'] ?? 'skip'}`),
+            })}
           </Text>
         )}
       </Stack>

@@ -5,8 +5,8 @@ import type { ErrorCode } from '@shared/errors';
 import type { ImportJobState } from '@shared/import/types';
 import { ApiError } from '../api/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { formatCount } from '../ui/formatCount';
 
-const count = new Intl.NumberFormat('zh-CN');
 
 type Props = {
   job: ImportJobState | undefined;
@@ -40,7 +40,7 @@ export const CommitStep = ({ job, error, cancelRequested, onCancel, onBack }: Pr
   }
   const total = job?.total ?? 0;
   const done = job?.done ?? 0;
-  const label = job ? t('importer.commit.running', { done: count.format(done), total: count.format(total) }) : t('importer.commit.starting');
+  const label = job ? t('importer.commit.running', { done: formatCount(done), total: formatCount(total) }) : t('importer.commit.starting');
   return (
     <Stack gap="sm" maw={640}>
       <Text size="sm">{label}</Text>

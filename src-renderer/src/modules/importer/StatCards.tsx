@@ -1,5 +1,6 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import classes from './Importer.module.css';
+import { formatCount } from '../ui/formatCount';
 
 export type Stat = { key: string; label: string; value: number; color?: string };
 
@@ -12,7 +13,7 @@ export const StatCards = ({ stats, cols }: { stats: Stat[]; cols: number }) => (
           {s.label}
         </Text>
         <Text size="lg" fw={700} c={s.value > 0 ? s.color : undefined}>
-          {new Intl.NumberFormat('zh-CN').format(s.value)}
+          {formatCount(s.value)}
         </Text>
       </Paper>
     ))}

@@ -20,6 +20,10 @@ export const estimate = (a: ImportAnalysisView, decisions: Record<string, Decisi
     if (d === 'new') asNew += followingRows(g);
     else if (d === 'fill') filled += followingRows(g);
   }
+  // The groups not listed follow "set all to" ('*'), or skip.
+  const rest = decisions['*'] ?? 'skip';
+  if (rest === 'new') asNew += a.unlistedRows;
+  else if (rest === 'fill') filled += a.unlistedRows;
   const duplicates = a.inFileDuplicates + a.inDbDuplicates;
   return { created: a.fresh + asNew, filled, skipped: Math.max(0, duplicates - asNew - filled), rejected: a.rejected };
 };
