@@ -11,22 +11,28 @@ const entry = new URL('../../src-main/services/import/process.ts', import.meta.u
 let ws: TestWorkspace | undefined;
 afterEach(() => ws?.dispose());
 
+/** A workspace whose imports run in real forked import processes, with the office's manager logged in; `started` and `exits` record the processes. */
+const officeWithImportProcess = async () => {
+  const started: ImportProcess[] = [];
+  const exits: (number | null)[] = [];
+  const spawn = forkImportProcess(entry, ['--import', 'tsx']);
+  ws = await createTestWorkspace({
+    importProcess: () => {
+      const p = spawn();
+      started.push(p);
+      p.onExit((code) => exits.push(code));
+      return p;
+    },
+  });
+  const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
+  await ws.call(admin, 'users.create', OFFICE.wang);
+  const manager = await ws.loginAs('wang', 'wang-pass-1');
+  return { ws, started, exits, admin, manager };
+};
+
 describe('the import process', () => {
   it('reads, analyses and commits in a process of its own, which ends once the upload is discarded', async () => {
-    const started: ImportProcess[] = [];
-    const exits: (number | null)[] = [];
-    const spawn = forkImportProcess(entry, ['--import', 'tsx']);
-    ws = await createTestWorkspace({
-      importProcess: () => {
-        const p = spawn();
-        started.push(p);
-        p.onExit((code) => exits.push(code));
-        return p;
-      },
-    });
-    const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-    await ws.call(admin, 'users.create', OFFICE.wang);
-    const manager = await ws.loginAs('wang', 'wang-pass-1');
+    const { ws, started, exits, admin, manager } = await officeWithImportProcess();
 
     const bytes = readFileSync(fixture);
     const { uploadId } = await ws.call(manager, 'import.upload', { fileName: 'company_list_libreoffice.xlsx', offset: 0, chunkBase64: bytes.toString('base64'), final: true });
@@ -66,20 +72,7 @@ describe('the import process', () => {
   });
 
   it('removes the uploads of an import process that was killed when the next one starts', async () => {
-    const started: ImportProcess[] = [];
-    const exits: (number | null)[] = [];
-    const spawn = forkImportProcess(entry, ['--import', 'tsx']);
-    ws = await createTestWorkspace({
-      importProcess: () => {
-        const p = spawn();
-        started.push(p);
-        p.onExit((code) => exits.push(code));
-        return p;
-      },
-    });
-    const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-    await ws.call(admin, 'users.create', OFFICE.wang);
-    const manager = await ws.loginAs('wang', 'wang-pass-1');
+    const { ws, started, exits, manager } = await officeWithImportProcess();
     const uploadsOf = (pid: number | undefined) => readdirSync(tmpdir()).filter((n) => n.startsWith(`tuoke-import-${pid}-`));
     // A folder of a process that is still running (this one) is never swept.
     const ours = join(tmpdir(), `tuoke-import-${process.pid}-test`);
