@@ -302,10 +302,17 @@ test.describe('lead import', () => {
     await snap(page, 'import-21-groups-beyond-the-list');
     await page.getByRole('button', { name: '下一步' }).click();
     await expect(page.getByTestId('import-estimate')).toContainText('预计新建 1,200 个客户，补全 0 个已有客户，跳过 0 行');
+    // Back, and all of them skipped after all: the 100 groups not listed must be skipped too (700 created if they were not).
+    await page.getByRole('button', { name: '上一步' }).click();
+    await page.getByTestId('import-all-skip').click();
+    await expect(truncated).toContainText('其余 100 组按“跳过”处理');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByTestId('import-estimate')).toContainText('预计新建 600 个客户，补全 0 个已有客户，跳过 600 行');
     await page.getByTestId('import-start').click();
-    await expect(stat(page, 'created')).toContainText('1,200', { timeout: 60_000 });
+    await expect(stat(page, 'created')).toContainText('600', { timeout: 60_000 });
+    await expect(stat(page, 'skipped')).toContainText('600');
     await page.getByRole('link', { name: '查看客户列表' }).click();
-    await expect(page.getByTestId('customer-total')).toHaveText('共 1,200 个客户');
+    await expect(page.getByTestId('customer-total')).toHaveText('共 600 个客户');
   });
 
   test('a two-row merged header: hidden sheets on request, the hidden row flagged, the total row skipped', async ({ page, bridge }) => {

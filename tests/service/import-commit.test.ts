@@ -114,6 +114,45 @@ describe('duplicate groups beyond the ones listed', () => {
   });
 });
 
+describe('a row that repeats an earlier row of a customer already in the database', () => {
+  it('joins that customer\'s group, and the groups not listed follow the default decision', async () => {
+    const [codeA, codeB] = ['91330106MA27Y8K3E', '91330106MA27Y8K3F'].map(creditCode);
+    // A is in the database without a phone or an address, B without an address.
+    run([
+      ['杭州甲科技有限公司', codeA!, null, null, null, null, null],
+      ['杭州乙科技有限公司', codeB!, null, null, null, null, null],
+    ]);
+    const before = await ws.call(manager, 'customers.list', {});
+    const idOf = (name: string) => before.rows.find((r) => r.name === name)!.id;
+    const records = rows([
+      ['杭州甲科技有限公司', codeA!, null, '13712345678', '杭州市西湖区文三路1号', null, null],
+      // Matches nothing in the database, but has the phone of the row above: A's group.
+      ['杭州甲科技有限公司萧山分部', null, null, '13712345678', null, null, null],
+      ['杭州乙科技有限公司', codeB!, null, null, '杭州市滨江区网商路699号', null, null],
+    ]).map((r) => buildRecord(r, mapping));
+    const a = analyzeRecords(db, records, 1);
+    expect(a).toMatchObject({ inDbDuplicates: 2, inFileDuplicates: 1, fresh: 0 });
+    expect(a.groups.map((g) => [g.id, g.rowNumbers])).toEqual([[`db:${idOf('杭州甲科技有限公司')}`, [2, 3]]]);
+    expect(a.duplicates.groupOf(3)).toBe(`db:${idOf('杭州甲科技有限公司')}`);
+    expect(a.duplicates.groupOf(4)).toBe(`db:${idOf('杭州乙科技有限公司')}`);
+    expect(a.duplicates.followersFrom(1)).toBe(1);
+    const summary = commitImport(db, viewer(), records, a, {
+      fileName: 'x.xlsx',
+      sheetName: null,
+      source: 'trade_directory',
+      tagIds: [],
+      assignment: { mode: 'pool' },
+      decisions: { [`db:${idOf('杭州甲科技有限公司')}`]: 'fill' },
+    });
+    // A filled by its row (the branch office's row finds nothing left to fill); B, not listed, skipped by default.
+    expect(summary).toMatchObject({ created: 0, filled: 1, skipped: 2 });
+    const customerA = (await ws.call(manager, 'customers.get', { id: idOf('杭州甲科技有限公司') })).customer;
+    expect(customerA).toMatchObject({ phone: '13712345678', address: '杭州市西湖区文三路1号' });
+    expect((await ws.call(manager, 'customers.get', { id: idOf('杭州乙科技有限公司') })).customer.address).toBeNull();
+    expect((await ws.call(manager, 'customers.list', {})).total).toBe(2);
+  });
+});
+
 describe('the search index after an import', () => {
   /** Everything the index holds, by the record each document is of (docids change on a rebuild). */
   const indexDump = (): string[] => {

@@ -89,7 +89,7 @@ describe('the import process', () => {
       await expect.poll(() => exits.length, { timeout: 10_000 }).toBe(1);
       expect(uploadsOf(killed.pid)).toHaveLength(1);
 
-      // The next import process removes it; the upload it belonged to is gone with it.
+      // The next import process removes it. The upload is unknown there (its process is gone), whatever the folder.
       const again = await ws.call(manager, 'import.upload', { fileName: 'x.csv', offset: 0, chunkBase64: Buffer.from('企业名称\n新公司\n').toString('base64'), final: true });
       expect(started).toHaveLength(2);
       expect(uploadsOf(killed.pid)).toEqual([]);

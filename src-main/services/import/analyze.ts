@@ -39,7 +39,7 @@ export class DuplicateGroups {
   /** Per group: the keys matched, one bit per MATCHES entry. */
   private readonly matched: number[] = [];
   private readonly byExisting = new Map<string, number>();
-  /** Row number → group, in file order. */
+  /** Row number → group; the rows of a group in file order (a group within the file gets its first row when its second appears). */
   private readonly rows = new Map<number, number>();
 
   get size(): number {
@@ -146,7 +146,7 @@ export type ImportAnalysis = {
   fresh: number;
   inFileDuplicates: number;
   inDbDuplicates: number;
-  /** The first LISTED_GROUPS groups in full: what the wizard lists. */
+  /** The first groups in full (LISTED_GROUPS unless the caller asked for another number): what the wizard lists. */
   groups: DuplicateGroup[];
   /** Every group. */
   duplicates: DuplicateGroups;

@@ -23,8 +23,10 @@ import { ImportSessions, localImports, streamingRunner, sweepOrphanUploads, type
 // fast (every cell of every row, read twice). V8 grows its heap by up to 4× the live size between
 // full collections when it can, which made the garbage most of this process's peak RSS (a 100,000-row
 // import: ~120 MB live, 340 MB heap). Growing it by a fifth at most costs a few more collections.
-const growingPercent = Number(process.env.TUOKE_IMPORT_HEAP_GROWING_PERCENT);
-if (growingPercent !== 0) setFlagsFromString(`--heap-growing-percent=${growingPercent || 20}`);
+// TUOKE_IMPORT_HEAP_GROWING_PERCENT=0 leaves V8's own growth; another whole number replaces the 20.
+const growing = process.env.TUOKE_IMPORT_HEAP_GROWING_PERCENT?.trim();
+const growingPercent = growing && /^\d+$/.test(growing) ? Number(growing) : 20;
+if (growingPercent > 0) setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
 
 type Port = { post(m: FromImportProcess): void; listen(fn: (m: ToImportProcess) => void): void };
 

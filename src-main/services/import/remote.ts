@@ -4,7 +4,7 @@ import { AppError, type ErrorCode, type ErrorParams } from '../../../src-shared/
 import type { ImportJobState } from '../../../src-shared/import/types';
 import type { Viewer } from '../customers/access';
 import type { Workspace } from '../workspace/workspace';
-import type { ImportCall, ImportService, JobUpdate } from './session';
+import { sweepOrphanUploads, type ImportCall, type ImportService, type JobUpdate } from './session';
 
 /** Window's process → import process. */
 export type ToImportProcess =
@@ -70,6 +70,9 @@ type Child = { proc: ImportProcess; pending: Map<number, Pending>; jobs: Set<str
  * import process, which may be busy writing a batch.
  */
 export const remoteImports = (ws: Workspace, spawn: SpawnImportProcess): ImportService => {
+  // At start-up, not only when the next import begins: a crashed import's copy of a customer list
+  // should not wait in the temp folder until someone imports again.
+  sweepOrphanUploads();
   let child: Child | undefined;
   let nextId = 1;
   const jobs = new Map<string, JobUpdate>();

@@ -58,7 +58,11 @@ const alive = (pid: number): boolean => {
  * (or a window's process) that crashed or was killed could not delete its
  * uploads, copies of customer lists that must not pile up in the temp
  * folder. Folders of running processes (another import, another test) are
- * left alone. Returns how many were removed.
+ * left alone; a process id the system has given to another program since
+ * counts as running, so the folder waits for a later sweep. This assumes
+ * that whoever shares the temp folder shares the process ids (one desktop
+ * session; not containers with separate pid namespaces over one /tmp).
+ * Returns how many were removed.
  */
 export const sweepOrphanUploads = (dir = tmpdir()): number => {
   let removed = 0;

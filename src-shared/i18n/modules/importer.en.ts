@@ -106,7 +106,7 @@ export const importerEn: Widen<typeof importerZhCN> = {
       hidden: 'Hidden rows',
       totals: 'Total rows (skipped)',
     },
-    blank: '{{count}} blank row(s) were skipped as well.',
+    blank: '{{count, number}} blank row(s) were skipped as well.',
     records: 'The first {{count}} records, as they will be saved',
     columns: {
       row: 'Row',
@@ -159,7 +159,7 @@ export const importerEn: Widen<typeof importerZhCN> = {
     cancelled: 'The import was cancelled; nothing in the database changed.',
     failed: 'The import failed; nothing in the database changed.',
     backToAssign: 'Back to the settings',
-    doneNotice: 'Import finished: {{created}} new customers, {{filled}} filled in',
+    doneNotice: 'Import finished: {{created, number}} new customers, {{filled, number}} filled in',
   },
   report: {
     title: 'Import finished',
@@ -170,7 +170,7 @@ export const importerEn: Widen<typeof importerZhCN> = {
     rejected: 'Cannot import',
     download: 'Download the problem list',
     downloadHint: 'The problem list shows every row that could not be imported or has problems, with its original row number and the reason, to fix and import again.',
-    downloaded: 'Saved {{file}} ({{rows}} rows)',
+    downloaded: 'Saved {{file}} ({{rows, number}} rows)',
     toCustomers: 'Open the customer list',
     again: 'Import another file',
   },
@@ -190,7 +190,7 @@ export const importerEn: Widen<typeof importerZhCN> = {
     undoTitle: 'Undo the import',
     undoConfirm:
       'Undo the import of "{{file}}" at {{at}}? The customers it created are removed and the fields it filled get their old values back; customers someone has changed since are kept.',
-    undoDone: 'Undone: {{removed}} customers removed, fields of {{reverted}} customers restored.',
+    undoDone: 'Undone: {{removed, number}} customers removed, fields of {{reverted, number}} customers restored.',
     touched: 'These customers were changed after the import and have been kept:',
     touchedMore: '…and {{count}} more',
   },

@@ -104,7 +104,7 @@ export const importerZhCN = {
       hidden: '隐藏行',
       totals: '合计行（跳过）',
     },
-    blank: '另有 {{count}} 个空行已跳过。',
+    blank: '另有 {{count, number}} 个空行已跳过。',
     records: '前 {{count}} 条记录（按保存后的样子）',
     columns: {
       row: '行号',
@@ -157,7 +157,7 @@ export const importerZhCN = {
     cancelled: '导入已取消，数据库没有任何改动。',
     failed: '导入失败，数据库没有任何改动。',
     backToAssign: '返回修改',
-    doneNotice: '导入完成：新建 {{created}} 个客户，补全 {{filled}} 个',
+    doneNotice: '导入完成：新建 {{created, number}} 个客户，补全 {{filled, number}} 个',
   },
   report: {
     title: '导入完成',
@@ -168,7 +168,7 @@ export const importerZhCN = {
     rejected: '不能导入',
     download: '下载问题清单',
     downloadHint: '问题清单列出不能导入和有问题的每一行，带原行号和原因，可以改好后再导入。',
-    downloaded: '已保存 {{file}}（{{rows}} 行）',
+    downloaded: '已保存 {{file}}（{{rows, number}} 行）',
     toCustomers: '查看客户列表',
     again: '导入另一个文件',
   },
@@ -188,7 +188,7 @@ export const importerZhCN = {
     undoTitle: '撤销导入',
     undoConfirm:
       '撤销 {{at}} 导入的“{{file}}”？这次新建的客户会被删除，补全的字段恢复原值；导入后有人修改过的客户会保留。',
-    undoDone: '已撤销：删除了 {{removed}} 个客户，恢复了 {{reverted}} 个客户的字段。',
+    undoDone: '已撤销：删除了 {{removed, number}} 个客户，恢复了 {{reverted, number}} 个客户的字段。',
     touched: '以下客户在导入后被修改过，已保留：',
     touchedMore: '……另有 {{count}} 个',
   },

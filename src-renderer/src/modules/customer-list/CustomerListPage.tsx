@@ -8,6 +8,7 @@ import type { CustomerListRow } from '@shared/customers/types';
 import type { SessionInfo } from '@shared/types';
 import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { formatCount } from '../ui/format';
 import { BulkDialog, type BulkKind } from './BulkDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { columnByKey, type ColumnDef } from './columns';
@@ -29,8 +30,6 @@ import { OverdueFirstContacts } from './OverdueFirstContacts';
 import { useColumnPrefs } from './useColumnPrefs';
 import { pageOf, useCustomerRows } from './useCustomerRows';
 import { useDirectory } from './useDirectory';
-
-const numberFormat = new Intl.NumberFormat('zh-CN');
 
 /**
  * 客户列表: every customer the user may see, filtered, sorted, with the
@@ -213,7 +212,7 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
           <Group justify="space-between" wrap="nowrap" gap="xs" mih={28} align="center">
             <Group gap={6} wrap="wrap" style={{ rowGap: 2 }}>
               <Text size="sm" fw={600} data-testid="customer-total" style={{ whiteSpace: 'nowrap' }}>
-                {rows.total === undefined ? t('customerList.loading') : t('customerList.total', { count: numberFormat.format(total) })}
+                {rows.total === undefined ? t('customerList.loading') : t('customerList.total', { count: formatCount(total) })}
               </Text>
               <Divider orientation="vertical" />
               {selected.size > 0 && (

@@ -8,7 +8,7 @@ import type { ImportBatchInfo, ImportUndoResult } from '@shared/import/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { customerChannels } from '../customer-card/customerChannels';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, formatCount } from '../ui/format';
 
 const TOUCHED_SHOWN = 20;
 
@@ -107,10 +107,10 @@ export const BatchList = () => {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ta="right">{b.counts.created}</Table.Td>
-                <Table.Td ta="right">{b.counts.filled}</Table.Td>
-                <Table.Td ta="right">{b.counts.skipped}</Table.Td>
-                <Table.Td ta="right">{b.counts.rejected}</Table.Td>
+                <Table.Td ta="right">{formatCount(b.counts.created)}</Table.Td>
+                <Table.Td ta="right">{formatCount(b.counts.filled)}</Table.Td>
+                <Table.Td ta="right">{formatCount(b.counts.skipped)}</Table.Td>
+                <Table.Td ta="right">{formatCount(b.counts.rejected)}</Table.Td>
                 <Table.Td>
                   {b.undoneAt ? (
                     <Badge color="gray" variant="light" radius="sm" tt="none">

@@ -5,8 +5,7 @@ import type { ErrorCode } from '@shared/errors';
 import type { ImportJobState } from '@shared/import/types';
 import { ApiError } from '../api/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { formatCount } from '../ui/formatCount';
-
+import { formatCount } from '../ui/format';
 
 type Props = {
   job: ImportJobState | undefined;

@@ -1,6 +1,6 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import classes from './Importer.module.css';
-import { formatCount } from '../ui/formatCount';
+import { formatCount } from '../ui/format';
 
 export type Stat = { key: string; label: string; value: number; color?: string };
 

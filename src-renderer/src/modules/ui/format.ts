@@ -7,3 +7,8 @@ export const formatDateTime = (ms: number | null | undefined): string => {
 };
 
 export const formatDate = (ms: number | null | undefined): string => formatDateTime(ms).slice(0, 10);
+
+const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+
+/** A count of rows or customers with thousands separators (1,200), the same in both languages. */
+export const formatCount = (n: number): string => grouped.format(n);
