@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildRecord, type ImportMapping, type ImportRowInput } from '../../src-shared/import/record';
+import { buildRecord, type ImportMapping, type ImportRecord, type ImportRowInput } from '../../src-shared/import/record';
 import { autoMap } from '../../src-shared/import/targets';
 import type { Db } from '../../src-main/db/connection';
 import type { Session } from '../../src-main/ipc/session';
-import { analyzeRecords } from '../../src-main/services/import/analyze';
+import { analyzeRecords, type DuplicateDecision, type ImportAnalysis } from '../../src-main/services/import/analyze';
 import { commitImport, undoImport } from '../../src-main/services/import/commit';
 import type { RecordSource } from '../../src-main/services/import/session';
 import { rebuildSearchIndex } from '../../src-main/db/searchIndex';
@@ -60,6 +60,18 @@ const run = (values = sheet, decisions: Record<string, 'skip' | 'fill' | 'new'> 
   return { records, analysis, summary };
 };
 
+/** Commits analysed records into the pool, with the wizard's decisions. */
+const commitToPool = (records: ImportRecord[], analysis: ImportAnalysis, decisions: Record<string, DuplicateDecision>, defaultDecision?: DuplicateDecision) =>
+  commitImport(db, viewer(), records, analysis, {
+    fileName: 'x.xlsx',
+    sheetName: null,
+    source: 'trade_directory',
+    tagIds: [],
+    assignment: { mode: 'pool' },
+    decisions,
+    ...(defaultDecision ? { defaultDecision } : {}),
+  });
+
 describe('analysing an import', () => {
   it('counts new, rejected, blank, total and in-file duplicate rows', () => {
     const records = rows().map((r) => buildRecord(r, mapping));
@@ -98,15 +110,7 @@ describe('duplicate groups beyond the ones listed', () => {
     expect(a.duplicates.groupOf(6)).toBe('file:5');
     // What "set all to" decides beyond the list: the third customer's row and the repeat of the fourth.
     expect(a.duplicates.followersFrom(2)).toBe(2);
-    const summary = commitImport(db, viewer(), records, a, {
-      fileName: 'x.xlsx',
-      sheetName: null,
-      source: 'trade_directory',
-      tagIds: [],
-      assignment: { mode: 'pool' },
-      decisions: { [`db:${idOf(names[2]!)}`]: 'fill' },
-      defaultDecision: 'new',
-    });
+    const summary = commitToPool(records, a, { [`db:${idOf(names[2]!)}`]: 'fill' }, 'new');
     // New: the first two again (default), the fourth and its repeat (default); filled: the third's empty address.
     expect(summary).toMatchObject({ created: 4, filled: 1, skipped: 0 });
     const third = await ws.call(manager, 'customers.get', { id: idOf(names[2]!) });
@@ -136,14 +140,7 @@ describe('a row that repeats an earlier row of a customer already in the databas
     expect(a.duplicates.groupOf(3)).toBe(`db:${idOf('杭州甲科技有限公司')}`);
     expect(a.duplicates.groupOf(4)).toBe(`db:${idOf('杭州乙科技有限公司')}`);
     expect(a.duplicates.followersFrom(1)).toBe(1);
-    const summary = commitImport(db, viewer(), records, a, {
-      fileName: 'x.xlsx',
-      sheetName: null,
-      source: 'trade_directory',
-      tagIds: [],
-      assignment: { mode: 'pool' },
-      decisions: { [`db:${idOf('杭州甲科技有限公司')}`]: 'fill' },
-    });
+    const summary = commitToPool(records, a, { [`db:${idOf('杭州甲科技有限公司')}`]: 'fill' });
     // A filled by its row (the branch office's row finds nothing left to fill); B, not listed, skipped by default.
     expect(summary).toMatchObject({ created: 0, filled: 1, skipped: 2 });
     const customerA = (await ws.call(manager, 'customers.get', { id: idOf('杭州甲科技有限公司') })).customer;
@@ -178,7 +175,7 @@ describe('the search index after an import', () => {
     const decisions = Object.fromEntries(a.groups.map((g) => [g.id, 'fill' as const]));
     expect(a.groups.some((g) => g.existing?.id === existing.id)).toBe(true);
     expect(a.groups.some((g) => !g.existing)).toBe(true); // the in-file duplicate fills the row created just before it
-    commitImport(db, viewer(), records, a, { fileName: 'x.xlsx', sheetName: null, source: 'trade_directory', tagIds: [], assignment: { mode: 'pool' }, decisions });
+    commitToPool(records, a, decisions);
     const imported = indexDump();
     expect(imported.some((l) => l.startsWith('keys|') && l.includes('13800138000'))).toBe(true);
     rebuildSearchIndex(db.sqlite);
