@@ -201,7 +201,7 @@ type ImportOut = {
 };
 
 const BUILT_PROCESS = fileURLToPath(new URL('../out/main/importProcess.js', import.meta.url));
-/** The bundled worker when it was built (`npm run build`, which `npm test` runs too); else the sources through tsx. */
+/** The bundled import process when it was built (`npm run build`, which `npm test` runs too); else the sources through tsx. */
 const builtProcess = (): boolean => existsSync(BUILT_PROCESS) && !process.env.BENCH_SOURCE_WORKER;
 
 /** The import processes started, and the highest VmHWM (peak RSS, MiB) read from /proc for any of them. */

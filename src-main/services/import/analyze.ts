@@ -1,7 +1,9 @@
 import type { DuplicateMatch, UserRef } from '../../../src-shared/customers/types';
 import type { ImportRecord } from '../../../src-shared/import/record';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
+import { customers } from '../../db/schema';
 import { userNames } from '../customers/events';
 
 export type DuplicateDecision = 'skip' | 'fill' | 'new';
@@ -91,18 +93,19 @@ export class DuplicateGroups {
    * row whose new customer the later rows fill.
    */
   *followers(): Generator<{ row: number; groupId: string; target: string | number }> {
-    for (const [row, g] of this.rows) {
-      const existing = this.existing[g]!;
-      if (existing === null && row === this.first[g]) continue;
-      yield { row, groupId: this.idOf(g), target: existing ?? this.first[g]! };
-    }
+    for (const [row, g] of this.rows) if (this.follows(row, g)) yield { row, groupId: this.idOf(g), target: this.existing[g] ?? this.first[g]! };
   }
 
   /** How many rows of the groups from `from` on follow a decision (what the wizard's "set all to" applies to beyond the listed groups). */
   followersFrom(from: number): number {
     let n = 0;
-    for (const [row, g] of this.rows) if (g >= from && !(this.existing[g] === null && row === this.first[g])) n += 1;
+    for (const [row, g] of this.rows) if (g >= from && this.follows(row, g)) n += 1;
     return n;
+  }
+
+  /** Whether `row` of group `g` follows the group's decision: not when it is the first row of a group within the file (that one imports). */
+  private follows(row: number, g: number): boolean {
+    return this.existing[g] !== null || row !== this.first[g];
   }
 
   /** The first `limit` groups in full, in the order they were found, with the existing customers as the database has them now. */
@@ -111,14 +114,16 @@ export class DuplicateGroups {
     const rowNumbers = Array.from({ length: n }, () => [] as number[]);
     for (const [row, g] of this.rows) if (g < n) rowNumbers[g]!.push(row);
     const ids = this.existing.slice(0, n).filter((id): id is string => id !== null);
-    const found = new Map<string, Existing>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const rows = db.sqlite
-        .prepare(`SELECT id, name, owner_id AS ownerId FROM customers WHERE id IN (${chunk.map(() => '?').join(',')})`)
-        .all(...chunk) as Existing[];
-      for (const r of rows) found.set(r.id, r);
-    }
+    const found = new Map<string, Existing>(
+      ids.length
+        ? db.orm
+            .select({ id: customers.id, name: customers.name, ownerId: customers.ownerId })
+            .from(customers)
+            .where(inArray(customers.id, ids))
+            .all()
+            .map((r) => [r.id, r])
+        : [],
+    );
     const names = userNames(db, [...found.values()].map((r) => r.ownerId));
     return rowNumbers.map((rowNumbers, g) => {
       const id = this.existing[g];

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ImportAnalysisView, ImportGroup, ImportPreviewRecord } from '@shared/import/types';
 import { formatPhone } from '@shared/rules/phone';
-import { decisionOf, type Decision } from './estimate';
+import { decisionOf, unlistedDecision, type Decision } from './estimate';
 import classes from './Importer.module.css';
 import { StatCards } from './StatCards';
 
@@ -113,7 +113,7 @@ export const AnalysisStep = ({ analysis: a, decisions, onDecisions }: Props) => 
               listed: a.groups.length,
               count: a.groupCount,
               rest: a.groupCount - a.groups.length,
-              decision: t(`importer.analysis.decision.${decisions['*'] ?? 'skip'}`),
+              decision: t(`importer.analysis.decision.${unlistedDecision(decisions)}`),
             })}
           </Text>
         )}

@@ -4,6 +4,9 @@ export type Decision = 'skip' | 'fill' | 'new';
 
 export const decisionOf = (decisions: Record<string, Decision>, groupId: string): Decision => decisions[groupId] ?? 'skip';
 
+/** What the groups not listed do: "set all to" ('*'), or skip. */
+export const unlistedDecision = (decisions: Record<string, Decision>): Decision => decisionOf(decisions, '*');
+
 /** Rows of a group that follow its decision: all of them for a database match; in the file, all but the first (which imports). */
 export const followingRows = (g: ImportGroup): number => (g.existing ? g.rowNumbers.length : g.rowNumbers.length - 1);
 
@@ -20,8 +23,7 @@ export const estimate = (a: ImportAnalysisView, decisions: Record<string, Decisi
     if (d === 'new') asNew += followingRows(g);
     else if (d === 'fill') filled += followingRows(g);
   }
-  // The groups not listed follow "set all to" ('*'), or skip.
-  const rest = decisions['*'] ?? 'skip';
+  const rest = unlistedDecision(decisions);
   if (rest === 'new') asNew += a.unlistedRows;
   else if (rest === 'fill') filled += a.unlistedRows;
   const duplicates = a.inFileDuplicates + a.inDbDuplicates;
