@@ -12,6 +12,7 @@ import { createHost, type Host } from '../host';
 import type { Session } from '../ipc/session';
 import { utilityImportProcess } from './importProcess';
 import { INVOKE_CHANNEL } from './ipcChannel';
+import { isOwnPageUrl } from './ownPage';
 import { electronPrinter } from './printer';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -42,11 +43,9 @@ const sessionFor = (contents: WebContents): Session => {
 
 const rendererUrl = (): string | null => process.env.ELECTRON_RENDERER_URL ?? null;
 
-const isOwnPage = (url: string): boolean => {
-  const dev = rendererUrl();
-  if (dev) return url.startsWith(dev);
-  return url.startsWith('file://') && decodeURIComponent(url).includes('/renderer/index.html');
-};
+/** The bundled page (or the dev server's origin) exactly: see ownPage.ts for the URLs this refuses. */
+const isOwnPage = (url: string): boolean =>
+  isOwnPageUrl(url, { bundledIndexHtml: join(here, '../renderer/index.html'), devServerUrl: rendererUrl() });
 
 const createWindow = (): BrowserWindow => {
   const win = new BrowserWindow({
