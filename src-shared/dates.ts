@@ -31,3 +31,15 @@ export const fileStamp = (at: number | Date): string => {
     `-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`
   );
 };
+
+/** Local midnight at the start of the day that contains the instant, epoch ms. */
+export const startOfLocalDay = (at: number | Date): number => {
+  const d = asDate(at);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+};
+
+/** The end of the local day that contains the instant: the next local midnight, epoch ms. */
+export const endOfLocalDay = (at: number | Date): number => {
+  const d = asDate(at);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+};

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { translator } from '../i18n';
+import { localDate } from '../../src-shared/dates';
 import { AppError } from '../../src-shared/errors';
 import type { Db } from '../db/connection';
 import { integrityCheck } from '../db/connection';
@@ -259,13 +260,13 @@ export const createHandlers = (ws: Workspace, options: { imports?: ImportService
     'customers.export': async (input, { user, session }) => {
       const t = translator(session.locale);
       const out = await tempFile('customers.xlsx', async (file) => (await exportCustomers(openDb(ws), user, input, file, t)).rows);
-      const stamp = new Date(ws.clock.now()).toISOString().slice(0, 10);
+      const stamp = localDate(ws.clock.now());
       return { fileName: `${t('nav.customers')}-${stamp}.xlsx`, ...out };
     },
     'contacts.export': async (input, { user, session }) => {
       const t = translator(session.locale);
       const out = await tempFile('contacts.xlsx', async (file) => (await exportContacts(openDb(ws), user, input, file, t)).rows);
-      const stamp = new Date(ws.clock.now()).toISOString().slice(0, 10);
+      const stamp = localDate(ws.clock.now());
       return { fileName: `${t('customerList.contactsFile')}-${stamp}.xlsx`, ...out };
     },
 

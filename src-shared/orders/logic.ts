@@ -1,5 +1,6 @@
 import type { CustomerGrade, CustomerStatus } from '../customers/enums';
 import { isLostStatus } from '../customers/enums';
+import { localDate } from '../dates';
 
 /**
  * The computations of the orders capability as pure functions over plain
@@ -10,11 +11,7 @@ import { isLostStatus } from '../customers/enums';
 const DAY = 86_400_000;
 
 /** Local calendar date of an instant ('YYYY-MM-DD', the process's time zone). */
-export const localIsoDate = (ms: number): string => {
-  const d = new Date(ms);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
+export const localIsoDate = (ms: number): string => localDate(ms);
 
 const toUtc = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

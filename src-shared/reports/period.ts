@@ -22,6 +22,8 @@
  *   53-week years the same ISO week number.
  */
 
+import { localDate as localDateOf } from '../dates';
+
 export const periodKinds = ['day', 'week', 'month', 'quarter', 'year', 'custom'] as const;
 export type PeriodKind = (typeof periodKinds)[number];
 
@@ -162,10 +164,7 @@ export const periodRange = (p: Period): { start: number; end: number } => ({
 });
 
 /** The local calendar date of an instant. */
-export const localDate = (ms: number): LocalDate => {
-  const dt = new Date(ms);
-  return format({ y: dt.getFullYear(), m: dt.getMonth() + 1, d: dt.getDate() });
-};
+export const localDate = (ms: number): LocalDate => localDateOf(ms);
 
 /**
  * Growth rate (增长率) from `previous` to `current`: (current − previous) / previous.

@@ -1,5 +1,6 @@
 // The default export: chinese-days ships a CommonJS main whose named exports Node's ESM loader cannot see.
 import chineseDays from 'chinese-days';
+import { localDate } from '../dates';
 
 const { isWorkday } = chineseDays;
 
@@ -14,11 +15,11 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** A calendar date (YYYY-MM-DD) of a Date in local time. */
-export const localDate = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** A calendar date (YYYY-MM-DD) of an instant in local time (one helper for the whole app: src-shared/dates.ts). */
+export { localDate };
 
 /** The local calendar date of an epoch-ms instant. */
-export const dateOf = (ms: number): string => localDate(new Date(ms));
+export const dateOf = (ms: number): string => localDate(ms);
 
 /** The day after `date` (YYYY-MM-DD), computed on the calendar (no time zones, no DST). */
 export const nextDate = (date: string): string => {

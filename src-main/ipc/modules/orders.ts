@@ -1,4 +1,5 @@
 import type { orderChannels } from '../../../src-shared/contract/orders';
+import { localDate } from '../../../src-shared/dates';
 import { translator } from '../../i18n';
 import { recomputeAll, refreshAbcIfStale } from '../../services/orders/derived';
 import { exportOrders } from '../../services/orders/export';
@@ -35,7 +36,7 @@ export const orderHandlers = (ctx: ModuleContext): ModuleHandlers<typeof orderCh
       const t = translator(session.locale);
       const db = ctx.db();
       const out = await ctx.tempFile('orders.xlsx', (file) => exportOrders(db, user, input.filter, file, t));
-      const stamp = new Date(db.clock.now()).toISOString().slice(0, 10);
+      const stamp = localDate(db.clock.now());
       return { fileName: `${t('orders.export.fileName')}-${stamp}.xlsx`, ...out };
     },
     'orders.addPayment': (input, { user }) => addPayment(ctx.db(), user, input),

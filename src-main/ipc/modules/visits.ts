@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { visitChannels } from '../../../src-shared/contract/visits';
+import { localDate } from '../../../src-shared/dates';
 import type { Locale } from '../../../src-shared/roles';
 import { translator } from '../../i18n';
 import { exportMinutes, exportVisits } from '../../services/visits/export';
@@ -40,7 +41,7 @@ export const visitHandlers = ({ db, ws, tempFile }: ModuleContext): ModuleHandle
   const download = async (session: { locale: Locale }, name: string, make: (file: string, t: TFunction) => Promise<number>) => {
     const t = translator(session.locale);
     const out = await tempFile(`${name}.xlsx`, (file) => make(file, t));
-    const stamp = new Date(ws.clock.now()).toISOString().slice(0, 10);
+    const stamp = localDate(ws.clock.now());
     return { fileName: `${t(`visits.nav.${name}`)}-${stamp}.xlsx`, ...out };
   };
   return {

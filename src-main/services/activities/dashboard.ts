@@ -1,4 +1,5 @@
 import type { ActivitiesDashboard } from '../../../src-shared/activities/types';
+import { endOfLocalDay, startOfLocalDay } from '../../../src-shared/dates';
 import type { Db } from '../../db/connection';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { overdueFirstContacts } from '../customers/ownership';
@@ -7,15 +8,7 @@ import { localDateOf } from './lunar';
 import { myDueTasks } from './tasks';
 
 /** The end of the local day that contains `ms` (the next midnight). */
-export const endOfLocalDay = (ms: number): number => {
-  const d = new Date(ms);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
-};
-
-const startOfLocalDay = (ms: number): number => {
-  const d = new Date(ms);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-};
+export { endOfLocalDay };
 
 /**
  * The activities cards on 首页: the viewer's open tasks due today or

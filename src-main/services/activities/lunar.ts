@@ -1,5 +1,6 @@
 import { Lunar, LunarMonth, Solar } from 'lunar-typescript';
 import type { GreetingHoliday } from '../../../src-shared/activities/enums';
+import { localDate } from '../../../src-shared/dates';
 
 // Calendar conversions repeat for every contact on a greeting list (the same few lunar years,
 // at most 12 × 30 month-days each): remember them. Bounded, so it cannot grow without end.
@@ -27,10 +28,7 @@ export const dateOfDay = (n: number): string => new Date(n * 86_400_000).toISOSt
 const ymd = (y: number, m: number, d: number): string => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** The local calendar date of an instant ('YYYY-MM-DD' in the process's time zone). */
-export const localDateOf = (ms: number): string => {
-  const d = new Date(ms);
-  return ymd(d.getFullYear(), d.getMonth() + 1, d.getDate());
-};
+export const localDateOf = (ms: number): string => localDate(ms);
 
 /** The lunar year (农历年) a solar date falls in. */
 export const lunarYearOf = (date: string): number => memo(`y${date}`, () => {

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { localDate, localDateTime } from '../../../src-shared/dates';
 import type { Locale } from '../../../src-shared/roles';
 import { PAGE_MARGIN_MM, SANS_STACK, SERIF_STACK, footerTemplate } from '../../../src-shared/print/page';
 import { html, trusted, type HtmlValue, type SafeHtml } from './html';
@@ -15,28 +16,23 @@ export type PrintContext = {
 /** U+3000, the full-width space Chinese forms put between items on a line. */
 const IDEOGRAPHIC_SPACE = '\u3000';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
 /** Printed forms write dates as 2026年11月23日 (zh-CN) or 2026-11-23 (en), in the office's local time. */
 export const printDate = (ctx: PrintContext, ms: number | null | undefined): string => {
   if (ms === null || ms === undefined) return '';
+  if (ctx.locale !== 'zh-CN') return localDate(ms);
   const d = new Date(ms);
-  return ctx.locale === 'zh-CN'
-    ? `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
-    : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 };
 
 export const printDateTime = (ctx: PrintContext, ms: number | null | undefined): string => {
   if (ms === null || ms === undefined) return '';
-  const d = new Date(ms);
-  return `${printDate(ctx, ms)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${printDate(ctx, ms)} ${localDateTime(ms).slice(11)}`;
 };
 
 /** Table cells: the compact 2026-11-23 14:05. */
 export const tableDateTime = (ms: number | null | undefined): string => {
   if (ms === null || ms === undefined) return '';
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return localDateTime(ms);
 };
 
 /** A calendar date stored as YYYY-MM-DD, written like printDate. */

@@ -1,13 +1,10 @@
-const p = (n: number): string => String(n).padStart(2, '0');
+import { endOfLocalDay, localDate, localDateTime } from '@shared/dates';
 
 /** Epoch ms → the value of an <input type="datetime-local"> (local time, minutes). */
-export const toDateTimeInput = (ms: number): string => {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-};
+export const toDateTimeInput = (ms: number): string => localDateTime(ms).replace(' ', 'T');
 
 /** Epoch ms → 'YYYY-MM-DD' (local). */
-export const toDateInput = (ms: number): string => toDateTimeInput(ms).slice(0, 10);
+export const toDateInput = (ms: number): string => localDate(ms);
 
 /** An <input type="datetime-local"> value → epoch ms, or null when empty or unreadable. */
 export const fromDateTimeInput = (v: string): number | null => {
@@ -28,10 +25,7 @@ export const fromDateInput = (v: string, hour = FOLLOW_UP_HOUR): number | null =
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, 0).getTime();
 };
 
-export const endOfToday = (now = Date.now()): number => {
-  const d = new Date(now);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
-};
+export const endOfToday = (now = Date.now()): number => endOfLocalDay(now);
 
 export const startOfToday = (now = Date.now()): number => endOfToday(now) - 24 * 60 * 60 * 1000;
 

@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDate } from '@shared/dates';
 import { customerGrades, customerSources, customerStatuses, customerTiers } from '@shared/customers/enums';
 import type { CustomerFilter } from '@shared/customers/schemas';
 import type { Tag } from '@shared/customers/types';
@@ -14,12 +15,7 @@ import type { DirectoryUser } from './useDirectory';
 const OWNER_ANY = '';
 
 /** 2026-11-23 ↔ local midnight in ms (the end of that day for "to"). */
-const toDateText = (ms: number | undefined): string => {
-  if (ms === undefined) return '';
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
+const toDateText = (ms: number | undefined): string => (ms === undefined ? '' : localDate(ms));
 const fromDateText = (v: string, endOfDay: boolean): number | null => {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v.trim());
   if (!m) return null;

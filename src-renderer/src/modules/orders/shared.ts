@@ -1,4 +1,5 @@
 import type { Channel } from '@shared/contract';
+import { localDate } from '@shared/dates';
 import { formatMoney } from '../ui/formatMoney';
 
 /** Fen → ¥1,234.56. */
@@ -20,8 +21,4 @@ export const orderChannels: Channel[] = [
 ];
 
 /** Today as 'YYYY-MM-DD' in local time. */
-export const todayIso = (): string => {
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
+export const todayIso = (): string => localDate(Date.now());

@@ -1,12 +1,9 @@
-/** Table dates in the ISO-like form Chinese offices use in tables: 2026-11-23 14:05. */
-export const formatDateTime = (ms: number | null | undefined): string => {
-  if (ms === null || ms === undefined) return '';
-  const d = new Date(ms);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-};
+import { localDate, localDateTime } from '@shared/dates';
 
-export const formatDate = (ms: number | null | undefined): string => formatDateTime(ms).slice(0, 10);
+/** Table dates in the ISO-like form Chinese offices use in tables: 2026-11-23 14:05. */
+export const formatDateTime = (ms: number | null | undefined): string => (ms === null || ms === undefined ? '' : localDateTime(ms));
+
+export const formatDate = (ms: number | null | undefined): string => (ms === null || ms === undefined ? '' : localDate(ms));
 
 const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 

@@ -1,10 +1,7 @@
-const pad = (n: number): string => String(n).padStart(2, '0');
+import { localDateTime } from '@shared/dates';
 
 /** Epoch ms → the value of an <input type="datetime-local"> in local time. */
-export const toLocalInput = (ms: number): string => {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+export const toLocalInput = (ms: number): string => localDateTime(ms).replace(' ', 'T');
 
 /** The value of a datetime-local or date input → epoch ms in local time (null when empty or invalid). */
 export const fromLocalInput = (value: string): number | null => {
@@ -30,7 +27,4 @@ export const addDays = (ms: number, days: number): number => {
   return d.getTime();
 };
 
-export const timeOfDay = (ms: number): string => {
-  const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+export const timeOfDay = (ms: number): string => localDateTime(ms).slice(11);
