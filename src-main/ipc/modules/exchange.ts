@@ -1,4 +1,5 @@
 import type { exchangeChannels } from '../../../src-shared/contract/exchange';
+import { localDate } from '../../../src-shared/dates';
 import { translator } from '../../i18n';
 import {
   ExchangeImports,
@@ -34,7 +35,7 @@ export const exchangeHandlers = (ctx: ModuleContext): ModuleHandlers<typeof exch
     'exchange.exportPlain': async (_input, { user, session }) => {
       const t = translator(session.locale);
       const out = await ctx.tempFile('data.xlsx', (file) => exportPlain(ctx.db(), user, file, t));
-      return { fileName: `${t('exchange.export.plain')}-${new Date(ctx.ws.clock.now()).toISOString().slice(0, 10)}.xlsx`, ...out };
+      return { fileName: `${t('exchange.export.plain')}-${localDate(ctx.ws.clock.now())}.xlsx`, ...out };
     },
     'exchange.analyze': (input, { user }) => {
       const { db, env: e } = env();
