@@ -99,4 +99,31 @@ export type ExchangeDecl = {
    * from them (totals, grades, next follow-up dates, …), which the merge writes only as plain rows.
    */
   afterImport?: (db: Db, actorId: string, recordIds: string[]) => void;
+  /**
+   * Who may make which change to this record type when the change is a person's own, outside the
+   * app's screens: a cell edited by hand in an exchange workbook, or a value chosen in a conflict.
+   * Required: a record type cannot join the exchange without stating it (see
+   * src-main/services/exchange/authority.ts, which also refuses a workflow-looking column that is
+   * not listed).
+   */
+  authority: ExchangeAuthority;
+};
+
+/**
+ * Who may change a column by hand or decide it in a conflict:
+ * - 'owner': whoever may change the record here (a salesperson their own customers' records, managers all);
+ * - 'manager': managers and admins (tiers, assignment, a manager's comment);
+ * - 'admin': admins (users and roles);
+ * - 'system': only the app's own flows set it (workflow status and decisions, authorship, derived
+ *   values, the recycle bin): never by hand; in a conflict between two versions a manager decides.
+ */
+export type ColumnAuthority = 'owner' | 'manager' | 'admin' | 'system';
+
+export type ExchangeAuthority = {
+  /** The rule for the record's columns that `columns` does not name. */
+  record: ColumnAuthority;
+  /** Columns with a rule of their own. */
+  columns?: Readonly<Partial<Record<string, ColumnAuthority>>>;
+  /** A salesperson changes only rows where this column names them before and after (their own sale). */
+  own?: string;
 };

@@ -113,8 +113,9 @@ export const purgeModuleRows = (sqlite: PurgeSqlite, customerId: string): void =
  * children. Later record types join through their module's `exchange` (see ExchangeDecl).
  */
 export const exchangedTables = (): ExchangeDecl[] => [
-  { table: users, sheet: '用户' },
-  { table: tags, sheet: '标签' },
+  // Users and roles are an admin's (as users.* channels are).
+  { table: users, sheet: '用户', authority: { record: 'admin', columns: { username_key: 'system' } } },
+  { table: tags, sheet: '标签', authority: { record: 'manager' } },
   {
     table: customers,
     sheet: '客户',
@@ -126,10 +127,30 @@ export const exchangedTables = (): ExchangeDecl[] => [
     localOnly: ['grade'],
     // A customer that arrived in (or came back from) the recycle bin leaves (or rejoins) the grading here too.
     afterImport: (db, actorId, ids) => customersChanged(db, actorId, ids),
+    authority: {
+      record: 'owner',
+      columns: {
+        // The lifecycle (lost, won back) and the credit standing are the owner's, as in the app.
+        credit_status: 'owner',
+        status: 'owner',
+        // Assignment, tiers and VIP levels are a manager's (claiming from the pool is a flow of its own).
+        owner_id: 'manager',
+        assigned_at: 'manager',
+        tier: 'manager',
+        vip_level: 'manager',
+        // Kept by the app: derived from contact logs, the import batch, merges.
+        first_contact_at: 'system',
+        last_contact_at: 'system',
+        next_follow_up_at: 'system',
+        import_batch_id: 'system',
+        merged_into: 'system',
+      },
+    },
   },
-  { table: contacts, sheet: '联系人', customer: 'customer_id' },
-  { table: customerTags, sheet: '客户标签', key: ['customer_id', 'tag_id'], customer: 'customer_id' },
-  { table: customerEvents, sheet: '客户动态', customer: 'customer_id' },
+  { table: contacts, sheet: '联系人', customer: 'customer_id', authority: { record: 'owner', columns: { customer_id: 'manager', is_decision_maker: 'owner', decision_role: 'owner' } } },
+  { table: customerTags, sheet: '客户标签', key: ['customer_id', 'tag_id'], customer: 'customer_id', authority: { record: 'owner' } },
+  // The timeline is written by the app as things happen.
+  { table: customerEvents, sheet: '客户动态', customer: 'customer_id', authority: { record: 'system' } },
   ...modules.flatMap((m) => m.exchange?.() ?? []),
 ];
 

@@ -12,10 +12,23 @@ export type ExchangeNoteKind =
   | 'parent_missing'
   | 'failed'
   | 'hand_edited_new'
-  | 'duplicate_row';
+  | 'duplicate_row'
+  | 'refused';
+
+/** Why a change the importing person would be making was refused (src-main/services/exchange/authority.ts). */
+export type ExchangeRefusal = 'admin' | 'manager' | 'system' | 'delete' | 'own';
 
 /** Something in the workbook a person should know about, with where it is. */
-export type ExchangeNote = { kind: ExchangeNoteKind; sheet: string; row?: number; column?: string; detail?: string };
+export type ExchangeNote = {
+  kind: ExchangeNoteKind;
+  sheet: string;
+  row?: number;
+  column?: string;
+  detail?: string;
+  /** With 'refused': the record type and why. */
+  table?: string;
+  reason?: ExchangeRefusal;
+};
 
 export type ExchangeCounts = {
   added: number;

@@ -198,6 +198,7 @@ export const en: Messages = {
     EXCHANGE_INVALID: 'This is not a Tuoke exchange workbook, or it is damaged',
     EXCHANGE_OTHER_WORKSPACE: 'This exchange workbook comes from another company’s Tuoke workspace and cannot be imported',
     EXCHANGE_TAMPERED: 'The exchange workbook’s checks do not match its content: {{detail}}',
+    EXCHANGE_REFUSED: 'This conflict of “{{record}}” cannot be settled so: {{column}} $t(exchange.refusal.{{reason}})',
     OVERPAYMENT: 'The payment is more than the ¥{{outstanding}} still open on this order',
     ORDER_BELOW_RECEIVED: 'The order amount cannot be below the ¥{{received}} already received; remove payments first',
     PRINT_UNAVAILABLE: 'Printing and saving PDFs are not available here: use the browser’s print function from the print preview',

@@ -189,6 +189,7 @@ export const zhCN = {
     EXCHANGE_INVALID: '这不是拓客的数据交换文件，或文件已损坏',
     EXCHANGE_OTHER_WORKSPACE: '这个交换文件来自另一家公司的拓客工作区，不能导入',
     EXCHANGE_TAMPERED: '交换文件的校验信息与内容不符：{{detail}}',
+    EXCHANGE_REFUSED: '不能这样处理“{{record}}”的冲突：{{column}} $t(exchange.refusal.{{reason}})',
     OVERPAYMENT: '回款金额超过了这笔订单未收的 {{outstanding}} 元',
     ORDER_BELOW_RECEIVED: '订单金额不能低于已收款 {{received}} 元，请先删除多余的回款',
     PRINT_UNAVAILABLE: '这里不能直接打印或保存 PDF：请在打印预览中使用浏览器的打印功能',

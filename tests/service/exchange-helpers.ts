@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { translator } from '../../src-main/i18n';
 import type { Session } from '../../src-main/ipc/session';
 import type { Viewer } from '../../src-main/services/customers/access';
 import { manualClock } from '../../src-main/services/clock';
+import { exchangeTypes, quoteIdent } from '../../src-main/services/exchange/declarations';
 import { exchangeEnv, exportExchange, importExchangeFile } from '../../src-main/services/exchange/service';
 import { ADMIN, createTestWorkspace, testScrypt } from '../helpers/workspace';
 
@@ -100,4 +102,37 @@ export const snapshot = (db: Db): Record<string, unknown[]> => {
     out[table] = db.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all();
   }
   return out;
+};
+
+/** Every exchanged table and the conflicts waiting, for "nothing was written" (stamps left out: they are bookkeeping). */
+export const snapshotAll = (db: Db): Record<string, unknown[]> => {
+  const out: Record<string, unknown[]> = {};
+  for (const t of exchangeTypes()) out[t.name] = db.sqlite.prepare(`SELECT * FROM ${quoteIdent(t.name)} ORDER BY ${t.key.map(quoteIdent).join(', ')}`).all();
+  out.exchange_conflicts = db.sqlite.prepare('SELECT * FROM exchange_conflicts ORDER BY id').all();
+  return out;
+};
+
+/** Opens an exchange workbook as a person would in Excel, changes it, saves it. */
+export const editInExcel = async (path: string, out: string, edit: (wb: ExcelJS.Workbook) => void): Promise<void> => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  edit(wb);
+  await wb.xlsx.writeFile(out);
+};
+
+/** The column of a sheet whose header is `header` or reads "电话 [phone]" (the key in brackets). */
+export const columnOf = (ws: ExcelJS.Worksheet, header: string): number => {
+  let col = 0;
+  ws.getRow(1).eachCell((cell, n) => {
+    if (cell.value === header || String(cell.value).endsWith(`[${header}]`)) col = n;
+  });
+  if (!col) throw new Error(`no column ${header}`);
+  return col;
+};
+
+/** The sheet row holding record `id`. */
+export const rowOfId = (ws: ExcelJS.Worksheet, id: string): number => {
+  const idCol = columnOf(ws, '_id');
+  for (let r = 2; r <= ws.rowCount; r += 1) if (ws.getRow(r).getCell(idCol).value === id) return r;
+  throw new Error(`no row ${id}`);
 };

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { snapshot, twoPcs, type Pc } from './exchange-helpers';
+import { columnOf, editInExcel, rowOfId, snapshot, twoPcs, type Pc } from './exchange-helpers';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {
@@ -123,36 +123,11 @@ describe('exchange between two PCs', () => {
   });
 });
 
-import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { OFFICE, createTestWorkspace } from '../helpers/workspace';
 import { openPc } from './exchange-helpers';
 import { META_SHEET } from '../../src-main/services/exchange/workbook';
 import { normalizeCompanyName } from '../../src-shared/rules/companyName';
-
-/** Opens an exchange workbook as a person would in Excel, changes it, saves it. */
-const editInExcel = async (path: string, out: string, edit: (wb: ExcelJS.Workbook) => void): Promise<void> => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  edit(wb);
-  await wb.xlsx.writeFile(out);
-};
-
-const columnOf = (ws: ExcelJS.Worksheet, header: string): number => {
-  let col = 0;
-  ws.getRow(1).eachCell((cell, n) => {
-    // Headers read "电话 [phone]": the key in brackets.
-    if (cell.value === header || String(cell.value).endsWith(`[${header}]`)) col = n;
-  });
-  if (!col) throw new Error(`no column ${header}`);
-  return col;
-};
-
-const rowOfId = (ws: ExcelJS.Worksheet, id: string): number => {
-  const idCol = columnOf(ws, '_id');
-  for (let r = 2; r <= ws.rowCount; r += 1) if (ws.getRow(r).getCell(idCol).value === id) return r;
-  throw new Error(`no row ${id}`);
-};
 
 describe('workbooks edited by hand, damaged, or from elsewhere', () => {
   it('a changed phone becomes a conflict for a person, a deleted row is absent (not a deletion), reordered columns read the same', async () => {

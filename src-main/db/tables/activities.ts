@@ -106,9 +106,20 @@ export const satisfactionSurveys = sqliteTable(
 export const activityTables: TableModule = {
   // The contact log, tasks and surveys travel in exchange workbooks (the customers' contact dates settle by max/min there).
   exchange: () => [
-    { table: activities, sheet: '联系记录', customer: 'customer_id' },
-    { table: followUpTasks, sheet: '回访任务', customer: 'customer_id' },
-    { table: satisfactionSurveys, sheet: '满意度调查', customer: 'customer_id' },
+    {
+      table: activities,
+      sheet: '联系记录',
+      customer: 'customer_id',
+      // Who logged it and what made it (a carried-out visit) are the app's; a complaint's handling is the owner's.
+      authority: { record: 'owner', columns: { user_id: 'system', source_type: 'system', source_id: 'system', complaint_status: 'owner' } },
+    },
+    {
+      table: followUpTasks,
+      sheet: '回访任务',
+      customer: 'customer_id',
+      authority: { record: 'owner', columns: { assignee_id: 'manager', source_type: 'system', source_id: 'system', status: 'owner', done_by: 'system', snooze_count: 'system' } },
+    },
+    { table: satisfactionSurveys, sheet: '满意度调查', customer: 'customer_id', authority: { record: 'owner' } },
   ],
   audited: () => [activities, followUpTasks, satisfactionSurveys],
   customerLinked: () => [activities, followUpTasks, satisfactionSurveys],

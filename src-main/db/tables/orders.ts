@@ -203,7 +203,14 @@ export const orderTables: TableModule = {
   customersChanged: afterCustomersChanged,
   // Orders, lines and payments travel; the derived tables (customer_sales, abc_state, grade_history) are recomputed on each PC.
   exchange: () => [
-    { table: orders, sheet: '成交记录', customer: 'customer_id', afterImport: recomputeAfterImport('orders') },
+    {
+      table: orders,
+      sheet: '成交记录',
+      customer: 'customer_id',
+      afterImport: recomputeAfterImport('orders'),
+      // Another salesperson's sale is a manager's to change (canChangeSale); what was received follows the payments.
+      authority: { record: 'owner', own: 'salesperson_id', columns: { salesperson_id: 'manager', received: 'system' } },
+    },
     {
       table: orderLines,
       sheet: '成交明细',
@@ -211,8 +218,15 @@ export const orderTables: TableModule = {
       // An edit replaces all lines: they travel and settle with their order, never mixed from two versions.
       partOf: { column: 'order_id', parent: 'orders' },
       afterImport: recomputeAfterImport('order_lines'),
+      authority: { record: 'owner', columns: { order_id: 'system', product_key: 'system' } },
     },
-    { table: payments, sheet: '回款记录', customer: 'customer_id', afterImport: recomputeAfterImport('payments') },
+    {
+      table: payments,
+      sheet: '回款记录',
+      customer: 'customer_id',
+      afterImport: recomputeAfterImport('payments'),
+      authority: { record: 'owner', columns: { order_id: 'system', customer_id: 'system' } },
+    },
   ],
   // Orders and payments are financial records: a customer that has any is never purged (delete the orders first).
   blocksPurge: (sqlite, customerId) => (sqlite.prepare('SELECT 1 FROM orders WHERE customer_id = ? LIMIT 1').get(customerId) ? 'HAS_ORDERS' : null),

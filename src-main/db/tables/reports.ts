@@ -36,7 +36,18 @@ export const salesReports = sqliteTable(
 
 export const reportTables: TableModule = {
   // A salesperson's own reports travel with their exchanges; the same report written on two PCs is reported, not merged.
-  exchange: () => [{ table: salesReports, sheet: '销售报告', user: 'user_id' }],
+  exchange: () => [
+    {
+      table: salesReports,
+      sheet: '销售报告',
+      user: 'user_id',
+      // The salesperson writes the summary and plan; the figures are generated; the comment is the manager's.
+      authority: {
+        record: 'owner',
+        columns: { user_id: 'system', kind: 'system', period_start: 'system', period_end: 'system', figures: 'system', manager_comment: 'manager', commented_by: 'system', commented_at: 'system' },
+      },
+    },
+  ],
   audited: () => [salesReports],
   customerLinked: () => [],
 };

@@ -194,12 +194,61 @@ export const visitNotifications = sqliteTable(
 export const visitTables: TableModule = {
   // Travel in exchange workbooks, parents first; the notifications are a per-PC inbox and stay.
   exchange: () => [
-    { table: visits, sheet: '客户走访单', customer: 'customer_id' },
-    { table: visitSteps, sheet: '走访单流程', customer: { via: 'visit_id', parent: 'visits' } },
-    { table: minutes, sheet: '会谈纪要', customer: 'customer_id' },
+    {
+      table: visits,
+      sheet: '客户走访单',
+      customer: 'customer_id',
+      // Submitting, approving, rejecting and recording the result are flows of their own (visits.*): never by hand.
+      authority: {
+        record: 'owner',
+        columns: {
+          form_no: 'system',
+          salesperson_id: 'system',
+          status: 'system',
+          submitted_at: 'system',
+          decided_at: 'system',
+          decided_by: 'system',
+          decision_comment: 'system',
+          done_at: 'system',
+          visit_no: 'system',
+          activity_id: 'system',
+          // The pre-visit checklist is the planner's.
+          chk_decision_maker: 'owner',
+        },
+      },
+    },
+    { table: visitSteps, sheet: '走访单流程', customer: { via: 'visit_id', parent: 'visits' }, authority: { record: 'system' } },
+    {
+      table: minutes,
+      sheet: '会谈纪要',
+      customer: 'customer_id',
+      // Submitting, the manager's review, sending and the customer's confirmation are flows of their own (minutes.*).
+      authority: {
+        record: 'owner',
+        columns: {
+          form_no: 'system',
+          author_id: 'system',
+          visit_id: 'system',
+          status: 'system',
+          due_date: 'system',
+          submitted_at: 'system',
+          reviewed_at: 'system',
+          reviewed_by: 'system',
+          review_comment: 'system',
+          sent_at: 'system',
+          confirmed_at: 'system',
+        },
+      },
+    },
     // Saving minutes replaces their action items: they travel and settle with their minutes.
-    { table: minutesActions, sheet: '纪要行动项', customer: { via: 'minutes_id', parent: 'minutes' }, partOf: { column: 'minutes_id', parent: 'minutes' } },
-    { table: minutesSteps, sheet: '纪要流程', customer: { via: 'minutes_id', parent: 'minutes' } },
+    {
+      table: minutesActions,
+      sheet: '纪要行动项',
+      customer: { via: 'minutes_id', parent: 'minutes' },
+      partOf: { column: 'minutes_id', parent: 'minutes' },
+      authority: { record: 'owner', columns: { minutes_id: 'system', task_id: 'system', owner_name: 'owner', owner_user_id: 'owner' } },
+    },
+    { table: minutesSteps, sheet: '纪要流程', customer: { via: 'minutes_id', parent: 'minutes' }, authority: { record: 'system' } },
   ],
   purge: (sqlite, customerId) => {
     for (const sql of [

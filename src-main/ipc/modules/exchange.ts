@@ -1,5 +1,6 @@
 import type { exchangeChannels } from '../../../src-shared/contract/exchange';
 import { localDate } from '../../../src-shared/dates';
+import { columnLabel } from '../../../src-shared/exchange/labels';
 import { translator } from '../../i18n';
 import {
   ExchangeImports,
@@ -47,7 +48,10 @@ export const exchangeHandlers = (ctx: ModuleContext): ModuleHandlers<typeof exch
     },
     'exchange.cancel': (input, { user }) => imports.cancel(user, input.token),
     'exchange.conflicts': (_input, { user }) => listConflicts(ctx.db(), user),
-    'exchange.resolve': (input, { user }) => resolveConflicts(ctx.db(), user, input.resolutions),
+    'exchange.resolve': (input, { user, session }) => {
+      const t = translator(session.locale);
+      return resolveConflicts(ctx.db(), user, input.resolutions, (table, column) => columnLabel((k) => t(k), table, column));
+    },
     'exchange.history': (input, { user }) => exchangeHistory(ctx.db(), user, input.limit),
   };
 };

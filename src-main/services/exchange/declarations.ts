@@ -1,6 +1,7 @@
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { ExchangeDecl } from '../../db/columns';
 import { exchangedTables } from '../../db/schema';
+import { checkAuthority } from './authority';
 
 /** An exchanged record type as the exchange code uses it: SQL names only. */
 export type ExchangeType = {
@@ -48,6 +49,7 @@ export const exchangeTypes = (): ExchangeType[] => {
     const key = decl.key ? [...decl.key] : ['id'];
     for (const k of key) if (!columns.some((c) => c.name === k)) throw new Error(`exchange key ${name}.${k} is not a column`);
     const exchanged = columns.filter((c) => !localOnly.has(c.name));
+    checkAuthority(name, exchanged.map((c) => c.name), decl.authority);
     return {
       decl,
       name,

@@ -3,6 +3,7 @@ import type { ExchangeCounts, ExchangeNote, ExchangeSummary, ExchangeValue } fro
 import type { Db } from '../../db/connection';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { newId } from '../ids';
+import { refusalOf } from './authority';
 import { BOOKKEEPING, KEY_SEPARATOR, quoteIdent, type ExchangeType } from './declarations';
 import { mayChange } from './scope';
 import { canonicalVv, normalizeValue, type ExchangeRow, type ParsedWorkbook, type ReadRow, type Vv } from './workbook';
@@ -292,7 +293,19 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
           skip({ kind: 'forbidden', sheet: s.sheet, row: r.rowNumber, detail: r.id });
           continue;
         }
-        conflict(r, 'hand_edited', cols.filter((col) => !BOOKKEEPING.has(col)));
+        // An edit by hand is the importing person's own change: it must be one they may make in the app.
+        const edited = cols.filter((col) => !BOOKKEEPING.has(col));
+        const refusal = refusalOf(t, viewer, {
+          before: local,
+          after: { ...local, ...Object.fromEntries(edited.map((col) => [col, r.values[col]])) },
+          columns: edited,
+          deleted: r.deleted !== localDeleted,
+        });
+        if (refusal) {
+          skip({ kind: 'refused', sheet: s.sheet, row: r.rowNumber, table, column: refusal.column, reason: refusal.reason, detail: r.id });
+          continue;
+        }
+        conflict(r, 'hand_edited', edited);
         continue;
       }
 

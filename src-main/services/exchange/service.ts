@@ -18,6 +18,7 @@ import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import { newId } from '../ids';
 import { BOOKKEEPING, exchangeTypes, keySql, partTypesOf, quoteIdent, quoteText, typeByName, type ExchangeType } from './declarations';
 import { accessFor, applyRows, coerce, compareVv, labelOf, parseStoredVv, stampStatements } from './merge';
+import { refusalOf, type Refusal } from './authority';
 import { nodeLabel } from './node';
 import { mayChange, scopeSql } from './scope';
 import {
@@ -409,8 +410,41 @@ const settleParts = (
 
 export type Resolution = { conflictId: string; fields: Record<string, 'local' | 'remote'>; action?: 'merge' | 'keep_both' | undefined };
 
+/**
+ * Whether the person may settle this conflict so. A row edited by hand carries their own change: the
+ * values they take from it must be ones they may set in the app. Between two versions the app made on
+ * two PCs, deciding a column takes that column's authority (a flow's columns, and a deletion: a
+ * manager), whichever side is chosen: keeping one side undoes the other's change.
+ */
+const resolutionRefusal = (
+  t: ExchangeType,
+  viewer: Viewer,
+  c: ConflictRow,
+  res: Resolution,
+  local: Record<string, unknown> | undefined,
+  remote: Record<string, ExchangeValue>,
+): Refusal | null => {
+  const auto = t.decl.merge ?? {};
+  const differs = (col: string): boolean =>
+    col in remote && !BOOKKEEPING.has(col) && !(col in auto) && !t.key.includes(col) && coerce(local?.[col], t.kinds[col]) !== coerce(remote[col], t.kinds[col]);
+  const deletionDiffers = (c.remoteDeleted === 1) !== !local;
+  if (c.reason === 'both_changed') return refusalOf(t, viewer, { before: local, after: remote, columns: t.columns.filter(differs), deleted: deletionDiffers }, true);
+  const taken = t.columns.filter((col) => res.fields[col] === 'remote' && differs(col));
+  return refusalOf(t, viewer, {
+    before: local,
+    after: { ...local, ...Object.fromEntries(taken.map((col) => [col, remote[col]])) },
+    columns: taken,
+    deleted: res.fields._deleted === 'remote' && deletionDiffers,
+  });
+};
+
 /** Applies a person's choices, all in one transaction; each resolved record then descends from both versions, so it travels back as the newer one. */
-export const resolveConflicts = (db: Db, viewer: Viewer, resolutions: Resolution[]): { resolved: number } => {
+export const resolveConflicts = (
+  db: Db,
+  viewer: Viewer,
+  resolutions: Resolution[],
+  label: (table: string, column: string) => string = (_table, column) => column,
+): { resolved: number } => {
   const node = selfNode(db);
   return db.write(viewer.id, () => {
     const stamps = stampStatements(db.sqlite);
@@ -425,6 +459,15 @@ export const resolveConflicts = (db: Db, viewer: Viewer, resolutions: Resolution
       const remoteVv = JSON.parse(c.remoteVv) as Vv;
       const local = access.get(c.recordId);
       if (!mayTouch(db, viewer, t, local, remote)) throw new AppError('FORBIDDEN');
+      if (c.reason !== 'duplicate') {
+        const refusal = resolutionRefusal(t, viewer, c, res, local, remote);
+        if (refusal)
+          throw new AppError('EXCHANGE_REFUSED', {
+            record: labelOf(local ?? remote, c.recordId),
+            column: refusal.column ? `“${label(t.name, refusal.column)}”` : '',
+            reason: refusal.reason,
+          });
+      }
       const full = (pick: (col: string) => ExchangeValue): Record<string, ExchangeValue> =>
         Object.fromEntries(t.columns.map((col) => [col, coerce(pick(col), t.kinds[col])]));
       if (c.reason === 'duplicate') {

@@ -64,6 +64,14 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
     failed: 'Row {{row}} was refused by the database (e.g. a name already taken): {{detail}}',
     hand_edited_new: 'Row {{row}} is a record this PC does not have, but it was edited by hand in Excel: not imported',
     duplicate_row: 'Row {{row}} repeats an earlier row’s record: ignored',
+    refused: 'Row {{row}} was edited by hand and not imported: {{column}} {{reason}}',
+  },
+  refusal: {
+    admin: 'only an administrator may change this',
+    manager: 'only a manager may change this',
+    system: 'is filled in by the app’s own steps (submit, approve, record the result…) and cannot be edited by hand; when two PCs differ a manager decides',
+    delete: 'deleting and restoring are done in the app (deleted customers go to the recycle bin first)',
+    own: 'is another salesperson’s sale: only a manager may change it',
   },
   conflicts: {
     title: 'Pending conflicts',

@@ -61,6 +61,15 @@ export const exchangeZhCN = {
     failed: '第 {{row}} 行被数据库拒绝（例如名称已被占用）：{{detail}}',
     hand_edited_new: '第 {{row}} 行是本机没有的新记录，但在 Excel 中被手工修改过，未导入',
     duplicate_row: '第 {{row}} 行与前面的行是同一条记录，已忽略',
+    refused: '第 {{row}} 行的手工修改未导入：{{column}}{{reason}}',
+  },
+  /** Why a change by hand or a conflict decision was refused (the same rules as in the app). */
+  refusal: {
+    admin: '只有管理员可以修改',
+    manager: '只有经理可以修改',
+    system: '由软件的流程（提交、审批、记录结果等）自动填写，不能手工修改；两台电脑的版本不同时由经理决定',
+    delete: '删除和恢复只能在软件中进行（删除的客户等先进入回收站）',
+    own: '是其他业务员的成交记录，只有经理可以修改',
   },
   conflicts: {
     title: '待处理冲突',

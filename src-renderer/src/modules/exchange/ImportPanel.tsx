@@ -3,6 +3,7 @@ import { IconCheck, IconUpload, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeCounts, ExchangeSummary } from '@shared/exchange/types';
+import { columnLabel } from '@shared/exchange/labels';
 import { useChannelMutation } from '../api/hooks';
 import { bytesToBase64 } from '../ui/base64';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -104,7 +105,14 @@ export const ImportPanel = ({ onShowConflicts }: { onShowConflicts: () => void }
                 <List size="sm" spacing={2}>
                   {shown.notes.map((n, i) => (
                     <List.Item key={i}>
-                      {n.sheet}: {t(`exchange.notes.${n.kind}`, { row: n.row, column: n.column, sheet: n.sheet, detail: n.detail ?? '' })}
+                      {n.sheet}:{' '}
+                      {t(`exchange.notes.${n.kind}`, {
+                        row: n.row,
+                        column: n.table && n.column ? `“${columnLabel((k) => t(k), n.table, n.column)}” ` : n.column,
+                        sheet: n.sheet,
+                        detail: n.detail ?? '',
+                        reason: n.reason ? t(`exchange.refusal.${n.reason}`) : '',
+                      })}
                     </List.Item>
                   ))}
                 </List>
