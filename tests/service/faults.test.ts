@@ -17,8 +17,14 @@ import { ADMIN, createTestWorkspace, testScrypt, type TestWorkspace } from '../h
  * Real processes killed with SIGKILL in the middle of a write: afterwards the
  * database opens, passes integrity_check, and holds either the state before
  * or the state after — never a mix. Trials per kind: TUOKE_FAULT_TRIALS (20).
+ *
+ * A trial only tests something if the kill lands while the child is still at
+ * work (after "ready", before "done"), so each kind first times an unbroken
+ * run and spreads the kills over 0–1.25× that time, and then requires that at
+ * least a quarter of its trials were killed mid-work.
  */
 const TRIALS = Number(process.env.TUOKE_FAULT_TRIALS ?? 20);
+const MIN_MID_WORK = Math.ceil(TRIALS / 4);
 const child = resolve(__dirname, '../fault/child.ts');
 
 let ws: TestWorkspace;
@@ -36,8 +42,19 @@ const names = (dataDir: string): string[] => {
   }
 };
 
-/** Runs the child on a copy of the workspace and kills it `delay` ms after it said it is about to write. */
-const killDuring = async (args: string[], delay: number): Promise<{ dir: string; finished: boolean }> => {
+type Trial = {
+  dir: string;
+  /** The kill found the child still at work: it had said "ready" and not yet "done". */
+  killedMidWork: boolean;
+  /** Milliseconds from "ready" to "done" as the parent saw them (null when it did not finish). */
+  workMs: number | null;
+};
+
+/**
+ * Runs the child on a copy of the workspace and kills it `delay` ms after it said it is about to write
+ * (never, when delay is null: then it must finish on its own).
+ */
+const runChild = async (args: string[], delay: number | null): Promise<Trial> => {
   const dir = mkdtempSync(join(tmpdir(), 'tuoke-fault-'));
   work.push(dir);
   cpSync(ws.dir, dir, { recursive: true });
@@ -46,20 +63,44 @@ const killDuring = async (args: string[], delay: number): Promise<{ dir: string;
   });
   let out = '';
   let err = '';
+  let readyAt = 0;
+  let doneAt: number | null = null;
   proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  // 'close', not 'exit': everything the child wrote to stdout has been read by then.
+  const closed = new Promise<number | null>((r) => proc.once('close', (code) => r(code)));
   await new Promise<void>((resolveReady, reject) => {
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('ready')) resolveReady();
+      if (!readyAt && out.includes('ready')) {
+        readyAt = performance.now();
+        resolveReady();
+      }
+      if (doneAt === null && out.includes('done')) doneAt = performance.now();
     });
-    proc.once('exit', () => (out.includes('ready') ? resolveReady() : reject(new Error(`child failed: ${err}`))));
+    void closed.then(() => (out.includes('ready') ? resolveReady() : reject(new Error(`child failed: ${err}`))));
   });
-  await new Promise((r) => setTimeout(r, delay));
-  proc.kill('SIGKILL');
-  await exited;
-  return { dir, finished: out.includes('done') };
+  let running = true;
+  if (delay !== null) {
+    await new Promise((r) => setTimeout(r, delay));
+    running = proc.exitCode === null && proc.signalCode === null;
+    proc.kill('SIGKILL');
+  }
+  const code = await closed;
+  const finished = out.includes('done');
+  if (delay === null && (code !== 0 || !finished)) throw new Error(`child exited with ${code} without finishing: ${err}`);
+  if (!running && !finished) throw new Error(`child ended on its own without finishing: ${err}`);
+  return { dir, killedMidWork: running && !finished, workMs: finished && doneAt !== null ? doneAt - readyAt : null };
 };
+
+/** How long the child's work takes here, from "ready" to "done": the shorter of two unbroken runs. */
+const timeWork = async (args: string[]): Promise<{ ms: number; dir: string }> => {
+  const first = await runChild(args, null);
+  const second = await runChild(args, null);
+  return { ms: Math.min(first.workMs!, second.workMs!), dir: first.dir };
+};
+
+/** Kill delays spread over the work and a little past its end, so most kills land mid-work and some after it. */
+const killDelay = (workMs: number): number => Math.floor(Math.random() * workMs * 1.25);
 
 beforeAll(async () => {
   ws = await createTestWorkspace();
@@ -82,31 +123,43 @@ describe('SIGKILL during a restore', () => {
   it(`leaves the old or the restored workspace, never a mix (${TRIALS} trials)`, async () => {
     const before = ['客户丙（备份之后）', '客户乙', '客户甲'].sort();
     const after = ['客户乙', '客户甲'].sort();
+    const args = ['restore', backupFile.replace(ws.dir, '{dir}')];
+    const { recoverInterruptedRestore } = await import('../../src-main/services/backup/backup');
+    const full = await timeWork(args);
+    expect(names(full.dir).sort()).toEqual(after);
     const outcomes = new Set<string>();
+    let midWork = 0;
     for (let i = 0; i < TRIALS; i += 1) {
-      const { dir } = await killDuring(['restore', backupFile.replace(ws.dir, '{dir}')], Math.floor(Math.random() * 400));
+      const { dir, killedMidWork } = await runChild(args, killDelay(full.ms));
+      if (killedMidWork) midWork += 1;
       // Opening the workspace finishes or forgets the interrupted restore.
-      const { recoverInterruptedRestore } = await import('../../src-main/services/backup/backup');
       recoverInterruptedRestore(dir);
       const got = names(dir).sort();
       expect([JSON.stringify(before), JSON.stringify(after)]).toContain(JSON.stringify(got));
       outcomes.add(JSON.stringify(got) === JSON.stringify(before) ? 'before' : 'after');
     }
-    console.log(`restore fault trials: outcomes seen ${[...outcomes].join(', ')}`);
+    console.log(`restore fault trials: one restore took ${Math.round(full.ms)} ms; ${midWork}/${TRIALS} killed mid-work; outcomes seen ${[...outcomes].join(', ')}`);
+    expect(midWork).toBeGreaterThanOrEqual(MIN_MID_WORK);
   }, 300_000);
 });
 
 describe('SIGKILL during an import', () => {
   it(`leaves none or all of the batch (${TRIALS} trials)`, async () => {
     const base = names(ws.dir).length;
+    const args = ['import', '3000'];
+    const full = await timeWork(args);
+    expect(names(full.dir).length).toBe(base + 3000);
     const seen = new Set<string>();
+    let midWork = 0;
     for (let i = 0; i < TRIALS; i += 1) {
-      const { dir } = await killDuring(['import', '3000'], Math.floor(Math.random() * 1500));
+      const { dir, killedMidWork } = await runChild(args, killDelay(full.ms));
+      if (killedMidWork) midWork += 1;
       const count = names(dir).length;
       expect([base, base + 3000]).toContain(count);
       seen.add(count === base ? 'none' : 'all');
     }
-    console.log(`import fault trials: outcomes seen ${[...seen].join(', ')}`);
+    console.log(`import fault trials: one import took ${Math.round(full.ms)} ms; ${midWork}/${TRIALS} killed mid-work; outcomes seen ${[...seen].join(', ')}`);
+    expect(midWork).toBeGreaterThanOrEqual(MIN_MID_WORK);
   }, 300_000);
 });
 
@@ -151,25 +204,20 @@ describe('SIGKILL during an exchange import', () => {
 
   it(`leaves the state before or after the whole workbook, never a mix (${TRIALS} trials)`, async () => {
     // How long a whole import takes here (reading the workbook, then the one transaction), to spread the kills over it.
-    const dir0 = mkdtempSync(join(tmpdir(), 'tuoke-fault-'));
-    work.push(dir0);
-    cpSync(ws.dir, dir0, { recursive: true });
-    const t0 = Date.now();
-    await new Promise<void>((done, fail) => {
-      const proc = spawn(process.execPath, ['--import', 'tsx', child, 'exchange', dir0, workbook], { stdio: 'ignore' });
-      proc.once('exit', (code) => (code === 0 ? done() : fail(new Error(`exchange child exited with ${code}`))));
-    });
-    const full = Date.now() - t0;
-    expect(names(dir0).sort()).toEqual(after);
+    const args = ['exchange', workbook];
+    const full = await timeWork(args);
+    expect(names(full.dir).sort()).toEqual(after);
     const seen = new Set<string>();
+    let midWork = 0;
     for (let i = 0; i < TRIALS; i += 1) {
-      // Delays from the start of the child's work to a little past its usual end (startup is not counted in the delay).
-      const { dir } = await killDuring(['exchange', workbook], Math.floor(Math.random() * full));
+      const { dir, killedMidWork } = await runChild(args, killDelay(full.ms));
+      if (killedMidWork) midWork += 1;
       const got = names(dir).sort();
       const outcome = JSON.stringify(got) === JSON.stringify(before) ? 'before' : JSON.stringify(got) === JSON.stringify(after) ? 'after' : 'mix';
       expect(outcome).not.toBe('mix');
       seen.add(outcome);
     }
-    console.log(`exchange import fault trials: one import took ${full} ms; outcomes seen ${[...seen].join(', ')}`);
+    console.log(`exchange import fault trials: one import took ${Math.round(full.ms)} ms; ${midWork}/${TRIALS} killed mid-work; outcomes seen ${[...seen].join(', ')}`);
+    expect(midWork).toBeGreaterThanOrEqual(MIN_MID_WORK);
   }, 600_000);
 });
