@@ -109,6 +109,7 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
       dataDir: resolve(dataDir),
       migrationsFolder: values.migrations ? resolve(values.migrations) : sourceMigrationsFolder(),
       logger: { error: (m, e) => io.err(`${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) },
+      program: 'cli',
     });
     const session = host.session(lang);
     const call = async <K extends Channel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> => {
@@ -119,6 +120,8 @@ export const runCli = async (argv: string[], io: Io): Promise<number> => {
     const print = (value: unknown, text: string): void => io.out(json ? JSON.stringify(value, null, 2) : text);
 
     try {
+      // The CLI has the workspace to itself for its whole run, or stops here naming who has it (WORKSPACE_LOCKED).
+      host.workspace.hold();
       switch (command) {
         case 'init': {
           const password = requireEnv(io, 'TUOKE_PASSWORD');

@@ -10,6 +10,7 @@ import { backupIfDue } from './services/backup/backup';
 import { refreshAbcIfStale } from './services/orders/derived';
 import type { ScryptParams } from './keyring/crypto';
 import type { Printer } from './services/print/printer';
+import type { LockProgram } from './services/workspace/lock';
 
 export type HostOptions = {
   dataDir: string;
@@ -25,6 +26,12 @@ export type HostOptions = {
   importProcess?: SpawnImportProcess;
   /** Printing and PDF through a real browser engine: the Electron shell provides it; without it print.output is unavailable. */
   printer?: Printer;
+  /**
+   * Who opens the workspace, as another process trying to open it is told
+   * (WORKSPACE_LOCKED): 'app', 'cli', 'bridge'; dev tools and tests 'tool'.
+   * The workspace lock is taken while the workspace is open (services/workspace/lock.ts).
+   */
+  program?: LockProgram;
 };
 
 export type Host = {
@@ -52,6 +59,7 @@ export const createHost = (options: HostOptions): Host => {
     clock: options.clock ?? systemClock,
     migrationsFolder: options.migrationsFolder,
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    ...(options.program ? { program: options.program } : {}),
   });
   const imports = options.importProcess ? remoteImports(workspace, options.importProcess) : undefined;
   const registry = createRegistry(
@@ -62,7 +70,8 @@ export const createHost = (options: HostOptions): Host => {
   return {
     workspace,
     registry,
-    session: (locale) => newSession(randomUUID(), locale),
+    // Sessions end with the workspace generation they logged in under (a restore ends them all).
+    session: (locale) => newSession(randomUUID(), locale, () => workspace.generation),
     autoBackup: async (reason) => {
       const db = workspace.db;
       if (!db) return;
@@ -82,7 +91,7 @@ export const createHost = (options: HostOptions): Host => {
     },
     close: () => {
       imports?.close();
-      workspace.closeAll();
+      workspace.shutdown();
     },
   };
 };

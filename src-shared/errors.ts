@@ -48,6 +48,10 @@ export const errorCodes = [
   'ORDER_BELOW_RECEIVED',
   'PRINT_UNAVAILABLE',
   'PRINT_FAILED',
+  'WORKSPACE_LOCKED',
+  'WORKSPACE_NOT_LOCKED',
+  'AUTH_STATE_BUSY',
+  'DATABASE_WITHOUT_KEYRING',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

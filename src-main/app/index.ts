@@ -96,6 +96,8 @@ if (!app.requestSingleInstanceLock()) {
     host = createHost({
       dataDir: dataDir(),
       migrationsFolder: migrationsFolder(),
+      // Takes the workspace lock while a window has the workspace open; a second app, the CLI or the bridge then gets WORKSPACE_LOCKED.
+      program: 'app',
       importProcess: utilityImportProcess(new URL('./importProcess.js', import.meta.url)),
       printer: electronPrinter(),
     });

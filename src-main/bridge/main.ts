@@ -29,6 +29,8 @@ mkdirSync(dataDir, { recursive: true });
 const host = createHost({
   dataDir,
   migrationsFolder: sourceMigrationsFolder(),
+  // Takes the workspace lock while a tab has the workspace open; another program then gets WORKSPACE_LOCKED.
+  program: 'bridge',
   importProcess: forkImportProcess(new URL('../services/import/process.ts', import.meta.url), ['--import', 'tsx']),
 });
 const bridge = await startBridge({

@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { AppError } from '../../src-shared/errors';
 import type { Clock } from '../services/clock';
 import { dirname } from 'node:path';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { installExchangeTriggers } from '../services/exchange/triggers';
 import { nodeIdFor } from '../services/exchange/node';
 import { installAuditTriggers, registerAuditFunctions } from './audit';
@@ -62,6 +63,9 @@ const isNotADb = (e: unknown): boolean =>
  */
 export const openDatabase = (file: string, key: Buffer, options: OpenOptions): Db => {
   if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  // Private to the user, like keyring.json: SQLite creates the -wal and -shm files with the database file's mode.
+  if (options.create && !existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
+  restrictMode(file);
   const sqlite = new Database(file, { fileMustExist: !options.create });
   try {
     sqlite.pragma(`cipher='sqlcipher'`);
@@ -74,6 +78,8 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
       throw e;
     }
     sqlite.pragma('journal_mode=WAL');
+    // Files made before they were created private (0600) are made so now.
+    for (const suffix of ['-wal', '-shm']) restrictMode(`${file}${suffix}`);
     // A big import leaves a WAL as large as what it wrote: once checkpointed, the next reset trims it to 64 MiB.
     sqlite.pragma(`journal_size_limit=${64 * 1024 * 1024}`);
     // FULL: a commit that returned survives a power cut (WAL + NORMAL may lose the last ones).
@@ -140,6 +146,15 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
   } catch (e) {
     sqlite.close();
     throw e;
+  }
+};
+
+/** chmod 0600 where the OS has POSIX modes (on Windows it only clears a read-only flag, which 0600 keeps off). */
+const restrictMode = (file: string): void => {
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    // Not there (yet): nothing to restrict.
   }
 };
 

@@ -200,7 +200,7 @@ export const createHandlers = (ws: Workspace, options: { imports?: ImportService
       };
     },
 
-    'backup.list': () => listBackups(backupSettings(ws, openDb(ws)).dir),
+    'backup.list': () => listBackups(ws, backupSettings(ws, openDb(ws)).dir),
     'backup.create': (_input) => createBackup(ws, openDb(ws), 'manual'),
     'backup.settings': () => backupSettings(ws, openDb(ws)),
     'backup.updateSettings': (input, { user }) => updateBackupSettings(ws, openDb(ws), user.id, input),

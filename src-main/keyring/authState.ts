@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { LoginEventKind } from '../../src-shared/types';
+import { AppError } from '../../src-shared/errors';
+import { LockTimeout, withFileLock } from '../services/workspace/lockFile';
 import { readJsonIfExists, writeFileAtomic } from './atomicFile';
 
 /**
@@ -36,8 +37,28 @@ export const readAuthState = (dataDir: string): AuthState => {
   }
 };
 
-export const writeAuthState = (dataDir: string, state: AuthState): void =>
+const writeAuthState = (dataDir: string, state: AuthState): void =>
   writeFileAtomic(statePath(dataDir), `${JSON.stringify(state)}\n`);
+
+/**
+ * Read-modify-write of the state file under a short file lock
+ * (`auth-state.json.lock`), so that updates from several processes (or a
+ * program that ignores the workspace lock) never overwrite each other. `fn`
+ * is synchronous and returns the new state (or null to leave the file as it
+ * is) and a result. The lock is held for one read and one fsynced write.
+ */
+export const updateAuthState = <T>(dataDir: string, fn: (state: AuthState) => { state: AuthState | null; result: T }): T => {
+  try {
+    return withFileLock(`${statePath(dataDir)}.lock`, () => {
+      const { state, result } = fn(readAuthState(dataDir));
+      if (state) writeAuthState(dataDir, state);
+      return result;
+    });
+  } catch (e) {
+    if (e instanceof LockTimeout) throw new AppError('AUTH_STATE_BUSY', undefined, `auth-state lock held by ${JSON.stringify(e.holder)}`);
+    throw e;
+  }
+};
 
 /** Milliseconds the account stays locked, or 0. */
 export const lockedFor = (state: AuthState, slot: string, now: number): number => {
@@ -45,14 +66,25 @@ export const lockedFor = (state: AuthState, slot: string, now: number): number =
   return until !== null && until > now ? until - now : 0;
 };
 
-export const afterFailure = (state: AuthState, slot: string, now: number): { state: AuthState; locked: boolean; kind: LoginEventKind } => {
+/**
+ * Counts a password attempt BEFORE the password is checked, so that no number
+ * of attempts in parallel (or killed half-way) escapes the count. Refused
+ * (`allowed: false`) while the account is locked. The attempt that brings the
+ * count to maxFailures locks the account at once; if its password then proves
+ * right, afterSuccess lifts the lock. So at most maxFailures password checks
+ * run per account between two successes or lock periods, whatever runs in
+ * parallel.
+ */
+export const beginAttempt = (state: AuthState, slot: string, now: number): { state: AuthState; allowed: boolean; lockedMs: number } => {
   const previous = state.accounts[slot];
+  const locked = lockedFor(state, slot, now);
+  if (locked > 0) return { state, allowed: false, lockedMs: locked };
   // A lock that has run out starts a fresh count.
   const expired = previous?.lockedUntil != null && previous.lockedUntil <= now;
   const failures = (expired ? 0 : (previous?.failures ?? 0)) + 1;
-  const locked = failures >= lockoutPolicy.maxFailures;
-  const account = { failures: locked ? 0 : failures, lockedUntil: locked ? now + lockoutPolicy.lockMs : null };
-  return { state: { ...state, accounts: { ...state.accounts, [slot]: account } }, locked, kind: locked ? 'locked' : 'failure' };
+  const locks = failures >= lockoutPolicy.maxFailures;
+  const account = { failures: locks ? 0 : failures, lockedUntil: locks ? now + lockoutPolicy.lockMs : null };
+  return { state: { ...state, accounts: { ...state.accounts, [slot]: account } }, allowed: true, lockedMs: 0 };
 };
 
 export const afterSuccess = (state: AuthState, slot: string): AuthState => {

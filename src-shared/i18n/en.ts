@@ -203,7 +203,14 @@ export const en: Messages = {
     ORDER_BELOW_RECEIVED: 'The order amount cannot be below the ¥{{received}} already received; remove payments first',
     PRINT_UNAVAILABLE: 'Printing and saving PDFs are not available here: use the browser’s print function from the print preview',
     PRINT_FAILED: 'Printing or saving the PDF did not work: {{reason}}. Check the printer or the folder and try again',
+    WORKSPACE_LOCKED:
+      'This workspace is in use by another program: $t(lockPrograms.{{program}}) (process {{pid}} on {{host}}, since {{since}}). Only one program at a time can open a workspace: close that program and try again. If this data folder was copied from {{host}}, delete the file workspace.lock in it',
+    WORKSPACE_NOT_LOCKED: 'This program does not have the workspace to itself and cannot replace its files. Log in again and retry',
+    AUTH_STATE_BUSY: 'The login state file is in use by another program; try again in a moment',
+    DATABASE_WITHOUT_KEYRING:
+      'The data folder {{dataDir}} already holds a database (tuoke.db) but its key file keyring.json is missing, so no workspace was created and nothing was changed. Put keyring.json back into the folder; if it is lost, restore from a backup (this replaces the database there): npm run cli -- restore BACKUP.tkbak --data-dir DATA_FOLDER',
   },
+  lockPrograms: { app: 'the Tuoke desktop app', cli: 'the Tuoke command line', bridge: 'the Tuoke test bridge', tool: 'another Tuoke tool' },
   validation: {
     required: 'Required',
     tooLong: 'Too long',

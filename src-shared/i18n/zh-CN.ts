@@ -194,7 +194,15 @@ export const zhCN = {
     ORDER_BELOW_RECEIVED: '订单金额不能低于已收款 {{received}} 元，请先删除多余的回款',
     PRINT_UNAVAILABLE: '这里不能直接打印或保存 PDF：请在打印预览中使用浏览器的打印功能',
     PRINT_FAILED: '打印或保存 PDF 没有成功：{{reason}}。请检查打印机或保存位置后重试',
+    WORKSPACE_LOCKED:
+      '这个工作区正在被另一个程序使用：$t(lockPrograms.{{program}})（进程 {{pid}}，电脑 {{host}}，{{since}} 起）。同一时间只能有一个程序打开工作区，请先关闭那个程序再试。如果这个数据文件夹是从电脑 {{host}} 复制过来的，删除其中的 workspace.lock 文件即可',
+    WORKSPACE_NOT_LOCKED: '本程序没有独占这个工作区，不能替换它的文件。请重新登录后再试',
+    AUTH_STATE_BUSY: '登录状态文件正被另一个程序占用，请稍后再试',
+    DATABASE_WITHOUT_KEYRING:
+      '数据文件夹 {{dataDir}} 里已有数据库（tuoke.db），但缺少钥匙文件 keyring.json，所以没有新建工作区，也没有改动任何文件。请把 keyring.json 放回这个文件夹；找不回来时，请用备份恢复（会替换这里的数据库）：npm run cli -- restore 备份文件.tkbak --data-dir 数据文件夹',
   },
+  /** Who holds a workspace (errors.WORKSPACE_LOCKED). */
+  lockPrograms: { app: '拓客桌面程序', cli: '拓客命令行工具', bridge: '拓客测试服务', tool: '拓客的另一个工具' },
   validation: {
     required: '必填',
     tooLong: '太长了',

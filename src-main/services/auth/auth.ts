@@ -3,14 +3,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { ChangePasswordInput, LoginInput, RecoverInput, SetupInput } from '../../../src-shared/schemas';
 import type { LoginEventKind, UserInfo } from '../../../src-shared/types';
 import type { Db } from '../../db/connection';
-import {
-  afterFailure,
-  afterSuccess,
-  lockedFor,
-  readAuthState,
-  withPendingEvent,
-  writeAuthState,
-} from '../../keyring/authState';
+import { afterSuccess, beginAttempt, lockedFor, readAuthState, updateAuthState, withPendingEvent } from '../../keyring/authState';
 import {
   newKeyring,
   slotId,
@@ -30,19 +23,23 @@ import { flushPendingEvents, recordLoginEvent } from './loginHistory';
 /**
  * Set-up: a new random database key, the database with the first admin and
  * the company name, then the key-slot file. The key-slot file is written
- * last: until it exists the workspace does not exist, and a set-up that died
- * half-way is cleaned up by the next one.
+ * last: until it exists the workspace does not exist. A marker written before
+ * the database is created says the database is a set-up's, so a set-up that
+ * died half-way is cleaned up by the next one; a database without the marker
+ * (a workspace whose keyring.json went missing) is never deleted: the set-up
+ * is refused with DATABASE_WITHOUT_KEYRING.
  */
 export const createWorkspace = (ws: Workspace, input: SetupInput): Promise<{ recoveryKey: string }> =>
   ws.withKeyringLock(async () => {
     if (ws.isInitialized()) throw new AppError('WORKSPACE_EXISTS');
     ws.ensureDir();
-    ws.removeOrphanDatabase();
+    ws.removeInterruptedSetup();
     const dbKey = randomBytes(32);
     const workspaceId = newId();
     const adminId = newId();
     const { keyring: base, recoveryKey } = newKeyring(workspaceId, dbKey);
     const keyring = await withUserSlot(base, usernameKey(input.adminUsername), input.password, dbKey, ws.scrypt);
+    ws.beginSetup();
     const db = ws.createDatabase(dbKey);
     try {
       db.write(adminId, () => {
@@ -60,6 +57,7 @@ export const createWorkspace = (ws: Workspace, input: SetupInput): Promise<{ rec
       db.close();
     }
     writeKeyring(ws.dataDir, keyring);
+    ws.finishSetup();
     dbKey.fill(0);
     return { recoveryKey };
   });
@@ -72,7 +70,7 @@ const noteEvent = (ws: Workspace, slot: string, kind: 'failure' | 'locked', user
     const user = findUserByName(db, username);
     db.write(null, () => recordLoginEvent(db, { at: now, kind, userId: user?.id ?? null, username: user?.username ?? null }));
   } else {
-    writeAuthState(ws.dataDir, withPendingEvent(readAuthState(ws.dataDir), { at: now, kind, slot }));
+    updateAuthState(ws.dataDir, (state) => ({ state: withPendingEvent(state, { at: now, kind, slot }), result: null }));
   }
 };
 
@@ -82,26 +80,41 @@ const minutesLeft = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));
  * Checks a password against the user's key slot, keeping the lockout rule:
  * 5 wrong passwords in a row lock the account for 15 minutes, across restarts.
  * Returns the unwrapped database key.
+ *
+ * The attempt is counted as a failure before scrypt runs (authState.ts
+ * beginAttempt, under the state file's lock) and the count is cleared when the
+ * password proves right. So parallel attempts from any number of processes,
+ * or a process killed during scrypt, cannot escape the count: between two
+ * successes at most 5 passwords of an account are checked, and later
+ * attempts are refused without a check until the lock runs out.
+ *
+ * Exported for the test that runs it from many processes at once; the app
+ * reaches it through login and the other functions here.
  */
-const verifyPassword = async (ws: Workspace, username: string, password: string): Promise<Buffer> => {
+export const checkPassword = async (ws: Workspace, username: string, password: string): Promise<Buffer> => {
   const keyring = ws.keyring();
   const slot = slotId(keyring, usernameKey(username));
-  const locked = lockedFor(readAuthState(ws.dataDir), slot, ws.clock.now());
-  if (locked > 0) {
-    noteEvent(ws, slot, 'locked', username);
-    throw new AppError('ACCOUNT_LOCKED', { minutes: minutesLeft(locked) });
-  }
-  const key = await unlockUserSlot(keyring, usernameKey(username), password, ws.scrypt);
-  if (key) return key;
   const known = Object.prototype.hasOwnProperty.call(keyring.users, slot);
   if (known) {
-    const next = afterFailure(readAuthState(ws.dataDir), slot, ws.clock.now());
-    writeAuthState(ws.dataDir, next.state);
-    noteEvent(ws, slot, next.kind === 'locked' ? 'locked' : 'failure', username);
-    if (next.locked) throw new AppError('ACCOUNT_LOCKED', { minutes: minutesLeft(lockedFor(next.state, slot, ws.clock.now())) });
-  } else {
-    noteEvent(ws, slot, 'failure', username);
+    const now = ws.clock.now();
+    const attempt = updateAuthState(ws.dataDir, (state) => {
+      const next = beginAttempt(state, slot, now);
+      return { state: next.allowed ? next.state : null, result: next };
+    });
+    if (!attempt.allowed) {
+      noteEvent(ws, slot, 'locked', username);
+      throw new AppError('ACCOUNT_LOCKED', { minutes: minutesLeft(attempt.lockedMs) }, 'refused before the password was checked');
+    }
   }
+  const key = await unlockUserSlot(keyring, usernameKey(username), password, ws.scrypt);
+  if (key) {
+    if (known) updateAuthState(ws.dataDir, (state) => ({ state: afterSuccess(state, slot), result: null }));
+    return key;
+  }
+  // Already counted; the account may be locked now, by this attempt or a parallel one.
+  const locked = known ? lockedFor(readAuthState(ws.dataDir), slot, ws.clock.now()) : 0;
+  noteEvent(ws, slot, locked > 0 ? 'locked' : 'failure', username);
+  if (locked > 0) throw new AppError('ACCOUNT_LOCKED', { minutes: minutesLeft(locked) }, 'password checked and wrong; account locked');
   throw new AppError('WRONG_PASSWORD');
 };
 
@@ -114,9 +127,10 @@ const enter = (ws: Workspace, key: Buffer, username: string, kind: LoginEventKin
     if (!row.active) throw new AppError('USER_INACTIVE');
     const keyring = ws.keyring();
     const slot = slotId(keyring, row.usernameKey);
-    const state = readAuthState(ws.dataDir);
-    flushPendingEvents(db, keyring, state.pending);
-    writeAuthState(ws.dataDir, { ...afterSuccess(state, slot), pending: [] });
+    updateAuthState(ws.dataDir, (state) => {
+      flushPendingEvents(db, keyring, state.pending);
+      return { state: { ...afterSuccess(state, slot), pending: [] }, result: null };
+    });
     db.write(row.id, () => recordLoginEvent(db, { at: ws.clock.now(), kind, userId: row.id, username: row.username }));
     return { db, user: getUser(db, row.id) };
   } catch (e) {
@@ -127,7 +141,7 @@ const enter = (ws: Workspace, key: Buffer, username: string, kind: LoginEventKin
 
 export const login = (ws: Workspace, input: LoginInput): Promise<{ db: Db; user: UserInfo }> =>
   ws.withKeyringLock(async () => {
-    const key = await verifyPassword(ws, input.username, input.password);
+    const key = await checkPassword(ws, input.username, input.password);
     try {
       return enter(ws, key, input.username, 'success');
     } finally {
@@ -169,7 +183,7 @@ export const recoverWithKey = (ws: Workspace, input: RecoverInput): Promise<{ db
 
 export const changePassword = (ws: Workspace, user: UserInfo, input: ChangePasswordInput): Promise<void> =>
   ws.withKeyringLock(async () => {
-    const key = await verifyPassword(ws, user.username, input.currentPassword);
+    const key = await checkPassword(ws, user.username, input.currentPassword);
     try {
       writeKeyring(ws.dataDir, await withUserSlot(ws.keyring(), usernameKey(user.username), input.newPassword, key, ws.scrypt));
     } finally {
@@ -180,7 +194,7 @@ export const changePassword = (ws: Workspace, user: UserInfo, input: ChangePassw
 /** Replaces the recovery key after the admin re-enters their password. */
 export const rotateRecoveryKey = (ws: Workspace, user: UserInfo, password: string): Promise<{ recoveryKey: string }> =>
   ws.withKeyringLock(async () => {
-    const key = await verifyPassword(ws, user.username, password);
+    const key = await checkPassword(ws, user.username, password);
     try {
       const { keyring, recoveryKey } = withNewRecoveryKey(ws.keyring(), key);
       writeKeyring(ws.dataDir, keyring);
@@ -193,5 +207,5 @@ export const rotateRecoveryKey = (ws: Workspace, user: UserInfo, password: strin
 /** An admin reset lifts the user's lockout too. */
 export const clearLockout = (ws: Workspace, username: string): void => {
   const slot = slotId(ws.keyring(), usernameKey(username));
-  writeAuthState(ws.dataDir, afterSuccess(readAuthState(ws.dataDir), slot));
+  updateAuthState(ws.dataDir, (state) => ({ state: afterSuccess(state, slot), result: null }));
 };

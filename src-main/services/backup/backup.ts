@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileStamp, localDate } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/errors';
 import { openDatabase, integrityCheck, DB_FILE, type Db } from '../../db/connection';
 import { schemaLevel } from '../../db/migrate';
 import { writeFileAtomic } from '../../keyring/atomicFile';
 import { KEYRING_FILE, keyringSchema, type Keyring } from '../../keyring/keyring';
+import { nodeIdFor } from '../exchange/node';
 import { getSetting, writeSetting } from '../settings/settings';
+import type { Clock } from '../clock';
 import type { Workspace } from '../workspace/workspace';
+import { WorkspaceLock } from '../workspace/lock';
 import { extractDatabase, readContainer, sha256File, writeContainer, type BackupManifest } from './container';
 
 export const BACKUP_EXT = '.tkbak';
@@ -34,7 +38,28 @@ export const updateBackupSettings = (ws: Workspace, db: Db, actorId: string, inp
   return backupSettings(ws, db);
 };
 
-const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+/**
+ * Whose backups these are. A backup folder may be shared: several workspaces,
+ * or several PCs holding copies of one workspace, pointed at one network
+ * folder. Each PC lists, prunes and counts its daily backup only among its own
+ * files: this workspace, made on this PC (its exchange node id, which a copied
+ * data folder does not inherit).
+ */
+export type BackupOwner = { workspaceId: string; nodeId: string };
+
+export const backupOwner = (ws: Workspace): BackupOwner => ({ workspaceId: ws.keyring().workspaceId, nodeId: nodeIdFor(ws.dataDir) });
+
+/** The workspace part of a file name: the random tail of its UUIDv7 (the head is a timestamp two workspaces made the same minute would share). */
+const workspaceTag = (workspaceId: string): string => workspaceId.replace(/-/g, '').slice(-12).toLowerCase();
+
+/** tuoke-<workspace>-<PC>-<YYYYMMDD-HHmmss local time>-<reason>.tkbak */
+export const backupFileName = (owner: BackupOwner, at: number, reason: BackupManifest['reason']): string =>
+  `tuoke-${workspaceTag(owner.workspaceId)}-${owner.nodeId}-${fileStamp(at)}-${reason}${BACKUP_EXT}`;
+
+const ownPrefix = (owner: BackupOwner): string => `tuoke-${workspaceTag(owner.workspaceId)}-${owner.nodeId}-`;
+/** Names from before backups carried their workspace and PC: tuoke-YYYYMMDD-HHmmss-<reason>.tkbak. */
+const OLD_STYLE = /^tuoke-\d{8}-\d{6}-[a-z-]+\.tkbak$/;
+const SNAPSHOT_PREFIX = '.snapshot-';
 
 /**
  * A consistent snapshot of the open database, still encrypted, plus the key
@@ -47,15 +72,22 @@ const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g
 export const createBackup = async (ws: Workspace, db: Db, reason: BackupManifest['reason'], dir = backupSettings(ws, db).dir): Promise<BackupInfo> => {
   mkdirSync(dir, { recursive: true });
   const now = ws.clock.now();
-  const fileName = `tuoke-${stamp(now)}-${reason}${BACKUP_EXT}`;
+  const owner = backupOwner(ws);
+  let fileName = backupFileName(owner, now, reason);
+  // Two backups in one second (a manual one, then the pre-restore one) must not replace each other.
+  for (let n = 2; existsSync(join(dir, fileName)); n += 1) fileName = backupFileName(owner, now, reason).replace(BACKUP_EXT, `-${n}${BACKUP_EXT}`);
   const out = join(dir, fileName);
-  const snapshot = join(dir, `.snapshot-${randomBytes(6).toString('hex')}.db`);
+  // Named with this PC's id, so a later start on this PC removes it if a crash left it (and never another PC's).
+  const snapshot = join(dir, `${SNAPSHOT_PREFIX}${owner.nodeId}-${randomBytes(6).toString('hex')}.db`);
   try {
+    // Created empty first, private (0600): VACUUM INTO writes into an empty file and keeps its mode.
+    closeSync(openSync(snapshot, 'wx', 0o600));
     db.sqlite.exec(`VACUUM INTO '${snapshot.replace(/'/g, "''")}'`);
     const keyring = ws.keyring();
     const manifest: BackupManifest = {
       format: 1,
       workspaceId: keyring.workspaceId,
+      nodeId: owner.nodeId,
       createdAt: now,
       schemaVersion: schemaLevel(db.sqlite, ws.migrationsFolder).applied,
       dbBytes: statSync(snapshot).size,
@@ -70,13 +102,29 @@ export const createBackup = async (ws: Workspace, db: Db, reason: BackupManifest
   }
 };
 
-export const listBackups = async (dir: string): Promise<BackupInfo[]> => {
+type OwnBackup = BackupInfo & { oldStyle: boolean };
+
+const ownBackups = async (ws: Workspace, dir: string): Promise<OwnBackup[]> => {
   if (!existsSync(dir)) return [];
-  const result: BackupInfo[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(BACKUP_EXT))) {
+  const owner = backupOwner(ws);
+  const result: OwnBackup[] = [];
+  for (const name of readdirSync(dir)) {
+    // The name says whose it is; the manifest inside has the last word (a renamed file is judged by its content).
+    const oldStyle = OLD_STYLE.test(name);
+    if (!oldStyle && !name.startsWith(ownPrefix(owner))) continue;
+    if (!name.endsWith(BACKUP_EXT)) continue;
     try {
       const { manifest } = await readContainer(join(dir, name), { verify: false });
-      result.push({ fileName: name, size: statSync(join(dir, name)).size, createdAt: manifest.createdAt, reason: manifest.reason, schemaVersion: manifest.schemaVersion });
+      if (manifest.workspaceId !== owner.workspaceId) continue;
+      if (oldStyle ? manifest.nodeId !== undefined && manifest.nodeId !== owner.nodeId : manifest.nodeId !== owner.nodeId) continue;
+      result.push({
+        fileName: name,
+        size: statSync(join(dir, name)).size,
+        createdAt: manifest.createdAt,
+        reason: manifest.reason,
+        schemaVersion: manifest.schemaVersion,
+        oldStyle,
+      });
     } catch {
       // A truncated or unreadable file is not listed (it stays on disk for a person to look at); altered bytes are caught at restore.
     }
@@ -84,11 +132,27 @@ export const listBackups = async (dir: string): Promise<BackupInfo[]> => {
   return result.sort((a, b) => b.createdAt - a.createdAt);
 };
 
-/** Deletes automatic backups older than the retention period (manual and pre-restore ones are kept). */
+/**
+ * This PC's backups of this workspace in `dir`, newest first. Files of other
+ * workspaces and other PCs in a shared folder are not listed. Backups named
+ * before names carried the workspace and PC are listed when their manifest
+ * is of this workspace.
+ */
+export const listBackups = async (ws: Workspace, dir: string): Promise<BackupInfo[]> =>
+  (await ownBackups(ws, dir)).map(({ oldStyle: _oldStyle, ...info }) => info);
+
+/**
+ * Deletes this PC's automatic backups older than the retention period (manual
+ * and pre-restore ones are kept). Never another PC's: in a shared folder each
+ * PC prunes its own. Old-style names (which do not say which PC made them) are
+ * pruned only in the data folder's own backups folder, which no other PC uses.
+ */
 export const pruneBackups = async (ws: Workspace, settings: BackupSettings): Promise<number> => {
   const cutoff = ws.clock.now() - settings.retentionDays * DAY;
+  const local = resolve(settings.dir) === resolve(ws.dataDir, 'backups');
   let removed = 0;
-  for (const b of await listBackups(settings.dir)) {
+  for (const b of await ownBackups(ws, settings.dir)) {
+    if (b.oldStyle && !local) continue;
     if ((b.reason === 'daily' || b.reason === 'quit') && b.createdAt < cutoff) {
       rmSync(join(settings.dir, b.fileName), { force: true });
       removed += 1;
@@ -97,15 +161,47 @@ export const pruneBackups = async (ws: Workspace, settings: BackupSettings): Pro
   return removed;
 };
 
-/** The automatic backup: once a day while the app runs, and on quit if there is none today. */
+/** The automatic backup: once a day per PC while the app runs, and on quit if this PC made none today. */
 export const backupIfDue = async (ws: Workspace, db: Db, reason: 'daily' | 'quit'): Promise<BackupInfo | null> => {
   const settings = backupSettings(ws, db);
-  const today = new Date(ws.clock.now()).toDateString();
-  const latest = (await listBackups(settings.dir)).find((b) => b.reason !== 'before-restore');
-  if (latest && new Date(latest.createdAt).toDateString() === today) return null;
+  const today = localDate(ws.clock.now());
+  const latest = (await ownBackups(ws, settings.dir)).find((b) => b.reason !== 'before-restore');
+  if (latest && localDate(latest.createdAt) === today) return null;
   const made = await createBackup(ws, db, reason, settings.dir);
   await pruneBackups(ws, settings);
   return made;
+};
+
+/**
+ * Removes what a backup killed half-way left in `dir`: its snapshot copy of the
+ * database (`.snapshot-*.db`) and its unfinished file (`*.tkbak.partial`).
+ * Only this PC's (by node id in the name); in the data folder's own backups
+ * folder also the unnamed ones of older versions. Call it only while holding
+ * the workspace lock, when no backup of this workspace is under way.
+ */
+export const sweepBackupLeftovers = (ws: Workspace, dir: string): string[] => {
+  if (!existsSync(dir)) return [];
+  const nodeId = nodeIdFor(ws.dataDir);
+  const local = resolve(dir) === resolve(ws.dataDir, 'backups');
+  let ownPrefixName: string | null = null;
+  try {
+    ownPrefixName = ownPrefix(backupOwner(ws));
+  } catch {
+    // No key slots yet: only snapshots can be told apart.
+  }
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const snapshot = name.startsWith(SNAPSHOT_PREFIX) && name.endsWith('.db');
+    const partial = name.endsWith(`${BACKUP_EXT}.partial`);
+    if (!snapshot && !partial) continue;
+    const ours = snapshot
+      ? name.startsWith(`${SNAPSHOT_PREFIX}${nodeId}-`) || (local && /^\.snapshot-[0-9a-f]{12}\.db$/.test(name))
+      : (ownPrefixName !== null && name.startsWith(ownPrefixName)) || (local && OLD_STYLE.test(name.slice(0, -'.partial'.length)));
+    if (!ours) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 };
 
 // ---------------------------------------------------------------- restore
@@ -158,10 +254,26 @@ export type RestorePreview = { manifest: BackupManifest; integrity: string; user
  * one unwrapped from the backup's own slots for a new PC).
  */
 export const restoreBackup = async (
-  target: { dataDir: string; migrationsFolder: string; clock: Workspace['clock'] },
+  target: { dataDir: string; migrationsFolder: string; clock: Clock; hold?: () => () => void },
   file: string,
   key: Buffer,
   options: { expectWorkspaceId?: string; beforeSwap?: () => Promise<void> | void } = {},
+): Promise<RestorePreview> => {
+  // Nobody else may have this workspace open while its files are replaced: a Workspace joins its own lock
+  // (throws WORKSPACE_LOCKED if another process holds it), a bare folder (a new PC) is locked for the restore.
+  const release = target.hold ? target.hold() : new WorkspaceLock(target.dataDir, 'tool', target.clock).hold();
+  try {
+    return await restoreLocked(target, file, key, options);
+  } finally {
+    release();
+  }
+};
+
+const restoreLocked = async (
+  target: { dataDir: string; migrationsFolder: string; clock: Clock },
+  file: string,
+  key: Buffer,
+  options: { expectWorkspaceId?: string; beforeSwap?: () => Promise<void> | void },
 ): Promise<RestorePreview> => {
   const opened = await readContainer(file);
   let keyring: Keyring;

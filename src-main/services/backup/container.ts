@@ -19,6 +19,8 @@ const MAGIC = Buffer.from('TUOKEBAK1\n', 'latin1');
 export const manifestSchema = z.object({
   format: z.literal(1),
   workspaceId: z.string(),
+  /** The PC (exchange node id) that made it; absent in backups from before backups were kept per PC. */
+  nodeId: z.string().optional(),
   createdAt: z.number(),
   /** Migrations applied in the backed-up database. */
   schemaVersion: z.number().int(),
