@@ -2,6 +2,9 @@
  * Starts the test bridge:
  *   tsx src-main/bridge/main.ts --data-dir DIR [--port N] [--renderer out/renderer]
  * Prints `TUOKE_BRIDGE_URL=<url with token>` once it listens; open that URL in a browser.
+ *
+ * For tests: TUOKE_TEST_NOW=<ISO date-time> starts the bridge's clock at that
+ * instant and lets it run forward (see testClock.ts). The Electron app ignores it.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +13,7 @@ import { sourceMigrationsFolder } from '../db/migrate';
 import { createHost } from '../host';
 import { forkImportProcess } from '../services/import/remote';
 import { startBridge } from './server';
+import { runningClock, testNowFromEnv } from './testClock';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +27,13 @@ if (!values['data-dir']) {
   process.stderr.write('usage: bridge --data-dir DIR [--port N] [--renderer DIR]\n');
   process.exit(2);
 }
+let pinned: number | undefined;
+try {
+  pinned = testNowFromEnv();
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exit(2);
+}
 const dataDir = resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
 // Imports run in their own process here too, as in the app: the sources through tsx.
@@ -31,6 +42,7 @@ const host = createHost({
   migrationsFolder: sourceMigrationsFolder(),
   // Takes the workspace lock while a tab has the workspace open; another program then gets WORKSPACE_LOCKED.
   program: 'bridge',
+  ...(pinned === undefined ? {} : { clock: runningClock(pinned) }),
   importProcess: forkImportProcess(new URL('../services/import/process.ts', import.meta.url), ['--import', 'tsx']),
 });
 const bridge = await startBridge({

@@ -1,20 +1,11 @@
 import type { Page } from '@playwright/test';
-import { api, quietNotifications, go, logInAs, expect, snap, test, type BridgeProcess } from './bridge';
+import { api, quietNotifications, go, logInAs, expect, snap, test, dayFromToday, DAY, type BridgeProcess, type Now } from './bridge';
 
 const company = '杭州星辰贸易有限公司';
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
 const password = 'Office-pass-2026';
-const DAY = 24 * 60 * 60 * 1000;
-
-const p2 = (n: number) => String(n).padStart(2, '0');
-/** A local date 'YYYY-MM-DD' `days` from today (the browser and the bridge share this machine's clock and zone). */
-const localDate = (days: number): string => {
-  const d = new Date(Date.now() + days * DAY);
-  return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}`;
-};
-
 /** A fresh office with salesperson 张三 owning one customer with a contact whose birthday is in 3 days, and an overdue task. */
-const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<{ customerId: string }> => {
+const setUpOffice = async (page: Page, bridge: BridgeProcess, now: Now): Promise<{ customerId: string }> => {
   await page.goto(bridge.url);
   await api(page, 'setup.create', { companyName: company, adminUsername: admin.username, adminDisplayName: admin.name, password: admin.password, locale: 'zh-CN' });
   await api(page, 'auth.login', { username: admin.username, password: admin.password });
@@ -29,9 +20,9 @@ const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<{ custome
   });
   await api(page, 'contacts.create', {
     customerId: c.id,
-    fields: { name: '赵建国', title: '采购经理', mobile: '13800138000', birthday: `1978-${localDate(3).slice(5)}` },
+    fields: { name: '赵建国', title: '采购经理', mobile: '13800138000', birthday: `1976-${dayFromToday(now, 3).slice(5)}` },
   });
-  await api(page, 'activities.createTask', { customerId: c.id, title: '回访上周的报价', dueAt: Date.now() - 2 * DAY });
+  await api(page, 'activities.createTask', { customerId: c.id, title: '回访上周的报价', dueAt: now() - 2 * DAY });
   await api(page, 'auth.logout', {});
   await page.reload();
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
@@ -45,9 +36,10 @@ test.describe('contact log, follow-ups and greetings', () => {
     page,
     bridge,
     context,
+    now,
   }) => {
     await context.grantPermissions(['notifications']);
-    const { customerId } = await setUpOffice(page, bridge);
+    const { customerId } = await setUpOffice(page, bridge, now);
     await logIn(page, 'zhangsan', '张三');
 
     // The dashboard: the overdue task, the first-contact clock has not run out, the birthday in 3 days.
@@ -74,7 +66,7 @@ test.describe('contact log, follow-ups and greetings', () => {
     await dialog.getByTestId('log-contact-summary').fill('客户来电询问 CNC 配件交期，已报价');
     await dialog.getByLabel('结果').fill('有意向');
     await dialog.getByLabel('下一步').fill('寄样品');
-    await dialog.getByTestId('log-contact-follow-up').fill(localDate(1));
+    await dialog.getByTestId('log-contact-follow-up').fill(dayFromToday(now, 1));
     await snap(page, 'activities-log-dialog');
     await dialog.getByTestId('log-contact-save').click();
     await expect(dialog).toBeHidden();
@@ -181,7 +173,7 @@ test.describe('contact log, follow-ups and greetings', () => {
 });
 
 test.describe('desktop reminders', () => {
-  test('a task that falls due while the app is open shows one desktop notification; clicking it opens the customer', async ({ page, bridge, context }) => {
+  test('a task that falls due while the app is open shows one desktop notification; clicking it opens the customer', async ({ page, bridge, context, now }) => {
     await context.grantPermissions(['notifications']);
     // Record notifications instead of showing them (the page's Notification API, as Electron provides it).
     await page.addInitScript(() => {
@@ -197,10 +189,10 @@ test.describe('desktop reminders', () => {
       }
       (window as unknown as { Notification: unknown }).Notification = Recorder;
     });
-    await page.clock.install();
-    const { customerId } = await setUpOffice(page, bridge);
+    // The page's clock is already Playwright's (the fixture installed it at the test's instant): fastForward moves it.
+    const { customerId } = await setUpOffice(page, bridge, now);
     await api(page, 'auth.login', { username: 'zhangsan', password });
-    await api(page, 'activities.createTask', { customerId, title: '下午三点给赵经理回电话', dueAt: Date.now() + 60_000 });
+    await api(page, 'activities.createTask', { customerId, title: '下午三点给赵经理回电话', dueAt: now() + 60_000 });
     await api(page, 'auth.logout', {});
     await page.reload();
     await logIn(page, 'zhangsan', '张三');
@@ -220,28 +212,28 @@ test.describe('desktop reminders', () => {
 });
 
 test.describe('the customer timeline', () => {
-  test('tells the story of visits, orders, payments and surveys in sentences', async ({ page, bridge }) => {
-    const { customerId } = await setUpOffice(page, bridge);
+  test('tells the story of visits, orders, payments and surveys in sentences', async ({ page, bridge, now }) => {
+    const { customerId } = await setUpOffice(page, bridge, now);
     // Logging in ends the page's previous session.
     const as = (username: string) => api(page, 'auth.login', { username, password });
     await as('zhangsan');
     const visit = await api<{ id: string }>(page, 'visits.create', {
-      fields: { customerId, plannedAt: Date.now() + DAY, purpose: '介绍新一代数控刀具' },
+      fields: { customerId, plannedAt: now() + DAY, purpose: '介绍新一代数控刀具' },
       submit: true,
     });
     await as('liujl');
     await api(page, 'visits.approve', { id: visit.id, comment: '带上样品' });
     await as('zhangsan');
-    await api(page, 'visits.recordResult', { id: visit.id, doneAt: Date.now(), summary: '见到采购经理，同意试用' });
+    await api(page, 'visits.recordResult', { id: visit.id, doneAt: now(), summary: '见到采购经理，同意试用' });
     const order = await api<{ id: string }>(page, 'orders.create', {
       customerId,
-      orderDate: localDate(0),
-      dueDate: localDate(30),
+      orderDate: dayFromToday(now, 0),
+      dueDate: dayFromToday(now, 30),
       contractNo: 'HT-2026-001',
       lines: [{ product: '数控刀具', quantity: 10, unitPrice: 120_000 }],
     });
-    await api(page, 'orders.addPayment', { orderId: order.id, paidOn: localDate(0), amount: 500_000 });
-    await api(page, 'activities.createSurvey', { customerId, surveyedAt: Date.now(), quality: 5, delivery: 4, service: 5, brand: 4 });
+    await api(page, 'orders.addPayment', { orderId: order.id, paidOn: dayFromToday(now, 0), amount: 500_000 });
+    await api(page, 'activities.createSurvey', { customerId, surveyedAt: now(), quality: 5, delivery: 4, service: 5, brand: 4 });
     await api(page, 'auth.logout', {});
     await page.reload();
     await logIn(page, 'zhangsan', '张三');

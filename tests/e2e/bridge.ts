@@ -2,17 +2,52 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import { localDate } from '../../src-shared/dates';
+import { TEST_NOW_ENV, parseTestNow, runningClock } from '../../src-main/bridge/testClock';
+
+/**
+ * One calendar for the whole e2e run, whatever day and zone it runs in:
+ * - the zone: TZ, or Asia/Shanghai (the offices'), for the browser
+ *   (Playwright's timezoneId), the bridge (its TZ) and this process's own date
+ *   arithmetic;
+ * - the instant: TUOKE_TEST_NOW, or DEFAULT_TEST_NOW. Each test starts its
+ *   clock there and lets it run forward with real time; the bridge gets the
+ *   same instant (TUOKE_TEST_NOW) and the page gets it through Playwright's
+ *   clock (page.clock.install, whose timers keep running).
+ */
+export const E2E_TZ = process.env.TZ || 'Asia/Shanghai';
+process.env.TZ = E2E_TZ;
+/** Wednesday 2026-11-25 10:00 in Shanghai: mid-week, mid-morning, an ordinary working day. */
+export const DEFAULT_TEST_NOW = '2026-11-25T10:00:00+08:00';
+const pinnedStart = parseTestNow(process.env[TEST_NOW_ENV] || DEFAULT_TEST_NOW);
+
+export const DAY = 86_400_000;
+
+/** A test's clock: the pinned instant when the test started, plus the real time since. */
+export type Now = () => number;
+export const startTestClock = (): Now => {
+  const clock = runningClock(pinnedStart);
+  return () => clock.now();
+};
+
+/** The local date 'YYYY-MM-DD' `days` days from the test clock's today. */
+export const dayFromToday = (now: Now, days: number): string => {
+  const d = new Date(now());
+  d.setDate(d.getDate() + days);
+  return localDate(d);
+};
 
 /** A test bridge in a child process over a fresh workspace folder. */
 export type BridgeProcess = { url: string; dataDir: string; stop(): Promise<void> };
 
-export const startBridgeProcess = async (): Promise<BridgeProcess> => {
+/** Starts a bridge whose clock starts at `now()` (the test's clock), in the e2e time zone. */
+export const startBridgeProcess = async (now: Now): Promise<BridgeProcess> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tuoke-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', resolve('src-main/bridge/main.ts'), '--data-dir', dataDir, '--renderer', resolve('out/renderer')],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: E2E_TZ, [TEST_NOW_ENV]: new Date(now()).toISOString() } },
   );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -51,9 +86,25 @@ export const snap = async (page: Page, name: string): Promise<void> => {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 };
 
-export const test = base.extend<{ bridge: BridgeProcess }>({
-  bridge: async ({}, use) => {
-    const bridge = await startBridgeProcess();
+/** Gives a browser context the test's zone and clock (for contexts a test opens itself). */
+export const pinnedContext = async (browser: Browser, now: Now, options: BrowserContextOptions = {}): Promise<BrowserContext> => {
+  const context = await browser.newContext({ ...options, timezoneId: E2E_TZ });
+  await context.clock.install({ time: now() });
+  return context;
+};
+
+export const test = base.extend<{ now: Now; bridge: BridgeProcess }>({
+  timezoneId: E2E_TZ,
+  now: async ({}, use) => {
+    await use(startTestClock());
+  },
+  // The page's clock is the test's: installed before anything loads, running forward with real time.
+  page: async ({ page, now }, use) => {
+    await page.clock.install({ time: now() });
+    await use(page);
+  },
+  bridge: async ({ now }, use) => {
+    const bridge = await startBridgeProcess(now);
     await use(bridge);
     await bridge.stop();
   },

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { api, logInAs, expect, snap, startBridgeProcess, test } from './bridge';
+import { api, logInAs, expect, pinnedContext, snap, startBridgeProcess, test } from './bridge';
 
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
 
@@ -13,7 +13,7 @@ const logIn = (page: Page): Promise<void> => logInAs(page, admin.username, admin
  * workspace: PC A exports an exchange workbook, PC B imports it (summary, then
  * commit) and settles the conflict on the record both changed, in the UI.
  */
-test('export on one PC, import on another, resolve a conflict field by field', async ({ page, bridge, browser }) => {
+test('export on one PC, import on another, resolve a conflict field by field', async ({ page, bridge, browser, now }) => {
   test.setTimeout(180_000);
   // PC A: the office's workspace with one customer.
   await page.goto(bridge.url);
@@ -23,11 +23,11 @@ test('export on one PC, import on another, resolve a conflict field by field', a
   await api(page, 'auth.logout', {});
 
   // PC B: a copy of A's data folder (as when a PC is set up from the office's files), served by a second bridge.
-  const pcB = await startBridgeProcess();
+  const pcB = await startBridgeProcess(now);
   const downloads = mkdtempSync(join(tmpdir(), 'tuoke-e2e-dl-'));
   try {
     for (const name of readdirSync(bridge.dataDir)) cpSync(join(bridge.dataDir, name), join(pcB.dataDir, name), { recursive: true });
-    const contextB = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const contextB = await pinnedContext(browser, now, { viewport: { width: 1400, height: 900 } });
     const pageB = await contextB.newPage();
 
     // Both PCs change the same customer; A also adds one.

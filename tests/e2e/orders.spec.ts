@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { api, quietNotifications, go, logInAs, expect, snap, test, type BridgeProcess } from './bridge';
+import { api, quietNotifications, go, logInAs, expect, snap, test, dayFromToday, type BridgeProcess } from './bridge';
 
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
 const password = 'Office-pass-2026';
@@ -25,21 +25,15 @@ const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<void> => 
 
 const logIn = (page: Page, username: string, displayName: string): Promise<void> => logInAs(page, username, password, displayName);
 
-const iso = (daysFromToday: number): string => {
-  const d = new Date(Date.now() + daysFromToday * 86_400_000);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
-
-test('a salesperson records an order with two lines and a payment on the card, sees totals, receivables and the list, and exports it', async ({ page, bridge }) => {
+test('a salesperson records an order with two lines and a payment on the card, sees totals, receivables and the list, and exports it', async ({ page, bridge, now }) => {
   await setUpOffice(page, bridge);
   await logIn(page, 'zhangsan', '张三');
   const customer = await api<{ id: string }>(page, 'customers.create', { fields: { name: '宁波海曙精密机械有限公司' }, tagIds: [], confirmDuplicates: true });
   // An older order, overdue for 40 days, so the receivables show an ageing bucket besides 未到期.
   await api(page, 'orders.create', {
     customerId: customer.id,
-    orderDate: iso(-70),
-    dueDate: iso(-40),
+    orderDate: dayFromToday(now, -70),
+    dueDate: dayFromToday(now, -40),
     contractNo: 'HT2026-0088',
     lines: [{ product: '工业齿轮油 L-CKC220 18L', quantity: 12, unitPrice: 45_000 }],
   });
@@ -124,7 +118,7 @@ test('a salesperson records an order with two lines and a payment on the card, s
   await snap(page, 'orders-dashboard');
 });
 
-test('a manager sees the rules in 设置 and a salesperson cannot record orders for someone else’s customer', async ({ page, bridge }) => {
+test('a manager sees the rules in 设置 and a salesperson cannot record orders for someone else’s customer', async ({ page, bridge, now }) => {
   await setUpOffice(page, bridge);
   await logIn(page, 'liujl', '刘经理');
   const other = await api<{ id: string }>(page, 'customers.create', { fields: { name: '温州鹿城鞋业有限公司' }, tagIds: [], confirmDuplicates: true });
@@ -144,7 +138,7 @@ test('a manager sees the rules in 设置 and a salesperson cannot record orders 
         dueDate: d,
         lines: [{ product: '样品', quantity: 1, unitPrice: 100 }],
       }),
-    [other.id, iso(0)] as const,
+    [other.id, dayFromToday(now, 0)] as const,
   );
   expect(refused.ok ? '' : refused.error?.code).toBe('FORBIDDEN');
 });

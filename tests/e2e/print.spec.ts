@@ -4,14 +4,13 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfOptions } from '../../src-shared/print/page';
 import { creditCode } from '../helpers/customers';
-import { api, go, expect, snap, test } from './bridge';
+import { api, go, expect, snap, test, DAY } from './bridge';
 
 /** The rendered PDFs and their pages as PNG, kept for people to look at. */
 const OUT = resolve('test-output/print');
 
 const company = '杭州星辰贸易有限公司';
 const password = 'Office-pass-2026';
-const DAY = 24 * 60 * 60 * 1000;
 
 type Doc = { html: string; footerTemplate: string; title: string; fileName: string };
 
@@ -52,6 +51,7 @@ test.describe('printing', () => {
   test('the customer card opens a print preview; the file card, a visit sheet and minutes render to A4 PDFs with the data, page numbers and whole table rows', async ({
     page,
     bridge,
+    now,
   }) => {
     test.setTimeout(180_000);
     mkdirSync(OUT, { recursive: true });
@@ -97,13 +97,13 @@ test.describe('printing', () => {
       });
       contactIds.push(made.id);
     }
-    const now = Date.now();
+    const today = now();
     for (let i = 0; i < 12; i++) {
       await api(page, 'activities.create', {
         customerId: customer.id,
         contactId: contactIds[i % 3],
         type: i % 2 ? 'call_out' : 'wechat',
-        occurredAt: now - (12 - i) * DAY,
+        occurredAt: today - (12 - i) * DAY,
         summary: `第${i + 1}次沟通：确认收银系统需求`,
         outcome: i === 11 ? '同意安排上门演示' : null,
       });
@@ -111,7 +111,7 @@ test.describe('printing', () => {
     const visit = await api<{ id: string; formNo: string }>(page, 'visits.create', {
       fields: {
         customerId: customer.id,
-        plannedAt: now + 3 * DAY,
+        plannedAt: today + 3 * DAY,
         durationMinutes: 90,
         place: '客户总部 8 层会议室',
         contactIds: [contactIds[0], contactIds[1]],

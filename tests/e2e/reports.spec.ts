@@ -2,19 +2,22 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, snap, test, type BridgeProcess } from './bridge';
+import { E2E_TZ, expect, snap, test, type BridgeProcess, type Now } from './bridge';
 
 const password = 'Demo-pass-2026';
 const outputDir = resolve('test-output');
 mkdirSync(resolve(outputDir, 'downloads'), { recursive: true });
 
-/** Demo data (customers, contacts, contact log, visits, orders, weekly reports) written straight into the bridge's workspace. */
-const seedDemo = (bridge: BridgeProcess, customers: number) =>
+/**
+ * Demo data (customers, contacts, contact log, visits, orders, weekly reports) written straight into the bridge's
+ * workspace, dated around the test's today (the demo seeder with the test's clock).
+ */
+const seedDemo = (bridge: BridgeProcess, now: Now, customers: number) =>
   new Promise<void>((done, fail) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', resolve('src-main/devtools/seedDemo.ts'), '--data-dir', bridge.dataDir, '--customers', String(customers)],
-      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TUOKE_PASSWORD: password } },
+      ['--import', 'tsx', resolve('tests/e2e/seed-pinned.ts'), '--data-dir', bridge.dataDir, '--customers', String(customers)],
+      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TUOKE_PASSWORD: password, TZ: E2E_TZ, TUOKE_TEST_NOW: new Date(now()).toISOString() } },
     );
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -49,9 +52,9 @@ const printPdf = async (page: Page, name: string): Promise<string> => {
 };
 
 test.describe('reports', () => {
-  test('a manager opens every report on demo data, filters, exports and prints', async ({ page, bridge }) => {
+  test('a manager opens every report on demo data, filters, exports and prints', async ({ page, bridge, now }) => {
     test.setTimeout(240_000);
-    await seedDemo(bridge, 1500);
+    await seedDemo(bridge, now, 1500);
     await login(page, bridge, 'chenjing');
 
     // 销售日报 opens first, for the team.
@@ -133,9 +136,9 @@ test.describe('reports', () => {
     await printPdf(page, 'report-comparison');
   });
 
-  test('a salesperson sees only their own figures, writes the weekly report, and it prints', async ({ page, bridge }) => {
+  test('a salesperson sees only their own figures, writes the weekly report, and it prints', async ({ page, bridge, now }) => {
     test.setTimeout(180_000);
-    await seedDemo(bridge, 600);
+    await seedDemo(bridge, now, 600);
     await login(page, bridge, 'zhangwei');
     await expect(page.getByTestId('report-title')).toContainText('销售日报（张伟）');
     // No person picker and no owner filter for a salesperson.

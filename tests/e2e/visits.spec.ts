@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { api, quietNotifications, go, logInAs, expect, snap, test, type BridgeProcess } from './bridge';
+import { localDate } from '../../src-shared/dates';
+import { api, quietNotifications, go, logInAs, expect, snap, test, dayFromToday, DAY, type BridgeProcess, type Now } from './bridge';
 
 const company = '杭州星辰贸易有限公司';
 const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
@@ -29,6 +30,20 @@ const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<string> =
 
 const logIn = (page: Page, username: string, displayName: string): Promise<void> => logInAs(page, username, password, displayName);
 
+/** The Monday (weeks start on Monday) of the week of a local date. */
+const mondayOf = (date: string): string => {
+  const d = new Date(`${date}T12:00`);
+  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
+  return localDate(d);
+};
+
+/** On the week view, moves to next week when tomorrow is in it (today is a Sunday). */
+const showTomorrowsWeek = async (page: Page, now: Now, nextWeek: string): Promise<void> => {
+  const tomorrow = dayFromToday(now, 1);
+  if (mondayOf(tomorrow) !== mondayOf(dayFromToday(now, 0))) await page.getByRole('button', { name: nextWeek }).click();
+  await expect(page.getByTestId('week-range')).toContainText(mondayOf(tomorrow));
+};
+
 const switchUser = async (page: Page, username: string, displayName: string): Promise<void> => {
   await api(page, 'auth.logout', {});
   await page.goto(page.url().split('#')[0]!);
@@ -40,6 +55,7 @@ test.describe('visits and meeting minutes', () => {
   test('plan a visit, approve it, record it, write minutes and take them through review to the customer’s confirmation; the dashboard shows and clears each item', async ({
     page,
     bridge,
+    now,
   }) => {
     test.setTimeout(180_000);
     const customerId = await setUpOffice(page, bridge);
@@ -55,6 +71,8 @@ test.describe('visits and meeting minutes', () => {
     await expect(page.getByTestId('decision-maker-hint')).toHaveText('拜访对象中没有决策人');
     await page.getByRole('checkbox', { name: /周建国/ }).check();
     await expect(page.getByTestId('decision-maker-hint')).toHaveText('拜访对象中有决策人');
+    // The form suggests tomorrow 09:30.
+    await expect(page.getByLabel('计划时间')).toHaveValue(`${dayFromToday(now, 1)}T09:30`);
     await page.getByLabel('地点').fill('宁波市北仑区新碶街道 88 号');
     await page.getByLabel('拜访目的').fill('介绍新一代数控机床，了解明年设备采购计划');
     await page.getByLabel('预期目标').fill('约定到我司工厂参观');
@@ -68,8 +86,9 @@ test.describe('visits and meeting minutes', () => {
     // Nobody approves their own plan: a salesperson is offered no approve button at all.
     await expect(page.getByTestId('visit-actions').getByRole('button', { name: '批准' })).toHaveCount(0);
 
-    // The week view shows it.
+    // The week view shows it (in next week's when today is a Sunday).
     await go(page, '/visits');
+    await showTomorrowsWeek(page, now, '下一周');
     await expect(page.getByTestId('week-visit')).toContainText(customerName);
     await quietNotifications(page);
     await snap(page, 'visits-02-week');
@@ -190,17 +209,18 @@ test.describe('visits and meeting minutes', () => {
     await go(page, '/visits');
     await page.getByText('English', { exact: true }).click();
     await expect(page.getByRole('heading', { name: 'My visits this week' })).toBeVisible();
+    await showTomorrowsWeek(page, now, 'Next week');
     await page.getByTestId('week-visit').click();
     await expect(page.getByTestId('visit-status')).toHaveText('Done');
     await expect(page.getByText('Visit no. 1').first()).toBeVisible();
     await snap(page, 'visits-09-visit-done-en');
   });
 
-  test('a rejected plan needs a reason, reaches the salesperson in red, is edited and resubmitted', async ({ page, bridge }) => {
+  test('a rejected plan needs a reason, reaches the salesperson in red, is edited and resubmitted', async ({ page, bridge, now }) => {
     const customerId = await setUpOffice(page, bridge);
     await api(page, 'auth.login', { username: 'zhangsan', password });
     const plan = await api<{ id: string; formNo: string }>(page, 'visits.create', {
-      fields: { customerId, plannedAt: Date.now() + 2 * 86_400_000, purpose: '洽谈年度框架协议' },
+      fields: { customerId, plannedAt: now() + 2 * DAY, purpose: '洽谈年度框架协议' },
       submit: true,
     });
     await api(page, 'auth.logout', {});

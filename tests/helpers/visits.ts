@@ -1,6 +1,6 @@
 import type { Session } from '../../src-main/ipc/session';
 import type { VisitFieldsInput } from '../../src-shared/visits/schemas';
-import { ADMIN, createTestWorkspace, type TestWorkspace } from './workspace';
+import { ADMIN, createTestWorkspace, DEFAULT_TEST_NOW, type TestWorkspace } from './workspace';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
@@ -26,7 +26,8 @@ export const errorCode = async (p: Promise<{ ok: boolean; error?: { code: string
 };
 
 export const createVisitWorld = async (): Promise<VisitWorld> => {
-  const ws = await createTestWorkspace();
+  // The visit and minutes tests are written against Monday 2026-11-23 (literal dates): pinned there, whatever TUOKE_TEST_NOW says.
+  const ws = await createTestWorkspace({ now: DEFAULT_TEST_NOW });
   const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
   const add = (username: string, displayName: string, role: 'manager' | 'sales') =>
     ws.call(admin, 'users.create', { username, displayName, role, password: `${username}-pass-1` });

@@ -8,6 +8,7 @@ import { sourceMigrationsFolder } from '../../src-main/db/migrate';
 import { createHost, type Host } from '../../src-main/host';
 import type { Session } from '../../src-main/ipc/session';
 import { manualClock } from '../../src-main/services/clock';
+import { testNowFromEnv } from '../../src-main/bridge/testClock';
 import type { ScryptParams } from '../../src-main/keyring/crypto';
 import type { SpawnImportProcess } from '../../src-main/services/import/remote';
 
@@ -39,10 +40,17 @@ export type TestWorkspace = {
   dispose(): void;
 };
 
-/** A real encrypted workspace in a temp folder, set up through the registry like the app does. */
-export const createTestWorkspace = async (options: { company?: string; importProcess?: SpawnImportProcess } = {}): Promise<TestWorkspace> => {
+/** The manual clock's default instant: Monday 2026-11-23 09:00 in Shanghai (01:00 UTC). */
+export const DEFAULT_TEST_NOW = Date.UTC(2026, 10, 23, 1, 0, 0);
+
+/**
+ * A real encrypted workspace in a temp folder, set up through the registry like the app does.
+ * Its clock is a manual clock pinned at `now` when given (tests whose expectations are literal dates),
+ * else at TUOKE_TEST_NOW (the date matrix runs the suite on other days), else at DEFAULT_TEST_NOW.
+ */
+export const createTestWorkspace = async (options: { company?: string; importProcess?: SpawnImportProcess; now?: number } = {}): Promise<TestWorkspace> => {
   const dir = mkdtempSync(join(tmpdir(), 'tuoke-test-'));
-  const clock = manualClock();
+  const clock = manualClock(options.now ?? testNowFromEnv() ?? DEFAULT_TEST_NOW);
   const makeHost = (): Host =>
     createHost({
       dataDir: dir,

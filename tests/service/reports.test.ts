@@ -10,7 +10,7 @@ import type { Db } from '../../src-main/db/connection';
 import type { Session } from '../../src-main/ipc/session';
 import { newId } from '../../src-main/services/ids';
 import type { ReportFilterInput } from '../../src-shared/reports/schemas';
-import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { ADMIN, DEFAULT_TEST_NOW, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace;
 let admin: Session;
@@ -72,7 +72,8 @@ const filter = (period: ReportFilterInput['period'], extra: Partial<ReportFilter
 const jan2026 = { kind: 'month', anchor: '2026-01-15' } as const;
 
 beforeAll(async () => {
-  ws = await createTestWorkspace();
+  // Literal dates (November 2026 is "this month"): pinned at the default instant, whatever TUOKE_TEST_NOW says.
+  ws = await createTestWorkspace({ now: DEFAULT_TEST_NOW });
   admin = await ws.loginAs(ADMIN.username, ADMIN.password);
   ids.manager = (await ws.call(admin, 'users.create', OFFICE.wang)).id;
   ids.zhang = (await ws.call(admin, 'users.create', OFFICE.zhang)).id;
