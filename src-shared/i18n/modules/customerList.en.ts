@@ -126,7 +126,7 @@ export const customerListEn: Widen<typeof customerListZhCN> = {
   },
   overdue: {
     title: 'First contact overdue',
-    note: 'Customers with no first contact {{days}} days after they were assigned. Until the contact log exists, every customer counts as “no contact yet”, from the day it was assigned.',
+    note: 'Customers with no contact logged {{days}} days after they were assigned (counted from the day of assignment). Logging a contact (a call, a visit…) ends it; a manager may reassign them or return them to the pool.',
     customer: 'Customer',
     owner: 'Owner',
     assignedAt: 'Assigned',

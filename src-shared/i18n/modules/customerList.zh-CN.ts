@@ -123,7 +123,7 @@ export const customerListZhCN = {
   },
   overdue: {
     title: '首次联系超期',
-    note: '分配后 {{days}} 天内没有首次联系的客户。联系记录功能上线前，所有客户都按“尚无联系”处理，从分配日期起算。',
+    note: '分配后 {{days}} 天内还没有任何联系记录的客户（从分配日期起算）。记一条联系（电话、拜访等）后即不再超期；经理可以改派或退回公海。',
     customer: '客户',
     owner: '负责人',
     assignedAt: '分配日期',
