@@ -165,6 +165,7 @@ export const en: Messages = {
     ACCOUNT_LOCKED: 'Too many wrong passwords: the account is locked. Try again in {{minutes}} minutes',
     USER_INACTIVE: 'This account is deactivated; ask an administrator',
     INVALID_RECOVERY_KEY: 'The recovery key is not correct',
+    TIME_IN_FUTURE: 'When it actually happened cannot be later than now: enter a time that has passed (plan a future visit with “Plan visit”)',
     WORKSPACE_EXISTS: 'This PC already has a workspace',
     NO_WORKSPACE: 'This PC has no workspace yet; complete the set-up first',
     WORKSPACE_CORRUPT: 'The workspace files are damaged: {{detail}}. Restore from a backup.',

@@ -157,6 +157,7 @@ export const zhCN = {
     ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定，请 {{minutes}} 分钟后再试',
     USER_INACTIVE: '该账号已停用，请联系管理员',
     INVALID_RECOVERY_KEY: '恢复密钥不正确',
+    TIME_IN_FUTURE: '实际发生的时间不能晚于现在，请改为已经过去的时间（计划中的拜访请用“计划拜访”）',
     WORKSPACE_EXISTS: '本机已经有工作区',
     NO_WORKSPACE: '本机还没有工作区，请先完成设置',
     WORKSPACE_CORRUPT: '工作区文件已损坏：{{detail}}。请从备份恢复。',

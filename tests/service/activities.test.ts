@@ -49,7 +49,8 @@ describe('logging a contact', () => {
   it('records it, stamps the customer’s first and last contact, and puts it on the timeline', async () => {
     const c = await create(zhang, '杭州星辰信息科技有限公司');
     const person = await ws.call(zhang, 'contacts.create', { customerId: c.id, fields: { name: '赵经理', mobile: '13800138000' } });
-    const when = ws.clock.now() - 2 * 60 * 60 * 1000;
+    // Two days ago: the later entry below (half a day after) is still in the past; a contact cannot lie in the future.
+    const when = ws.clock.now() - 2 * DAY;
     const a = await call(zhang, c.id, { type: 'call_in', occurredAt: when, contactId: person.id, outcome: '有意向', nextStep: '寄样品' });
     expect(a).toMatchObject({ type: 'call_in', contactName: '赵经理', user: { id: ids.zhang, displayName: '张三' }, complaint: false, canEdit: true });
     const card = await ws.call(zhang, 'customers.get', { id: c.id });
@@ -153,12 +154,18 @@ describe('correcting and removing an entry', () => {
   it('corrects the fields it is given, and the customer’s contact stamps follow a changed time', async () => {
     const c = await create(zhang, '湖州南浔木地板有限公司');
     const t0 = ws.clock.now();
-    const first = await call(zhang, c.id, { occurredAt: t0 - DAY, outcome: '有意向' });
-    await call(zhang, c.id, { occurredAt: t0 });
-    const fixed = await ws.call(zhang, 'activities.update', { id: first.id, type: 'walk_in', summary: '客户来访看样', occurredAt: t0 + DAY });
-    expect(fixed).toMatchObject({ type: 'walk_in', summary: '客户来访看样', outcome: '有意向', occurredAt: t0 + DAY });
+    const first = await call(zhang, c.id, { occurredAt: t0 - 2 * DAY, outcome: '有意向' });
+    await call(zhang, c.id, { occurredAt: t0 - DAY });
+    const fixed = await ws.call(zhang, 'activities.update', { id: first.id, type: 'walk_in', summary: '客户来访看样', occurredAt: t0 });
+    expect(fixed).toMatchObject({ type: 'walk_in', summary: '客户来访看样', outcome: '有意向', occurredAt: t0 });
     const customer = (await ws.call(zhang, 'customers.get', { id: c.id })).customer;
-    expect([customer.firstContactAt, customer.lastContactAt]).toEqual([t0, t0 + DAY]);
+    expect([customer.firstContactAt, customer.lastContactAt]).toEqual([t0 - DAY, t0]);
+    // A time in the future is refused (it would become the customer's last contact), and nothing changes.
+    const unchanged = counts();
+    expect(await errorCode(ws.invoke(zhang, 'activities.update', { id: first.id, occurredAt: t0 + DAY }))).toBe('TIME_IN_FUTURE');
+    expect(await errorCode(ws.invoke(zhang, 'activities.create', { customerId: c.id, type: 'call_out', occurredAt: t0 + DAY, summary: '明天的电话' }))).toBe('TIME_IN_FUTURE');
+    expect(counts()).toEqual(unchanged);
+    expect((await ws.call(zhang, 'customers.get', { id: c.id })).customer.lastContactAt).toBe(t0);
     const before = counts();
     expect(await errorCode(ws.invoke(zhang, 'activities.update', { id: first.id, summary: ' ' }))).toBe('VALIDATION');
     expect(await errorCode(ws.invoke(li, 'activities.update', { id: first.id, summary: '改' }))).toBe('FORBIDDEN');

@@ -17,6 +17,8 @@ afterEach(() => w.ws.dispose());
 
 // The manual clock starts on Monday 2026-11-23 01:00 UTC.
 const WED = Date.UTC(2026, 10, 25, 2, 0);
+/** When a planned visit was carried out: before the clock's start (a contact cannot be recorded in the future). */
+const DONE = Date.UTC(2026, 10, 23, 0, 30);
 
 const fingerprint = () => workspaceFingerprint(w.ws.host.workspace.db!.sqlite, w.ws.dir);
 const today = () => localIsoDate(w.ws.clock.now());
@@ -47,7 +49,7 @@ const liRecords = async () => {
   const survey = await ws.call(li, 'activities.createSurvey', { customerId: w.far, surveyedAt: ws.clock.now(), quality: 4, delivery: 2, service: 4, brand: 5 });
   const planned = await ws.call(li, 'visits.create', { fields: planFields(w.far, WED), submit: true });
   await ws.call(wang, 'visits.approve', { id: planned.id, comment: null });
-  const visit = await ws.call(li, 'visits.recordResult', { id: planned.id, doneAt: WED, summary: '拜访完成' });
+  const visit = await ws.call(li, 'visits.recordResult', { id: planned.id, doneAt: DONE, summary: '拜访完成' });
   const minutes = await ws.call(li, 'minutes.create', {
     fields: { customerId: w.far, visitId: visit.id, meetingDate: '2026-11-25', discussion: '价格与交期', actions: [] },
     submit: true,
@@ -147,7 +149,7 @@ describe('contact log, tasks and surveys', () => {
     );
     // The carried-out visit's own entry: changing its kind or time would change the visit count behind the visit's back.
     expect(await errorCode(ws.invoke(li, 'activities.update', { id: r.visit.activityId!, type: 'call_out' }))).toBe('INVALID_TRANSITION');
-    expect(await errorCode(ws.invoke(w.wang, 'activities.update', { id: r.visit.activityId!, occurredAt: WED + DAY }))).toBe('INVALID_TRANSITION');
+    expect(await errorCode(ws.invoke(w.wang, 'activities.update', { id: r.visit.activityId!, occurredAt: DONE - DAY }))).toBe('INVALID_TRANSITION');
     expect(await errorCode(ws.invoke(li, 'activities.delete', { id: r.visit.activityId! }))).toBe('INVALID_TRANSITION');
     expect(fingerprint()).toBe(before);
     expect((await ws.call(li, 'visits.customerSummary', { customerId: w.far })).doneCount).toBe(1);
@@ -231,8 +233,8 @@ describe('visits and minutes', () => {
     const m = await ws.call(zhang, 'minutes.create', { fields: { customerId: w.star.id, meetingDate: '2026-11-23' }, submit: false });
     const before = fingerprint();
     expect(await errorCode(ws.invoke(wang, 'visits.approve', { id: draft.id, comment: null }))).toBe('INVALID_TRANSITION');
-    expect(await errorCode(ws.invoke(zhang, 'visits.recordResult', { id: draft.id, doneAt: WED, summary: '没批就去了' }))).toBe('INVALID_TRANSITION');
-    expect(await errorCode(ws.invoke(zhang, 'visits.recordResult', { id: submitted.id, doneAt: WED, summary: '没批就去了' }))).toBe('INVALID_TRANSITION');
+    expect(await errorCode(ws.invoke(zhang, 'visits.recordResult', { id: draft.id, doneAt: DONE, summary: '没批就去了' }))).toBe('INVALID_TRANSITION');
+    expect(await errorCode(ws.invoke(zhang, 'visits.recordResult', { id: submitted.id, doneAt: DONE, summary: '没批就去了' }))).toBe('INVALID_TRANSITION');
     expect(await errorCode(ws.invoke(zhang, 'minutes.create', { fields: { customerId: w.star.id, visitId: submitted.id, meetingDate: '2026-11-25' }, submit: false }))).toBe(
       'INVALID_TRANSITION',
     );
@@ -241,10 +243,10 @@ describe('visits and minutes', () => {
     expect(await errorCode(ws.invoke(zhang, 'minutes.confirmReceipt', { id: m.id }))).toBe('INVALID_TRANSITION');
     expect(fingerprint()).toBe(before);
     await ws.call(wang, 'visits.approve', { id: submitted.id, comment: null });
-    await ws.call(zhang, 'visits.recordResult', { id: submitted.id, doneAt: WED, summary: '拜访完成' });
+    await ws.call(zhang, 'visits.recordResult', { id: submitted.id, doneAt: DONE, summary: '拜访完成' });
     const done = fingerprint();
     expect(await errorCode(ws.invoke(zhang, 'visits.cancel', { id: submitted.id }))).toBe('INVALID_TRANSITION');
-    expect(await errorCode(ws.invoke(zhang, 'visits.recordResult', { id: submitted.id, doneAt: WED, summary: '再记一次' }))).toBe('INVALID_TRANSITION');
+    expect(await errorCode(ws.invoke(zhang, 'visits.recordResult', { id: submitted.id, doneAt: DONE, summary: '再记一次' }))).toBe('INVALID_TRANSITION');
     expect(await errorCode(ws.invoke(wang, 'visits.reject', { id: submitted.id, comment: '事后驳回' }))).toBe('INVALID_TRANSITION');
     expect(fingerprint()).toBe(done);
   });

@@ -75,6 +75,8 @@ describe('writing minutes', () => {
     const v = await w.ws.call(w.zhang, 'visits.create', { fields: planFields(w.star.id, Date.UTC(2026, 10, 23, 2)), submit: true });
     expect(await errorCode(w.ws.invoke(w.zhang, 'minutes.create', { fields: fields({ visitId: v.id }), submit: false }))).toBe('INVALID_TRANSITION');
     await w.ws.call(w.wang, 'visits.approve', { id: v.id });
+    // Recorded once the visit has happened.
+    w.ws.clock.set(Math.max(w.ws.clock.now(), Date.UTC(2026, 10, 23, 3)));
     await w.ws.call(w.zhang, 'visits.recordResult', { id: v.id, doneAt: Date.UTC(2026, 10, 23, 2), summary: '拜访完成' });
     const m = await write({ visitId: v.id });
     expect(m.visit).toMatchObject({ id: v.id, formNo: v.formNo });

@@ -15,7 +15,7 @@ describe('purging a customer from the recycle bin', () => {
     const at = w.ws.clock.now() + 2 * 86_400_000;
     const visit = await w.ws.call(w.zhang, 'visits.create', { fields: planFields(w.star.id, at), submit: true });
     await w.ws.call(w.wang, 'visits.approve', { id: visit.id, comment: '同意' });
-    await w.ws.call(w.zhang, 'visits.recordResult', { id: visit.id, doneAt: at, contactId: w.star.boss, summary: '介绍了新产品' });
+    await w.ws.call(w.zhang, 'visits.recordResult', { id: visit.id, doneAt: w.ws.clock.now(), contactId: w.star.boss, summary: '介绍了新产品' });
     expect(count('SELECT count(*) AS n FROM visit_notifications WHERE customer_id = ?', w.star.id)).toBeGreaterThan(0);
     expect(count('SELECT count(*) AS n FROM activities WHERE customer_id = ?', w.star.id)).toBe(1);
 

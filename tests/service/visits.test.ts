@@ -17,6 +17,17 @@ const WED = Date.UTC(2026, 10, 25, 2, 0);
 const plan = (extra: Parameters<typeof planFields>[2] = {}, submit = false) =>
   w.ws.call(w.zhang, 'visits.create', { fields: planFields(w.star.id, WED, extra), submit });
 
+/** Runs `fn` with the clock just after the visit (a result is recorded once the visit has happened), then puts the clock back. */
+const afterVisit = async <T>(fn: () => Promise<T>): Promise<T> => {
+  const now = w.ws.clock.now();
+  w.ws.clock.set(Math.max(now, WED + 2 * HOUR));
+  try {
+    return await fn();
+  } finally {
+    w.ws.clock.set(now);
+  }
+};
+
 const events = async (customerId: string) => (await w.ws.call(w.wang, 'customers.get', { id: customerId })).events;
 
 const fingerprint = () => workspaceFingerprint(w.ws.host.workspace.db!.sqlite, w.ws.dir);
@@ -147,7 +158,7 @@ describe('approval', () => {
     expect(await errorCode(w.ws.invoke(w.zhang, 'visits.submit', { id: v.id }))).toBe('INVALID_TRANSITION');
     const done = await plan({}, true);
     await w.ws.call(w.wang, 'visits.approve', { id: done.id });
-    await w.ws.call(w.zhang, 'visits.recordResult', { id: done.id, doneAt: WED, summary: '已拜访' });
+    await afterVisit(() => w.ws.call(w.zhang, 'visits.recordResult', { id: done.id, doneAt: WED, summary: '已拜访' }));
     expect(await errorCode(w.ws.invoke(w.zhang, 'visits.cancel', { id: done.id }))).toBe('INVALID_TRANSITION');
   });
 });
@@ -177,7 +188,7 @@ describe('recording the result', () => {
 
   it('makes a contact-log entry of type visit, numbers the visit and puts visit_done on the timeline', async () => {
     const v = await approvedVisit();
-    const done = await w.ws.call(w.zhang, 'visits.recordResult', result(v.id));
+    const done = await afterVisit(() => w.ws.call(w.zhang, 'visits.recordResult', result(v.id)));
     expect(done.status).toBe('done');
     expect(done.visitNo).toBe(1);
     expect(done.doneAt).toBe(WED + HOUR);
@@ -190,7 +201,7 @@ describe('recording the result', () => {
     expect(await errorCode(w.ws.invoke(w.zhang, 'visits.recordResult', result(v.id)))).toBe('INVALID_TRANSITION');
 
     const second = await approvedVisit();
-    expect((await w.ws.call(w.zhang, 'visits.recordResult', result(second.id, '第二次拜访'))).visitNo).toBe(2);
+    expect((await afterVisit(() => w.ws.call(w.zhang, 'visits.recordResult', result(second.id, '第二次拜访')))).visitNo).toBe(2);
     const summary = await w.ws.call(w.zhang, 'visits.customerSummary', { customerId: w.star.id });
     expect(summary).toMatchObject({ doneCount: 2, target: 5, lastDoneAt: WED + HOUR });
   });
@@ -211,7 +222,7 @@ describe('recording the result', () => {
     const stranger = (await w.ws.call(w.li, 'contacts.create', { customerId: w.far, fields: { name: '周工' } })).id;
     const mid = fingerprint();
     expect(mid).not.toBe(before);
-    const r = await w.ws.invoke(w.zhang, 'visits.recordResult', { ...result(v.id), contactId: stranger });
+    const r = await afterVisit(() => w.ws.invoke(w.zhang, 'visits.recordResult', { ...result(v.id), contactId: stranger }));
     expect(r.ok).toBe(false);
     expect(fingerprint()).toBe(mid);
   });
@@ -260,7 +271,7 @@ describe('lists, summary and settings', () => {
     const v = await plan({}, true);
     expect(await w.ws.call(w.zhang, 'visits.suggestions', {})).toEqual([]);
     await w.ws.call(w.wang, 'visits.approve', { id: v.id });
-    await w.ws.call(w.zhang, 'visits.recordResult', { id: v.id, doneAt: WED, summary: '拜访完成' });
+    await afterVisit(() => w.ws.call(w.zhang, 'visits.recordResult', { id: v.id, doneAt: WED, summary: '拜访完成' }));
     w.ws.clock.set(WED + 29 * DAY);
     expect(await w.ws.call(w.zhang, 'visits.suggestions', {})).toEqual([]);
     w.ws.clock.set(WED + 31 * DAY);

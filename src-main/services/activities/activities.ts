@@ -18,7 +18,7 @@ import { liveCondition, touch } from '../customers/repository';
 import { newId } from '../ids';
 import { canWriteFor, readableCondition, readableCustomer, writableCustomer } from './access';
 import { createTask, refreshNextFollowUp } from './tasks';
-import { parseInput } from './validate';
+import { assertNotFuture, parseInput } from './validate';
 
 type ActivityRow = typeof activities.$inferSelect;
 
@@ -89,6 +89,7 @@ const contactUser = (db: Db, viewer: Viewer, userId: string | null): string => {
  */
 export const createActivity = (db: Db, viewer: Viewer, input: ActivityInput): Activity => {
   const v = parseInput(activityInputSchema, input);
+  assertNotFuture(db.clock.now(), v.occurredAt);
   return db.write(viewer.id, () => {
     const customer = writableCustomer(db, viewer, v.customerId);
     checkContact(db, v.customerId, v.contactId);
@@ -238,6 +239,7 @@ const liveActivity = (db: Db, id: string): ActivityRow => {
  */
 export const updateActivity = (db: Db, viewer: Viewer, input: z.input<typeof activityUpdateSchema>): Activity => {
   const v = parseInput(activityUpdateSchema, input);
+  if (v.occurredAt !== undefined) assertNotFuture(db.clock.now(), v.occurredAt);
   return db.write(viewer.id, () => {
     const row = liveActivity(db, v.id);
     writableCustomer(db, viewer, row.customerId);

@@ -13,3 +13,11 @@ export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.ou
   }
   return parsed.data;
 };
+
+/** How far ahead of the clock an entry's time may be (a form filled in over a few minutes). */
+const FUTURE_SLACK_MS = 5 * 60 * 1000;
+
+/** A contact that took place (or a visit carried out) cannot lie in the future: it would become the customer's last contact. */
+export const assertNotFuture = (now: number, at: number): void => {
+  if (at > now + FUTURE_SLACK_MS) throw new AppError('TIME_IN_FUTURE');
+};

@@ -133,7 +133,7 @@ const LogContactForm = ({
             data-testid="log-contact-type"
             {...form.getInputProps('type')}
           />
-          <TextInput type="datetime-local" label={t('activities.fields.occurredAt')} withAsterisk {...form.getInputProps('occurredAt')} />
+          <TextInput type="datetime-local" label={t('activities.fields.occurredAt')} withAsterisk max={toDateTimeInput(now)} {...form.getInputProps('occurredAt')} />
           <ContactSelect contacts={contacts} value={form.values.contactId} onChange={(v) => form.setFieldValue('contactId', v)} />
           {!activity && (
             <TextInput

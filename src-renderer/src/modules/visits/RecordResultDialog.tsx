@@ -55,7 +55,7 @@ export const RecordResultDialog = ({ visit, opened, onClose }: { visit: VisitDet
       <form onSubmit={form.onSubmit(save)}>
         <Stack gap="sm">
           <SimpleGrid cols={2} spacing="md" verticalSpacing="xs">
-            <TextInput type="datetime-local" label={f('doneAt')} withAsterisk {...form.getInputProps('doneAt')} />
+            <TextInput type="datetime-local" label={f('doneAt')} withAsterisk max={toLocalInput(now)} {...form.getInputProps('doneAt')} />
             <Select
               label={f('contactMet')}
               clearable
