@@ -8,7 +8,7 @@ import { sourceMigrationsFolder } from '../../src-main/db/migrate';
 import { createHost, type Host } from '../../src-main/host';
 import { restoreBackup } from '../../src-main/services/backup/backup';
 import { manualClock } from '../../src-main/services/clock';
-import { assertWorkspaceLockHeld, WORKSPACE_LOCK_FILE } from '../../src-main/services/workspace/lock';
+import { assertWorkspaceLockHeld, WORKSPACE_LOCK_FILE, WorkspaceLock } from '../../src-main/services/workspace/lock';
 import { ADMIN, testScrypt } from '../helpers/workspace';
 
 /**
@@ -183,6 +183,20 @@ describe('the workspace lock', () => {
     });
     expect(readFileSync(join(dir, 'keyring.json'), 'utf8')).toBe(before);
     expect(existsSync(join(dir, 'tuoke.db.restoring'))).toBe(false);
+  });
+
+  it('keeps a hold taken after everything was let go, whatever a hold from before does', () => {
+    const dir = join(tempDir(), 'data');
+    const lock = new WorkspaceLock(dir, 'tool', manualClock(NOW));
+    const early = lock.hold();
+    lock.releaseAll();
+    expect(existsSync(join(dir, WORKSPACE_LOCK_FILE))).toBe(false);
+    const late = lock.hold();
+    early();
+    expect(lock.held).toBe(true);
+    expect(existsSync(join(dir, WORKSPACE_LOCK_FILE))).toBe(true);
+    late();
+    expect(existsSync(join(dir, WORKSPACE_LOCK_FILE))).toBe(false);
   });
 
   it('is removed when the program lets go, and stays private (0600)', async () => {

@@ -45,6 +45,7 @@ const lockedError = (holder: LockHolder | null): AppError =>
 export class WorkspaceLock {
   private holder: LockHolder | null = null;
   private holds = 0;
+  private epoch = 0;
   private dir: string | null = null;
 
   constructor(
@@ -67,17 +68,19 @@ export class WorkspaceLock {
       heldHere.set(this.dir, (heldHere.get(this.dir) ?? 0) + 1);
     }
     this.holds += 1;
+    const epoch = this.epoch;
     let dropped = false;
     return () => {
-      if (dropped) return;
+      // A hold from before releaseAll is gone already: dropping it must not drop a later one.
+      if (dropped || epoch !== this.epoch) return;
       dropped = true;
-      this.drop();
+      this.holds -= 1;
+      if (this.holds === 0) this.unlockFile();
     };
   }
 
-  private drop(): void {
-    this.holds -= 1;
-    if (this.holds > 0 || !this.holder) return;
+  private unlockFile(): void {
+    if (!this.holder) return;
     unlock(this.file, this.holder);
     this.holder = null;
     if (this.dir) {
@@ -91,11 +94,11 @@ export class WorkspaceLock {
     return this.holds > 0;
   }
 
-  /** Drops every hold (the host closing). */
+  /** Drops every hold (the host closing); holds taken before are void. */
   releaseAll(): void {
-    if (this.holds === 0) return;
-    this.holds = 1;
-    this.drop();
+    this.epoch += 1;
+    this.holds = 0;
+    this.unlockFile();
   }
 }
 
