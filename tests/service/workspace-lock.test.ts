@@ -134,7 +134,8 @@ describe('the workspace lock', () => {
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);
     expect(existsSync(join(dir, WORKSPACE_LOCK_FILE))).toBe(false);
-  }, 60_000);
+    // Three CLI processes, each loading the whole CLI through tsx: slow on a busy 2-core machine.
+  }, 240_000);
 
   it('takes over the lock of a process that was killed', async () => {
     const { dir, app } = await appWorkspace();
@@ -150,7 +151,7 @@ describe('the workspace lock', () => {
     // Its lock file is still there, naming a process that is gone.
     expect(JSON.parse(readFileSync(join(dir, WORKSPACE_LOCK_FILE), 'utf8'))).toMatchObject({ pid: proc.pid });
     expect((await loginAdmin(app)).result.ok).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('treats a lock file copied along with its folder as stale', async () => {
     const { dir, app } = await appWorkspace();
