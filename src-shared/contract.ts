@@ -94,6 +94,7 @@ import { orderChannels } from './contract/orders';
 import { reportChannels } from './contract/reports';
 import { exchangeChannels } from './contract/exchange';
 import { printChannels } from './contract/print';
+import { keyChannels } from './contract/keys';
 
 
 /**
@@ -200,6 +201,7 @@ export const contract = {
   ...reportChannels,
   ...exchangeChannels,
   ...printChannels,
+  ...keyChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -69,6 +69,7 @@ import { orderHandlers } from './modules/orders';
 import { reportHandlers } from './modules/reports';
 import { exchangeHandlers } from './modules/exchange';
 import { printHandlers } from './modules/print';
+import { keyHandlers } from './modules/keys';
 import type { Printer } from '../services/print/printer';
 import type { Session } from './session';
 
@@ -131,6 +132,7 @@ export const createHandlers = (ws: Workspace, options: { imports?: ImportService
     ...reportHandlers(moduleContext),
     ...exchangeHandlers(moduleContext),
     ...printHandlers(moduleContext, options.printer),
+    ...keyHandlers(moduleContext),
     'app.status': (_input, { session }) => ({
       initialized: ws.isInitialized(),
       session: session.user && ws.db ? { user: session.user, companyName: getSettings(ws.db).companyName } : null,
@@ -166,8 +168,8 @@ export const createHandlers = (ws: Workspace, options: { imports?: ImportService
 
     'users.list': () => listUsers(openDb(ws)),
     'users.create': (input, { user }) => createUser(ws, openDb(ws), user.id, input),
-    'users.update': (input, { user, session }) => {
-      const updated = updateUser(openDb(ws), user.id, input);
+    'users.update': async (input, { user, session }) => {
+      const updated = await updateUser(ws, openDb(ws), user.id, input);
       if (updated.id === user.id) session.user = updated;
       return updated;
     },

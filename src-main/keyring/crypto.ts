@@ -1,4 +1,15 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt, createHash } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  scrypt,
+} from 'node:crypto';
 import { base32crockford } from '@scure/base';
 
 export type ScryptParams = { N: number; r: number; p: number };
@@ -74,8 +85,62 @@ export const parseRecoveryKey = (text: string): Buffer | null => {
 };
 
 /** The recovery key is already 160 random bits, so HKDF is enough: there is nothing to stretch. */
-export const recoveryKek = (bytes: Buffer, salt: Buffer): Buffer =>
-  Buffer.from(hkdfSync('sha256', bytes, salt, 'tuoke recovery slot v1', 32));
+export const recoveryKek = (bytes: Buffer, salt: Buffer, info = 'tuoke recovery slot v1'): Buffer =>
+  Buffer.from(hkdfSync('sha256', bytes, salt, info, 32));
+
+/**
+ * Sealing a secret to a public key (the database key to each key slot), so a
+ * new database key can be given to every user without knowing their
+ * passwords: an ephemeral X25519 key pair, the shared secret through
+ * HKDF-SHA256 (salted with both public keys), AES-256-GCM with the slot's
+ * associated data. Only the holder of the slot's private key (wrapped by the
+ * password, or by the recovery key) opens it. Node's crypto does every step.
+ */
+export type Sealed = { epk: string; iv: string; tag: string; data: string };
+export type KeyPair = { publicKey: string; privateKey: Buffer };
+
+const SEAL_INFO = 'tuoke sealed key v2';
+
+/** A new X25519 key pair: the public key as base64 SPKI DER, the private key as PKCS#8 DER bytes. */
+export const newKeyPair = (): KeyPair => {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  return {
+    publicKey: b64(publicKey.export({ type: 'spki', format: 'der' })),
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'der' }),
+  };
+};
+
+const sealKey = (shared: Buffer, epk: Buffer, recipient: Buffer, aad: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', shared, Buffer.concat([epk, recipient]), `${SEAL_INFO}:${aad}`, 32));
+
+export const sealTo = (secret: Buffer, publicKey: string, aad: string): Sealed => {
+  const recipientDer = unb64(publicKey);
+  const recipient = createPublicKey({ key: recipientDer, format: 'der', type: 'spki' });
+  const eph = generateKeyPairSync('x25519');
+  const epk = eph.publicKey.export({ type: 'spki', format: 'der' });
+  const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: recipient });
+  const key = sealKey(shared, epk, recipientDer, aad);
+  shared.fill(0);
+  const { iv, tag, data } = wrapKey(secret, key, aad);
+  key.fill(0);
+  return { epk: b64(epk), iv, tag, data };
+};
+
+/** Returns null when the private key is not the one the secret was sealed to, or anything was altered. */
+export const openSealed = (sealed: Sealed, privateKeyDer: Buffer, publicKey: string, aad: string): Buffer | null => {
+  try {
+    const privateKey = createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
+    const epkDer = unb64(sealed.epk);
+    const shared = diffieHellman({ privateKey, publicKey: createPublicKey({ key: epkDer, format: 'der', type: 'spki' }) });
+    const key = sealKey(shared, epkDer, unb64(publicKey), aad);
+    shared.fill(0);
+    const secret = unwrapKey(sealed, key, aad);
+    key.fill(0);
+    return secret;
+  } catch {
+    return null;
+  }
+};
 
 export const sha256Hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 

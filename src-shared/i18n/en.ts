@@ -1,3 +1,4 @@
+import { keysEn } from './modules/keys.en';
 import { exchangeEn } from './modules/exchange.en';
 import { reportsEn } from './modules/reports.en';
 import { ordersEn } from './modules/orders.en';
@@ -24,6 +25,7 @@ export const en: Messages = {
   visits: visitsEn,
   activities: activitiesEn,
   print: printEn,
+  keys: keysEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -165,6 +167,7 @@ export const en: Messages = {
     ACCOUNT_LOCKED: 'Too many wrong passwords: the account is locked. Try again in {{minutes}} minutes',
     USER_INACTIVE: 'This account is deactivated; ask an administrator',
     INVALID_RECOVERY_KEY: 'The recovery key is not correct',
+    REKEY_BUSY: 'Another task (such as the import wizard) has the database open, so the database key cannot be changed now. Try again when it is finished; the next login also retries.',
     TIME_IN_FUTURE: 'When it actually happened cannot be later than now: enter a time that has passed (plan a future visit with “Plan visit”)',
     WORKSPACE_EXISTS: 'This PC already has a workspace',
     NO_WORKSPACE: 'This PC has no workspace yet; complete the set-up first',

@@ -1,3 +1,4 @@
+import { keysZhCN } from './modules/keys.zh-CN';
 import { exchangeZhCN } from './modules/exchange.zh-CN';
 import { reportsZhCN } from './modules/reports.zh-CN';
 import { ordersZhCN } from './modules/orders.zh-CN';
@@ -24,6 +25,7 @@ export const zhCN = {
   visits: visitsZhCN,
   activities: activitiesZhCN,
   print: printZhCN,
+  keys: keysZhCN,
   common: {
     save: '保存',
     cancel: '取消',
@@ -157,6 +159,7 @@ export const zhCN = {
     ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定，请 {{minutes}} 分钟后再试',
     USER_INACTIVE: '该账号已停用，请联系管理员',
     INVALID_RECOVERY_KEY: '恢复密钥不正确',
+    REKEY_BUSY: '数据库正被另一项操作（例如导入向导）使用，暂时无法更换数据库密钥。请在导入结束后重试；下次登录时也会自动重试。',
     TIME_IN_FUTURE: '实际发生的时间不能晚于现在，请改为已经过去的时间（计划中的拜访请用“计划拜访”）',
     WORKSPACE_EXISTS: '本机已经有工作区',
     NO_WORKSPACE: '本机还没有工作区，请先完成设置',

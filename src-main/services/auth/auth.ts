@@ -7,14 +7,13 @@ import { afterSuccess, beginAttempt, lockedFor, readAuthState, updateAuthState, 
 import {
   newKeyring,
   slotId,
-  unlockRecovery,
-  unlockUserSlot,
-  withNewRecoveryKey,
   withUserSlot,
   writeKeyring,
 } from '../../keyring/keyring';
 import { usernameKey } from '../../keyring/usernameKey';
 import { newId } from '../ids';
+import { rekeyLocked } from '../rekey/rekey';
+import { unlockRecoveryForLogin, unlockUserForLogin } from '../rekey/unlock';
 import { writeSetting } from '../settings/settings';
 import { findUserByName, getUser, insertUser } from '../users/users';
 import type { Workspace } from '../workspace/workspace';
@@ -106,7 +105,8 @@ export const checkPassword = async (ws: Workspace, username: string, password: s
       throw new AppError('ACCOUNT_LOCKED', { minutes: minutesLeft(attempt.lockedMs) }, 'refused before the password was checked');
     }
   }
-  const key = await unlockUserSlot(keyring, usernameKey(username), password, ws.scrypt);
+  // Also upgrades a legacy slot and settles or finishes an interrupted re-key (services/rekey/unlock.ts).
+  const key = await unlockUserForLogin(ws, usernameKey(username), password);
   if (key) {
     if (known) updateAuthState(ws.dataDir, (state) => ({ state: afterSuccess(state, slot), result: null }));
     return key;
@@ -161,9 +161,9 @@ export const logout = (ws: Workspace, user: UserInfo): void => {
  */
 export const recoverWithKey = (ws: Workspace, input: RecoverInput): Promise<{ db: Db; user: UserInfo }> =>
   ws.withKeyringLock(async () => {
-    const keyring = ws.keyring();
-    const key = unlockRecovery(keyring, input.recoveryKey);
+    const key = await unlockRecoveryForLogin(ws, input.recoveryKey);
     if (!key) throw new AppError('INVALID_RECOVERY_KEY');
+    const keyring = ws.keyring();
     try {
       const db = ws.acquire(key);
       let row;
@@ -191,17 +191,20 @@ export const changePassword = (ws: Workspace, user: UserInfo, input: ChangePassw
     }
   });
 
-/** Replaces the recovery key after the admin re-enters their password. */
+/**
+ * Replaces the recovery key after the admin re-enters their password, with a
+ * re-key: the old recovery key, with an old backup's slots, would otherwise
+ * still open today's database (services/rekey).
+ */
 export const rotateRecoveryKey = (ws: Workspace, user: UserInfo, password: string): Promise<{ recoveryKey: string }> =>
   ws.withKeyringLock(async () => {
     const key = await checkPassword(ws, user.username, password);
-    try {
-      const { keyring, recoveryKey } = withNewRecoveryKey(ws.keyring(), key);
-      writeKeyring(ws.dataDir, keyring);
-      return { recoveryKey };
-    } finally {
-      key.fill(0);
-    }
+    key.fill(0);
+    const db = ws.db;
+    if (!db) throw new AppError('UNAUTHENTICATED');
+    const run = await rekeyLocked(ws, db, { reason: 'recovery-rotated', newRecoveryKey: true });
+    run.newKey.fill(0);
+    return { recoveryKey: run.recoveryKey! };
   });
 
 /** An admin reset lifts the user's lockout too. */

@@ -9,6 +9,7 @@ import { withoutUserSlot, withUserSlot, writeKeyring } from '../../keyring/keyri
 import { usernameKey } from '../../keyring/usernameKey';
 import { lastLogins } from '../auth/loginHistory';
 import { newId } from '../ids';
+import { markRekeyPending, rekeyAfterChange } from '../rekey/rekey';
 import type { Workspace } from '../workspace/workspace';
 
 type UserRow = typeof users.$inferSelect;
@@ -95,33 +96,57 @@ export const createUser = (ws: Workspace, db: Db, actorId: string, input: Create
     return toUserInfo(row);
   });
 
-export const updateUser = (db: Db, actorId: string, input: UpdateUserInput): UserInfo =>
-  db.write(actorId, () => {
-    const row = getUserRow(db, input.id);
-    if (row.role === 'admin' && input.role !== 'admin' && row.active && otherActiveAdmins(db, row.id) === 0) {
-      throw new AppError('LAST_ADMIN');
-    }
-    // Saving an unchanged form is not a change: no new stamp, so the change log stays quiet.
-    if (row.displayName === input.displayName && row.role === input.role) return getUser(db, input.id);
-    db.orm
-      .update(users)
-      .set({ displayName: input.displayName, role: input.role, updatedAt: db.clock.now(), updatedBy: actorId })
-      .where(eq(users.id, input.id))
-      .run();
-    return getUser(db, input.id);
+const rank: Record<Role, number> = { sales: 1, manager: 2, admin: 3 };
+
+/**
+ * Saves a user's name and role. Taking a role away (admin → manager or sales,
+ * manager → sales) re-keys the workspace afterwards (services/rekey): what
+ * the person could reach before stays in the copies they may have made, not
+ * in today's database file.
+ */
+export const updateUser = (ws: Workspace, db: Db, actorId: string, input: UpdateUserInput): Promise<UserInfo> =>
+  ws.withKeyringLock(async () => {
+    let demoted = false;
+    const updated = db.write(actorId, () => {
+      const row = getUserRow(db, input.id);
+      if (row.role === 'admin' && input.role !== 'admin' && row.active && otherActiveAdmins(db, row.id) === 0) {
+        throw new AppError('LAST_ADMIN');
+      }
+      // Saving an unchanged form is not a change: no new stamp, so the change log stays quiet.
+      if (row.displayName === input.displayName && row.role === input.role) return getUser(db, input.id);
+      demoted = row.active && rank[input.role] < rank[row.role];
+      if (demoted) markRekeyPending(ws, 'demoted');
+      db.orm
+        .update(users)
+        .set({ displayName: input.displayName, role: input.role, updatedAt: db.clock.now(), updatedBy: actorId })
+        .where(eq(users.id, input.id))
+        .run();
+      return getUser(db, input.id);
+    });
+    if (demoted) await rekeyAfterChange(ws, db, { reason: 'demoted' });
+    return updated;
   });
 
-/** Deactivating removes the user's key slot: the password no longer opens anything. */
+/**
+ * Deactivating removes the user's key slot at once (the password no longer
+ * opens this keyring), then re-keys the workspace, so the key that person's
+ * old slot unwraps (from a backup made before) no longer opens today's file.
+ * The deactivation stands even if the re-key is refused (an import has the
+ * database open): it stays pending and is retried (see keys.status).
+ */
 export const deactivateUser = (ws: Workspace, db: Db, actorId: string, id: string): Promise<UserInfo> =>
-  ws.withKeyringLock(async () =>
-    db.write(actorId, () => {
+  ws.withKeyringLock(async () => {
+    const { user, usernameKey: departed } = db.write(actorId, () => {
       const row = getUserRow(db, id);
       if (row.role === 'admin' && otherActiveAdmins(db, row.id) === 0) throw new AppError('LAST_ADMIN');
+      markRekeyPending(ws, 'deactivated');
       db.orm.update(users).set({ active: false, updatedAt: db.clock.now(), updatedBy: actorId }).where(eq(users.id, id)).run();
       writeKeyring(ws.dataDir, withoutUserSlot(ws.keyring(), row.usernameKey));
-      return getUser(db, id);
-    }),
-  );
+      return { user: getUser(db, id), usernameKey: row.usernameKey };
+    });
+    await rekeyAfterChange(ws, db, { reason: 'deactivated', removeUsernameKeys: [departed] });
+    return user;
+  });
 
 /** Gives the user a new password slot (reset), and activates the account if it was deactivated. */
 export const setUserPassword = (

@@ -79,6 +79,7 @@ export const BackupPanel = () => {
           <Stack gap="xs">
             <Text size="sm">{t('backupUi.explain')}</Text>
             <Text size="sm">{t('backupUi.explainOtherPc')}</Text>
+            <Text size="sm">{t('keys.oldCopies')}</Text>
             <Code block>{CLI_RESTORE}</Code>
           </Stack>
         </Alert>

@@ -1,4 +1,5 @@
 import { Button, Stack, TextInput } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateUserInputSchema } from '@shared/schemas';
 import type { UserInfo } from '@shared/types';
@@ -7,9 +8,14 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
 import { RoleSelect } from './RoleSelect';
 
-export const EditUserForm = ({ user, onDone }: { user: UserInfo; onDone: () => void }) => {
+/** Taking a role away re-keys the workspace: `onPending` lets the users panel follow its progress. */
+export const EditUserForm = ({ user, onDone, onPending }: { user: UserInfo; onDone: () => void; onPending?: (pending: boolean) => void }) => {
   const { t } = useTranslation();
-  const update = useChannelMutation('users.update', ['users.list']);
+  const update = useChannelMutation('users.update', ['users.list', 'keys.status']);
+  useEffect(() => {
+    onPending?.(update.isPending);
+    return () => onPending?.(false);
+  }, [update.isPending, onPending]);
   const form = useZodForm(updateUserInputSchema, {
     mode: 'controlled',
     initialValues: { id: user.id, displayName: user.displayName, role: user.role },

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../api/hooks';
 import { RecoveryKeyCard } from '../auth/RecoveryKeyCard';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { KeyStatusPanel } from './KeyStatusPanel';
 
 export const SystemPanel = ({ companyName }: { companyName: string }) => {
   const { t } = useTranslation();
   const check = useChannelMutation('system.check');
-  const rotate = useChannelMutation('system.rotateRecoveryKey');
+  const rotate = useChannelMutation('system.rotateRecoveryKey', ['keys.status']);
   const [rotating, setRotating] = useState(false);
   const [password, setPassword] = useState('');
   const close = () => {
@@ -35,6 +36,8 @@ export const SystemPanel = ({ companyName }: { companyName: string }) => {
       </Paper>
       <Paper withBorder p="md">
         <Stack>
+          {/* A new recovery key re-keys the workspace: its progress and whether a recovery key is missing show here. */}
+          <KeyStatusPanel busy={rotate.isPending} />
           <Text size="sm">{t('settings.rotateKeyText')}</Text>
           <Button variant="default" color="orange" w="fit-content" onClick={() => setRotating(true)}>
             {t('settings.rotateKey')}

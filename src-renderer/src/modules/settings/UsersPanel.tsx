@@ -11,6 +11,7 @@ import { roleColor } from '../ui/roleColor';
 import { DangerConfirm } from '../ui/DangerConfirm';
 import { CreateUserForm } from './CreateUserForm';
 import { EditUserForm } from './EditUserForm';
+import { KeyStatusPanel } from './KeyStatusPanel';
 import { SetPasswordForm } from './SetPasswordForm';
 
 type Dialog =
@@ -22,7 +23,9 @@ type Dialog =
 export const UsersPanel = ({ currentUserId }: { currentUserId: string }) => {
   const { t } = useTranslation();
   const users = useChannelQuery('users.list', {});
-  const deactivate = useChannelMutation('users.deactivate', ['users.list']);
+  // A deactivation re-keys the workspace (src-main/services/rekey): its progress and outcome show in KeyStatusPanel.
+  const deactivate = useChannelMutation('users.deactivate', ['users.list', 'keys.status']);
+  const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => {
     setDialog(null);
@@ -50,6 +53,7 @@ export const UsersPanel = ({ currentUserId }: { currentUserId: string }) => {
             {t('users.add')}
           </Button>
         </Group>
+        <KeyStatusPanel busy={deactivate.isPending || editing} />
         <ErrorAlert error={users.error} />
         <Table striped highlightOnHover>
           <Table.Thead>
@@ -110,7 +114,7 @@ export const UsersPanel = ({ currentUserId }: { currentUserId: string }) => {
       </Stack>
       <Modal opened={dialog !== null} onClose={close} title={title}>
         {dialog?.kind === 'create' && <CreateUserForm onDone={() => done(t('users.created'))} />}
-        {dialog?.kind === 'edit' && <EditUserForm user={dialog.user} onDone={() => done(t('users.updated'))} />}
+        {dialog?.kind === 'edit' && <EditUserForm user={dialog.user} onPending={setEditing} onDone={() => done(t('users.updated'))} />}
         {dialog?.kind === 'password' && (
           <SetPasswordForm
             user={dialog.user}
