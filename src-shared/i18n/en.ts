@@ -180,6 +180,7 @@ export const en: Messages = {
     INTERNAL: 'Internal error; try again, and tell your administrator if it keeps happening',
     DUPLICATE_CUSTOMER: 'The credit code is the same as the existing customer “{{name}}” (owner: {{owner}}); it cannot be recorded twice',
     POSSIBLE_DUPLICATES: '{{count}} possible duplicates found; please check them first',
+    POSSIBLE_DUPLICATES_one: '{{count}} possible duplicate found; please check it first',
     INVALID_OWNER: 'Invalid owner: the user does not exist or is deactivated',
     MERGE_INVALID: 'These two customers cannot be merged',
     ALREADY_UNDONE: 'This merge has already been undone',

@@ -1,3 +1,4 @@
+import type { Widen } from './widen';
 import { keysZhCN } from './modules/keys.zh-CN';
 import { exchangeZhCN } from './modules/exchange.zh-CN';
 import { reportsZhCN } from './modules/reports.zh-CN';
@@ -228,5 +229,4 @@ export const zhCN = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;

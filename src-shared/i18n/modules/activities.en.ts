@@ -1,6 +1,6 @@
 import type { activitiesZhCN } from './activities.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const activitiesEn: Widen<typeof activitiesZhCN> = {
   nav: { tasks: 'Follow-ups' },
@@ -68,6 +68,7 @@ export const activitiesEn: Widen<typeof activitiesZhCN> = {
     resolveTitle: 'Resolve complaint',
     moved: 'Complaint status updated',
     openCount: '{{count}} unresolved complaints',
+    openCount_one: '{{count}} unresolved complaint',
     show: 'Show the contact log',
     breakdown: '{{open}} open · {{handling}} handling',
   },
@@ -106,6 +107,7 @@ export const activitiesEn: Widen<typeof activitiesZhCN> = {
     saved: 'Survey saved',
     empty: 'No surveys yet',
     rate: 'Satisfaction {{rate}}% ({{count}} surveys; share of scores 4–5)',
+    rate_one: 'Satisfaction {{rate}}% ({{count}} survey; share of scores 4–5)',
   },
   greetings: {
     title: 'Greetings',

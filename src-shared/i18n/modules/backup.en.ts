@@ -1,6 +1,6 @@
 import type { backupUiZhCN } from './backup.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const backupUiEn: Widen<typeof backupUiZhCN> = {
   explainTitle: 'About backups',

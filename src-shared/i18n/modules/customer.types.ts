@@ -1,4 +1,4 @@
 import type { customerZhCN } from './customer.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type CustomerMessages = Widen<typeof customerZhCN>;

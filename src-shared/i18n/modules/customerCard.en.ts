@@ -1,6 +1,6 @@
 import type { customerCardZhCN } from './customerCard.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const customerCardEn: Widen<typeof customerCardZhCN> = {
   back: 'Back to customers',
@@ -129,8 +129,10 @@ export const customerCardEn: Widen<typeof customerCardZhCN> = {
     restored: 'Restored the version of {{time}}',
   },
   duplicates: {
-    title: '{{count}} possible duplicate(s) found',
-    cardTitle: 'May duplicate {{count}} other customer(s)',
+    title: '{{count}} possible duplicates found',
+    title_one: '{{count}} possible duplicate found',
+    cardTitle: 'May duplicate {{count}} other customers',
+    cardTitle_one: 'May duplicate {{count}} other customer',
     matched: 'Same {{fields}}',
     match: { creditCode: 'credit code', name: 'company name', phone: 'phone' },
     ownedBy: 'Owned by {{owner}}',

@@ -1,6 +1,6 @@
 import type { customerListZhCN } from './customerList.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const customerListEn: Widen<typeof customerListZhCN> = {
   title: 'Customers',
@@ -86,28 +86,36 @@ export const customerListEn: Widen<typeof customerListZhCN> = {
     submit: 'OK',
     userWithRole: '{{name}} ({{role}})',
     assignTitle: 'Assign {{count}} customers',
+    assignTitle_one: 'Assign {{count}} customer',
     assignTo: 'Assign to',
     assignToPool: 'The pool (nobody)',
     balanceTitle: 'Balance {{count}} customers',
+    balanceTitle_one: 'Balance {{count}} customer',
     balanceUsers: 'Among these salespeople',
     balanceHint: 'Each customer goes to whoever has the fewest customers now; customers already with one of them stay.',
     claimTitle: 'Claim {{count}} customers from the pool',
+    claimTitle_one: 'Claim {{count}} customer from the pool',
     claimText: 'You become the owner and must make a first contact within 7 days. Customers not in the pool are skipped.',
     releaseTitle: 'Return {{count}} customers to the pool',
+    releaseTitle_one: 'Return {{count}} customer to the pool',
     releaseText: 'They will have no owner, and any salesperson can claim them.',
     tagTitle: 'Add or remove tags on {{count}} customers',
+    tagTitle_one: 'Add or remove tags on {{count}} customer',
     tagAdd: 'Add these tags',
     tagRemove: 'Remove these tags',
     tagNone: 'Choose at least one tag to add or remove',
     noTags: 'There are no tags yet. A manager can add them in Settings → Tags.',
     statusTitle: 'Change the status of {{count}} customers',
+    statusTitle_one: 'Change the status of {{count}} customer',
     statusNew: 'New status',
     lostReason: 'Why lost',
     lostHint: 'Lost and permanently lost need a reason; moving a lost customer back to an active status is recorded as a win-back.',
     tierTitle: 'Set the tier of {{count}} customers',
+    tierTitle_one: 'Set the tier of {{count}} customer',
     tierNone: 'No tier',
     vipLevel: 'VIP level (0–10, empty for none)',
     deleteTitle: 'Delete {{count}} customers',
+    deleteTitle_one: 'Delete {{count}} customer',
     deleteText: 'The customers move to the recycle bin and can be restored from there. Only the owner or a manager can delete.',
   },
   result: {
@@ -147,6 +155,7 @@ export const customerListEn: Widen<typeof customerListZhCN> = {
     submit: 'Hand over',
     sameUser: 'From and to cannot be the same person',
     done: '{{count}} customers handed over from {{from}} to {{to}}',
+    done_one: '{{count}} customer handed over from {{from}} to {{to}}',
   },
   recycle: {
     title: 'Recycle bin',
@@ -159,11 +168,14 @@ export const customerListEn: Widen<typeof customerListZhCN> = {
     restoreCount: 'Restore ({{count}})',
     purge: 'Delete for good',
     purgeTitle: 'Delete {{count}} customers for good',
+    purgeTitle_one: 'Delete {{count}} customer for good',
     purgeText: 'These customers, their contacts and timelines will be deleted permanently (the change log keeps their last version). Continue?',
     purgeConfirm: 'Delete for good',
     empty: 'The recycle bin is empty',
     restored: '{{count}} customers restored',
+    restored_one: '{{count}} customer restored',
     purged: '{{count}} customers deleted for good',
+    purged_one: '{{count}} customer deleted for good',
   },
   tags: {
     title: 'Customer tags',

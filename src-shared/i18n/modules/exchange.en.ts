@@ -1,6 +1,6 @@
 import type { exchangeZhCN } from './exchange.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const exchangeEn: Widen<typeof exchangeZhCN> = {
   nav: 'Data exchange',
@@ -36,6 +36,7 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
     committed: 'Import done',
     nothing: 'Nothing to import',
     conflictsHint: '{{count}} records were changed on both sides (or edited by hand in Excel, or duplicate a customer here); they wait under “Pending conflicts” for you to choose.',
+    conflictsHint_one: '{{count}} record was changed on both sides (or edited by hand in Excel, or duplicates a customer here); it waits under “Pending conflicts” for you to choose.',
   },
   counts: {
     added: 'Added',
@@ -53,6 +54,7 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
   notes: {
     title: 'Notes',
     more: '{{count}} more notes not listed',
+    more_one: '{{count}} more note not listed',
     hand_edited: 'Row {{row}} was edited by hand in Excel: not applied by itself; fields that differ from this PC are listed as a conflict',
     no_id: 'Row {{row}} has no record id or version (perhaps added by hand): ignored',
     extra_column: 'Extra column “{{column}}” ignored',
@@ -85,6 +87,7 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
     useRemote: 'All from the workbook',
     apply: 'Apply choices',
     applied: '{{count}} conflicts resolved',
+    applied_one: '{{count}} conflict resolved',
     duplicateOf: 'Duplicates “{{label}}” here (same name or credit code)',
     merge: 'Merge into one (the earlier record stays; undo under merges)',
     keepBoth: 'Not the same company: keep both',
@@ -102,7 +105,7 @@ export const exchangeEn: Widen<typeof exchangeZhCN> = {
     file: 'File',
     counts: 'Counts',
   },
-  dashboard: { title: 'Data exchange', pending: '{{count}} exchange conflicts waiting', open: 'Resolve' },
+  dashboard: { title: 'Data exchange', pending: '{{count}} exchange conflicts waiting', pending_one: '{{count}} exchange conflict waiting', open: 'Resolve' },
   system: { id: 'Record id', stamp: 'Change stamp', pc: 'Changed on PC', vv: 'Version', deleted: 'Deleted', check: 'Check' },
   peers: { title: 'PCs exchanged with', lastImport: 'Last import', lastExport: 'Last export' },
   meta: {

@@ -1,7 +1,7 @@
 import { customerEn } from './customer.en';
 import type { importerZhCN } from './importer.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 const f = customerEn.fields;
 
@@ -44,7 +44,8 @@ export const importerEn: Widen<typeof importerZhCN> = {
     uploading: 'Uploading {{name}}: {{done}} / {{total}}',
     reading: 'Reading the sheets of {{name}}…',
     nothingImported: 'Nothing was imported.',
-    current: 'Chosen: {{name}} ({{kind}}, {{count}} sheet(s))',
+    current: 'Chosen: {{name}} ({{kind}}, {{count}} sheets)',
+    current_one: 'Chosen: {{name}} ({{kind}}, {{count}} sheet)',
     tooMany: 'One file at a time: using the first one, {{name}}',
   },
   sheet: {
@@ -67,6 +68,7 @@ export const importerEn: Widen<typeof importerZhCN> = {
     unmappedHint: 'As "column: value" in the customer notes, so nothing is lost',
     needName: 'Map one column to "Company name", or nothing can be imported',
     sample: 'The first {{count}} rows under the header',
+    sample_one: 'The first row under the header',
     hiddenRow: 'hidden row',
     groups: { customer: 'Customer', contact: 'Contact', other: 'Other' },
   },
@@ -108,6 +110,7 @@ export const importerEn: Widen<typeof importerZhCN> = {
     },
     blank: '{{count, number}} blank row(s) were skipped as well.',
     records: 'The first {{count}} records, as they will be saved',
+    records_one: 'The first record, as it will be saved',
     columns: {
       row: 'Row',
       name: 'Company name',

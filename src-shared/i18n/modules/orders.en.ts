@@ -1,6 +1,6 @@
 import type { ordersZhCN } from './orders.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const ordersEn: Widen<typeof ordersZhCN> = {
   nav: { orders: 'Sales', receivables: 'Receivables' },
@@ -89,12 +89,16 @@ export const ordersEn: Widen<typeof ordersZhCN> = {
   list: {
     empty: 'No sales match.',
     totals: '{{count}} orders, total {{amount}}, received {{received}}',
+    totals_one: '{{count}} order, total {{amount}}, received {{received}}',
     lines: '{{count}} items',
+    lines_one: '{{count}} item',
   },
   receivables: {
     empty: 'No open receivables.',
     total: '{{count}} orders',
+    total_one: '{{count}} order',
     overdueDays: '{{count}} days overdue',
+    overdueDays_one: '{{count}} day overdue',
     notDue: 'Not due',
     all: 'All',
   },

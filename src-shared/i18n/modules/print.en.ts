@@ -1,6 +1,6 @@
 import type { printZhCN } from './print.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const printEn: Widen<typeof printZhCN> = {
   forms: { visit: 'Visit sheet', minutes: 'Meeting minutes', customerCard: 'Customer file card' },

@@ -1,6 +1,6 @@
 import type { reportsZhCN } from './reports.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const reportsEn: Widen<typeof reportsZhCN> = {
   nav: 'Reports',
@@ -121,7 +121,8 @@ export const reportsEn: Widen<typeof reportsZhCN> = {
     customerAxis: 'Share of customers (largest sales first)',
     salesShare: 'Cumulative share of sales',
     line80: '80%',
-    summary: 'Sales this period {{total}} from {{count}} customers; the {{a}} A customers made {{aShare}} of it.',
+    summary: 'Sales this period {{total}} from {{count}} customers; A customers ({{a}}) made {{aShare}} of it.',
+    summary_one: 'Sales this period {{total}} from {{count}} customer; A customers ({{a}}) made {{aShare}} of it.',
     gradesTitle: 'ABC grades',
     gradeChartTitle: 'Sales by grade',
     customersTitle: 'Customers by sales (top 100)',

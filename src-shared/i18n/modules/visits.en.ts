@@ -1,6 +1,6 @@
 import type { visitsZhCN } from './visits.zh-CN';
+import type { Widen } from '../widen';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const visitsEn: Widen<typeof visitsZhCN> = {
   common: { paren: '{{main}} ({{note}})', sep: ', ' },
@@ -107,6 +107,7 @@ export const visitsEn: Widen<typeof visitsZhCN> = {
     hint: 'A customers not visited for more than {{days}} days and with no visit planned',
     never: 'Never visited',
     daysSince: 'Not visited for {{count}} days',
+    daysSince_one: 'Not visited for {{count}} day',
     plan: 'Plan a visit',
     empty: 'No A customer needs a visit',
   },
