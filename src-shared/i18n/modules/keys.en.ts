@@ -18,7 +18,7 @@ export const keysEn: typeof keysZhCN = {
     manual: 'changed by hand',
     resumed: 'finishing an interrupted change',
   },
-  done: 'The database key was changed ({{reason}}). Old passwords and old recovery keys, including those kept in old backups, no longer open the current database. A backup was made first: {{fileName}}',
+  done: 'The database key was changed ({{reason}}). Keys kept in old backups (a departed person’s password of the time, an old recovery key) no longer open the current database; active accounts log in with their own passwords as before. A backup was made first: {{fileName}}',
   needsReset: 'These accounts have not logged in since the upgrade, so the new key could not be given to them; reset their passwords: {{names}}',
   recoveryMissing: 'There is no usable recovery key now (the old one could not be carried over). Generate a new recovery key under Settings → System and keep it safe.',
   pending: 'Changing the database key has not completed ({{reason}}): {{error}}. It continues at the next login, or try again now.',
