@@ -32,7 +32,11 @@ export const CustomerPicker = ({
     limit: 50,
   });
   const data = (list.data?.rows ?? []).map((r) => ({ value: r.id, label: r.name }));
-  if (value && initialName && !data.some((d) => d.value === value)) data.unshift({ value, label: initialName });
+  // A customer given from outside (the card's 计划拜访, ?customerId=) is shown by its name even when it is not among the 50 listed.
+  const listed = !value || data.some((d) => d.value === value);
+  const given = useChannelQuery('customers.get', { id: value ?? '' }, { enabled: !listed && !initialName });
+  const name = initialName ?? given.data?.customer.name;
+  if (value && name && !listed) data.unshift({ value, label: name });
   return (
     <Select
       label={t('visits.fields.customer')}

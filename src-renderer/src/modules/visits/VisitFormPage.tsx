@@ -16,8 +16,10 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconUserCheck } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { regionPathLabel } from '@shared/regions';
 import type { SessionInfo } from '@shared/types';
 import { visitChecklist, visitMaterials, type VisitChecklistItem, type VisitMaterial } from '@shared/visits/enums';
 import { visitFieldsSchema } from '@shared/visits/schemas';
@@ -112,6 +114,13 @@ const ContactChoice = ({ customerId, value, onChange }: { customerId: string; va
   );
 };
 
+/** A customer's address as written on an envelope: the region, then the street (when the street does not already start with it). */
+const addressOf = (c: { provinceCode?: string | null; cityCode?: string | null; districtCode?: string | null; address?: string | null }): string => {
+  const region = regionPathLabel(c.provinceCode ?? undefined, c.cityCode ?? undefined, c.districtCode ?? undefined);
+  const street = (c.address ?? '').trim();
+  return street.startsWith(region) ? street : `${region}${street}`;
+};
+
 const VisitForm = ({ session, visit }: { session: SessionInfo; visit: VisitDetail | null }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -120,6 +129,18 @@ const VisitForm = ({ session, visit }: { session: SessionInfo; visit: VisitDetai
   const update = useChannelMutation('visits.update', visitChannels);
   const form = useForm<Values>({ mode: 'controlled', initialValues: initialValues(visit, params.get('customerId')) });
   const f = (key: string): string => t(`visits.fields.${key}`);
+  // The place defaults to the customer's address (the same query as the contact list below), until the person types one.
+  const customerId = form.values.customerId;
+  const card = useChannelQuery('customers.get', { id: customerId ?? '' }, { enabled: !!customerId && !visit });
+  const filledPlace = useRef('');
+  const address = card.data && card.data.customer.id === customerId ? addressOf(card.data.customer) : '';
+  const { place } = form.values;
+  const { setFieldValue } = form;
+  useEffect(() => {
+    if (!address || (place !== '' && place !== filledPlace.current)) return;
+    filledPlace.current = address;
+    setFieldValue('place', address);
+  }, [address, place, setFieldValue]);
 
   const save = (values: Values, submit: boolean) => {
     const parsed = visitFieldsSchema.safeParse({

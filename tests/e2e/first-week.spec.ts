@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test';
+import { api, go, logInAs, expect, snap, test, type BridgeProcess } from './bridge';
+
+/**
+ * What a new office met in its first week: the screens behave as a person expects.
+ */
+
+const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
+const password = 'Office-pass-2026';
+const customerName = '宁波东海机械制造有限公司';
+
+/** A fresh office with 张三 (sales) and his customer in 宁波北仑 with two contacts; ends logged in as 张三. */
+const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<string> => {
+  await page.goto(bridge.url);
+  await api(page, 'setup.create', { companyName: '杭州星辰贸易有限公司', adminUsername: admin.username, adminDisplayName: admin.name, password: admin.password, locale: 'zh-CN' });
+  await api(page, 'auth.login', { username: admin.username, password: admin.password });
+  await api(page, 'users.create', { username: 'zhangsan', displayName: '张三', role: 'sales', password });
+  await api(page, 'auth.logout', {});
+  await api(page, 'auth.login', { username: 'zhangsan', password });
+  // 55 of his customers whose names sort first: the one planned for is not among the 50 the picker lists.
+  for (let i = 0; i < 55; i += 1)
+    await api(page, 'customers.create', { fields: { name: `A${String(i).padStart(2, '0')}贸易有限公司` }, tagIds: [], confirmDuplicates: true });
+  const customer = await api<{ id: string }>(page, 'customers.create', {
+    fields: { name: customerName, provinceCode: '33', cityCode: '3302', districtCode: '330206', address: '新碶街道明州路 88 号' },
+    tagIds: [],
+    confirmDuplicates: true,
+  });
+  await api(page, 'contacts.create', { customerId: customer.id, fields: { name: '周建国', title: '总经理', isDecisionMaker: true, mobile: '13905741234' } });
+  await api(page, 'auth.logout', {});
+  await page.reload();
+  await logInAs(page, 'zhangsan', password, '张三');
+  return customer.id;
+};
+
+test.describe('a new office’s first week', () => {
+  test('计划拜访 from a customer card opens the form with that customer chosen and the place taken from its address', async ({ page, bridge }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const customerId = await setUpOffice(page, bridge);
+    await go(page, `/customers/${customerId}`);
+    await page.getByRole('button', { name: '计划拜访' }).first().click();
+    await expect(page.getByRole('heading', { name: '计划拜访' })).toBeVisible();
+    // The required 客户 field shows the customer (before: empty, though the contacts were its own).
+    await expect(page.getByTestId('customer-picker')).toHaveValue(customerName);
+    await expect(page.getByRole('checkbox', { name: /周建国/ })).toBeVisible();
+    // The place defaults to the customer's address; a person can still type another.
+    await expect(page.getByLabel('地点')).toHaveValue('浙江省宁波市北仑区新碶街道明州路 88 号');
+    await snap(page, 'first-week-01-plan-visit-from-card');
+    await page.getByLabel('地点').fill('客户展厅');
+    await expect(page.getByLabel('地点')).toHaveValue('客户展厅');
+  });
+});
