@@ -43,7 +43,7 @@ test.describe('backup and restore', () => {
 
     // A manual backup: a notification with the file name, and a row of kind 手动
     await page.getByRole('button', { name: '立即备份' }).click();
-    const done = page.getByText(/^备份完成：tuoke-\d{8}-\d{6}-manual\.tkbak$/);
+    const done = page.getByText(/^备份完成：tuoke-[0-9a-f]{12}-n[0-9a-f]{12}-\d{8}-\d{6}-manual\.tkbak$/);
     await expect(done).toBeVisible();
     const fileName = (await done.textContent())!.replace('备份完成：', '');
     const row = page.getByTestId(`backup-row-${fileName}`);
@@ -76,7 +76,7 @@ test.describe('backup and restore', () => {
     const table = result.getByTestId('restore-result');
     await expect(table.getByRole('row', { name: /客户数量/ })).toContainText('1');
     await expect(table.getByRole('row', { name: /用户数量/ })).toContainText('1');
-    await expect(table.getByRole('row', { name: /恢复前备份/ })).toContainText(/tuoke-\d{8}-\d{6}-before-restore\.tkbak/);
+    await expect(table.getByRole('row', { name: /恢复前备份/ })).toContainText(/tuoke-[0-9a-f]{12}-n[0-9a-f]{12}-\d{8}-\d{6}-before-restore\.tkbak/);
     await snap(page, 'backup-04-restored');
     await result.getByRole('button', { name: '去登录' }).click();
     await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
