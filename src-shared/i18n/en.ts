@@ -10,6 +10,7 @@ import { customerCardEn } from './modules/customerCard.en';
 import { customerListEn } from './modules/customerList.en';
 import { backupUiEn } from './modules/backup.en';
 import { printEn } from './modules/print.en';
+import { formsEn } from './modules/forms.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -25,6 +26,7 @@ export const en: Messages = {
   visits: visitsEn,
   activities: activitiesEn,
   print: printEn,
+  forms: formsEn,
   keys: keysEn,
   common: {
     save: 'Save',
@@ -198,6 +200,12 @@ export const en: Messages = {
     FILE_NOT_SPREADSHEET: 'This is not a valid Excel or CSV file; open it in Excel or WPS to check, save it as .xlsx and import that',
     FILE_PASSWORD_PROTECTED: 'The file is protected by a password; open it in Excel or WPS, remove the password, save, and import again',
     FILE_UNSUPPORTED: 'This spreadsheet format is not supported; save it as .xlsx in Excel or WPS and import that',
+    FILE_TOO_LARGE: 'The file holds more than can be read (too large once unpacked, too many cells or too much text, or compressed suspiciously well, as a deliberately made "zip bomb" is), so it was refused and nothing changed. If it is a real list, split it into smaller files and import them one by one',
+    UPLOAD_TOO_LARGE: 'The file is larger than the upload limit of {{limit}} MB; split it into smaller files and import them one by one',
+    UPLOADS_FULL: 'Files waiting to be imported already take the limit of {{limit}} MB. Finish or discard the other imports, then upload again (imports left untouched for two hours are removed by themselves)',
+    BACKUP_DIR_NOT_ABSOLUTE: 'Enter the full path of the backup folder, for example D:\\Backups, \\\\server\\share\\backups or /Users/name/Backups',
+    BACKUP_DIR_SYSTEM: '"{{dir}}" is a system folder or a device path and cannot hold backups; choose an ordinary folder',
+    BACKUP_DIR_UNUSABLE: 'The folder "{{dir}}" does not exist or cannot be written to. Create it first and check that you may write there (a network share must be connected), then save again',
     INVALID_TRANSITION: 'This record’s current state does not allow that; refresh and try again',
     SELF_APPROVAL: 'You cannot approve a record you submitted yourself',
     EXCHANGE_INVALID: 'This is not a Tuoke exchange workbook, or it is damaged',

@@ -11,6 +11,7 @@ import { customerCardZhCN } from './modules/customerCard.zh-CN';
 import { customerListZhCN } from './modules/customerList.zh-CN';
 import { backupUiZhCN } from './modules/backup.zh-CN';
 import { printZhCN } from './modules/print.zh-CN';
+import { formsZhCN } from './modules/forms.zh-CN';
 
 /** Simplified Chinese: the first language. `en.ts` must have the same keys (checked by its type). */
 export const zhCN = {
@@ -26,6 +27,7 @@ export const zhCN = {
   visits: visitsZhCN,
   activities: activitiesZhCN,
   print: printZhCN,
+  forms: formsZhCN,
   keys: keysZhCN,
   common: {
     save: '保存',
@@ -189,6 +191,12 @@ export const zhCN = {
     FILE_NOT_SPREADSHEET: '这不是有效的 Excel 或 CSV 文件，请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入',
     FILE_PASSWORD_PROTECTED: '文件设置了打开密码，请在 Excel 或 WPS 中打开并取消密码，保存后再导入',
     FILE_UNSUPPORTED: '不支持这种表格格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入',
+    FILE_TOO_LARGE: '文件内容超出了能读取的上限（解压后太大、单元格或文字太多，或压缩比异常，可能是恶意制作的“压缩炸弹”），已拒绝，没有做任何改动。如果这是真实的名单，请拆成几个较小的文件再导入',
+    UPLOAD_TOO_LARGE: '文件超过了 {{limit}} MB 的上传上限，请拆成几个较小的文件再导入',
+    UPLOADS_FULL: '等待导入的文件合计已达 {{limit}} MB 的上限。请先完成或放弃其他导入再上传（两小时没有操作的导入会自动清除）',
+    BACKUP_DIR_NOT_ABSOLUTE: '请填写备份文件夹的完整路径，例如 D:\\备份、\\\\服务器\\共享\\备份 或 /Users/名字/备份',
+    BACKUP_DIR_SYSTEM: '“{{dir}}”是系统文件夹或设备路径，不能存放备份，请另选一个普通文件夹',
+    BACKUP_DIR_UNUSABLE: '文件夹“{{dir}}”不存在或不能写入。请先建好这个文件夹并确认有写入权限（网络共享需已连接），再保存',
     INVALID_TRANSITION: '这条记录当前的状态不允许这个操作，请刷新后再试',
     SELF_APPROVAL: '不能审批自己提交的记录',
     EXCHANGE_INVALID: '这不是拓客的数据交换文件，或文件已损坏',

@@ -15,6 +15,8 @@ import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../../src-shared/errors';
 import { EMPTY } from './cells';
+import { LIMITS } from './limits';
+import { MAX_COLUMNS } from './refs';
 import { RowSink } from './sink';
 import type { Cell, CsvEncoding, ReadOptions, ReadResult, RowHandler } from './types';
 
@@ -204,6 +206,8 @@ export async function readCsvRows(
     relax_quotes: true,
     skip_empty_lines: false,
     from_line: sepLine ? 2 : 1,
+    // An unclosed quote makes the rest of the file one field: held in memory only up to this.
+    max_record_size: LIMITS.csvRecordChars,
   });
   const source = Readable.from(decodedChunks(path, encoding, bomLength, options.signal));
   pipeline(source, parser, () => undefined);
@@ -213,7 +217,9 @@ export async function readCsvRows(
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       index++;
-      const cells: Cell[] = record.map((f) => (f === '' ? EMPTY : { type: 'text', text: f }));
+      if (index > LIMITS.csvRecords) throw new AppError('FILE_TOO_LARGE', undefined, `csv: more than ${LIMITS.csvRecords} records`);
+      const fields = record.length > MAX_COLUMNS ? record.slice(0, MAX_COLUMNS) : record;
+      const cells: Cell[] = fields.map((f) => (f === '' ? EMPTY : { type: 'text', text: f }));
       while (cells.length > 0 && cells[cells.length - 1] === EMPTY) cells.pop();
       if (cells.length > 0) sink.push({ index, hidden: false, cells });
       if (index % 256 === 0 && !(await sink.flush())) {
@@ -224,6 +230,7 @@ export async function readCsvRows(
   } catch (e) {
     if (e instanceof AppError || (e instanceof Error && e.name === 'AbortError')) throw e;
     const message = e instanceof Error ? e.message : String(e);
+    if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new AppError('FILE_TOO_LARGE', undefined, `csv: ${message}`);
     throw new AppError('FILE_DAMAGED', undefined, `csv: ${message}`);
   } finally {
     parser.destroy();

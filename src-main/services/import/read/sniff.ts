@@ -3,10 +3,11 @@
  * them whatever they like (an encrypted workbook is an OLE file even when it
  * is called .xlsx; a tab-separated "Unicode Text" file is often called .csv).
  */
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../src-shared/errors';
 import { bomOf, utf16WithoutBom } from './csv';
+import { LIMITS } from './limits';
 import type { FileKind } from './types';
 import { checkXlsxPackage } from './xlsx';
 
@@ -53,6 +54,9 @@ export async function sniffFile(path: string): Promise<{ kind: FileKind }> {
     return { kind: 'xlsx' };
   }
   if (startsWith(head, OLE)) {
+    // Read whole below (and by SheetJS after): the size is the bound.
+    const { size } = await stat(path);
+    if (size > LIMITS.xlsBytes) throw new AppError('FILE_TOO_LARGE', undefined, `OLE file of ${size} bytes`);
     // SheetJS (with its code-page tables) is loaded only for OLE files.
     const { oleContent } = await import('./xls');
     const content = oleContent(await readFile(path));

@@ -1,3 +1,6 @@
+import { AppError } from '../../../../src-shared/errors';
+import { LIMITS } from './limits';
+
 /**
  * An xlsx shared-string table kept off the JS heap: the strings one after
  * the other in a UTF-16 buffer, and where each one ends. A 100,000-row trade
@@ -14,12 +17,24 @@ export class SharedStrings {
   private ends = new Uint32Array(4096);
   length = 0;
 
+  /**
+   * The most strings and characters the table takes (LIMITS): one more is
+   * FILE_TOO_LARGE, so a table never holds more than maxChars × 2 bytes.
+   */
+  constructor(
+    private readonly maxStrings: number = LIMITS.sharedStrings,
+    private readonly maxChars: number = LIMITS.sharedStringChars,
+  ) {}
+
   push(s: string): void {
     const bytes = s.length * 2;
+    if (this.length >= this.maxStrings) throw new AppError('FILE_TOO_LARGE', undefined, `more than ${this.maxStrings} shared strings`);
+    if (this.used + bytes > this.maxChars * 2) throw new AppError('FILE_TOO_LARGE', undefined, `shared strings over ${this.maxChars} characters`);
     if (this.used + bytes > this.buf.length) {
+      // Doubling, but never beyond the limit: the copy costs old + new size for a moment.
       let size = this.buf.length * 2;
       while (this.used + bytes > size) size *= 2;
-      const next = Buffer.allocUnsafeSlow(size);
+      const next = Buffer.allocUnsafeSlow(Math.min(size, this.maxChars * 2));
       this.buf.copy(next, 0, 0, this.used);
       this.buf = next;
     }

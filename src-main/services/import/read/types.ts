@@ -1,4 +1,3 @@
-import type { SharedStrings } from './strings';
 /**
  * What the spreadsheet reading layer hands to the importer. The reader does
  * not interpret columns: it reports what each cell holds, typed as the file
@@ -75,7 +74,10 @@ export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
  * formats, parsed once. Pass the same empty object to each read; drop it to
  * free the memory.
  */
-export type ReadCache = { xlsx?: { formats: string[]; strings: SharedStrings } };
+export type ReadCache = { xlsx?: { formats: string[]; strings: StringTable } };
+
+/** The xlsx shared strings as cells look them up by index (SharedStrings, or only some of them). */
+export type StringTable = { get(index: number): string | undefined };
 
 export type ReadOptions = {
   signal?: AbortSignal;
@@ -83,6 +85,8 @@ export type ReadOptions = {
   cache?: ReadCache;
   /** Stop after this many rows were delivered (a preview). Merges are still collected. */
   maxRows?: number;
+  /** xlsx only: false stops reading at maxRows, without looking for merges in the rest of the sheet. */
+  scanMerges?: boolean;
   /** CSV only: override the detected encoding. */
   encoding?: CsvEncoding;
   /** CSV only: override the detected delimiter. */

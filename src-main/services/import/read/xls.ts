@@ -12,6 +12,7 @@ import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { AppError } from '../../../../src-shared/errors';
 import { builtinFormat, EMPTY, numericCell } from './cells';
+import { LIMITS } from './limits';
 import { RowSink } from './sink';
 import type { Cell, MergeRange, ReadOptions, ReadResult, RowHandler, SheetInfo } from './types';
 
@@ -50,6 +51,7 @@ async function loadXls(path: string): Promise<XLSX.WorkBook> {
   const info = await stat(path);
   const key = `${path}\0${info.size}\0${info.mtimeMs}`;
   if (cache?.key === key) return cache.book;
+  if (info.size > LIMITS.xlsBytes) throw new AppError('FILE_TOO_LARGE', undefined, `xls of ${info.size} bytes`);
   const data = await readFile(path);
   let book: XLSX.WorkBook;
   try {

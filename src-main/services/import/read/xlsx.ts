@@ -6,15 +6,17 @@
  *
  * Memory is bounded by the shared-string table (which any xlsx reader must
  * hold, cells refer to it by index) plus one inflated chunk and the rows of
- * that chunk, whatever the number of rows.
+ * that chunk, whatever the number of rows. Every part, the table, a cell's
+ * text and a sheet's cells and merges are capped (limits.ts).
  */
 import { posix } from 'node:path';
 import { AppError } from '../../../../src-shared/errors';
 import { builtinFormat, EMPTY, isoDateCell, numericCell } from './cells';
+import { LIMITS } from './limits';
 import { columnOfRef, MAX_COLUMNS, MAX_ROWS, parseRange, rowOfRef } from './refs';
 import { RowSink } from './sink';
 import { SharedStrings } from './strings';
-import type { Cell, MergeRange, ReadOptions, ReadResult, RowHandler, SheetInfo, SheetKind, SheetState } from './types';
+import type { Cell, MergeRange, ReadOptions, ReadResult, RowHandler, SheetInfo, SheetKind, SheetRow, SheetState, StringTable } from './types';
 import { createXmlFeed, parseEntry, streamEntryText, unescapeOoxml, type XmlAttrs } from './xml';
 import { openZip, type ZipArchive, type ZipEntry } from './zip';
 
@@ -32,6 +34,8 @@ export type XlsxBook = {
 type Relationship = { id: string; type: string; target: string };
 
 const isTrue = (v: string | undefined): boolean => v === '1' || v === 'true';
+
+const tooLarge = (detail: string): AppError => new AppError('FILE_TOO_LARGE', undefined, detail);
 
 /** The attribute in the relationships namespace (`r:id`, whatever the prefix). */
 function relId(attrs: XmlAttrs): string | undefined {
@@ -173,39 +177,73 @@ async function readCellFormats(book: XlsxBook): Promise<string[]> {
 }
 
 /**
- * Shared strings, rich-text runs joined. Phonetic runs (<rPh>, furigana) are
- * not part of the text. The table's count/uniqueCount attributes are ignored:
- * WPS omits uniqueCount.
+ * Walks the shared-string table: `onString(index, text)` for each string,
+ * rich-text runs joined, until it returns false. Phonetic runs (<rPh>,
+ * furigana) are not part of the text. The table's count/uniqueCount
+ * attributes are ignored: WPS omits uniqueCount.
  */
-async function readSharedStrings(book: XlsxBook): Promise<SharedStrings> {
+async function walkSharedStrings(book: XlsxBook, onString: (index: number, text: string) => boolean): Promise<void> {
   const entry = book.sharedStringsPart ? book.zip.find(book.sharedStringsPart) : undefined;
-  const strings = new SharedStrings();
-  if (!entry) return strings.seal();
+  if (!entry) return;
+  if (entry.size > LIMITS.sharedStringsBytes) throw tooLarge(`${entry.name}: ${entry.size} bytes unpacked`);
   let inSi = false;
   let inT = false;
   let phonetic = 0;
   let current = '';
-  await parseEntry(book.zip, entry, {
-    open(name, _attrs, selfClosing) {
-      if (name === 'si') {
-        inSi = true;
-        current = '';
-      } else if (name === 'rPh') phonetic++;
-      else if (name === 't' && inSi && phonetic === 0 && !selfClosing) inT = true;
+  let index = 0;
+  let more = true;
+  const feed = createXmlFeed(
+    {
+      open(name, _attrs, selfClosing) {
+        if (name === 'si') {
+          inSi = true;
+          current = '';
+        } else if (name === 'rPh') phonetic++;
+        else if (name === 't' && inSi && phonetic === 0 && !selfClosing) inT = true;
+      },
+      close(name) {
+        if (name === 't') inT = false;
+        else if (name === 'rPh') phonetic--;
+        else if (name === 'si' && more) {
+          more = onString(index++, unescapeOoxml(current));
+          inSi = false;
+        }
+      },
+      text(t) {
+        if (!inT) return;
+        current += t;
+        if (current.length > LIMITS.cellChars) throw tooLarge(`shared string ${index}: over ${LIMITS.cellChars} characters`);
+      },
     },
-    close(name) {
-      if (name === 't') inT = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si') {
-        strings.push(unescapeOoxml(current));
-        inSi = false;
-      }
-    },
-    text(t) {
-      if (inT) current += t;
-    },
+    entry.name,
+  );
+  await streamEntryText(book.zip, entry, (text) => {
+    feed.write(text);
+    return more;
+  });
+  if (more) feed.close();
+}
+
+/** The whole shared-string table, within the limits of SharedStrings. */
+async function readSharedStrings(book: XlsxBook): Promise<SharedStrings> {
+  const strings = new SharedStrings();
+  await walkSharedStrings(book, (_index, text) => {
+    strings.push(text);
+    return true;
   });
   return strings.seal();
+}
+
+/** Only the shared strings at `wanted` indexes, reading the table no further than the last of them. */
+async function pickSharedStrings(book: XlsxBook, wanted: ReadonlySet<number>): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  if (wanted.size === 0) return found;
+  const last = Math.max(...wanted);
+  await walkSharedStrings(book, (index, text) => {
+    if (wanted.has(index)) found.set(index, text);
+    return index < last;
+  });
+  return found;
 }
 
 /** Finds <mergeCell ref="…"> in raw text, for the part of a sheet the SAX parser skipped. */
@@ -234,7 +272,13 @@ export async function readXlsxRows(
   const { date1904 } = book;
   const sink = new RowSink(onRow, options.maxRows ?? Infinity, options.signal);
   const merges: MergeRange[] = [];
+  const addMerge = (range: MergeRange | undefined): void => {
+    if (!range) return;
+    if (merges.length >= LIMITS.merges) throw tooLarge(`${sheet.name}: more than ${LIMITS.merges} merged ranges`);
+    merges.push(range);
+  };
   const hiddenColumns = new Set<number>();
+  let cellCount = 0;
 
   // Parser state: plain variables, because these handlers run for every tag of the sheet.
   let rowIndex = 0;
@@ -326,11 +370,9 @@ export async function readXlsxRows(
           case 'rPh':
             phonetic++;
             break;
-          case 'mergeCell': {
-            const range = parseRange(attrs.ref);
-            if (range) merges.push(range);
+          case 'mergeCell':
+            addMerge(parseRange(attrs.ref));
             break;
-          }
           case 'col':
             if (isTrue(attrs.hidden)) {
               const max = Math.min(Number(attrs.max ?? attrs.min), MAX_COLUMNS);
@@ -358,6 +400,7 @@ export async function readXlsxRows(
             const cell = finishCell();
             // Empty cells are not stored: a styled phantom row of 16,384 cells allocates nothing.
             if (cell !== EMPTY) {
+              if (++cellCount > LIMITS.sheetCells) throw tooLarge(`${sheet.name}: more than ${LIMITS.sheetCells} cells`);
               while (cells.length < col) cells.push(EMPTY);
               cells[col] = cell;
             }
@@ -374,6 +417,8 @@ export async function readXlsxRows(
       text(t) {
         if (inV) value += t;
         else if (inIsT) inlineText += t;
+        else return;
+        if (value.length + inlineText.length > LIMITS.cellChars) throw tooLarge(`${sheet.name} row ${rowIndex}: a cell over ${LIMITS.cellChars} characters`);
       },
     },
     entry.name,
@@ -389,24 +434,28 @@ export async function readXlsxRows(
       if (!scanning) {
         feed.write(text);
         if (await sink.flush()) return true;
+        // Without merges wanted, the rows were all that was asked for.
+        if (options.scanMerges === false) return false;
         scanning = true;
+        // A tag cut off at the end of this chunk was not reported by the parser: the scan starts with it.
+        const lt = text.lastIndexOf('<');
+        if (lt > text.lastIndexOf('>') && text.length - lt <= 1024) carry = text.slice(lt);
         return true;
       }
       const s = carry + text;
       let lastEnd = 0;
       for (const m of s.matchAll(MERGE_TAG)) {
-        const range = parseRange(REF_ATTR.exec(m[0])?.[1]);
-        if (range) merges.push(range);
+        addMerge(parseRange(REF_ATTR.exec(m[0])?.[1]));
         lastEnd = m.index + m[0].length;
       }
-      // Keep an unfinished tag for the next chunk.
+      // Keep an unfinished tag for the next chunk (a mergeCell tag is short: a longer one is something else).
       const open = s.lastIndexOf('<');
-      carry = open >= lastEnd && s.indexOf('>', open) < 0 ? s.slice(open) : '';
+      carry = open >= lastEnd && s.indexOf('>', open) < 0 && s.length - open <= 1024 ? s.slice(open) : '';
       return true;
     },
     options.signal,
   );
-  if (!scanning) {
+  if (!scanning && !sink.stoppedEarly) {
     feed.close();
     await sink.flush(true);
   }
@@ -418,4 +467,30 @@ export async function readXlsxRows(
     hiddenColumns: [...hiddenColumns].sort((a, b) => a - b),
     stoppedEarly: sink.stoppedEarly,
   };
+}
+
+/**
+ * The first rows of one sheet, without reading the workbook's shared-string
+ * table whole or its styles: the sheet is read once to learn which shared
+ * strings its first rows use, the table only as far as the last of those,
+ * then the rows again with them (numbers come as General). For a small sheet
+ * that must be checked before anything else of the file is read, such as an
+ * exchange workbook's signed meta: a file that fails that check costs this
+ * much and no more, however much else it holds.
+ */
+export async function readXlsxHead(book: XlsxBook, sheetIndex: number, maxRows: number): Promise<SheetRow[]> {
+  const wanted = new Set<number>();
+  // Any text will do on the first pass: it only has to keep the rows non-blank, so both passes stop at the same row.
+  const probe: StringTable = {
+    get: (index) => {
+      if (Number.isSafeInteger(index) && index >= 0) wanted.add(index);
+      return 'x';
+    },
+  };
+  const options = { maxRows, scanMerges: false } as const;
+  await readXlsxRows(book, sheetIndex, () => undefined, { ...options, cache: { xlsx: { formats: [], strings: probe } } });
+  const found = await pickSharedStrings(book, wanted);
+  const rows: SheetRow[] = [];
+  await readXlsxRows(book, sheetIndex, (row) => void rows.push(row), { ...options, cache: { xlsx: { formats: [], strings: { get: (i) => found.get(i) } } } });
+  return rows;
 }

@@ -19,6 +19,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import { AppError } from '../../../../src-shared/errors';
+import { LIMITS } from './limits';
 import type { ZipArchive, ZipEntry } from './zip';
 
 export type XmlAttrs = Record<string, string>;
@@ -63,28 +64,49 @@ export function createXmlFeed(handlers: XmlHandlers, what: string): XmlFeed {
     if (!TOLERATED.test(err.message)) throw new AppError('FILE_DAMAGED', undefined, `${what}: ${err.message}`);
   });
   const { open, close, text } = handlers;
+  // The parser keeps a tag, a text run or a comment whole until it ends, and every open element on
+  // a stack: a part that is one endless text or a million nested elements must not fill memory.
+  // `heard` says whether the parser reported anything during the last write (see write()).
+  let heard = false;
+  let depth = 0;
   // Extensions (<extLst>) reuse local names such as workbookPr (x15:workbookPr) and f (xm:f) with
   // other meanings, and hold nothing a reader of values needs: their content is not reported.
   let extension = 0;
   parser.on('opentag', (tag) => {
+    heard = true;
+    if (!tag.isSelfClosing && ++depth > LIMITS.xmlDepth) throw new AppError('FILE_DAMAGED', undefined, `${what}: elements nested ${depth} deep`);
     const name = localName(tag.name);
     if (name === 'extLst' && !tag.isSelfClosing) extension++;
     else if (extension === 0 && open) open(name, tag.attributes as XmlAttrs, tag.isSelfClosing);
   });
   parser.on('closetag', (tag) => {
+    heard = true;
+    if (!tag.isSelfClosing) depth--;
     const name = localName(tag.name);
     if (name === 'extLst' && !tag.isSelfClosing) extension--;
     else if (extension === 0 && close) close(name);
   });
-  if (text) {
-    const onText = (t: string): void => {
-      if (extension === 0) text(t);
-    };
-    parser.on('text', onText);
-    parser.on('cdata', onText);
-  }
+  const onText = (t: string): void => {
+    heard = true;
+    if (text && extension === 0) text(t);
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  const hear = (): void => void (heard = true);
+  parser.on('comment', hear);
+  parser.on('processinginstruction', hear);
+  parser.on('doctype', hear);
+  // Characters written since the parser last reported something: one construct in progress.
+  let quiet = 0;
   return {
-    write: (t) => void parser.write(t),
+    write: (t) => {
+      heard = false;
+      parser.write(t);
+      // Approximate by whole writes (of at most one inflated chunk): a construct that ends in a
+      // write resets the count, one that goes on past xmlRunChars is refused.
+      quiet = heard ? 0 : quiet + t.length;
+      if (quiet > LIMITS.xmlRunChars) throw new AppError('FILE_TOO_LARGE', undefined, `${what}: ${quiet} characters in one tag or text`);
+    },
     close: () => void parser.close(),
   };
 }
@@ -109,8 +131,9 @@ export async function streamEntryText(
   if (rest.length > 0) await onText(rest);
 }
 
-/** Parses a whole (small) part with SAX handlers. */
-export async function parseEntry(zip: ZipArchive, entry: ZipEntry, handlers: XmlHandlers): Promise<void> {
+/** Parses a whole (small) part with SAX handlers; a part that claims more than `maxBytes` unpacked is refused unread. */
+export async function parseEntry(zip: ZipArchive, entry: ZipEntry, handlers: XmlHandlers, maxBytes: number = LIMITS.smallPartBytes): Promise<void> {
+  if (entry.size > maxBytes) throw new AppError('FILE_TOO_LARGE', undefined, `${entry.name}: ${entry.size} bytes unpacked`);
   const feed = createXmlFeed(handlers, entry.name);
   await streamEntryText(zip, entry, (t) => {
     feed.write(t);

@@ -15,6 +15,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createInflateRaw, crc32 } from 'node:zlib';
 import { AppError } from '../../../../src-shared/errors';
+import { LIMITS } from './limits';
 
 export type ZipEntry = {
   /** The name as stored, with `\` turned into `/` and no leading `/`. */
@@ -44,6 +45,7 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
 const damaged = (detail: string): AppError => new AppError('FILE_DAMAGED', undefined, detail);
+const tooLarge = (detail: string): AppError => new AppError('FILE_TOO_LARGE', undefined, detail);
 
 export const normalizeEntryName = (name: string): string => name.replace(/\\/g, '/').replace(/^\/+/, '');
 
@@ -85,6 +87,29 @@ function decodeName(raw: Buffer, flags: number): string {
   return utf8.includes('\ufffd') ? raw.toString('latin1') : utf8;
 }
 
+/**
+ * Refuses a package whose parts claim more than the limits, before anything
+ * is inflated. The claims are the central directory's sizes; stream() holds
+ * every part to its claim, so an archive that understates a size is stopped
+ * there, as soon as it inflates past it.
+ */
+function checkSizes(entries: ZipEntry[], fileSize: number): void {
+  let total = 0;
+  let packed = 0;
+  for (const e of entries) {
+    if (e.size > LIMITS.zipEntryBytes) throw tooLarge(`${e.name}: ${e.size} bytes unpacked`);
+    if (e.size > LIMITS.zipRatioGrace && e.size > e.compressedSize * LIMITS.zipRatio) {
+      throw tooLarge(`${e.name}: ${e.size} bytes from ${e.compressedSize}`);
+    }
+    if (e.method === 0 && e.size !== e.compressedSize) throw damaged(`${e.name}: stored with two sizes`);
+    total += e.size;
+    packed += e.compressedSize;
+  }
+  if (total > LIMITS.zipTotalBytes) throw tooLarge(`${total} bytes unpacked in all`);
+  // Parts that overlap (one piece of data listed many times, a known kind of zip bomb) pack into more than the file.
+  if (packed > fileSize) throw damaged('zip entries overlap');
+}
+
 export async function openZip(path: string): Promise<ZipArchive> {
   const fh = await open(path, 'r');
   let entries: ZipEntry[];
@@ -117,6 +142,8 @@ export async function openZip(path: string): Promise<ZipArchive> {
       }
     }
     if (cdOffset + cdSize > fileSize) throw damaged('central directory beyond the end of the file');
+    if (count > LIMITS.zipEntries) throw tooLarge(`${count} zip entries`);
+    if (cdSize > LIMITS.zipDirectoryBytes) throw tooLarge(`zip directory of ${cdSize} bytes`);
     const cd = await readAt(fh, cdOffset, cdSize);
     entries = [];
     let p = 0;
@@ -139,6 +166,7 @@ export async function openZip(path: string): Promise<ZipArchive> {
       entries.push(entry);
       p += 46 + nameLen + extraLen + commentLen;
     }
+    checkSizes(entries, fileSize);
   } finally {
     await fh.close();
   }
@@ -185,8 +213,10 @@ export async function openZip(path: string): Promise<ZipArchive> {
       for await (const chunk of source) {
         signal?.throwIfAborted();
         const buf = chunk as Buffer;
-        crc = crc32(buf, crc);
         size += buf.length;
+        // Never more than the directory claimed (and the limits allowed): a bomb that understates its size stops here.
+        if (size > entry.size) throw damaged(`${entry.name}: more data than its stated ${entry.size} bytes`);
+        crc = crc32(buf, crc);
         yield buf;
       }
     } catch (e) {
