@@ -8,9 +8,11 @@
  */
 import { sourceMigrationsFolder } from '../../src-main/db/migrate';
 import { createHost } from '../../src-main/host';
+import { manualClock } from '../../src-main/services/clock';
 
 const [dataDir, username] = process.argv.slice(2);
-const host = createHost({ dataDir: dataDir!, migrationsFolder: sourceMigrationsFolder(), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+// Pinned like every test clock (it names the backup the re-key makes).
+const host = createHost({ dataDir: dataDir!, migrationsFolder: sourceMigrationsFolder(), clock: manualClock(), scrypt: { N: 2 ** 10, r: 8, p: 1 } });
 const session = host.session();
 const login = await host.registry.invoke(session, 'auth.login', { username: 'admin', password: 'admin-pass-1' });
 if (!login.ok) throw new Error(JSON.stringify(login));

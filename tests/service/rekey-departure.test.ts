@@ -239,6 +239,23 @@ describe('a re-key that cannot run now', () => {
     expect(existsSync(join(ws.dir, 'rekey.pending'))).toBe(false);
   });
 
+  it('a new recovery key refused meanwhile changes nothing and leaves nothing owed', async () => {
+    const { admin } = await officeWithBackup();
+    const key = rawKeyFromRecovery(ws.dir, ws.recoveryKey);
+    const keyringBefore = readFileSync(join(ws.dir, 'keyring.json'), 'utf8');
+    const other = openDatabase(join(ws.dir, DB_FILE), key, { clock: ws.clock, migrationsFolder: sourceMigrationsFolder(), secondary: true });
+    try {
+      other.sqlite.prepare('SELECT count(*) FROM customers').get();
+      expect(await ws.invoke(admin, 'system.rotateRecoveryKey', { password: ADMIN.password })).toMatchObject({ ok: false, error: { code: 'REKEY_BUSY' } });
+    } finally {
+      other.close();
+    }
+    expect(readFileSync(join(ws.dir, 'keyring.json'), 'utf8')).toBe(keyringBefore);
+    expect(keyOpensFile(join(ws.dir, DB_FILE), key)).toBe(true);
+    expect(await ws.call(admin, 'keys.status', {})).toMatchObject({ pending: null, running: null });
+    expect(existsSync(join(ws.dir, 'keyring.next.json'))).toBe(false);
+  });
+
   it('is retried with keys.rekey by an administrator, and refused to others', async () => {
     const { admin, keptBackup } = await officeWithBackup();
     const oldKey = (await unlockUserSlot(await readBackupKeyring(keptBackup), 'li', OFFICE.li.password, testScrypt))!;

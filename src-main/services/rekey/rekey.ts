@@ -83,9 +83,6 @@ export const markRekeyPending = (ws: Workspace, reason: RekeyReason): void => {
   if (!hasPending(ws.dataDir)) writePending(ws.dataDir, { reason, since: ws.clock.now(), error: null });
 };
 
-/** Test hook: called at each step boundary, so a fault test can widen a window; never set in the app. */
-export type RekeyHooks = { onPhase?: (phase: RekeyPhase | 'sealed' | 'rekeyed') => void | Promise<void> };
-
 /** Slot id → the user it belongs to, for the users of the database. */
 const slotOwners = (db: Db, keyring: Keyring): Map<string, { id: string; username: string; displayName: string; active: boolean }> => {
   const rows = db.orm.select({ id: users.id, username: users.username, usernameKey: users.usernameKey, displayName: users.displayName, active: users.active }).from(users).all();
@@ -151,34 +148,33 @@ export type RekeyOptions = {
   removeUsernameKeys?: string[];
   /** Replace the recovery key too: the new one is returned once. */
   newRecoveryKey?: boolean;
-  hooks?: RekeyHooks;
 };
 
 export type RekeyRun = { outcome: RekeyOutcome; newKey: Buffer; recoveryKey: string | null };
 
 /**
  * The re-key itself, for a caller that already holds the keyring lock and the
- * open database. Marks the re-key pending first; a failure leaves the mark
- * (with its error) and the database under the old or the new key, never
- * neither.
+ * open database. Marks the re-key pending first (a crash then leaves it owed);
+ * a failure leaves the database under the old or the new key, never neither,
+ * and the mark with its error if the re-key was owed before (a deactivation's,
+ * a demotion's) or the file already changed. A refused manual re-key or
+ * recovery-key rotation that changed nothing owes nothing: its caller gets the
+ * error.
  */
 export const rekeyLocked = async (ws: Workspace, db: Db, options: RekeyOptions): Promise<RekeyRun> => {
   // Only the process that owns the workspace (services/workspace/lock.ts) rewrites its key and its files.
   ws.assertLocked();
   const state = stateOf(ws);
   const progress: Progress = { reason: options.reason, phase: 'backup', startedAt: ws.clock.now() };
-  const step = async (phase: Progress['phase'] | 'sealed' | 'rekeyed'): Promise<void> => {
-    if (phase !== 'sealed' && phase !== 'rekeyed') progress.phase = phase;
-    await options.hooks?.onPhase?.(phase);
-  };
   state.running = progress;
-  const since = readPending(ws.dataDir)?.since || progress.startedAt;
+  const owed = readPending(ws.dataDir);
+  const since = owed?.since || progress.startedAt;
   writePending(ws.dataDir, { reason: options.reason, since, error: null });
+  let rekeyed = false;
   try {
-    await step('backup');
     const backup = await createBackup(ws, db, 'manual');
 
-    await step('sealing');
+    progress.phase = 'sealing';
     const current = ws.keyring();
     const owners = slotOwners(db, current);
     const removed = new Set((options.removeUsernameKeys ?? []).map((k) => slotId(current, k)));
@@ -196,9 +192,8 @@ export const rekeyLocked = async (ws: Workspace, db: Db, options: RekeyOptions):
       recoveryDropped = false;
     }
     writeNextKeyring(ws.dataDir, next);
-    await step('sealed');
 
-    await step('rekeying');
+    progress.phase = 'rekeying';
     try {
       rekeyConnection(db, newKey);
     } catch (e) {
@@ -208,8 +203,8 @@ export const rekeyLocked = async (ws: Workspace, db: Db, options: RekeyOptions):
     }
     // From here the file opens only with the new key. The workspace's copy of the key changes in
     // place: every later slot (a new user, a reset) is sealed to it, and later logins compare with it.
+    rekeyed = true;
     ws.openKey().set(newKey);
-    await step('rekeyed');
     promoteNextKeyring(ws.dataDir, next);
     clearPending(ws.dataDir);
 
@@ -219,12 +214,13 @@ export const rekeyLocked = async (ws: Workspace, db: Db, options: RekeyOptions):
       .map((o) => ({ id: o.id, username: o.username, displayName: o.displayName }));
     const outcome: RekeyOutcome = { at: ws.clock.now(), reason: options.reason, needsReset, recoveryKeyMissing: recoveryDropped, backupFileName: backup.fileName };
     state.last = outcome;
-    await step('done');
+    progress.phase = 'done';
     return { outcome, newKey, recoveryKey };
   } catch (e) {
     progress.phase = 'failed';
     const code = e instanceof AppError ? e.code : 'INTERNAL';
-    writePending(ws.dataDir, { reason: options.reason, since, error: code });
+    if (owed || rekeyed) writePending(ws.dataDir, { reason: owed ? (owed.reason as RekeyReason) : options.reason, since, error: code });
+    else clearPending(ws.dataDir);
     throw e;
   } finally {
     state.running = null;
