@@ -19,10 +19,44 @@ import {
  * agree. Values are already in words where they were codes (through `t`);
  * money stays fen and percentages fractions, formatted where shown.
  */
-export type CellKind = 'text' | 'int' | 'money' | 'percent' | 'date' | 'datetime';
+/**
+ * amount: a number whose unit is the row's (`units`: money in fen or a count), for tables that
+ * list different measures one per row (同比环比); change: the same, signed (+/−).
+ * decimal: a number with two decimals (an average score).
+ */
+export type CellKind = 'text' | 'int' | 'money' | 'percent' | 'date' | 'datetime' | 'amount' | 'change' | 'decimal';
 export type Cell = string | number | null;
 export type ReportColumn = { key: string; label: string; kind: CellKind };
-export type ReportTable = { key: string; title: string; columns: ReportColumn[]; rows: Cell[][] };
+export type RowUnit = 'money' | 'int';
+export type ReportTable = { key: string; title: string; columns: ReportColumn[]; rows: Cell[][]; units?: RowUnit[] };
+
+/** The kind a cell of `kind` has in a row of `unit` (amount and change columns take the row's unit). */
+export const cellKindOf = (kind: CellKind, unit: RowUnit | undefined): CellKind =>
+  kind === 'amount' || kind === 'change' ? (unit ?? 'int') : kind;
+
+/** A cell as text, where a report is shown or printed (the export writes typed cells instead). */
+export const formatCell = (kind: CellKind, v: Cell, unit?: RowUnit): string => {
+  if (v === null || v === undefined) return kind === 'percent' || kind === 'decimal' ? '—' : '';
+  if (typeof v !== 'number') return String(v);
+  switch (kind) {
+    case 'money':
+      return formatFen(v);
+    case 'percent':
+      return formatPercent(v);
+    case 'int':
+      return v.toLocaleString('zh-CN');
+    case 'decimal':
+      return v.toFixed(2);
+    case 'amount':
+      return unit === 'money' ? formatFen(v) : v.toLocaleString('zh-CN');
+    case 'change': {
+      const text = unit === 'money' ? formatFen(v) : v.toLocaleString('zh-CN');
+      return v > 0 ? `+${text}` : text;
+    }
+    default:
+      return String(v);
+  }
+};
 
 export type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -117,20 +151,17 @@ export const comparisonTables = (t: T, r: ComparisonResult): ReportTable[] => [
     title: t('reports.comparison.tableTitle'),
     columns: [
       col(t, 'metric', 'text'),
-      col(t, 'current', 'text'),
-      col(t, 'previous', 'text'),
-      col(t, 'momChange', 'text'),
+      col(t, 'current', 'amount'),
+      col(t, 'previous', 'amount'),
+      col(t, 'momChange', 'change'),
       col(t, 'momRate', 'percent'),
-      col(t, 'lastYear', 'text'),
-      col(t, 'yoyChange', 'text'),
+      col(t, 'lastYear', 'amount'),
+      col(t, 'yoyChange', 'change'),
       col(t, 'yoyRate', 'percent'),
     ],
-    // Mixed units in one column (money and counts): as text, formatted here.
-    rows: r.rows.map((m) => {
-      const f = (v: number) => (m.metric === 'sales' ? formatFen(v) : v.toLocaleString('zh-CN'));
-      const signed = (v: number) => (v > 0 ? `+${f(v)}` : f(v));
-      return [t(`reports.metric.${m.metric}`), f(m.current), f(m.previous), signed(m.momChange), m.momRate, f(m.lastYear), signed(m.yoyChange), m.yoyRate];
-    }),
+    // Different measures one per row (money, counts): numbers, each row with its unit.
+    rows: r.rows.map((m) => [t(`reports.metric.${m.metric}`), m.current, m.previous, m.momChange, m.momRate, m.lastYear, m.yoyChange, m.yoyRate]),
+    units: r.rows.map((m) => (m.metric === 'sales' ? 'money' : 'int')),
   },
 ];
 
@@ -231,16 +262,16 @@ export const serviceTables = (t: T, r: ServiceResult): ReportTable[] => [
   {
     key: 'satisfaction',
     title: t('reports.service.satisfactionTitle', { surveys: r.satisfaction.surveys }),
-    columns: [col(t, 'dimension', 'text'), col(t, 'scores', 'int'), col(t, 'satisfied', 'int'), col(t, 'satisfactionRate', 'percent'), col(t, 'average', 'text')],
+    columns: [col(t, 'dimension', 'text'), col(t, 'scores', 'int'), col(t, 'satisfied', 'int'), col(t, 'satisfactionRate', 'percent'), col(t, 'average', 'decimal')],
     rows: [
       ...r.satisfaction.byDimension.map((d) => [
         t(`reports.survey.${d.dimension}`),
         d.scores,
         d.satisfied,
         d.rate,
-        d.average === null ? '—' : d.average.toFixed(2),
+        d.average,
       ]),
-      [t('reports.survey.all'), r.satisfaction.scores, r.satisfaction.satisfied, r.satisfaction.rate, '—'],
+      [t('reports.survey.all'), r.satisfaction.scores, r.satisfaction.satisfied, r.satisfaction.rate, null],
     ],
   },
   {

@@ -426,10 +426,10 @@ describe('export', () => {
       writeFileSync(path, Buffer.from(file.dataBase64, 'base64'));
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', 'ABC 等级分布', '客户销售排名（前 100）', '投入高、销售低的客户（联系 + 拜访多，等级 C 或无成']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', 'ABC 等级分布', '客户销售排名（前 100）', '投入高、销售低的客户（联系 + 拜访多，等级 C 或无成交）']);
       const grades = wb.getWorksheet('ABC 等级分布')!;
       expect(grades.getRow(1).values).toEqual([undefined, '等级', '客户数', '销售额', '占比']);
-      expect(grades.getRow(2).values).toEqual([undefined, 'A', 2, 800, '100.0%']);
+      expect(grades.getRow(2).values).toEqual([undefined, 'A', 2, 800, 1]);
       const info = wb.getWorksheet('说明')!;
       expect(info.getRow(3).getCell(2).value).toBe('2026-01-01 – 2026-01-31');
       expect(info.getRow(4).getCell(2).value).toBe('客户来源：展会');

@@ -6,7 +6,7 @@ import type { T } from '../../../src-shared/reports/tables';
 import { translator } from '../../i18n';
 import type { Db } from '../../db/connection';
 import type { Viewer } from '../../services/customers/access';
-import { exportReport } from '../../services/reports/export';
+import { exportReport, reportFileName } from '../../services/reports/export';
 import {
   abcReport,
   churnReport,
@@ -67,7 +67,7 @@ export const reportHandlers = (ctx: ModuleContext): ModuleHandlers<typeof report
     const out = await ctx.tempFile('report.xlsx', (file) =>
       exportReport(db, user, input.report, result as never, period, filter, file, tf),
     );
-    return { fileName: `${t(`reports.kind.${input.report}`)}-${period.from}_${period.to}.xlsx`, ...out };
+    return { fileName: reportFileName(tf, input.report, result as never, period), ...out };
   },
   'reports.salesReport.get': (input, { user }) => getSalesReport(ctx.db(), user, input),
   'reports.salesReport.save': (input, { user }) => saveSalesReport(ctx.db(), user, input),

@@ -165,7 +165,8 @@ export const exportGreetings = async (db: Db, viewer: Viewer, input: z.input<typ
         text('customer', (g) => g.customerName, 30),
         text('phone', (g) => (g.phone ? formatPhone(g.phone) : null), 16),
         text('address', (g) => g.address, 40),
-        text('birthday', (g) => g.birthday, 12),
+        // A full birthday (YYYY-MM-DD) is a date cell; xlsxWriter keeps anything else as it is.
+        { header: t('activities.greetings.columns.birthday'), type: 'date', value: (g: Greeting) => g.birthday, width: 12 },
       ],
       rows: list.items,
     },

@@ -15,6 +15,10 @@ import type { Db } from '../../db/connection';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { mergeCustomers } from '../customers/merge';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
+import { dayText, labelOf as labelOfCode, wallClock, yuan } from '../export/columns';
+import { describeEvent } from '../export/events';
+import { regionName } from '../../../src-shared/regions';
+import { localDateTime } from '../../../src-shared/dates';
 import { newId } from '../ids';
 import { BOOKKEEPING, exchangeTypes, keySql, partTypesOf, quoteIdent, quoteText, typeByName, type ExchangeType } from './declarations';
 import { accessFor, applyRows, coerce, compareVv, labelOf, parseStoredVv, stampStatements } from './merge';
@@ -560,28 +564,123 @@ export const exchangeHistory = (db: Db, viewer: Viewer, limit: number): Exchange
   }));
 };
 
-const TIME_COLUMNS = /(_at|_on)$/;
+/** Columns a person has no use for in the plain export: record ids, matching keys, links to system records, stored figures. */
+const PLAIN_SKIPPED = /^(id|name_key|username_key|product_key|activity_id|task_id|source_id|figures)$/;
+/** Columns holding a user's id: written as the user's name. */
+const PLAIN_USERS = /^(owner_id|created_by|updated_by|deleted_by|user_id|actor_id|assignee_id|salesperson_id|decided_by|reviewed_by|author_id|owner_user_id|done_by|commented_by)$/;
+/** Calendar days stored as YYYY-MM-DD text: date cells. */
+const PLAIN_DAYS = /^(founded_on|birthday|meeting_date|due_date|order_date|paid_on|period_start|period_end)$/;
+/** Yes/no flags stored as 0/1. */
+const PLAIN_FLAGS = /^(active|is_decision_maker|birthday_lunar|complaint|chk_[a-z_]+)$/;
+/** Money kept in fen (分), per table: written in yuan with ¥. */
+const PLAIN_FEN: Record<string, Set<string>> = {
+  orders: new Set(['amount', 'received']),
+  order_lines: new Set(['unit_price', 'amount']),
+  payments: new Set(['amount']),
+};
+/** Coded values and the i18n key prefix of their labels, per table and column ('*' for any table). */
+const PLAIN_ENUMS: Record<string, string> = {
+  'users.role': 'roles',
+  'customers.source': 'customer.source',
+  'customers.status': 'customer.status',
+  'customers.tier': 'customer.tier',
+  'customers.staff_size': 'customer.staffSize',
+  'activities.type': 'activities.types',
+  'activities.severity': 'activities.severity',
+  'activities.complaint_status': 'activities.complaintStatus',
+  'activities.source_type': 'activities.sources',
+  'follow_up_tasks.source_type': 'activities.sources',
+  'follow_up_tasks.status': 'activities.tasks.status',
+  'visits.status': 'visits.status',
+  'visit_steps.from_status': 'visits.status',
+  'visit_steps.to_status': 'visits.status',
+  'minutes.status': 'visits.minutesStatus',
+  'minutes_steps.from_status': 'visits.minutesStatus',
+  'minutes_steps.to_status': 'visits.minutesStatus',
+  'sales_reports.kind': 'reports.salesReport.kinds',
+};
 
 /**
  * All data in one workbook for people to read (not for importing): one sheet
- * per record type, headers in the user's language, times as dates, people by
- * name. Managers only (the whole office's data).
+ * per record type, headers in the user's language, people, customers,
+ * contacts and forms by name (never ids), coded values as their labels,
+ * regions by name, times and days as date cells, money in yuan with ¥, yes/no
+ * in words, a customer's recorded events as sentences. Managers only (the
+ * whole office's data).
  */
 export const exportPlain = async (db: Db, viewer: Viewer, file: string, t: TFunction): Promise<number> => {
   if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
-  const names = new Map((db.sqlite.prepare('SELECT id, display_name AS n FROM users').all() as { id: string; n: string }[]).map((u) => [u.id, u.n]));
-  const sheets = db.sqlite.transaction(() =>
-    exchangeTypes().map((type) => {
+  const tr = (key: string, options?: Record<string, unknown>): string => t(key, options ?? {}) as string;
+  const namesOf = (sql: string): Map<string, string> =>
+    new Map((db.sqlite.prepare(sql).all() as { id: string; n: string | null }[]).map((r) => [r.id, r.n ?? '']));
+  const sheets = db.sqlite.transaction(() => {
+    const users = namesOf('SELECT id, display_name AS n FROM users');
+    const refs: Record<string, Map<string, string>> = {
+      customer_id: namesOf('SELECT id, name AS n FROM customers'),
+      merged_into: namesOf('SELECT id, name AS n FROM customers'),
+      contact_id: namesOf('SELECT id, name AS n FROM contacts'),
+      tag_id: namesOf('SELECT id, name AS n FROM tags'),
+      visit_id: namesOf('SELECT id, form_no AS n FROM visits'),
+      minutes_id: namesOf('SELECT id, form_no AS n FROM minutes'),
+      order_id: namesOf("SELECT id, CASE WHEN contract_no <> '' THEN contract_no ELSE order_date END AS n FROM orders"),
+      import_batch_id: namesOf('SELECT id, file_name AS n FROM import_batches'),
+    };
+    const yes = tr('forms.plain.yes');
+    const no = tr('forms.plain.no');
+    const sep = tr('forms.plain.listSep');
+    const jsonList = (v: unknown): string[] => {
+      try {
+        const parsed = typeof v === 'string' ? (JSON.parse(v) as unknown) : [];
+        return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+      } catch {
+        return [];
+      }
+    };
+    const eventCtx = { t: tr, userName: (id: string) => users.get(id), dateTime: (ms: number) => localDateTime(ms) };
+    const own = (key: string): string | null => {
+      const label = tr(key);
+      return label && label !== key ? label : null;
+    };
+    // A table's own header first; a column that now holds a name instead of an id gets the name's header
+    // (客户, not 客户编号); else the column's usual label, and a header of the plain export where it has none.
+    const headerOf = (table: string, col: string): string =>
+      own(`forms.plain.columns.${table}.${col}`) ??
+      (refs[col] || col === 'contact_ids' ? own(`forms.plain.columns.${col}`) : null) ??
+      (columnLabel((k) => tr(k), table, col) !== col ? columnLabel((k) => tr(k), table, col) : null) ??
+      own(`forms.plain.columns.${col}`) ??
+      col;
+    return exchangeTypes().map((type) => {
       const rows = db.sqlite.prepare(`SELECT * FROM ${quoteIdent(type.name)}`).all() as Record<string, unknown>[];
-      const columns: ExportColumn<Record<string, unknown>>[] = type.columns.map((col) => {
-        const header = columnLabel((k) => t(k), type.name, col);
-        if (/(^|_)(owner_id|created_by|updated_by|deleted_by|user_id|actor_id)$/.test(col) || col === 'owner_id')
-          return { header, type: 'text', value: (r) => (typeof r[col] === 'string' ? (names.get(r[col]) ?? r[col]) : null) };
-        if (TIME_COLUMNS.test(col) && type.kinds[col] === 'integer') return { header, type: 'datetime', value: (r) => (r[col] as number | null) ?? null };
-        return { header, type: type.kinds[col] === 'text' ? 'text' : 'number', value: (r) => r[col] as string | number | null };
-      });
+      const columns: ExportColumn<Record<string, unknown>>[] = type.columns
+        .filter((col) => !PLAIN_SKIPPED.test(col))
+        .map((col): ExportColumn<Record<string, unknown>> => {
+          const header = headerOf(type.name, col);
+          const text = (value: (r: Record<string, unknown>) => string | null | undefined, width?: number): ExportColumn<Record<string, unknown>> => ({
+            header,
+            type: 'text',
+            value,
+            ...(width ? { width } : {}),
+          });
+          const enumKey = PLAIN_ENUMS[`${type.name}.${col}`];
+          if (PLAIN_USERS.test(col)) return text((r) => (typeof r[col] === 'string' ? (users.get(r[col]) ?? r[col]) : null));
+          if (refs[col]) return text((r) => (typeof r[col] === 'string' ? (refs[col]!.get(r[col]) ?? r[col]) : null), col === 'customer_id' || col === 'merged_into' ? 30 : undefined);
+          if (col === 'contact_ids') return text((r) => jsonList(r[col]).map((id) => refs.contact_id!.get(id) ?? id).join(sep) || null);
+          if (col === 'materials') return text((r) => jsonList(r[col]).map((m) => labelOfCode(tr, 'visits.materials', m)).join(sep) || null);
+          if (enumKey) return text((r) => labelOfCode(tr, enumKey, r[col]));
+          if (/^(province|city|district)_code$/.test(col)) return text((r) => (typeof r[col] === 'string' ? (regionName(r[col]) ?? r[col]) : null));
+          if (type.name === 'customer_events' && col === 'kind') return text((r) => labelOfCode(tr, 'forms.plain.eventKinds', r[col]));
+          if (type.name === 'customer_events' && col === 'data') return text((r) => describeEvent(eventCtx, String(r.kind ?? ''), r[col]), 60);
+          if (PLAIN_FLAGS.test(col)) return text((r) => (r[col] === null || r[col] === undefined ? null : r[col] ? yes : no));
+          if (PLAIN_FEN[type.name]?.has(col)) return { header, type: 'money', width: 16, value: (r) => yuan(r[col]) };
+          if (col === 'registered_capital') return { header, type: 'money', width: 18, value: (r) => (typeof r[col] === 'number' ? r[col] : null) };
+          if (PLAIN_DAYS.test(col)) return { header, type: 'date', width: 12, value: (r) => dayText(r[col]) ?? (r[col] as string | null) };
+          if ((/_at$/.test(col) || col === 'at') && type.kinds[col] === 'integer') return { header, type: 'datetime', width: 17, value: (r) => wallClock(r[col] as number | null) };
+          if (type.kinds[col] === 'integer') return { header, type: 'integer', value: (r) => r[col] as number | null };
+          if (type.kinds[col] === 'real') return { header, type: 'number', value: (r) => r[col] as number | null };
+          return text((r) => (r[col] === null || r[col] === undefined ? null : String(r[col])));
+        });
       return { name: type.sheet, columns, rows };
-    }),
-  )();
+    });
+  })();
   return writeXlsx(file, sheets);
 };

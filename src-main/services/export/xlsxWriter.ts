@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
+import { sheetNamer } from './columns';
 
-export type ColumnType = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'integer';
+/** percent: a fraction (0.125) shown as 12.5 %; money: yuan shown with ¥. */
+export type ColumnType = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'integer' | 'percent';
 
 export type ExportColumn<Row> = {
   header: string;
@@ -8,13 +10,17 @@ export type ExportColumn<Row> = {
   width?: number;
   type: ColumnType;
   value: (row: Row) => string | number | Date | null | undefined;
+  /** A number format of this row's cell instead of the type's (a table with one measure per row). */
+  numFmt?: (row: Row) => string | undefined;
 };
 
-const numFmt: Partial<Record<ColumnType, string>> = {
+/** The number format each column type's cells get. */
+export const NUM_FMT: Partial<Record<ColumnType, string>> = {
   money: '¥#,##0.00',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
   integer: '0',
+  percent: '0.0%',
 };
 
 /** A Node stream's buffer, as the stream keeps it. */
@@ -60,9 +66,10 @@ export const writeXlsx = async <Row>(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = 'Tuoke';
   let total = 0;
+  // Excel forbids []:*?/\ in sheet names, allows 31 characters and no two sheets of one name.
+  const sheetName = sheetNamer();
   for (const sheet of sheets) {
-    // Excel forbids []:*?/\ in sheet names and allows 31 characters.
-    const ws = wb.addWorksheet(sheet.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
+    const ws = wb.addWorksheet(sheetName(sheet.name), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     ws.columns = sheet.columns.map((c, i) => ({
@@ -70,7 +77,7 @@ export const writeXlsx = async <Row>(
       width: c.width ?? Math.min(60, Math.max(10, textWidth(c.header) + 4)),
     }));
     // Number formats go on data cells, not on the columns: a header cell under a date format reads back as a broken date.
-    const formats = sheet.columns.map((c) => numFmt[c.type]);
+    const formats = sheet.columns.map((c) => NUM_FMT[c.type]);
     const header = ws.addRow(sheet.columns.map((c) => c.header));
     header.font = { bold: true };
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7F0FA' } };
@@ -80,11 +87,13 @@ export const writeXlsx = async <Row>(
     // up the style XML for every cell (a third of the time of a 100,000-row export). Cells of a
     // column share one style object per kind of value instead (the registry also keys a style
     // without numFmt on the value kind), which gives the same styles.
-    const shared = formats.map((fmt) => {
+    const shared = formats.map((columnFmt) => {
       const byKind = new Map<string, { numFmt?: string }>();
-      return (kind: string) => {
-        let style = byKind.get(kind);
-        if (!style) byKind.set(kind, (style = fmt ? { numFmt: fmt } : {}));
+      return (kind: string, rowFmt: string | undefined) => {
+        const fmt = rowFmt ?? columnFmt;
+        const key = `${kind}\u0000${fmt ?? ''}`;
+        let style = byKind.get(key);
+        if (!style) byKind.set(key, (style = fmt ? { numFmt: fmt } : {}));
         return style;
       };
     });
@@ -110,7 +119,8 @@ export const writeXlsx = async <Row>(
         const v = values[i];
         if (v === undefined) continue;
         const kind = v instanceof Date ? 'date' : typeof v;
-        (added.getCell(i + 1) as { style: Partial<ExcelJS.Style> }).style = shared[i]!(kind);
+        const rowFmt = sheet.columns[i]!.numFmt?.(row);
+        (added.getCell(i + 1) as { style: Partial<ExcelJS.Style> }).style = shared[i]!(kind, rowFmt);
       }
       added.commit();
       total += 1;

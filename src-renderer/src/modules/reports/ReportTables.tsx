@@ -1,11 +1,12 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatPercent, type Cell, type CellKind, type ReportTable } from '@shared/reports/tables';
+import { cellKindOf, formatCell, formatPercent, type Cell, type CellKind, type ReportTable, type RowUnit } from '@shared/reports/tables';
 import { formatDate, formatDateTime } from '../ui/format';
 import { formatMoney } from '../ui/formatMoney';
 import classes from './Reports.module.css';
 
-export const cellText = (kind: CellKind, v: Cell): string => {
+export const cellText = (kind: CellKind, v: Cell, unit?: RowUnit): string => {
+  if (kind === 'amount' || kind === 'change' || kind === 'decimal') return kind === 'decimal' ? formatCell(kind, v) : (kind === 'change' ? formatCell(kind, v, unit) : cellText(cellKindOf(kind, unit), v));
   if (v === null || v === undefined) return kind === 'percent' ? '—' : '';
   switch (kind) {
     case 'money':
@@ -23,7 +24,7 @@ export const cellText = (kind: CellKind, v: Cell): string => {
   }
 };
 
-const numeric = (kind: CellKind) => kind === 'money' || kind === 'int' || kind === 'percent';
+const numeric = (kind: CellKind) => kind !== 'text' && kind !== 'date' && kind !== 'datetime';
 
 /** One report table as people read it: a title, ruled rows, numbers right-aligned. */
 export const ReportTableView = ({ table, maxRows }: { table: ReportTable; maxRows?: number }) => {
@@ -54,7 +55,7 @@ export const ReportTableView = ({ table, maxRows }: { table: ReportTable; maxRow
               <Table.Tr key={i}>
                 {table.columns.map((c, j) => (
                   <Table.Td key={c.key} ta={numeric(c.kind) ? 'right' : undefined} style={numeric(c.kind) ? { whiteSpace: 'nowrap' } : undefined}>
-                    {cellText(c.kind, r[j] ?? null)}
+                    {cellText(c.kind, r[j] ?? null, table.units?.[i])}
                   </Table.Td>
                 ))}
               </Table.Tr>
