@@ -4,7 +4,7 @@ import type { ExchangeNote, ExchangeValue } from '../../../src-shared/exchange/t
 import { AppError } from '../../../src-shared/errors';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import type { Cell, ReadCache, RowHandler } from '../import/read';
-import { openXlsx, readXlsxRows, type XlsxBook } from '../import/read/xlsx';
+import { openXlsx, readXlsxHead, readXlsxRows, type XlsxBook } from '../import/read/xlsx';
 import type { ExchangeType } from './declarations';
 
 /**
@@ -34,11 +34,14 @@ export type ExchangeEnv = {
 export const exchangeSecret = (dbKey: Buffer, workspaceId: string): Buffer =>
   Buffer.from(hkdfSync('sha256', dbKey, Buffer.from(workspaceId, 'utf8'), 'tuoke exchange workbook v1', 32));
 
+/** An exchange node id (node.ts): one PC's installation. */
+const NODE_ID = /^n[0-9a-f]{12}$/;
+
 const metaSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),
   workspaceId: z.string(),
-  node: z.string().regex(/^n[0-9a-f]{12}$/),
+  node: z.string().regex(NODE_ID),
   label: z.string(),
   createdAt: z.number(),
   mode: z.enum(['all', 'since']),
@@ -179,6 +182,7 @@ const cellValue = (cell: Cell | undefined, kind: 'text' | 'integer' | 'real' | '
   }
 };
 
+/** A version vector as a cell holds it: node ids (nothing else, so no key can name a property every object has) to counters. */
 const parseVv = (text: ExchangeValue): Vv | null => {
   if (typeof text !== 'string') return null;
   try {
@@ -186,7 +190,7 @@ const parseVv = (text: ExchangeValue): Vv | null => {
     if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
     const out: Vv = {};
     for (const [k, n] of Object.entries(v)) {
-      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) return null;
+      if (!NODE_ID.test(k) || typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) return null;
       out[k] = n;
     }
     return out;
@@ -197,34 +201,47 @@ const parseVv = (text: ExchangeValue): Vv | null => {
 
 const MAX_NOTES = 500;
 
+/** Rows of the 交换信息 sheet read for the meta: it has about ten (the info lines, meta, signature). */
+const META_ROWS = 100;
+
+/** A file beyond the readers' limits is refused as such (FILE_TOO_LARGE); any other read failure means not an exchange workbook. */
+const invalid = (e: unknown): AppError => (e instanceof AppError && e.code === 'FILE_TOO_LARGE' ? e : new AppError('EXCHANGE_INVALID'));
+
 /**
  * Reads and checks an exchange workbook. Throws EXCHANGE_INVALID (not an
  * exchange workbook, damaged or truncated file), EXCHANGE_OTHER_WORKSPACE,
- * EXCHANGE_TAMPERED (the signed meta does not match); rows edited by hand
- * come back with intact = false and a note, never as an error.
+ * EXCHANGE_TAMPERED (the signed meta does not match), FILE_TOO_LARGE (beyond
+ * the readers' limits); rows edited by hand come back with intact = false and
+ * a note, never as an error.
+ *
+ * The signed meta is checked before anything else of the file is read: the
+ * first rows of 交换信息 only, with just the shared strings they use (a file
+ * saved by Excel keeps its text in one table for all sheets) and no styles.
+ * A workbook of another workspace or with an altered meta is refused at that
+ * cost, whatever the rest of it holds.
  */
 export const readExchangeWorkbook = async (file: string, env: ExchangeEnv, types: ExchangeType[]): Promise<ParsedWorkbook> => {
   // The zip's directory and the workbook parts are read once for all the sheets.
   let book: XlsxBook;
   try {
     book = await openXlsx(file);
-  } catch {
-    throw new AppError('EXCHANGE_INVALID');
+  } catch (e) {
+    throw invalid(e);
   }
   const cache: ReadCache = {};
   const readRows = (_file: string, index: number, onRow: RowHandler) => readXlsxRows(book, index, onRow, { cache });
   const sheets = book.sheets;
   const metaInfo = sheets.find((s) => s.name === META_SHEET);
-  if (!metaInfo) throw new AppError('EXCHANGE_INVALID');
+  if (!metaInfo || metaInfo.kind !== 'worksheet') throw new AppError('EXCHANGE_INVALID');
   const metaCells = new Map<string, string>();
   try {
-    await readRows(file, metaInfo.index, (row) => {
+    for (const row of await readXlsxHead(book, metaInfo.index, META_ROWS)) {
       const k = cellValue(row.cells[0], 'text');
       const v = cellValue(row.cells[1], 'text');
       if (typeof k === 'string' && typeof v === 'string') metaCells.set(k, v);
-    });
-  } catch {
-    throw new AppError('EXCHANGE_INVALID');
+    }
+  } catch (e) {
+    throw invalid(e);
   }
   let meta: ExchangeMeta;
   try {
@@ -301,7 +318,8 @@ export const readExchangeWorkbook = async (file: string, env: ExchangeEnv, types
         present ??= new Set(declared.columns.filter((c) => h.has(c)));
         for (const c of present) values[c] = get(c, type.kinds[c] ?? 'any');
         const deleted = get('_deleted', 'integer') === 1;
-        const r: ExchangeRow = { id, vv, hlc: vv[node] ?? 0, node, deleted, values };
+        // _pc is text from the file: `vv[node]` would find Object.prototype's members for "constructor" or "toString".
+        const r: ExchangeRow = { id, vv, hlc: Object.hasOwn(vv, node) ? vv[node]! : 0, node, deleted, values };
         // The key columns must agree with _id (a key edited by hand is an edit like any other).
         const intact = missing.length === 0 && get('_check', 'text') === rowCheck(env.secret, declared.table, declared.columns, r);
         if (!intact) note({ kind: 'hand_edited', sheet: declared.sheet, row: row.index, detail: id });
