@@ -129,6 +129,29 @@ import { openPc } from './exchange-helpers';
 import { META_SHEET } from '../../src-main/services/exchange/workbook';
 import { normalizeCompanyName } from '../../src-shared/rules/companyName';
 
+describe('after someone leaves', () => {
+  it('a PC that re-keyed its database (a user deactivated) still exchanges with the others both ways', async () => {
+    let zhangId = '';
+    let custId = '';
+    const { a, b } = await setup(async (a) => {
+      zhangId = (await a.call('users.create', OFFICE.zhang)).id;
+      custId = (await a.call('customers.create', { fields: { name: '离职交换测试公司' }, confirmDuplicates: false })).id;
+    });
+    const keyBefore = Buffer.from(a.host.workspace.openKey());
+    await a.call('users.deactivate', { id: zhangId });
+    expect(Buffer.from(a.host.workspace.openKey()).equals(keyBefore)).toBe(false);
+    await a.call('customers.update', { id: custId, fields: { notes: 'A 在换钥匙之后改的' } });
+    await a.exportTo(file(a, 'after-rekey.xlsx'));
+    const s = await b.importFrom(file(a, 'after-rekey.xlsx'));
+    expect(s.counts.updated).toBeGreaterThanOrEqual(1);
+    expect((await b.call('customers.get', { id: custId })).customer.notes).toBe('A 在换钥匙之后改的');
+    await b.call('customers.update', { id: custId, fields: { phone: '13900000009' } });
+    await b.exportTo(file(b, 'b.xlsx'));
+    await a.importFrom(file(b, 'b.xlsx'));
+    expect((await a.call('customers.get', { id: custId })).customer.phone).toBe('13900000009');
+  });
+});
+
 describe('workbooks edited by hand, damaged, or from elsewhere', () => {
   it('a changed phone becomes a conflict for a person, a deleted row is absent (not a deletion), reordered columns read the same', async () => {
     const ids: string[] = [];

@@ -14,6 +14,7 @@ import { columnLabel } from '../../../src-shared/exchange/labels';
 import type { Db } from '../../db/connection';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { mergeCustomers } from '../customers/merge';
+import { getSetting, writeSetting } from '../settings/settings';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import { dayText, labelOf as labelOfCode, wallClock, yuan } from '../export/columns';
 import { describeEvent } from '../export/events';
@@ -38,8 +39,24 @@ import {
 /** This PC's node id as the triggers stamp it (the installation of the open database). */
 export const selfNode = (db: Db): string => (db.sqlite.prepare('SELECT tuoke_node() AS n').get() as { n: string }).n;
 
+const OFFICE_KEY = 'exchange.officeKey';
+
+/**
+ * The secret that signs this office's exchange workbooks (the office key). It lives inside the encrypted
+ * database, which every PC of the office holds a copy of, and not in the database key: a PC that
+ * re-keys its file (someone left, the recovery key was replaced) keeps exchanging with the others.
+ * A workspace from before keeps the secret it had, derived once from the database key it had then.
+ */
+export const officeSecret = (db: Db, dbKey: Buffer, workspaceId: string): Buffer => {
+  const stored = getSetting(db, OFFICE_KEY);
+  if (typeof stored === 'string' && /^[0-9a-f]{64}$/.test(stored)) return Buffer.from(stored, 'hex');
+  const secret = exchangeSecret(dbKey, workspaceId);
+  writeSetting(db, null, OFFICE_KEY, secret.toString('hex'));
+  return secret;
+};
+
 export const exchangeEnv = (db: Db, dbKey: Buffer, workspaceId: string): ExchangeEnv => ({
-  secret: exchangeSecret(dbKey, workspaceId),
+  secret: officeSecret(db, dbKey, workspaceId),
   workspaceId,
   node: selfNode(db),
   label: nodeLabel(),

@@ -19,6 +19,7 @@ import {
 } from '../../keyring/keyring';
 import { createBackup } from '../backup/backup';
 import type { Workspace } from '../workspace/workspace';
+import { officeSecret } from '../exchange/service';
 
 /**
  * Re-key: the workspace gets a new random database key, so a key unwrapped
@@ -172,6 +173,8 @@ export const rekeyLocked = async (ws: Workspace, db: Db, options: RekeyOptions):
   writePending(ws.dataDir, { reason: options.reason, since, error: null });
   let rekeyed = false;
   try {
+    // The office's exchange secret stays what it was: kept in the database before the key it was derived from goes.
+    officeSecret(db, ws.openKey(), ws.keyring().workspaceId);
     const backup = await createBackup(ws, db, 'manual');
 
     progress.phase = 'sealing';
