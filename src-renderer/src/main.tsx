@@ -31,7 +31,8 @@ const queryClient: QueryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      {/* Bottom right: at the top they covered the language switch and 退出登录 in the header. */}
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <HashRouter>
           <App />

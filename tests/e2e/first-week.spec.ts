@@ -49,4 +49,50 @@ test.describe('a new office’s first week', () => {
     await page.getByLabel('地点').fill('客户展厅');
     await expect(page.getByLabel('地点')).toHaveValue('客户展厅');
   });
+
+  test('an empty office says what to do first; the export is on the 导入导出 page too; toasts keep clear of the header; filters do not outlive a logout', async ({ page, bridge }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(bridge.url);
+    await api(page, 'setup.create', { companyName: '杭州星辰贸易有限公司', adminUsername: admin.username, adminDisplayName: admin.name, password: admin.password, locale: 'zh-CN' });
+    await page.reload();
+    await logInAs(page, admin.username, admin.password, admin.name);
+
+    // No customer yet: the list says so and offers both ways in.
+    await go(page, '/customers');
+    const start = page.getByTestId('customer-list-start');
+    await expect(start).toContainText('还没有客户');
+    await expect(start.getByRole('link', { name: '新建客户' })).toBeVisible();
+    await expect(start.getByRole('link', { name: '导入名录' })).toBeVisible();
+    await snap(page, 'first-week-02-empty-list');
+    await start.getByRole('link', { name: '导入名录' }).click();
+    await expect(page.getByRole('tab', { name: '导入客户' })).toBeVisible();
+
+    // The 导入导出 page exports too.
+    await api(page, 'customers.create', { fields: { name: customerName, phone: '0574-8688 1234' }, tagIds: [], confirmDuplicates: true });
+    await page.getByRole('tab', { name: '导出' }).click();
+    await page.getByRole('button', { name: '导出' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: /客户/ }).first().click();
+    expect((await downloading).suggestedFilename()).toMatch(/\.xlsx$/);
+    // The notification sits at the bottom, clear of the language switch and 退出登录.
+    const toast = page.locator('.mantine-Notifications-notification').first();
+    await expect(toast).toBeVisible();
+    const box = (await toast.boundingBox())!;
+    const logout = (await page.getByRole('button', { name: '退出登录' }).boundingBox())!;
+    expect(box.y).toBeGreaterThan(logout.y + logout.height);
+    await snap(page, 'first-week-03-export-from-import-page');
+
+    // A filter set before logging out is not applied at the next login.
+    await go(page, '/customers');
+    await page.getByTestId('filter-status').click();
+    await page.getByRole('checkbox', { name: '流失', exact: true }).check();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('customer-total')).toHaveText('共 0 个客户');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await logInAs(page, admin.username, admin.password, admin.name);
+    await go(page, '/customers');
+    await expect(page.getByTestId('customer-total')).toHaveText('共 1 个客户');
+    await expect(page.getByTestId('filter-status')).toHaveText('状态');
+  });
 });

@@ -18,6 +18,12 @@ export const customerListEn: Widen<typeof customerListZhCN> = {
   days: 'days',
   vip: 'VIP {{level}}',
   empty: 'No customers match these filters',
+  start: {
+    title: 'No customers yet',
+    text: 'Add customers one by one, or import a trade-directory list or any spreadsheet (.xlsx, .xls, .csv).',
+    textSales: 'Add a customer, or claim leads from the pool that a manager has brought in.',
+    importList: 'Import a list',
+  },
   views: {
     label: 'Quick views',
     all: 'All',

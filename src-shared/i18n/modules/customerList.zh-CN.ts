@@ -15,6 +15,13 @@ export const customerListZhCN = {
   days: '天',
   vip: 'VIP {{level}}',
   empty: '没有符合条件的客户',
+  /** No customer at all yet (no filter set): what to do first. */
+  start: {
+    title: '还没有客户',
+    text: '可以逐个新建客户，也可以把工商名录等表格（.xlsx、.xls、.csv）导入进来。',
+    textSales: '可以新建客户，或者从公海领取经理分配的线索。',
+    importList: '导入名录',
+  },
   views: {
     label: '快捷视图',
     all: '全部',

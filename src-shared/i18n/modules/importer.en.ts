@@ -26,7 +26,10 @@ export const importerEn: Widen<typeof importerZhCN> = {
   },
 
   title: 'Import and export',
-  tabs: { wizard: 'Import customers', batches: 'Import history' },
+  tabs: { wizard: 'Import customers', batches: 'Import history', export: 'Export' },
+  exportPanel: {
+    text: 'Export all customers (with the customer list’s columns) or their contacts to an Excel file. To export only some, filter the customer list first and use its Export button.',
+  },
   steps: {
     file: 'File',
     sheet: 'Sheet and header',

@@ -24,7 +24,10 @@ export const importerZhCN = {
   },
 
   title: '导入导出',
-  tabs: { wizard: '导入客户', batches: '导入记录' },
+  tabs: { wizard: '导入客户', batches: '导入记录', export: '导出' },
+  exportPanel: {
+    text: '把全部客户（按客户列表的列）或他们的联系人导出成 Excel 文件。要只导出一部分，请在客户列表中先筛选，再点“导出”。',
+  },
   steps: {
     file: '选择文件',
     sheet: '工作表和表头',

@@ -1,5 +1,5 @@
-import { Badge, Button, CloseButton, Divider, Group, Loader, NumberInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
+import { Alert, Badge, Button, CloseButton, Divider, Group, Loader, NumberInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { IconFileImport, IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -21,6 +21,7 @@ import {
   cleanFilter,
   DEFAULT_STALE_DAYS,
   quickViewOf,
+  listStateEpoch,
   rememberedListState,
   rememberListState,
   type QuickView,
@@ -44,6 +45,7 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
   const isManager = session.user.role === 'manager' || session.user.role === 'admin';
 
   const [initial] = useState(() => rememberedListState(userId));
+  const [epoch] = useState(listStateEpoch);
   const [filter, setFilterState] = useState<CustomerFilter>(initial.filter);
   const [sort, setSortState] = useState<Sort>(initial.sort);
   const [overdue, setOverdue] = useState(initial.overdue && isManager);
@@ -63,8 +65,8 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
 
   // Remember where the user was, for coming back from a customer card.
   useEffect(
-    () => () => rememberListState(userId, { filter, sort, overdue, scrollTop: scrollTop.current }),
-    [userId, filter, sort, overdue],
+    () => () => rememberListState(userId, { filter, sort, overdue, scrollTop: scrollTop.current }, epoch),
+    [userId, filter, sort, overdue, epoch],
   );
 
   const setFilter = (next: CustomerFilter) => {
@@ -254,6 +256,23 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
             </Group>
           </Group>
           <ErrorAlert error={rows.error ?? directory.error ?? tags.error} />
+          {rows.total === 0 && Object.keys(query).length === 0 && (
+            <Alert color="blue" variant="light" title={t('customerList.start.title')} data-testid="customer-list-start">
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{isManager ? t('customerList.start.text') : t('customerList.start.textSales')}</Text>
+                <Group gap="xs">
+                  <Button size="xs" leftSection={<IconPlus size={14} />} component={Link} to="/customers/new">
+                    {t('customerList.newCustomer')}
+                  </Button>
+                  {isManager && (
+                    <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} component={Link} to="/import">
+                      {t('customerList.start.importList')}
+                    </Button>
+                  )}
+                </Group>
+              </Stack>
+            </Alert>
+          )}
           <CustomerTable
             columns={visibleColumns}
             total={total}

@@ -29,10 +29,21 @@ export const initialListState = (): ListState => ({
  */
 const memory = new Map<string, ListState>();
 
+/** Which login the remembered states belong to: a page still open at logout must not remember into the next one. */
+let epoch = 0;
+
+export const listStateEpoch = (): number => epoch;
+
 export const rememberedListState = (userId: string): ListState => memory.get(userId) ?? initialListState();
 
-export const rememberListState = (userId: string, state: ListState): void => {
-  memory.set(userId, state);
+export const rememberListState = (userId: string, state: ListState, since: number): void => {
+  if (since === epoch) memory.set(userId, state);
+};
+
+/** At logout: the next login starts from the plain list (filters never silently carry over to another session). */
+export const forgetListStates = (): void => {
+  epoch += 1;
+  memory.clear();
 };
 
 export const quickViewOf = (state: Pick<ListState, 'filter' | 'overdue'>): QuickView => {

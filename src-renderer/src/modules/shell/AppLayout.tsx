@@ -9,6 +9,7 @@ import { call } from '../api/api';
 import { roleColor } from '../ui/roleColor';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { DueTaskNotifier } from '../activities/DueTaskNotifier';
+import { forgetListStates } from '../customer-list/listState';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
 
@@ -19,6 +20,7 @@ export const AppLayout = ({ session, children }: { session: SessionInfo; childre
   const location = useLocation();
   const logout = async () => {
     await call('auth.logout', {});
+    forgetListStates();
     window.location.hash = '#/';
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app.status' });
     client.setQueryData(['app.status', {}], { initialized: true, session: null });
