@@ -52,6 +52,17 @@ const bridge = await startBridge({
   port: Number(values.port),
 });
 process.stdout.write(`TUOKE_BRIDGE_URL=${bridge.url}\n`);
+// For a person running `npm run dev:web`: what the line above is and how to stop (the tests read only the line above).
+process.stdout.write(
+  [
+    '',
+    '拓客已在本机启动（测试桥）。请在浏览器中打开上面 TUOKE_BRIDGE_URL= 后面的地址。',
+    '地址里的 token 每次启动都会重新生成，只对这次运行有效，请勿分享。按 Ctrl+C 停止。',
+    'Tuoke is running (test bridge). Open the address after TUOKE_BRIDGE_URL= above in a browser.',
+    'Its token is new every time the bridge starts and only valid for this run; keep it private. Press Ctrl+C to stop.',
+    '',
+  ].join('\n'),
+);
 
 const stop = (): void => {
   void bridge.close().then(() => {
