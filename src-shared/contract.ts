@@ -97,6 +97,8 @@ import { printChannels } from './contract/print';
 import { keyChannels } from './contract/keys';
 
 
+import { joinRestoreSchema, joinUploadSchema, type JoinResult } from './backup/join';
+
 /**
  * The one IPC contract. Every channel the renderer can call is here; the main
  * process's handler map is typed from it (a missing or mistyped handler does
@@ -105,6 +107,9 @@ import { keyChannels } from './contract/keys';
 export const contract = {
   'app.status': channel<AppStatus>()({ input: emptyInputSchema, access: 'public' }),
   'setup.create': channel<SetupResult>()({ input: setupInputSchema, access: 'public' }),
+  // A new PC joins from a backup (only while this PC has no workspace).
+  'setup.joinUpload': channel<{ uploadId: string; size: number }>()({ input: joinUploadSchema, access: 'public' }),
+  'setup.join': channel<JoinResult>()({ input: joinRestoreSchema, access: 'public' }),
 
   'auth.login': channel<SessionInfo>()({ input: loginInputSchema, access: 'public' }),
   'auth.recover': channel<SessionInfo>()({ input: recoverInputSchema, access: 'public' }),

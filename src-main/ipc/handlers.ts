@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { translator } from '../i18n';
 import { localDate } from '../../src-shared/dates';
+import { JoinUploads } from '../services/backup/join';
 import { AppError } from '../../src-shared/errors';
 import type { Db } from '../db/connection';
 import { integrityCheck } from '../db/connection';
@@ -113,6 +114,7 @@ export const refreshSession = (ws: Workspace, session: Session): void => {
 export const createHandlers = (ws: Workspace, options: { imports?: ImportService; printer?: Printer } = {}): Handlers => {
   // Without an import process (CLI, tests), the import runs in this process and commits on the calling thread.
   const imports = options.imports ?? localImportService(ws);
+  const joins = new JoinUploads(() => ws.clock.now());
   /** Writes a file the main process made to a temp folder, hands it over as base64, removes it. */
   const tempFile = async (name: string, make: (file: string) => Promise<number>): Promise<{ dataBase64: string; rows: number }> => {
     const dir = mkdtempSync(join(tmpdir(), 'tuoke-file-'));
@@ -139,6 +141,11 @@ export const createHandlers = (ws: Workspace, options: { imports?: ImportService
     }),
 
     'setup.create': (input) => createWorkspace(ws, input),
+    'setup.joinUpload': (input) => joins.chunk(ws, input),
+    'setup.join': async (input) => {
+      const preview = await joins.restore(ws, input.uploadId, input);
+      return { customers: preview.customers, users: preview.users, createdAt: preview.manifest.createdAt };
+    },
 
     'auth.login': async (input, { session }) => {
       endSession(ws, session);

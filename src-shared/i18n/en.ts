@@ -1,4 +1,5 @@
 import { keysEn } from './modules/keys.en';
+import { joinEn } from './modules/join.en';
 import { exchangeEn } from './modules/exchange.en';
 import { reportsEn } from './modules/reports.en';
 import { ordersEn } from './modules/orders.en';
@@ -28,6 +29,7 @@ export const en: Messages = {
   print: printEn,
   forms: formsEn,
   keys: keysEn,
+  join: joinEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',

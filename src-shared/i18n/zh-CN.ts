@@ -1,5 +1,6 @@
 import type { Widen } from './widen';
 import { keysZhCN } from './modules/keys.zh-CN';
+import { joinZhCN } from './modules/join.zh-CN';
 import { exchangeZhCN } from './modules/exchange.zh-CN';
 import { reportsZhCN } from './modules/reports.zh-CN';
 import { ordersZhCN } from './modules/orders.zh-CN';
@@ -29,6 +30,7 @@ export const zhCN = {
   print: printZhCN,
   forms: formsZhCN,
   keys: keysZhCN,
+  join: joinZhCN,
   common: {
     save: '保存',
     cancel: '取消',

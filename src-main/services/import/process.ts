@@ -15,7 +15,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { isAppError } from '../../../src-shared/errors';
 import { openDatabase, type Db } from '../../db/connection';
-import { systemClock } from '../clock';
+import { systemClock, type Clock } from '../clock';
 import type { FromImportProcess, ToImportProcess, WireError } from './remote';
 import { ImportSessions, localImports, streamingRunner, sweepOrphanUploads, type ImportService } from './session';
 
@@ -45,6 +45,11 @@ const toWire = (e: unknown): WireError =>
 let sessions: ImportSessions | undefined;
 let service: ImportService | undefined;
 
+// The workspace's time as the window's process last sent it (each message carries it): uploads
+// expire by the same clock as the rest of the app, which tests set by hand.
+let parentNow = Date.now();
+const parentClock: Clock = { now: () => parentNow };
+
 const end = (): never => {
   sessions?.discardAll();
   process.exit(0);
@@ -55,7 +60,11 @@ process.on('disconnect', end);
 
 port.listen((m) => {
   if (m.type === 'exit') end();
-  else if (m.type === 'init') {
+  if ('now' in m) parentNow = m.now;
+  if (m.type === 'sweep') {
+    sessions?.expire();
+    port.post({ type: 'reply', id: m.id, ok: true, value: null, idle: sessions?.idle() ?? true });
+  } else if (m.type === 'init') {
     const open = (cacheMiB: number): Db =>
       // The window's connection migrated the database: this one only reads and writes.
       openDatabase(m.dbFile, Buffer.from(m.keyHex, 'hex'), { clock: systemClock, migrationsFolder: m.migrationsFolder, secondary: true, cacheMiB });
@@ -70,7 +79,11 @@ port.listen((m) => {
     sweepOrphanUploads();
     // 32 MiB for the commit rather than the window's 128: the import appends (time-ordered ids, the search index
     // in one go at the end), so a bigger cache bought nothing measurable at 100,000 rows but ~200 MB of RSS.
-    sessions = new ImportSessions(streamingRunner(() => open(Number(process.env.TUOKE_IMPORT_CACHE_MIB) || 32)), (job) => port.post({ type: 'job', job }));
+    sessions = new ImportSessions(
+      streamingRunner(() => open(Number(process.env.TUOKE_IMPORT_CACHE_MIB) || 32)),
+      (job) => port.post({ type: 'job', job }),
+      parentClock,
+    );
     // Each analysis looks the duplicates up through a connection of its own, closed when it ends.
     service = localImports(sessions, async (use) => {
       const db = open(32);
@@ -80,7 +93,7 @@ port.listen((m) => {
         db.close();
       }
     });
-  } else {
+  } else if (m.type === 'call') {
     const s = service;
     const reply = (r: { ok: true; value: unknown } | { ok: false; error: WireError }): void =>
       port.post({ ...r, type: 'reply', id: m.id, idle: sessions?.idle() ?? true });

@@ -4,12 +4,18 @@ import { AppError, type ErrorCode, type ErrorParams } from '../../../src-shared/
 import type { ImportJobState } from '../../../src-shared/import/types';
 import type { Viewer } from '../customers/access';
 import type { Workspace } from '../workspace/workspace';
-import { sweepOrphanUploads, type ImportCall, type ImportService, type JobUpdate } from './session';
+import { sweepOrphanUploads, UPLOAD_LIMITS, type ImportCall, type ImportService, type JobUpdate } from './session';
 
-/** Window's process → import process. */
+/**
+ * Window's process → import process. `now` is the workspace clock's time:
+ * the import process keeps no time of its own, so the idle limit of uploads
+ * follows the same clock as everything else. `sweep` only brings the time
+ * (idle uploads are removed with each message) and is answered like a call.
+ */
 export type ToImportProcess =
-  | { type: 'init'; dbFile: string; keyHex: string; migrationsFolder: string }
-  | { type: 'call'; id: number; method: ImportCall; args: unknown[] }
+  | { type: 'init'; dbFile: string; keyHex: string; migrationsFolder: string; now: number }
+  | { type: 'call'; id: number; method: ImportCall; args: unknown[]; now: number }
+  | { type: 'sweep'; id: number; now: number }
   | { type: 'exit' };
 
 /** An error as it crosses: an AppError keeps its code and parameters; anything else is an internal error. */
@@ -58,7 +64,7 @@ export const forkImportProcess =
 const fromWire = (e: WireError): Error => (e.code ? new AppError(e.code, e.params, e.message) : new Error(e.message));
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
-type Child = { proc: ImportProcess; pending: Map<number, Pending>; jobs: Set<string> };
+type Child = { proc: ImportProcess; pending: Map<number, Pending>; jobs: Set<string>; sweeper: ReturnType<typeof setInterval> };
 
 /**
  * The import as the window's process sees it when the work runs in an import
@@ -78,6 +84,7 @@ export const remoteImports = (ws: Workspace, spawn: SpawnImportProcess): ImportS
   const jobs = new Map<string, JobUpdate>();
 
   const lost = (c: Child, error: Error): void => {
+    clearInterval(c.sweeper);
     if (child === c) child = undefined;
     for (const p of c.pending.values()) p.reject(error);
     c.pending.clear();
@@ -89,7 +96,15 @@ export const remoteImports = (ws: Workspace, spawn: SpawnImportProcess): ImportS
 
   const start = (): Child => {
     if (child) return child;
-    const c: Child = { proc: spawn(), pending: new Map(), jobs: new Set() };
+    // Between calls, the time goes to the import process now and then, so idle uploads go even when nobody calls.
+    const sweeper = setInterval(() => {
+      if (child !== c) return;
+      const id = nextId++;
+      c.pending.set(id, { resolve: () => undefined, reject: () => undefined });
+      c.proc.post({ type: 'sweep', id, now: ws.clock.now() });
+    }, UPLOAD_LIMITS.sweepMs);
+    sweeper.unref();
+    const c: Child = { proc: spawn(), pending: new Map(), jobs: new Set(), sweeper };
     child = c;
     c.proc.onMessage((m) => {
       if (m.type === 'job') {
@@ -106,12 +121,13 @@ export const remoteImports = (ws: Workspace, spawn: SpawnImportProcess): ImportS
         // Nothing in flight and nothing left there: the process ends (a later call starts another).
         if (m.idle && c.pending.size === 0 && child === c) {
           child = undefined;
+          clearInterval(c.sweeper);
           c.proc.post({ type: 'exit' });
         }
       }
     });
     c.proc.onExit((code) => lost(c, new Error(`import process exited with ${code}`)));
-    c.proc.post({ type: 'init', dbFile: ws.dbFile, keyHex: ws.openKey().toString('hex'), migrationsFolder: ws.migrationsFolder });
+    c.proc.post({ type: 'init', dbFile: ws.dbFile, keyHex: ws.openKey().toString('hex'), migrationsFolder: ws.migrationsFolder, now: ws.clock.now() });
     return c;
   };
 
@@ -121,7 +137,7 @@ export const remoteImports = (ws: Workspace, spawn: SpawnImportProcess): ImportS
     return new Promise<T>((resolve, reject) => {
       c.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       // Only what authorisation needs crosses, not the whole session user.
-      c.proc.post({ type: 'call', id, method, args: [{ id: viewer.id, role: viewer.role }, ...args] });
+      c.proc.post({ type: 'call', id, method, args: [{ id: viewer.id, role: viewer.role }, ...args], now: ws.clock.now() });
     });
   };
 
@@ -146,6 +162,10 @@ export const remoteImports = (ws: Workspace, spawn: SpawnImportProcess): ImportS
     },
     errorWorkbook: (viewer, uploadId, file, locale) => call('errorWorkbook', viewer, uploadId, file, locale),
     discard: (viewer, uploadId) => call('discard', viewer, uploadId),
+    // Without an import process there is no upload to remove.
+    endUser: async (viewer) => {
+      if (child) await call('endUser', viewer);
+    },
     close: () => {
       const c = child;
       if (!c) return;

@@ -18,6 +18,7 @@ import type { Locale } from '../../../src-shared/roles';
 import type { Db } from '../../db/connection';
 import { translator } from '../../i18n';
 import { importBatches } from '../../db/schema';
+import { systemClock, type Clock } from '../clock';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { userNames } from '../customers/events';
 import { writeXlsx } from '../export/xlsxWriter';
@@ -38,7 +39,56 @@ import {
   type SheetInfo,
 } from './read';
 
-const MAX_UPLOAD = 512 * 1024 * 1024;
+const MiB = 1024 * 1024;
+
+/**
+ * What uploads may take. An upload is a plain copy of a customer list in the
+ * temp folder, kept from the first chunk until the import is discarded: so
+ * they are few, bounded in size, and removed when their user logs out or
+ * leaves them untouched for two hours (a running commit keeps its upload).
+ */
+export const UPLOAD_LIMITS = {
+  /** One file. */
+  fileBytes: 512 * MiB,
+  /** All uploads of this process together, everyone's. */
+  totalBytes: 1024 * MiB,
+  /** Uploads one user holds at once: a new one beyond this removes their least recently used. */
+  perUser: 4,
+  /** Unused for this long, an upload is removed. */
+  idleMs: 2 * 60 * 60 * 1000,
+  /** How often idle uploads are looked for between calls. */
+  sweepMs: 5 * 60 * 1000,
+} as const;
+
+/**
+ * A file's name as the user's system gave it. It is shown and recorded with
+ * the batch, and the upload is stored under it: a path, `..`, control
+ * characters or NUL are not a file's name but a mistake or an attack.
+ * (The contract already caps it at 255 characters; so does this, for callers
+ * that do not come through the registry.)
+ */
+const checkFileName = (name: string): void => {
+  // eslint-disable-next-line no-control-regex
+  if (name.length > 255 || /[/\\\u0000-\u001f\u007f]/.test(name) || /^[.\s]*$/.test(name)) {
+    throw new AppError('VALIDATION', { fields: 'fileName' });
+  }
+};
+
+/**
+ * The name the upload is stored under: the user's, with anything a file
+ * system may refuse replaced, short enough for any of them (255 bytes on
+ * Linux and macOS, so 120 Chinese characters are too many), and never a
+ * Windows device name. The extension is kept: sniffing goes by content, but
+ * text under an .xls name is refused by name, and a text file's one sheet is
+ * named after it.
+ */
+const storedName = (name: string): string => {
+  const chars = [...name.replace(/[^\p{L}\p{N}._-]/gu, '_')];
+  while (Buffer.byteLength(chars.join('')) > 160) chars.shift();
+  let safe = chars.join('');
+  if (/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(safe) || /^\.*$/.test(safe)) safe = `_${safe}`;
+  return safe;
+};
 
 /** Upload folders are named after the process that made them, so that one left by a process that died can be told from one in use. */
 const UPLOAD_DIR = /^tuoke-import-(\d+)-/;
@@ -93,6 +143,12 @@ type Upload = {
   path: string;
   size: number;
   complete: boolean;
+  /** When its user last used it (the sessions' clock): idle too long, it is removed. */
+  usedAt: number;
+  /** The order of last use among the uploads (times can be equal): the least recent goes first. */
+  useSeq: number;
+  /** Calls and commits reading the file now: it is removed only when they are done. */
+  busy: number;
   sheetIndex?: number;
   sheetName?: string | null;
   mapping?: ImportMapping;
@@ -199,17 +255,75 @@ const BATCH = 1000;
  */
 export class ImportSessions {
   private uploads = new Map<string, Upload>();
+  /** Uploads removed from use while a call or commit still read them: deleted when that ends. */
+  private leaving = new Set<Upload>();
   private jobs = new Map<string, Job>();
+  private sweeper: ReturnType<typeof setInterval> | undefined;
+  private uses = 0;
 
   constructor(
     private readonly runner: JobRunner,
     /** Told of every change of a job's state (progress, end): the import process forwards them to the window's process. */
     private readonly onJob?: (job: JobUpdate) => void,
+    /** For the idle limit: the workspace's clock (in the import process, the time the window's process sends). */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Nothing uploaded and no commit running: the import process may end. */
   idle(): boolean {
-    return this.uploads.size === 0 && ![...this.jobs.values()].some((j) => j.state === 'running');
+    return this.uploads.size === 0 && this.leaving.size === 0 && ![...this.jobs.values()].some((j) => j.state === 'running');
+  }
+
+  /** Removes the uploads left unused for longer than the idle limit (each call does this first; a timer too, while there are any). */
+  expire(): void {
+    const now = this.clock.now();
+    for (const u of [...this.uploads.values()]) if (now - u.usedAt > UPLOAD_LIMITS.idleMs) this.drop(u);
+  }
+
+  /** A user logged out: their uploads go (one a commit still reads, when the commit ends). */
+  endUser(userId: string): void {
+    for (const u of [...this.uploads.values()]) if (u.userId === userId) this.drop(u);
+  }
+
+  /** Takes an upload out of use and deletes its folder, now or, if something still reads it, when that ends. */
+  private drop(u: Upload): void {
+    this.uploads.delete(u.id);
+    if (u.busy > 0) this.leaving.add(u);
+    else rmSync(u.dir, { recursive: true, force: true });
+    this.sweep();
+  }
+
+  /** Keeps the idle timer running exactly while there are uploads. */
+  private sweep(): void {
+    if (this.uploads.size > 0 && !this.sweeper) {
+      this.sweeper = setInterval(() => this.expire(), UPLOAD_LIMITS.sweepMs);
+      this.sweeper.unref();
+    } else if (this.uploads.size === 0 && this.sweeper) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+    }
+  }
+
+  /** Runs `use` with the upload's file held: dropped meanwhile (logout, expiry), the folder goes when it ends. */
+  private async holding<T>(u: Upload, use: () => Promise<T>): Promise<T> {
+    u.busy += 1;
+    try {
+      return await use();
+    } finally {
+      this.release(u);
+    }
+  }
+
+  private release(u: Upload): void {
+    u.busy -= 1;
+    if (u.busy === 0 && this.leaving.delete(u)) rmSync(u.dir, { recursive: true, force: true });
+  }
+
+  private bytesHeld(): number {
+    let total = 0;
+    for (const u of this.uploads.values()) total += u.size;
+    for (const u of this.leaving) total += u.size;
+    return total;
   }
 
   private publish(job: Job): void {
@@ -220,8 +334,11 @@ export class ImportSessions {
 
   private own(viewer: Viewer, id: string): Upload {
     if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+    this.expire();
     const u = this.uploads.get(id);
     if (!u || u.userId !== viewer.id) throw new AppError('NOT_FOUND');
+    u.usedAt = this.clock.now();
+    u.useSeq = ++this.uses;
     return u;
   }
 
@@ -243,28 +360,46 @@ export class ImportSessions {
 
   upload(viewer: Viewer, input: { uploadId?: string | undefined; fileName: string; offset: number; chunkBase64: string; final: boolean }): { uploadId: string; size: number } {
     if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+    const chunk = Buffer.from(input.chunkBase64, 'base64');
     let u: Upload;
     if (!input.uploadId) {
+      checkFileName(input.fileName);
+      if (input.offset !== 0) throw new AppError('VALIDATION', { fields: 'offset' });
+      this.expire();
+      this.checkRoom(undefined, chunk.length);
+      // One user's uploads are few: starting one more removes their least recently used (one no commit reads).
+      const mine = [...this.uploads.values()].filter((x) => x.userId === viewer.id).sort((a, b) => a.useSeq - b.useSeq);
+      if (mine.length >= UPLOAD_LIMITS.perUser) {
+        const oldest = mine.find((x) => x.busy === 0);
+        if (!oldest) throw new AppError('UPLOADS_FULL', { limit: UPLOAD_LIMITS.totalBytes / MiB });
+        this.drop(oldest);
+      }
       const dir = mkdtempSync(join(tmpdir(), `tuoke-import-${process.pid}-`));
-      // Keep the extension: sniffing is by content, but a .xls named text file is refused by name.
-      const safe = input.fileName.replace(/[^\p{L}\p{N}._-]/gu, '_').slice(-120) || 'upload';
-      u = { id: randomUUID(), userId: viewer.id, fileName: input.fileName, dir, path: join(dir, safe), size: 0, complete: false };
+      const now = this.clock.now();
+      u = { id: randomUUID(), userId: viewer.id, fileName: input.fileName, dir, path: join(dir, storedName(input.fileName)), size: 0, complete: false, usedAt: now, useSeq: ++this.uses, busy: 0 };
       writeFileSync(u.path, '');
       this.uploads.set(u.id, u);
-    } else u = this.own(viewer, input.uploadId);
-    if (u.complete || input.offset !== u.size) throw new AppError('VALIDATION', { fields: 'offset' });
-    const chunk = Buffer.from(input.chunkBase64, 'base64');
-    if (u.size + chunk.length > MAX_UPLOAD) throw new AppError('TOO_LARGE');
+      this.sweep();
+    } else {
+      u = this.own(viewer, input.uploadId);
+      if (u.complete || input.offset !== u.size) throw new AppError('VALIDATION', { fields: 'offset' });
+      this.checkRoom(u, chunk.length);
+    }
     appendFileSync(u.path, chunk);
     u.size = statSync(u.path).size;
     u.complete = input.final;
     return { uploadId: u.id, size: u.size };
   }
 
+  /** Refuses a chunk that would make its file, or all uploads together, larger than the limits. */
+  private checkRoom(u: Upload | undefined, bytes: number): void {
+    if ((u?.size ?? 0) + bytes > UPLOAD_LIMITS.fileBytes) throw new AppError('UPLOAD_TOO_LARGE', { limit: UPLOAD_LIMITS.fileBytes / MiB });
+    if (this.bytesHeld() + bytes > UPLOAD_LIMITS.totalBytes) throw new AppError('UPLOADS_FULL', { limit: UPLOAD_LIMITS.totalBytes / MiB });
+  }
+
   async sheets(viewer: Viewer, uploadId: string): Promise<ImportFileInfo> {
     const u = this.own(viewer, uploadId);
-    const { kind } = await sniffFile(u.path);
-    const sheets = await this.sheetListOf(u);
+    const { kind, sheets } = await this.holding(u, async () => ({ kind: (await sniffFile(u.path)).kind, sheets: await this.sheetListOf(u) }));
     const offered = new Set(offeredSheets(sheets).map((s) => s.index));
     return {
       uploadId: u.id,
@@ -276,7 +411,7 @@ export class ImportSessions {
 
   async preview(viewer: Viewer, input: { uploadId: string; sheetIndex: number; headerRow?: number | undefined }): Promise<ImportPreview> {
     const u = this.own(viewer, input.uploadId);
-    const { rows, merges } = await this.previewOf(u, input.sheetIndex);
+    const { rows, merges } = await this.holding(u, () => this.previewOf(u, input.sheetIndex));
     const guess = input.headerRow
       ? columnsForHeaderRow(rows, merges, input.headerRow)
       : detectHeader(rows, merges);
@@ -300,6 +435,14 @@ export class ImportSessions {
     input: { uploadId: string; sheetIndex: number; headerRow: number; targets: (ImportTarget | null)[]; unmappedToNotes: boolean },
   ): Promise<ImportAnalysisView> {
     const u = this.own(viewer, input.uploadId);
+    return this.holding(u, () => this.analyzeHeld(db, u, input));
+  }
+
+  private async analyzeHeld(
+    db: Db,
+    u: Upload,
+    input: { uploadId: string; sheetIndex: number; headerRow: number; targets: (ImportTarget | null)[]; unmappedToNotes: boolean },
+  ): Promise<ImportAnalysisView> {
     const { rows: top, merges } = await this.previewOf(u, input.sheetIndex);
     const guess = columnsForHeaderRow(top, merges, input.headerRow);
     const last = guess.headerRow + guess.headerRows - 1;
@@ -372,6 +515,8 @@ export class ImportSessions {
     if (!u.layout || !u.analysis) throw new AppError('VALIDATION', { fields: 'analysis' });
     const job: Job = { jobId: randomUUID(), state: 'running', done: 0, total: u.analysis.total, summary: null, error: null, cancel: false, userId: viewer.id };
     this.jobs.set(job.jobId, job);
+    // The commit reads the file again: a logout or the idle limit removes it only when the commit has ended.
+    u.busy += 1;
     this.publish(job);
     const { path, layout, analysis, readCache: cache } = u;
     // The records are read again from the file, by batches, and only those that can be written go
@@ -411,10 +556,12 @@ export class ImportSessions {
       },
     }).then(
       (summary) => {
+        this.release(u);
         Object.assign(job, { state: 'done', summary, done: job.total });
         this.publish(job);
       },
       (e: unknown) => {
+        this.release(u);
         const code = e instanceof AppError ? e.code : 'INTERNAL';
         Object.assign(job, { state: code === 'IMPORT_CANCELLED' ? 'cancelled' : 'failed', error: { code, message: e instanceof Error ? e.message : String(e) } });
         this.publish(job);
@@ -453,9 +600,11 @@ export class ImportSessions {
     const original = new Map<number, string[]>();
     const wanted = new Set(bad.map((r) => r.rowNumber));
     if (wanted.size) {
-      await readRows(u.path, u.sheetIndex ?? 0, (row) => {
-        if (wanted.has(row.index)) original.set(row.index, row.cells.map((c) => cellText(c)));
-      });
+      await this.holding(u, () =>
+        readRows(u.path, u.sheetIndex ?? 0, (row) => {
+          if (wanted.has(row.index)) original.set(row.index, row.cells.map((c) => cellText(c)));
+        }),
+      );
     }
     const width = Math.max(mapping.headers.length, ...[...original.values()].map((c) => c.length));
     await writeXlsx(file, [
@@ -478,15 +627,15 @@ export class ImportSessions {
   }
 
   discard(viewer: Viewer, uploadId: string): void {
-    const u = this.own(viewer, uploadId);
-    rmSync(u.dir, { recursive: true, force: true });
-    this.uploads.delete(uploadId);
+    this.drop(this.own(viewer, uploadId));
   }
 
   /** Drops every upload (the app quits, or the import process ends). */
   discardAll(): void {
-    for (const u of this.uploads.values()) rmSync(u.dir, { recursive: true, force: true });
+    for (const u of [...this.uploads.values(), ...this.leaving]) rmSync(u.dir, { recursive: true, force: true });
     this.uploads.clear();
+    this.leaving.clear();
+    this.sweep();
   }
 }
 
@@ -522,6 +671,8 @@ export type ImportService = {
   cancel(viewer: Viewer, jobId: string): Promise<ImportJobState>;
   errorWorkbook(viewer: Viewer, uploadId: string, file: string, locale: Locale): Promise<number>;
   discard(viewer: Viewer, uploadId: string): Promise<void>;
+  /** The user logged out: their uploads are removed (one a running commit reads, when it ends). */
+  endUser(viewer: Viewer): Promise<void>;
   /** Ends whatever the service runs (the import process); uploads and running jobs are dropped. */
   close(): void;
 };
@@ -544,5 +695,6 @@ export const localImports = (sessions: ImportSessions, withDb: <T>(use: (db: Db)
   cancel: async (viewer, jobId) => sessions.cancel(viewer, jobId),
   errorWorkbook: (viewer, uploadId, file, locale) => sessions.errorWorkbook(viewer, uploadId, file, locale),
   discard: async (viewer, uploadId) => sessions.discard(viewer, uploadId),
+  endUser: async (viewer) => sessions.endUser(viewer.id),
   close: () => sessions.discardAll(),
 });
