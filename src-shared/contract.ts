@@ -94,6 +94,7 @@ import { orderChannels } from './contract/orders';
 import { reportChannels } from './contract/reports';
 import { exchangeChannels } from './contract/exchange';
 import { printChannels } from './contract/print';
+import { logoUploadSchema } from './print/company';
 import { keyChannels } from './contract/keys';
 
 
@@ -128,6 +129,7 @@ export const contract = {
 
   'settings.get': channel<Settings>()({ input: emptyInputSchema, access: 'user' }),
   'settings.update': channel<Settings>()({ input: settingsUpdateSchema, access: admin }),
+  'settings.setLogo': channel<Settings>()({ input: logoUploadSchema, access: admin }),
 
   'system.check': channel<IntegrityReport>()({ input: emptyInputSchema, access: admin }),
   'backup.list': channel<BackupInfo[]>()({ input: emptyInputSchema, access: admin }),

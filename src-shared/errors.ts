@@ -60,6 +60,9 @@ export const errorCodes = [
   'WORKSPACE_NOT_LOCKED',
   'AUTH_STATE_BUSY',
   'DATABASE_WITHOUT_KEYRING',
+  'LOGO_INVALID',
+  'LOGO_TOO_LARGE',
+  'LOGO_TOO_MANY_PIXELS',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

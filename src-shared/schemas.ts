@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locales, roles } from './roles';
+import { companyDetailsFields } from './print/company';
 
 /**
  * Domain schemas shared by the main process (which validates every IPC input
@@ -81,7 +82,7 @@ export const pageInputSchema = z.object({
   offset: z.number().int().min(0).default(0),
 });
 
-export const settingsUpdateSchema = z.object({ companyName: companyNameSchema });
+export const settingsUpdateSchema = z.object({ companyName: companyNameSchema, ...companyDetailsFields });
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
 export const emptyInputSchema = z.object({}).strict();

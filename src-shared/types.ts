@@ -1,3 +1,4 @@
+import type { CompanyDetails } from './print/company';
 import type { Role } from './roles';
 
 export type UserInfo = {
@@ -38,7 +39,8 @@ export type LoginEvent = {
 
 export type Page<T> = { rows: T[]; total: number };
 
-export type Settings = { companyName: string };
+/** The office's settings: the company's name and the details its printouts carry (address, phone, fax, logo). */
+export type Settings = { companyName: string } & CompanyDetails;
 
 export type IntegrityReport = {
   integrity: string;

@@ -18,7 +18,7 @@ import {
   rotateRecoveryKey,
 } from '../services/auth/auth';
 import { listLoginHistory, loginsOfUser } from '../services/auth/loginHistory';
-import { getSettings, updateSettings } from '../services/settings/settings';
+import { getSettings, updateSettings, setCompanyLogo } from '../services/settings/settings';
 import { createContact, deleteContact, updateContact } from '../services/customers/contacts';
 import {
   createCustomer,
@@ -197,6 +197,7 @@ export const createHandlers = (ws: Workspace, options: { imports?: ImportService
 
     'settings.get': () => getSettings(openDb(ws)),
     'settings.update': (input, { user }) => updateSettings(openDb(ws), user.id, input),
+    'settings.setLogo': (input, { user }) => setCompanyLogo(openDb(ws), user.id, input),
 
     'system.check': () => {
       const db = openDb(ws);

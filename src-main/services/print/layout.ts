@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { localDate, localDateTime } from '../../../src-shared/dates';
 import type { Locale } from '../../../src-shared/roles';
+import { companyContactLine, logoDataUrl, type CompanyDetails } from '../../../src-shared/print/company';
 import { PAGE_MARGIN_MM, SANS_STACK, SERIF_STACK, footerTemplate } from '../../../src-shared/print/page';
 import { html, trusted, type HtmlValue, type SafeHtml } from './html';
 
@@ -9,6 +10,8 @@ export type PrintContext = {
   t: TFunction;
   locale: Locale;
   companyName: string;
+  /** Address, phone, fax and logo for the header (设置 → 公司信息); absent details are left out. */
+  company?: Partial<CompanyDetails>;
   now: number;
   printedBy: string;
 };
@@ -100,6 +103,11 @@ body { margin: 0; color: #000; background: #fff; font-family: ${SERIF_STACK}; fo
 .sheet-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 8mm;
   font-family: ${SANS_STACK}; font-size: 9.5pt; border-bottom: 1.2pt solid #000; padding-bottom: 1.5mm; }
 .sheet-head .company { font-weight: 700; font-size: 11pt; }
+.sheet-head .brand { display: flex; align-items: flex-end; gap: 3mm; min-width: 0; }
+.sheet-head .logo { max-height: 12mm; max-width: 30mm; object-fit: contain; flex: none; }
+.sheet-head .contact { font-size: 8.5pt; font-weight: 400; }
+.sheet-head .form-no { white-space: nowrap; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
 h1 { font-family: ${SANS_STACK}; font-weight: 700; font-size: 18pt; text-align: center; margin: 4mm 0 1mm; }
 html[lang="zh-CN"] h1 { letter-spacing: 0.25em; }
 .meta { display: flex; justify-content: space-between; font-size: 9pt; margin-bottom: 3mm; font-family: ${SANS_STACK}; }
@@ -138,6 +146,19 @@ td.empty { text-align: center; color: #444; }
 `;
 
 /**
+ * The header of every form and report: the logo small at the top left, the
+ * company's name and under it its address, phone and fax; the form number on
+ * the right.
+ */
+export const sheetHead = (ctx: PrintContext, formNo?: string | null): SafeHtml => {
+  const logo = logoDataUrl(ctx.company?.logo);
+  const contact = companyContactLine(ctx.t as unknown as (key: string, options?: Record<string, unknown>) => string, ctx.company ?? {});
+  return html`<header class="sheet-head"><div class="brand">${logo ? html`<img class="logo" src="${logo}" alt="">` : ''}<div><div class="company">${ctx.companyName}</div>${
+    contact ? html`<div class="contact">${contact}</div>` : ''
+  }</div></div>${formNo ? html`<span class="form-no">${labelled(ctx, ctx.t('print.doc.formNo'), formNo)}</span>` : ''}</header>`;
+};
+
+/**
  * A complete, self-contained A4 document: the company name and the form number
  * at the top, the title centred, the body, signature lines. Its own CSP forbids
  * scripts and every external resource, wherever it is shown.
@@ -157,9 +178,7 @@ export const printDocument = (
 <style>${trusted(css)}</style>
 </head>
 <body>
-<header class="sheet-head"><span class="company">${ctx.companyName}</span>${
-    form.formNo ? html`<span>${labelled(ctx, ctx.t('print.doc.formNo'), form.formNo)}</span>` : ''
-  }</header>
+${sheetHead(ctx, form.formNo)}
 <h1>${form.title}</h1>
 <div class="meta"><span>${form.subtitle ?? ''}</span><span>${labelled(ctx, ctx.t('print.doc.printedOn'), printDate(ctx, ctx.now))}${IDEOGRAPHIC_SPACE}${labelled(ctx, ctx.t('print.doc.printedBy'), ctx.printedBy)}</span></div>
 ${body}

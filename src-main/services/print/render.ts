@@ -99,7 +99,8 @@ const renderBody = (db: Db, viewer: UserInfo, ctx: PrintContext, form: PrintForm
  * document the preview, the app's print/PDF and the tests all use.
  */
 export const renderPrintForm = (db: Db, viewer: UserInfo, locale: Locale, t: TFunction, req: PrintRequest): PrintDocument => {
-  const ctx: PrintContext = { t, locale, companyName: getSettings(db).companyName, now: db.clock.now(), printedBy: viewer.displayName };
+  const settings = getSettings(db);
+  const ctx: PrintContext = { t, locale, companyName: settings.companyName, company: settings, now: db.clock.now(), printedBy: viewer.displayName };
   const r = renderBody(db, viewer, ctx, req.form, req.id);
   const doc = printDocument(ctx, { title: r.title, formNo: r.formNo ?? null, ...(r.subtitle ? { subtitle: r.subtitle } : {}) }, r.body, r.signatures);
   return {

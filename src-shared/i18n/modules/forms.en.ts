@@ -2,6 +2,25 @@ import type { Widen } from '../widen';
 import type { formsZhCN } from './forms.zh-CN';
 
 export const formsEn: Widen<typeof formsZhCN> = {
+  company: {
+    addressValue: 'Address: {{value}}',
+    phoneValue: 'Tel: {{value}}',
+    faxValue: 'Fax: {{value}}',
+    address: 'Address',
+    phone: 'Phone',
+    fax: 'Fax',
+    detailsHint: 'Printed in the header of every form and report, under the company name',
+    logo: 'Company logo',
+    logoHint: 'PNG or JPEG, at most 512 KB and 2000×2000 pixels; printed at the top left of the header',
+    logoChoose: 'Choose image…',
+    logoRemove: 'Remove logo',
+    logoNone: 'No logo yet',
+    logoSaved: 'Company logo saved',
+    logoRemoved: 'Company logo removed',
+    logoAlt: 'Company logo',
+    logoTooLarge: 'The logo file is too large: at most 512 KB',
+    logoInvalid: 'The logo is not a PNG or JPEG image',
+  },
   plain: {
     yes: 'Yes',
     no: 'No',

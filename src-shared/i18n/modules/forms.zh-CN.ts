@@ -1,5 +1,24 @@
 /** Strings of the office's forms and workbooks for people (namespace `forms`): the plain data export, the company's details. en must match. */
 export const formsZhCN = {
+  company: {
+    addressValue: '地址：{{value}}',
+    phoneValue: '电话：{{value}}',
+    faxValue: '传真：{{value}}',
+    address: '地址',
+    phone: '电话',
+    fax: '传真',
+    detailsHint: '打印在每张表单和报表的页眉中，公司名称下面',
+    logo: '公司标志',
+    logoHint: 'PNG 或 JPEG，最大 512 KB、2000×2000 像素；打印在页眉左上角',
+    logoChoose: '选择图片…',
+    logoRemove: '移除标志',
+    logoNone: '尚未设置标志',
+    logoSaved: '公司标志已保存',
+    logoRemoved: '公司标志已移除',
+    logoAlt: '公司标志',
+    logoTooLarge: '标志图片太大：最大 512 KB',
+    logoInvalid: '标志图片不是 PNG 或 JPEG 图片',
+  },
   plain: {
     yes: '是',
     no: '否',
