@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { api, go, logInAs, expect, snap, test, type BridgeProcess } from './bridge';
+import { join } from 'node:path';
+import { api, go, logInAs, expect, snap, startBridgeProcess, test, type BridgeProcess } from './bridge';
 
 /**
  * What a new office met in its first week: the screens behave as a person expects.
@@ -94,5 +95,41 @@ test.describe('a new office’s first week', () => {
     await go(page, '/customers');
     await expect(page.getByTestId('customer-total')).toHaveText('共 1 个客户');
     await expect(page.getByTestId('filter-status')).toHaveText('状态');
+  });
+
+  test('a new PC joins the office from a backup on the first-run screen, with a salesperson’s password', async ({ page, bridge, now }) => {
+    test.setTimeout(150_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // The office PC: a salesperson, a customer, a backup.
+    const customerId = await setUpOffice(page, bridge);
+    await api(page, 'auth.logout', {});
+    await api(page, 'auth.login', { username: admin.username, password: admin.password });
+    const backup = await api<{ fileName: string }>(page, 'backup.create', {});
+    const file = join(bridge.dataDir, 'backups', backup.fileName);
+
+    // The new PC: nothing on it yet.
+    const second = await startBridgeProcess(now);
+    try {
+      await page.goto(second.url);
+      await expect(page.getByTestId('join-offer')).toBeVisible();
+      await page.getByRole('button', { name: '从备份恢复' }).click();
+      await expect(page.getByRole('heading', { name: '从备份恢复' })).toBeVisible();
+      await page.locator('input[type="file"]').setInputFiles(file);
+      await expect(page.getByText(backup.fileName)).toBeVisible();
+      await page.getByLabel('用户名', { exact: true }).fill('zhangsan');
+      await page.getByLabel('密码', { exact: true }).fill('wrong-password-1');
+      await page.getByRole('button', { name: '开始恢复' }).click();
+      await expect(page.getByText('用户名、密码或恢复密钥打不开这个备份')).toBeVisible();
+      await page.getByLabel('密码', { exact: true }).fill(password);
+      await page.getByRole('button', { name: '开始恢复' }).click();
+      await expect(page.getByTestId('join-done')).toContainText('56 个客户，2 个用户');
+      await snap(page, 'first-week-04-joined-from-backup');
+      await page.getByRole('button', { name: '去登录' }).click();
+      await logInAs(page, 'zhangsan', password, '张三');
+      await go(page, `/customers/${customerId}`);
+      await expect(page.getByRole('heading', { name: customerName })).toBeVisible();
+    } finally {
+      await second.stop();
+    }
   });
 });

@@ -7,7 +7,7 @@ export const backupUiEn: Widen<typeof backupUiZhCN> = {
   explain:
     'Backup files (.tkbak) are encrypted like the database: whoever gets a file cannot open it without a password. Tuoke makes a backup once a day, and when it quits if there is none yet that day.',
   explainOtherPc:
-    "To restore on another PC you need the user name and password of a user of this workspace, or this workspace's recovery key. On the command line run:",
+    'To restore on another PC (a replacement PC, or a new colleague’s PC joining the office): install Tuoke there, choose “Restore from a backup” on the first screen, pick the backup file and enter the user name and password of someone in this workspace, or its recovery key.',
   settingsTitle: 'Backup settings',
   dir: 'Backup folder',
   dirHint: 'Leave empty to use the default folder inside the data folder. Another disk or a network drive is safer.',

@@ -1,5 +1,5 @@
 import { PasswordField } from '../ui/PasswordField';
-import { Button, Group, Stack, Stepper, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
 import { AuthFrame } from './AuthFrame';
+import { JoinFromBackup } from './JoinFromBackup';
 import { RecoveryKeyCard } from './RecoveryKeyCard';
 import { setupFormSchema } from './formSchemas';
 
@@ -16,6 +17,7 @@ export const SetupWizard = () => {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [step, setStep] = useState(0);
+  const [joining, setJoining] = useState(false);
   const create = useChannelMutation('setup.create');
   const form = useZodForm(setupFormSchema, {
     mode: 'controlled',
@@ -40,8 +42,22 @@ export const SetupWizard = () => {
   // The status is refetched only after the key was confirmed: it then says "initialized" and the login screen opens.
   const finish = () => void client.invalidateQueries({ queryKey: ['app.status'] });
 
+  if (joining)
+    return (
+      <AuthFrame title={t('join.title')} subtitle={t('setup.subtitle')} width={600}>
+        <JoinFromBackup onCancel={() => setJoining(false)} />
+      </AuthFrame>
+    );
   return (
     <AuthFrame title={t('setup.title')} subtitle={t('setup.subtitle')} width={600}>
+      {step === 0 && (
+        <Text size="sm" mb="sm" data-testid="join-offer">
+          {t('join.offer')}{' '}
+          <Anchor component="button" type="button" size="sm" onClick={() => setJoining(true)}>
+            {t('join.offerLink')}
+          </Anchor>
+        </Text>
+      )}
       <Stepper active={step} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label={t('setup.stepCompany')}>
           <Stack mt="md">

@@ -20,7 +20,6 @@ const reasonColor: Record<BackupInfo['reason'], string> = {
 
 const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(2);
 
-const CLI_RESTORE = 'npm run cli -- restore FILE --data-dir DIR';
 
 /** 设置 → 备份与恢复 (admin only): backup settings, manual backup, the backups in the folder, restore. */
 export const BackupPanel = () => {
@@ -80,7 +79,6 @@ export const BackupPanel = () => {
             <Text size="sm">{t('backupUi.explain')}</Text>
             <Text size="sm">{t('backupUi.explainOtherPc')}</Text>
             <Text size="sm">{t('keys.oldCopies')}</Text>
-            <Code block>{CLI_RESTORE}</Code>
           </Stack>
         </Alert>
       </SimpleGrid>
