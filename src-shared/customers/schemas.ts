@@ -237,10 +237,63 @@ export const searchSchema = z.object({
 export const prefSchema = z.object({ key: z.enum(['customerColumns']), value: z.unknown() });
 export const prefKeySchema = z.object({ key: z.enum(['customerColumns']) });
 
+/**
+ * The columns a customer export can have, in the sheet's order; the export
+ * (src-main/services/customers/export.ts) has one for each. The contract
+ * takes only these: a key is looked up in the export's column table, and a
+ * free string could name what every object has (`constructor`, `__proto__`).
+ */
+export const customerExportColumnKeys = [
+  'name',
+  'shortName',
+  'creditCode',
+  'legalRep',
+  'industry',
+  'staffSize',
+  'registeredCapital',
+  'foundedOn',
+  'description',
+  'creditRating',
+  'source',
+  'owner',
+  'tags',
+  'provinceCode',
+  'cityCode',
+  'districtCode',
+  'address',
+  'website',
+  'phone',
+  'email',
+  'bankName',
+  'bankAccount',
+  'taxId',
+  'creditStatus',
+  'purchaseHabits',
+  'purchaseCycle',
+  'preferences',
+  'interests',
+  'notes',
+  'status',
+  'lostReason',
+  'lostAt',
+  'grade',
+  'tier',
+  'vipLevel',
+  'assignedAt',
+  'createdAt',
+  'updatedAt',
+  'lastContactAt',
+  'nextFollowUpAt',
+  'daysSinceUpdate',
+  'contactCount',
+] as const;
+export type CustomerExportColumnKey = (typeof customerExportColumnKeys)[number];
+
 export const customerExportSchema = z.object({
   filter: customerFilterSchema.default({}),
   sort: customerSortSchema.default({ field: 'updatedAt', dir: 'desc' }),
-  columns: z.array(z.string().max(40)).max(60).default([]),
+  // Any string may be sent (the list's column keys are strings), but only these pass.
+  columns: z.array(z.string().max(40).pipe(z.enum(customerExportColumnKeys))).max(60).default([]),
 });
 
 export const mergeListSchema = pageSchema.extend({ customerId: idSchema.optional() });

@@ -1,6 +1,6 @@
 import { and, asc, desc, inArray, isNull } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
-import type { CustomerFilter } from '../../../src-shared/customers/schemas';
+import { customerExportColumnKeys, type CustomerExportColumnKey, type CustomerFilter } from '../../../src-shared/customers/schemas';
 import type { CustomerListRow } from '../../../src-shared/customers/types';
 import { formatPhone } from '../../../src-shared/rules/phone';
 import { regionName } from '../../../src-shared/regions';
@@ -15,8 +15,8 @@ import { liveCondition } from './repository';
 /** Epoch ms → the same wall-clock time as a Date Excel shows unchanged (Excel has no time zones). */
 const localDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000));
 
-/** Every exportable customer column, in list order. The customer name is always first. */
-export const customerExportColumns = (t: TFunction): Record<string, ExportColumn<CustomerListRow>> => {
+/** Every exportable customer column (the contract's customerExportColumnKeys, which give the order). */
+export const customerExportColumns = (t: TFunction): Record<CustomerExportColumnKey, ExportColumn<CustomerListRow>> => {
   const text = (key: string, value: (r: CustomerListRow) => string | null | undefined, width?: number): ExportColumn<CustomerListRow> => ({
     header: t(`customer.fields.${key}`),
     type: 'text',
@@ -55,9 +55,11 @@ export const customerExportColumns = (t: TFunction): Record<string, ExportColumn
     notes: text('notes', (r) => r.notes, 40),
     status: text('status', (r) => t(`customer.status.${r.status}`)),
     lostReason: text('lostReason', (r) => r.lostReason),
+    lostAt: { header: t('customer.fields.lostAt'), type: 'date', value: (r) => localDate(r.lostAt), width: 12 },
     grade: text('grade', (r) => r.grade),
     tier: text('tier', (r) => (r.tier ? t(`customer.tier.${r.tier}`) : null)),
     vipLevel: { header: t('customer.fields.vipLevel'), type: 'integer', value: (r) => r.vipLevel },
+    assignedAt: { header: t('customer.fields.assignedAt'), type: 'date', value: (r) => localDate(r.assignedAt), width: 12 },
     createdAt: { header: t('customer.fields.createdAt'), type: 'datetime', value: (r) => localDate(r.createdAt), width: 17 },
     updatedAt: { header: t('customer.fields.updatedAt'), type: 'datetime', value: (r) => localDate(r.updatedAt), width: 17 },
     lastContactAt: { header: t('customer.fields.lastContactAt'), type: 'datetime', value: (r) => localDate(r.lastContactAt), width: 17 },
@@ -118,7 +120,7 @@ export type ExportRequest = {
   filter: CustomerFilter;
   sort: { field: keyof typeof sortColumn; dir: 'asc' | 'desc' };
   /** Column keys; the name always comes first. Empty means all. */
-  columns: string[];
+  columns: readonly CustomerExportColumnKey[];
 };
 
 /**
@@ -136,9 +138,9 @@ export const exportCustomers = async (
   onProgress?: (rows: number) => void,
 ): Promise<{ rows: number }> => {
   const all = customerExportColumns(t);
-  const keys = ['name', ...request.columns.filter((k) => k !== 'name' && k in all)];
+  // The keys are the contract's (an enum); a Set drops repeats. Nothing here looks a free string up in `all`.
+  const chosen: CustomerExportColumnKey[] = request.columns.length ? [...new Set<CustomerExportColumnKey>(['name', ...request.columns])] : [...customerExportColumnKeys];
   // Financial columns stay in the sheet but come out blank where the viewer may not see them (toListRows).
-  const chosen = request.columns.length ? keys : Object.keys(all);
   const where = and(liveCondition, ...filterConditions(db, viewer, request.filter));
   const col = sortColumn[request.sort.field];
   const order = request.sort.dir === 'asc' ? [asc(col), asc(customers.id)] : [desc(col), desc(customers.id)];
@@ -151,7 +153,7 @@ export const exportCustomers = async (
       yield* toListRows(db, viewer, chunk.map((id) => byId.get(id)!).filter(Boolean));
     }
   }
-  const count = await writeXlsx(file, [{ name: t('customerList.exportSheet', { defaultValue: '客户' }), columns: chosen.map((k) => all[k]!), rows: rows() }], onProgress);
+  const count = await writeXlsx(file, [{ name: t('customerList.exportSheet', { defaultValue: '客户' }), columns: chosen.map((k) => all[k]), rows: rows() }], onProgress);
   logExport(db, viewer, 'customers', { filter: request.filter, columns: chosen, rows: count });
   return { rows: count };
 };
