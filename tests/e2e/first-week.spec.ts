@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { api, go, logInAs, expect, snap, startBridgeProcess, test, type BridgeProcess } from './bridge';
+import { api, dayFromToday, go, logInAs, expect, snap, startBridgeProcess, test, type BridgeProcess } from './bridge';
 
 /**
  * What a new office met in its first week: the screens behave as a person expects.
@@ -131,5 +131,28 @@ test.describe('a new office’s first week', () => {
     } finally {
       await second.stop();
     }
+  });
+
+  test('the card and the ABC report each say which period their grade is taken over', async ({ page, bridge, now }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const customerId = await setUpOffice(page, bridge);
+    await api(page, 'orders.create', {
+      customerId,
+      orderDate: dayFromToday(now, -10),
+      dueDate: dayFromToday(now, 20),
+      contractNo: 'HT-ABC-1',
+      lines: [{ product: '工业齿轮油 18L', quantity: 10, unitPrice: 45_000 }],
+    });
+    await go(page, `/customers/${customerId}`);
+    await page.getByTestId('summary-grade').hover();
+    await expect(page.getByRole('tooltip')).toContainText(/按 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2} 的成交额评定/);
+    await snap(page, 'first-week-05-card-grade-period');
+    await api(page, 'auth.logout', {});
+    await page.reload();
+    await logInAs(page, admin.username, admin.password, admin.name);
+    await go(page, '/reports');
+    await page.getByTestId('report-tab-abc').click();
+    await expect(page.getByTestId('abc-period-note')).toContainText('客户卡片和客户列表上的 ABC 等级按滚动期间');
   });
 });

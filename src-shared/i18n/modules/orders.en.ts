@@ -77,6 +77,7 @@ export const ordersEn: Widen<typeof ordersZhCN> = {
       receivable: 'Receivable',
       overdue: '{{amount}} overdue',
       grade: 'ABC grade',
+      gradePeriod: 'Graded on sales from {{start}} to {{end}} (a rolling period, set in Settings)',
       noGrade: 'Not graded',
       interval: 'Usually buys every {{days}} days',
       churnRisk: 'Churn risk',
@@ -84,6 +85,7 @@ export const ordersEn: Widen<typeof ordersZhCN> = {
       lastOrder: 'Last order {{date}}',
     },
     gradeHistory: 'Grade history',
+    abcReportNote: 'The grades in this report rank sales in the period chosen here; the ABC grade on a customer card and in the customer list comes from a rolling period (by default the last 12 months, set in Settings), so the two can differ.',
     gradeChange: '{{from}} → {{to}} ({{period}}, share {{share}})',
   },
   list: {

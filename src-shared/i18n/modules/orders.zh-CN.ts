@@ -74,6 +74,7 @@ export const ordersZhCN = {
       receivable: '应收',
       overdue: '其中逾期 {{amount}}',
       grade: 'ABC 等级',
+      gradePeriod: '按 {{start}} 至 {{end}} 的成交额评定（滚动期间，在设置中调整）',
       noGrade: '未评级',
       interval: '通常 {{days}} 天采购一次',
       churnRisk: '流失风险',
@@ -81,6 +82,7 @@ export const ordersZhCN = {
       lastOrder: '最近成交 {{date}}',
     },
     gradeHistory: '等级记录',
+    abcReportNote: '本报表的等级按所选期间的销售额排名；客户卡片和客户列表上的 ABC 等级按滚动期间（默认最近 12 个月，在设置中调整）评定，所以两处的等级可能不同。',
     gradeChange: '{{from}} → {{to}}（{{period}}，占比 {{share}}）',
   },
   list: {

@@ -54,7 +54,11 @@ const SalesSummary = (props: CardProps) => {
             {t('orders.card.summary.grade')}
           </Text>
           {s.grade ? (
-            <GradeBadge grade={s.grade} data-testid="summary-grade" />
+            <Tooltip label={t('orders.card.summary.gradePeriod', { start: s.period.start, end: s.period.end })}>
+              <span>
+                <GradeBadge grade={s.grade} data-testid="summary-grade" />
+              </span>
+            </Tooltip>
           ) : (
             <Text size="sm" c="dimmed">
               {t('orders.card.summary.noGrade')}

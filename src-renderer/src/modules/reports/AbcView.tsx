@@ -17,6 +17,9 @@ export const AbcView = ({ data }: { data: AbcResult; filter: ReportFilter }) => 
       <Text size="sm" data-testid="report-summary">
         {t('reports.abc.summary', { total: formatFen(data.total), count: data.customerCount, a: a.count, aShare: formatPercent(a.share) })}
       </Text>
+      <Text size="xs" c="dimmed" data-testid="abc-period-note">
+        {t('orders.card.abcReportNote')}
+      </Text>
       <Group align="flex-start" gap="lg">
         <ChartBox title={t('reports.abc.chartTitle')} testId="chart-pareto">
           <LineChart
