@@ -138,6 +138,9 @@ export const go = async (page: Page, path: string): Promise<void> => {
 
 /** Waits until every notification has gone, so that none covers what the next step clicks. */
 export const quietNotifications = async (page: Page): Promise<void> => {
+  // Mantine keeps a notification open while the mouse is over it, and they appear bottom right, where forms
+  // have their save buttons: move the mouse out of the way first.
+  await page.mouse.move(0, 0);
   await expect(page.locator('.mantine-Notifications-notification')).toHaveCount(0, { timeout: 15_000 });
 };
 
