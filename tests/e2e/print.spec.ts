@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfOptions } from '../../src-shared/print/page';
@@ -43,6 +44,28 @@ const renderPdf = async (page: Page, doc: Doc, name: string): Promise<{ pdf: str
   writeFileSync(join(OUT, `${name}.txt`), pages.join('\n\f\n'));
   return { pdf, pages };
 };
+
+/** A real PNG logo (RGB, a dark red block with a lighter band), made here so the test needs no binary file. */
+const logoPng = (width: number, height: number): Buffer => {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const rows = Array.from({ length: height }, (_, y) =>
+    Buffer.concat([Buffer.from([0]), ...Array.from({ length: width }, (_, x) => Buffer.from(Math.abs(y - height / 2) < height / 6 || x < width / 8 ? [230, 160, 40] : [170, 20, 30]))]),
+  );
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+};
+
+const companyAddress = '杭州市西湖区文三路 90 号东部软件园 2 号楼';
 
 /** pdftotext lays CJK text out with spaces of its own: compare without whitespace. */
 const flat = (s: string): string => s.replace(/\s+/g, '');
@@ -114,9 +137,12 @@ test.describe('printing', () => {
         plannedAt: today + 3 * DAY,
         durationMinutes: 90,
         place: '客户总部 8 层会议室',
-        contactIds: [contactIds[0], contactIds[1]],
-        purpose: '上门演示收银系统，了解门店数量和上线时间',
-        objectives: '确认预算范围；约定试点门店',
+        // A normal plan: three people to meet, a paragraph of purpose and one of objectives.
+        contactIds: [contactIds[0], contactIds[1], contactIds[2]],
+        purpose:
+          '上门演示收银系统，了解门店数量和上线时间。客户现有 36 家门店，收银系统已使用 8 年，高峰期经常卡顿；' +
+          '本次拜访向采购经理和总经理演示新系统的会员积分、移动支付和数据迁移方案，并了解他们对上线时间和培训的要求。',
+        objectives: '确认预算范围和决策流程；约定 2 家试点门店和试点时间；拿到门店数量和现有设备清单，为正式报价做准备。',
         materials: ['companyBrochure', 'productCatalog', 'samples'],
         chkAppointment: true,
         chkMaterials: true,
@@ -142,6 +168,29 @@ test.describe('printing', () => {
         ],
       },
     });
+    await api(page, 'auth.logout', {});
+
+    // 王芳 (admin) fills in the company's details and picks a logo in 设置 → 公司信息.
+    await page.reload();
+    await page.getByLabel('用户名').fill('wangfang');
+    await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByTestId('current-user')).toHaveText('王芳');
+    await go(page, '/settings/company');
+    const companyPanel = page.getByTestId('company-panel');
+    await companyPanel.getByLabel('地址').fill(companyAddress);
+    await companyPanel.getByLabel('电话', { exact: true }).fill('0571-8888 1234');
+    await companyPanel.getByLabel('传真').fill('0571-8888 1235');
+    await companyPanel.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('公司信息已保存')).toBeVisible();
+    const logoInput = companyPanel.locator('input[type=file]');
+    // Not an image: refused in the main process, with the reason.
+    await logoInput.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload="alert(1)"></svg>') });
+    await expect(companyPanel.getByText('标志图片不是 PNG 或 JPEG 图片（或文件已损坏），请选择 PNG 或 JPEG 文件')).toBeVisible();
+    await expect(companyPanel.getByTestId('company-logo')).toHaveCount(0);
+    await logoInput.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logoPng(240, 80) });
+    await expect(companyPanel.getByTestId('company-logo')).toBeVisible();
+    await snap(page, 'print-00-company-settings');
     await api(page, 'auth.logout', {});
 
     // In the app: 张三 opens the card, clicks 打印档案卡 and sees the preview of the form.
@@ -224,6 +273,13 @@ test.describe('printing', () => {
       expect(sheetText, text).toContain(flat(text));
     }
     sheet.pages.forEach((p, i) => expect(flat(p)).toContain(`第${i + 1}页/共${sheet.pages.length}页`));
+    // The company's details under its name (the logo is checked by looking at the PNG pages).
+    for (const text of [companyAddress, '电话：0571-88881234', '传真：0571-88881235']) expect(flat(sheet.pages[0]!), text).toContain(flat(text));
+    expect(visitDoc.html).toContain('<img class="logo" src="data:image/png;base64,');
+    // A normal plan fits on one page, signature lines included (the sheet goes along to the visit).
+    expect(sheet.pages, 'the visit sheet is one page').toHaveLength(1);
+    expect(flat(sheet.pages[0]!)).toContain('主管签字');
+    expect(flat(sheet.pages[0]!)).toContain(flat(contactList[2]!.name));
 
     // The minutes.
     const minutesDoc = await api<Doc>(page, 'print.render', { form: 'minutes', id: minutes.id });

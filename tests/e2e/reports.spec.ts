@@ -44,12 +44,31 @@ const expectChart = async (page: Page, testId: string) => {
   await expect(svg).toBeVisible();
 };
 
-const printPdf = async (page: Page, name: string): Promise<string> => {
+/** pdftotext lays CJK text out with spaces of its own: compare without whitespace. */
+const flat = (s: string): string => s.replace(/\s+/g, '');
+
+/**
+ * The report page printed on A4 (what window.print() gives), with its pages as PNG for people to look at:
+ * the text of the whole document, checked to carry the forms' page frame on every page (the company,
+ * the report's title and "第 N 页 / 共 M 页").
+ */
+const printPdf = async (page: Page, name: string, title?: string): Promise<string> => {
   const file = resolve(outputDir, `${name}.pdf`);
-  await page.pdf({ path: file, format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+  await page.pdf({ path: file, format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '18mm', left: '15mm', right: '15mm' } });
   expect(statSync(file).size).toBeGreaterThan(5_000);
-  return execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, resolve(outputDir, name)]);
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
+  const pages = Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-']).toString());
+  pages.forEach((p, i) => {
+    expect(flat(p), `${name} page ${i + 1}`).toContain(`第${i + 1}页/共${count}页`);
+    expect(flat(p), `${name} page ${i + 1}`).toContain(flat(company));
+    if (title) expect(flat(p), `${name} page ${i + 1}`).toContain(flat(title));
+  });
+  return pages.join('\n\f\n');
 };
+
+/** The demo office's name (seed-pinned.ts). */
+const company = '演示贸易有限公司';
 
 test.describe('reports', () => {
   test('a manager opens every report on demo data, filters, exports and prints', async ({ page, bridge, now }) => {
@@ -61,6 +80,17 @@ test.describe('reports', () => {
     await expect(page.getByTestId('report-title')).toContainText('销售日报（全体（团队））');
     await expectChart(page, 'chart-sales-report');
     await snap(page, 'reports-01-sales-daily-team');
+
+    // The team's weekly report on paper: the frame on every page, and the signature lines with the end of the last table.
+    await page.getByTestId('period-picker').getByText('周', { exact: true }).click();
+    await expect(page.getByTestId('report-title')).toContainText('销售周报（全体（团队））');
+    await expect(page.getByText('正在计算…')).toHaveCount(0);
+    const weekly = (await printPdf(page, 'report-sales-weekly-team', '销售周报')).split('\n\f\n');
+    const signedAt = weekly.findIndex((p) => flat(p).includes('业务员签字'));
+    expect(signedAt, 'the signature lines are printed').toBeGreaterThanOrEqual(0);
+    // Not alone: rows of the last table (customers' names) print on the same page.
+    expect(flat(weekly[signedAt]!).split('有限公司').length - 1, 'customers on the signature page').toBeGreaterThanOrEqual(3);
+    await page.getByTestId('period-picker').getByText('日', { exact: true }).click();
 
     // The year of the ABC analysis: the Pareto curve and the grades.
     await openTab(page, 'abc');
@@ -97,9 +127,11 @@ test.describe('reports', () => {
     expect(typeof grades[1]![2]).toBe('number');
 
     // Print: the report page on A4, with the title, company and filter, without the navigation.
-    const text = await printPdf(page, 'report-abc');
+    const text = await printPdf(page, 'report-abc', 'ABC 分析');
     expect(text).toContain('ABC 分析');
     expect(text).toContain('演示贸易有限公司');
+    // A manager signs the printed report.
+    expect(flat(text)).toContain('审核人（经理签字）');
     expect(text).toContain('客户来源：展会');
     expect(text).not.toContain('导出 Excel');
     expect(text).not.toContain('导入导出');
@@ -127,13 +159,13 @@ test.describe('reports', () => {
     await expect(page.getByTestId('report-table-statistics').locator('thead th').nth(1)).toHaveText('客户等级');
     await expectChart(page, 'chart-statistics');
     await snap(page, 'reports-05-statistics-two-dims');
-    const statsText = await printPdf(page, 'report-statistics');
+    const statsText = await printPdf(page, 'report-statistics', '客户统计');
     expect(statsText).toContain('客户统计');
 
     // 同比/环比 shows "—" rather than Infinity where last period had nothing.
     await openTab(page, 'comparison');
     await expect(page.getByTestId('report-table-comparison')).not.toContainText('Infinity');
-    await printPdf(page, 'report-comparison');
+    await printPdf(page, 'report-comparison', '同比环比');
   });
 
   test('a salesperson sees only their own figures, writes the weekly report, and it prints', async ({ page, bridge, now }) => {
@@ -152,10 +184,15 @@ test.describe('reports', () => {
     await expect(page.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存$/)).toBeVisible();
     await expect(page.getByTestId('sales-report-history')).toContainText('本周拜访了两家重点客户');
     await snap(page, 'reports-06-sales-weekly-own');
-    const text = await printPdf(page, 'report-sales-weekly');
+    const text = await printPdf(page, 'report-sales-weekly', '销售周报');
     expect(text).toContain('销售周报');
     expect(text).toContain('本周拜访了两家重点客户');
-    expect(text).toContain('业务员签字');
+    // The signature lines print with the report's last table, never alone on a page.
+    const pages = text.split('\n\f\n');
+    const signed = pages.findIndex((p) => flat(p).includes('业务员签字'));
+    expect(signed, 'the signature lines are printed').toBeGreaterThanOrEqual(0);
+    expect(flat(pages[signed]!)).toContain('经理签字');
+    expect(flat(pages[signed]!)).toContain('本期联系记录');
 
     await openTab(page, 'abc');
     await expect(page.getByTestId('filter-owner')).toHaveCount(0);

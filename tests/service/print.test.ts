@@ -171,7 +171,7 @@ describe('print.render visit and minutes', () => {
     // Five checklist items, two of them ticked; eight materials, two ticked.
     expect(doc.html.match(/class="box checked"/g)?.length).toBe(4);
     expect(doc.html.match(/class="box"/g)?.length).toBe(9);
-    expect(doc.html.match(/class="line"/g)?.length).toBe(6);
+    expect(doc.html.match(/class="line"/g)?.length).toBe(5);
     expect(doc.html).toContain('拜访人签字');
     expect(doc.html).toContain('客户签字');
     expect(await code(ws.invoke(li, 'print.render', { form: 'visit', id: visit.id }))).toBe('FORBIDDEN');

@@ -105,18 +105,19 @@ body { margin: 0; color: #000; background: #fff; font-family: ${SERIF_STACK}; fo
 .sheet-head .company { font-weight: 700; font-size: 11pt; }
 .sheet-head .brand { display: flex; align-items: flex-end; gap: 3mm; min-width: 0; }
 .sheet-head .logo { max-height: 12mm; max-width: 30mm; object-fit: contain; flex: none; }
-.sheet-head .contact { font-size: 8.5pt; font-weight: 400; }
+.sheet-head .contact { font-size: 8pt; font-weight: 400; display: flex; flex-wrap: wrap; column-gap: 3mm; }
+.sheet-head .contact span { white-space: nowrap; }
 .sheet-head .form-no { white-space: nowrap; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
-h1 { font-family: ${SANS_STACK}; font-weight: 700; font-size: 18pt; text-align: center; margin: 4mm 0 1mm; }
+h1 { font-family: ${SANS_STACK}; font-weight: 700; font-size: 18pt; text-align: center; margin: 3mm 0 1mm; }
 html[lang="zh-CN"] h1 { letter-spacing: 0.25em; }
-.meta { display: flex; justify-content: space-between; font-size: 9pt; margin-bottom: 3mm; font-family: ${SANS_STACK}; }
-section { margin-top: 3mm; }
+.meta { display: flex; justify-content: space-between; font-size: 9pt; margin-bottom: 2mm; font-family: ${SANS_STACK}; }
+section { margin-top: 2.5mm; }
 h2 { font-family: ${SANS_STACK}; font-size: 11pt; font-weight: 700; margin: 0 0 1.5mm; padding-left: 2mm;
   border-left: 2.5pt solid #000; break-after: avoid; page-break-after: avoid; }
 h2 small { font-weight: 400; font-size: 9pt; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-th, td { border: 0.6pt solid #000; padding: 1mm 1.8mm; vertical-align: top; text-align: left;
+th, td { border: 0.6pt solid #000; padding: 0.8mm 1.8mm; vertical-align: top; text-align: left;
   overflow-wrap: anywhere; word-break: break-word; }
 th { font-family: ${SANS_STACK}; font-weight: 700; font-size: 9.5pt; background: #eee; }
 table.grid col.l { width: 19%; }
@@ -129,16 +130,16 @@ tr.long { break-inside: auto; page-break-inside: auto; }
 td.pre { orphans: 3; widows: 3; }
 td.pre, .pre { white-space: pre-wrap; }
 td.empty { text-align: center; color: #444; }
-.tick { display: inline-flex; align-items: center; margin: 0.6mm 6mm 0.6mm 0; white-space: nowrap; }
+.tick { display: inline-flex; align-items: center; margin: 0.5mm 4mm 0.5mm 0; white-space: nowrap; }
 .box { position: relative; display: inline-block; width: 3.4mm; height: 3.4mm; border: 0.8pt solid #000; margin-right: 1.5mm; flex: none; }
 .box.checked::after { content: ''; position: absolute; left: 1mm; top: 0.1mm; width: 1mm; height: 2.1mm;
   border: solid #000; border-width: 0 0.6mm 0.6mm 0; transform: rotate(45deg); }
 .panel { border: 0.6pt solid #000; padding: 1.2mm 2mm; }
 .textbox { border: 0.6pt solid #000; padding: 1.5mm 2mm; min-height: 14mm; white-space: pre-wrap; overflow-wrap: anywhere; orphans: 2; widows: 2; }
 .lines { border: 0.6pt solid #000; padding: 0 3mm 2mm; }
-.lines .line { height: 8mm; border-bottom: 0.5pt solid #888; break-inside: avoid; }
-.signatures { display: flex; gap: 8mm; margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; font-family: ${SANS_STACK}; font-size: 10pt; }
-.sig { flex: 1; display: flex; flex-direction: column; gap: 5mm; }
+.lines .line { height: 7.5mm; border-bottom: 0.5pt solid #888; break-inside: avoid; }
+.signatures { display: flex; gap: 8mm; margin-top: 5mm; break-inside: avoid; page-break-inside: avoid; font-family: ${SANS_STACK}; font-size: 10pt; }
+.sig { flex: 1; display: flex; flex-direction: column; gap: 4mm; }
 .sig > div { display: flex; align-items: flex-end; white-space: nowrap; }
 .sig-label { margin-right: 1mm; }
 .sig .rule { flex: 1; border-bottom: 0.6pt solid #000; height: 5mm; min-width: 20mm; }
@@ -152,9 +153,12 @@ td.empty { text-align: center; color: #444; }
  */
 export const sheetHead = (ctx: PrintContext, formNo?: string | null): SafeHtml => {
   const logo = logoDataUrl(ctx.company?.logo);
-  const contact = companyContactLine(ctx.t as unknown as (key: string, options?: Record<string, unknown>) => string, ctx.company ?? {});
+  // Each item (地址：…, 电话：…, 传真：…) stays whole; the line wraps between them.
+  const contact = companyContactLine(ctx.t as unknown as (key: string, options?: Record<string, unknown>) => string, ctx.company ?? {})
+    .split(IDEOGRAPHIC_SPACE)
+    .filter(Boolean);
   return html`<header class="sheet-head"><div class="brand">${logo ? html`<img class="logo" src="${logo}" alt="">` : ''}<div><div class="company">${ctx.companyName}</div>${
-    contact ? html`<div class="contact">${contact}</div>` : ''
+    contact.length ? html`<div class="contact">${contact.map((item) => html`<span>${item}</span>`)}</div>` : ''
   }</div></div>${formNo ? html`<span class="form-no">${labelled(ctx, ctx.t('print.doc.formNo'), formNo)}</span>` : ''}</header>`;
 };
 
@@ -168,6 +172,8 @@ export const printDocument = (
   form: { title: string; formNo?: string | null; subtitle?: string },
   body: SafeHtml,
   signatureLabels: string[],
+  /** The form's last block, kept on one page with the signature lines (they never stand alone on a page). */
+  tail?: SafeHtml,
 ): { html: string; footerTemplate: string; footerText: string } => {
   const doc = html`<!doctype html>
 <html lang="${ctx.locale}">
@@ -182,7 +188,7 @@ ${sheetHead(ctx, form.formNo)}
 <h1>${form.title}</h1>
 <div class="meta"><span>${form.subtitle ?? ''}</span><span>${labelled(ctx, ctx.t('print.doc.printedOn'), printDate(ctx, ctx.now))}${IDEOGRAPHIC_SPACE}${labelled(ctx, ctx.t('print.doc.printedBy'), ctx.printedBy)}</span></div>
 ${body}
-${signatureLabels.length ? signatures(ctx, signatureLabels) : ''}
+${tail || signatureLabels.length ? html`<div class="keep">${tail ?? ''}${signatureLabels.length ? signatures(ctx, signatureLabels) : ''}</div>` : ''}
 </body>
 </html>`;
   const left = [ctx.companyName, form.title, form.formNo].filter(Boolean).join(IDEOGRAPHIC_SPACE);

@@ -47,7 +47,7 @@ const fileSafe = (s: string): string =>
     .trim()
     .slice(0, 120);
 
-type Rendered = { title: string; name: string; formNo?: string | null; subtitle?: string; body: SafeHtml; signatures: string[] };
+type Rendered = { title: string; name: string; formNo?: string | null; subtitle?: string; body: SafeHtml; tail?: SafeHtml; signatures: string[] };
 
 const renderBody = (db: Db, viewer: UserInfo, ctx: PrintContext, form: PrintForm, id: string): Rendered => {
   const { t } = ctx;
@@ -73,7 +73,7 @@ const renderBody = (db: Db, viewer: UserInfo, ctx: PrintContext, form: PrintForm
         name: visit.customer.name,
         formNo: visit.formNo,
         subtitle: labelled(ctx, t('print.visit.salesperson'), visit.salesperson.displayName),
-        body: visitBody(ctx, visit),
+        ...visitBody(ctx, visit),
         signatures: [t('print.visit.signVisitor'), t('print.visit.signCustomer'), t('print.visit.signManager')],
       };
     }
@@ -102,7 +102,7 @@ export const renderPrintForm = (db: Db, viewer: UserInfo, locale: Locale, t: TFu
   const settings = getSettings(db);
   const ctx: PrintContext = { t, locale, companyName: settings.companyName, company: settings, now: db.clock.now(), printedBy: viewer.displayName };
   const r = renderBody(db, viewer, ctx, req.form, req.id);
-  const doc = printDocument(ctx, { title: r.title, formNo: r.formNo ?? null, ...(r.subtitle ? { subtitle: r.subtitle } : {}) }, r.body, r.signatures);
+  const doc = printDocument(ctx, { title: r.title, formNo: r.formNo ?? null, ...(r.subtitle ? { subtitle: r.subtitle } : {}) }, r.body, r.signatures, r.tail);
   return {
     form: req.form,
     title: `${r.title} - ${r.name}`,

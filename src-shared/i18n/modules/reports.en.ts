@@ -46,7 +46,15 @@ export const reportsEn: Widen<typeof reportsZhCN> = {
     ownOnly: 'Only customers I own',
   },
   actions: { export: 'Export to Excel', print: 'Print', exported: 'Exported {{file}} ({{rows}} rows)' },
-  print: { printedAt: 'Printed: {{date}}', printedBy: 'Printed by: {{name}}', filter: 'Filter: {{text}}', noFilter: 'All customers' },
+  print: {
+    printedAt: 'Printed: {{date}}',
+    printedBy: 'Printed by: {{name}}',
+    filter: 'Filter: {{text}}',
+    noFilter: 'All customers',
+    signPreparer: 'Prepared by (signature)',
+    signReviewer: 'Reviewed by (manager)',
+    signDate: 'Date',
+  },
   col: {
     grade: 'Grade',
     customers: 'Customers',

@@ -43,7 +43,15 @@ export const reportsZhCN = {
     ownOnly: '只统计我负责的客户',
   },
   actions: { export: '导出 Excel', print: '打印', exported: '已导出 {{file}}（{{rows}} 行）' },
-  print: { printedAt: '打印时间：{{date}}', printedBy: '打印人：{{name}}', filter: '筛选：{{text}}', noFilter: '全部客户' },
+  print: {
+    printedAt: '打印时间：{{date}}',
+    printedBy: '打印人：{{name}}',
+    filter: '筛选：{{text}}',
+    noFilter: '全部客户',
+    signPreparer: '制表人（签字）',
+    signReviewer: '审核人（经理签字）',
+    signDate: '日期',
+  },
   col: {
     grade: '等级',
     customers: '客户数',

@@ -6,15 +6,15 @@ import { dataTable, fieldGrid, printDate, printDateTime, section, tickBox, writi
 
 const phone = (digits: string | null | undefined): string => (digits ? formatPhone(digits) : '');
 
-/** Ruled lines left for the salesperson's handwritten notes at the customer. */
-const NOTE_LINES = 6;
+/** Ruled lines left for the salesperson's handwritten notes at the customer (a normal plan and the signatures fit on page 1). */
+const NOTE_LINES = 5;
 
 /**
  * 客户走访单: the plan to take along — customer, people to meet, purpose,
  * materials and the pre-visit checklist as tick boxes — with ruled space for
  * handwritten notes, and the recorded result once the visit was carried out.
  */
-export const visitBody = (ctx: PrintContext, v: VisitDetail): SafeHtml => {
+export const visitBody = (ctx: PrintContext, v: VisitDetail): { body: SafeHtml; tail: SafeHtml } => {
   const { t } = ctx;
   const chk = (key: (typeof visitChecklist)[number]): string => t(`print.visit.${key}`);
   const plan = fieldGrid([
@@ -87,10 +87,13 @@ export const visitBody = (ctx: PrintContext, v: VisitDetail): SafeHtml => {
           ]),
         )
       : section(t('print.visit.notes'), writingLines(NOTE_LINES));
-  return html`${section(t('print.visit.plan'), plan)}
+  return {
+    body: html`${section(t('print.visit.plan'), plan)}
 ${section(t('print.visit.contacts'), people)}
 ${section(t('print.visit.materials'), html`<div class="panel">${materials}</div>`)}
 ${section(t('print.visit.checklist'), html`<div class="panel">${checklist}</div>`)}
-${approval}
-${result}`;
+${approval}`,
+    // The result or the lines for notes print with the signature lines.
+    tail: result,
+  };
 };

@@ -15,7 +15,7 @@ import { useErrorText } from '../ui/useErrorText';
 import { ChartBox, countFormatter } from './ChartBox';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportFrame } from './ReportFrame';
-import { ReportTables } from './ReportTables';
+import { ReportTableView, ReportTables } from './ReportTables';
 import classes from './Reports.module.css';
 import { useT } from './useT';
 
@@ -149,12 +149,8 @@ const ReportBody = ({ data }: { data: SalesReport }) => {
           </Stack>
         </Paper>
       )}
-      <ReportTables tables={salesReportTables(t, data).slice(team ? 2 : 1)} />
-      <Group className={classes.printOnlyRow} justify="space-between" mt="xl">
-        <Text size="sm">{t('reports.salesReport.signSales')}＿＿＿＿＿＿＿＿</Text>
-        <Text size="sm">{t('reports.salesReport.signManager')}＿＿＿＿＿＿＿＿</Text>
-        <Text size="sm">{t('reports.salesReport.signDate')}＿＿＿＿＿＿＿＿</Text>
-      </Group>
+      {/* The last table prints with the signature lines (ReportFrame's tail). */}
+      <ReportTables tables={salesReportTables(t, data).slice(team ? 2 : 1, -1)} />
     </Stack>
   );
 };
@@ -205,6 +201,9 @@ export const SalesReportView = ({ session }: { session: SessionInfo }) => {
         exportRequest={{ report: 'salesReport', key }}
         loading={q.isPending}
         error={q.error}
+        // 日报/周报/月报 are signed by the salesperson and the manager.
+        signatures={[t('reports.salesReport.signSales'), t('reports.salesReport.signManager')].map((l) => l.replace(/[：:]\s*$/, ''))}
+        tail={q.data && <ReportTableView table={salesReportTables(t, q.data).at(-1)!} />}
       >
         {q.data && <ReportBody key={`${q.data.kind}/${q.data.period.from}/${q.data.userId ?? TEAM}/${q.data.savedAt ?? 0}/${q.data.commentedAt ?? 0}`} data={q.data} />}
       </ReportFrame>
