@@ -13,6 +13,7 @@ import type { Clock } from '../clock';
 import type { Workspace } from '../workspace/workspace';
 import { WorkspaceLock } from '../workspace/lock';
 import { extractDatabase, readContainer, sha256File, writeContainer, type BackupManifest } from './container';
+import { checkBackupFolder } from './folder';
 
 export const BACKUP_EXT = '.tkbak';
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -32,7 +33,7 @@ export const backupSettings = (ws: Workspace, db: Db): BackupSettings => {
 };
 
 export const updateBackupSettings = (ws: Workspace, db: Db, actorId: string, input: { dir: string | null; retentionDays: number }): BackupSettings => {
-  if (input.dir) mkdirSync(input.dir, { recursive: true });
+  if (input.dir) checkBackupFolder(input.dir);
   writeSetting(db, actorId, 'backupDir', input.dir ?? '');
   writeSetting(db, actorId, 'backupRetentionDays', input.retentionDays);
   return backupSettings(ws, db);
