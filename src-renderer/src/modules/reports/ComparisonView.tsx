@@ -31,6 +31,8 @@ export const ComparisonView = ({ data }: { data: ComparisonResult }) => {
                 dataKey="period"
                 series={[{ name: 'value', label: t(`reports.metric.${m.metric}`), color: money ? 'blue.6' : 'teal.6' }]}
                 valueFormatter={money ? yuanFormatter : countFormatter}
+                // Room for ¥15,000,000 on the axis: the labels were cut at the left edge, on screen and on paper.
+                yAxisProps={{ width: money ? 96 : 48 }}
                 withBarValueLabel
               />
             </ChartBox>
