@@ -2,7 +2,8 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { readRows, sniffFile } from '../../src-main/services/import/read';
+import { cellText, columnLetter, readRows, sniffFile } from '../../src-main/services/import/read';
+import { openXlsx, readXlsxHead } from '../../src-main/services/import/read/xlsx';
 import { LIMITS } from '../../src-main/services/import/read/limits';
 import { SharedStrings } from '../../src-main/services/import/read/strings';
 import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -204,5 +205,20 @@ describe('a lead import of a zip bomb', () => {
     expect(mb).toBeLessThan(64);
     expect((await ws.call(manager, 'customers.list', {})).total).toBe(0);
     expect(await ws.call(manager, 'import.batches', {})).toEqual([]);
+  });
+});
+
+describe('readXlsxHead (the first rows without the whole string table)', () => {
+  it('reads rows that use 200,000 different shared strings', async () => {
+    const cols = 10_000;
+    const rows = Array.from({ length: 20 }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => `<c r="${columnLetter(c)}${r + 1}" t="s"><v>${r * cols + c}</v></c>`).join(''),
+    );
+    const strings = Buffer.from(Array.from({ length: 20 * cols }, (_, i) => `<si><t>文${i}</t></si>`).join(''));
+    const f = file('head.xlsx');
+    writeZip(f, workbookParts(sheetXml(rows), sharedStrings(strings, 1, { crc: true })));
+    const head = await readXlsxHead(await openXlsx(f), 0, 100);
+    expect(head).toHaveLength(20);
+    expect(cellText(head[19]!.cells[cols - 1])).toBe(`文${20 * cols - 1}`);
   });
 });

@@ -238,7 +238,8 @@ async function readSharedStrings(book: XlsxBook): Promise<SharedStrings> {
 async function pickSharedStrings(book: XlsxBook, wanted: ReadonlySet<number>): Promise<Map<number, string>> {
   const found = new Map<number, string>();
   if (wanted.size === 0) return found;
-  const last = Math.max(...wanted);
+  let last = 0;
+  for (const i of wanted) if (i > last) last = i;
   await walkSharedStrings(book, (index, text) => {
     if (wanted.has(index)) found.set(index, text);
     return index < last;
