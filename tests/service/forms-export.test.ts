@@ -149,6 +149,20 @@ describe('the plain full export is for people to read', () => {
     expect(cellOf(lines, '单价').value).toBe(123.45);
     expect(cellOf(lines, '订单（合同号）').value).toBe('HT-2026-001');
   });
+
+  it('is in English for a session in English: headers, labels and events', async () => {
+    const english = await ws.loginAs(OFFICE.wang.username, OFFICE.wang.password);
+    english.locale = 'en';
+    const wb = await readBack(await ws.call(english, 'exchange.exportPlain', {}));
+    for (const sheet of wb.worksheets) {
+      for (const h of (sheet.getRow(1).values as unknown[]).slice(1).map(String)) expect(h, `${sheet.name}: ${h}`).not.toMatch(/^[a-z]+(_[a-z]+)*$|[\u4e00-\u9fff]/);
+    }
+    // (The sheets keep the exchange's names, which are the same in every language.)
+    expect(cellOf(wb.getWorksheet('客户')!, 'Lead source').value).toBe('Cold call');
+    expect(cellOf(wb.getWorksheet('联系记录')!, 'Channel').value).toBe('Outgoing call');
+    const events = wb.getWorksheet('客户动态')!;
+    expect((events.getColumn(columnOf(events, 'Details')).values as unknown[]).slice(2)).toContain('Contact: Outgoing call; 电话介绍新品');
+  });
 });
 
 describe('report workbooks', () => {
