@@ -64,8 +64,11 @@ export const createUserInputSchema = z.object({
   displayName: displayNameSchema,
   role: roleSchema,
   password: newPasswordSchema,
+  /** The person must replace this password at their first login (the users screen sets it; scripts may not). */
+  mustChangePassword: z.boolean().default(false),
 });
-export type CreateUserInput = z.infer<typeof createUserInputSchema>;
+/** What the users service takes (whether the password must be changed is the channel's business). */
+export type CreateUserInput = Omit<z.infer<typeof createUserInputSchema>, 'mustChangePassword'>;
 
 export const updateUserInputSchema = z.object({
   id: idSchema,
@@ -74,8 +77,8 @@ export const updateUserInputSchema = z.object({
 });
 export type UpdateUserInput = z.infer<typeof updateUserInputSchema>;
 
-export const setPasswordInputSchema = z.object({ id: idSchema, newPassword: newPasswordSchema });
-export type SetPasswordInput = z.infer<typeof setPasswordInputSchema>;
+export const setPasswordInputSchema = z.object({ id: idSchema, newPassword: newPasswordSchema, mustChangePassword: z.boolean().default(false) });
+export type SetPasswordInput = Omit<z.infer<typeof setPasswordInputSchema>, 'mustChangePassword'>;
 
 export const pageInputSchema = z.object({
   limit: z.number().int().min(1).max(500).default(100),

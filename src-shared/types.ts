@@ -9,6 +9,8 @@ export type UserInfo = {
   active: boolean;
   createdAt: number;
   lastLoginAt: number | null;
+  /** In a session: the password was set by an administrator and must be changed before anything else. */
+  mustChangePassword?: boolean;
 };
 
 export type SessionInfo = {

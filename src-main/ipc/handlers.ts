@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { translator } from '../i18n';
 import { localDate } from '../../src-shared/dates';
 import { JoinUploads } from '../services/backup/join';
+import { mustChangePassword, setMustChangePassword } from '../services/auth/passwordChange';
 import { AppError } from '../../src-shared/errors';
 import type { Db } from '../db/connection';
+import type { UserInfo } from '../../src-shared/types';
 import { integrityCheck } from '../db/connection';
 import { schemaLevel } from '../db/migrate';
 import {
@@ -107,8 +109,11 @@ export const refreshSession = (ws: Workspace, session: Session): void => {
     endSession(ws, session);
     return;
   }
-  session.user = toUserInfo(row, current.lastLoginAt);
+  session.user = withPasswordChange(db!, toUserInfo(row, current.lastLoginAt));
 };
+
+/** A session's user, flagged when an administrator set the password and it must be changed first. */
+const withPasswordChange = (db: Db, user: UserInfo): UserInfo => (mustChangePassword(db, user.id) ? { ...user, mustChangePassword: true } : user);
 
 /** The main process's handlers, one per contract channel, over one workspace. */
 export const createHandlers = (ws: Workspace, options: { imports?: ImportService; printer?: Printer } = {}): Handlers => {
@@ -150,8 +155,9 @@ export const createHandlers = (ws: Workspace, options: { imports?: ImportService
     'auth.login': async (input, { session }) => {
       endSession(ws, session);
       const { db, user } = await login(ws, input);
-      session.user = user;
-      return { user, companyName: getSettings(db).companyName };
+      const flagged = withPasswordChange(db, user);
+      session.user = flagged;
+      return { user: flagged, companyName: getSettings(db).companyName };
     },
 
     'auth.recover': async (input, { session }) => {
@@ -166,15 +172,23 @@ export const createHandlers = (ws: Workspace, options: { imports?: ImportService
       return null;
     },
 
-    'auth.changePassword': async (input, { user }) => {
+    'auth.changePassword': async (input, { user, session }) => {
       await changePassword(ws, user, input);
+      const db = openDb(ws);
+      setMustChangePassword(db, user.id, false);
+      session.user = withPasswordChange(db, user);
       return null;
     },
 
     'auth.myLogins': (_input, { user }) => loginsOfUser(openDb(ws), user.id, 10),
 
     'users.list': () => listUsers(openDb(ws)),
-    'users.create': (input, { user }) => createUser(ws, openDb(ws), user.id, input),
+    'users.create': async ({ mustChangePassword: mustChange, ...input }, { user }) => {
+      const db = openDb(ws);
+      const created = await createUser(ws, db, user.id, input);
+      setMustChangePassword(db, created.id, mustChange);
+      return created;
+    },
     'users.update': async (input, { user, session }) => {
       const updated = await updateUser(ws, openDb(ws), user.id, input);
       if (updated.id === user.id) session.user = updated;
@@ -182,14 +196,20 @@ export const createHandlers = (ws: Workspace, options: { imports?: ImportService
     },
     'users.deactivate': (input, { user }) => deactivateUser(ws, openDb(ws), user.id, input.id),
     'users.activate': async (input, { user }) => {
-      const result = await setUserPassword(ws, openDb(ws), user.id, input, true);
+      const db = openDb(ws);
+      const { mustChangePassword: mustChange, ...password } = input;
+      const result = await setUserPassword(ws, db, user.id, password, true);
       clearLockout(ws, result.username);
+      setMustChangePassword(db, input.id, mustChange && input.id !== user.id);
       return result;
     },
     'users.resetPassword': async (input, { user }) => {
       const db = openDb(ws);
-      const result = await setUserPassword(ws, db, user.id, input, false);
+      const { mustChangePassword: mustChange, ...password } = input;
+      const result = await setUserPassword(ws, db, user.id, password, false);
       clearLockout(ws, getUserRow(db, input.id).username);
+      // An administrator resetting their own password is not handing it to someone else.
+      setMustChangePassword(db, input.id, mustChange && input.id !== user.id);
       return result;
     },
 

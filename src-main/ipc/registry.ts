@@ -11,6 +11,7 @@ import { AppError, isAppError, type AppErrorData, type Result } from '../../src-
 import type { UserInfo } from '../../src-shared/types';
 import { translator } from '../i18n';
 import type { Session } from './session';
+import { PASSWORD_CHANGE_CHANNELS } from '../services/auth/passwordChange';
 
 export type HandlerContext = { session: Session };
 export type AuthedContext = HandlerContext & { user: UserInfo };
@@ -68,6 +69,8 @@ export const createRegistry = (
       if (!allows(def.access, session.user)) {
         return fail(session, session.user ? 'FORBIDDEN' : 'UNAUTHENTICATED');
       }
+      // A password an administrator set must be replaced before anything else (auth/passwordChange.ts).
+      if (session.user?.mustChangePassword && !PASSWORD_CHANGE_CHANNELS.has(channel)) return fail(session, 'PASSWORD_CHANGE_REQUIRED');
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) {
         const result = fail(session, 'VALIDATION', { fields: fieldList(parsed.error) });

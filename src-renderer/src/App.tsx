@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { useChannelQuery } from './modules/api/hooks';
+import { ChangePasswordFirst } from './modules/auth/ChangePasswordFirst';
 import { LoginPage } from './modules/auth/LoginPage';
 import { RecoverPage } from './modules/auth/RecoverPage';
 import { SetupWizard } from './modules/auth/SetupWizard';
@@ -40,6 +41,7 @@ export const App = () => {
       </Routes>
     );
   }
+  if (session.user.mustChangePassword) return <ChangePasswordFirst session={session} />;
   return (
     <AppLayout session={session}>
       <Routes>

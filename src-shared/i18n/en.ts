@@ -1,5 +1,6 @@
 import { keysEn } from './modules/keys.en';
 import { joinEn } from './modules/join.en';
+import { firstLoginEn } from './modules/firstLogin.en';
 import { exchangeEn } from './modules/exchange.en';
 import { reportsEn } from './modules/reports.en';
 import { ordersEn } from './modules/orders.en';
@@ -30,6 +31,7 @@ export const en: Messages = {
   forms: formsEn,
   keys: keysEn,
   join: joinEn,
+  firstLogin: firstLoginEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -173,6 +175,7 @@ export const en: Messages = {
     INVALID_RECOVERY_KEY: 'The recovery key is not correct',
     REKEY_BUSY: 'Another task (such as the import wizard) has the database open, so the database key cannot be changed now. Try again when it is finished; the next login also retries.',
     TIME_IN_FUTURE: 'When it actually happened cannot be later than now: enter a time that has passed (plan a future visit with “Plan visit”)',
+    PASSWORD_CHANGE_REQUIRED: 'The password an administrator set for you must be changed to your own before you can go on',
     LOGO_INVALID: 'The logo is not a PNG or JPEG image (or the file is damaged): choose a PNG or JPEG file',
     LOGO_TOO_LARGE: 'The logo file is too large: at most {{maxKb}} KB (this one is {{kb}} KB)',
     LOGO_TOO_MANY_PIXELS: 'The logo is too large: at most {{max}}×{{max}} pixels (this one is {{width}}×{{height}})',

@@ -1,6 +1,7 @@
 import type { Widen } from './widen';
 import { keysZhCN } from './modules/keys.zh-CN';
 import { joinZhCN } from './modules/join.zh-CN';
+import { firstLoginZhCN } from './modules/firstLogin.zh-CN';
 import { exchangeZhCN } from './modules/exchange.zh-CN';
 import { reportsZhCN } from './modules/reports.zh-CN';
 import { ordersZhCN } from './modules/orders.zh-CN';
@@ -31,6 +32,7 @@ export const zhCN = {
   forms: formsZhCN,
   keys: keysZhCN,
   join: joinZhCN,
+  firstLogin: firstLoginZhCN,
   common: {
     save: '保存',
     cancel: '取消',
@@ -166,6 +168,7 @@ export const zhCN = {
     INVALID_RECOVERY_KEY: '恢复密钥不正确',
     REKEY_BUSY: '数据库正被另一项操作（例如导入向导）使用，暂时无法更换数据库密钥。请在导入结束后重试；下次登录时也会自动重试。',
     TIME_IN_FUTURE: '实际发生的时间不能晚于现在，请改为已经过去的时间（计划中的拜访请用“计划拜访”）',
+    PASSWORD_CHANGE_REQUIRED: '管理员为您设置的密码需要先改成您自己的密码，改好后才能继续使用',
     LOGO_INVALID: '标志图片不是 PNG 或 JPEG 图片（或文件已损坏），请选择 PNG 或 JPEG 文件',
     LOGO_TOO_LARGE: '标志图片太大：最大 {{maxKb}} KB（这个文件 {{kb}} KB）',
     LOGO_TOO_MANY_PIXELS: '标志图片尺寸太大：最大 {{max}}×{{max}} 像素（这张 {{width}}×{{height}}）',

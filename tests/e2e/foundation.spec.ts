@@ -112,6 +112,13 @@ test.describe('first run, login and the shell', () => {
     await page.getByLabel('用户名').fill('lisi');
     await page.getByRole('textbox', { name: '密码', exact: true }).fill('Sales-pass-2026');
     await page.getByRole('button', { name: '登录' }).click();
+    // The password the admin set must be replaced first.
+    await expect(page.getByRole('heading', { name: '请先设置自己的密码' })).toBeVisible();
+    await snap(page, '09b-first-login-change-password');
+    await page.getByLabel('当前密码').fill('Sales-pass-2026');
+    await page.getByLabel('新密码', { exact: true }).fill('Only-lisi-knows-2026');
+    await page.getByLabel('再次输入新密码').fill('Only-lisi-knows-2026');
+    await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByTestId('current-user')).toHaveText('李四');
     await page.getByRole('link', { name: '设置' }).click();
     await expect(page.getByRole('tab', { name: '我的账号' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { PasswordField } from '../ui/PasswordField';
-import { Button, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createUserInputSchema } from '@shared/schemas';
 import { useChannelMutation } from '../api/hooks';
@@ -12,7 +12,7 @@ export const CreateUserForm = ({ onDone }: { onDone: () => void }) => {
   const create = useChannelMutation('users.create', ['users.list']);
   const form = useZodForm(createUserInputSchema, {
     mode: 'controlled',
-    initialValues: { username: '', displayName: '', role: 'sales' as const, password: '' },
+    initialValues: { username: '', displayName: '', role: 'sales' as const, password: '', mustChangePassword: true },
   });
   return (
     <form onSubmit={form.onSubmit((values) => create.mutate(values, { onSuccess: onDone }))}>
@@ -21,6 +21,11 @@ export const CreateUserForm = ({ onDone }: { onDone: () => void }) => {
         <TextInput label={t('users.displayName')} withAsterisk {...form.getInputProps('displayName')} />
         <RoleSelect label={t('users.role')} withAsterisk {...form.getInputProps('role')} />
         <PasswordField label={t('users.password')} withAsterisk autoComplete="new-password" {...form.getInputProps('password')} />
+        <Checkbox
+          label={t('firstLogin.mustChange')}
+          description={t('firstLogin.mustChangeHint')}
+          {...form.getInputProps('mustChangePassword', { type: 'checkbox' })}
+        />
         <ErrorAlert error={create.error} />
         <Button type="submit" loading={create.isPending}>
           {t('common.save')}

@@ -11,7 +11,8 @@ import { useZodForm } from '../ui/useZodForm';
 
 const changePasswordFormSchema = z.intersection(z.object({ currentPassword: passwordSchema }), newPasswordPairSchema);
 
-export const MyAccountPanel = () => {
+/** Changes the user's own password; `onChanged` runs after a change (the first-login page moves on). */
+export const MyAccountPanel = ({ onChanged }: { onChanged?: () => void } = {}) => {
   const { t } = useTranslation();
   const change = useChannelMutation('auth.changePassword');
   const form = useZodForm(changePasswordFormSchema, {
@@ -31,6 +32,7 @@ export const MyAccountPanel = () => {
               onSuccess: () => {
                 form.reset();
                 notifications.show({ color: 'green', message: t('settings.passwordChanged') });
+                onChanged?.();
               },
             },
           ),

@@ -1,5 +1,6 @@
 import { PasswordField } from '../ui/PasswordField';
-import { Button, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserInfo } from '@shared/types';
 import { useChannelMutation } from '../api/hooks';
@@ -12,14 +13,21 @@ export const SetPasswordForm = ({ user, activate, onDone }: { user: UserInfo; ac
   const { t } = useTranslation();
   const mutation = useChannelMutation(activate ? 'users.activate' : 'users.resetPassword', ['users.list']);
   const form = useZodForm(newPasswordPairSchema, { mode: 'controlled', initialValues: { newPassword: '', newPasswordConfirm: '' } });
+  const [mustChange, setMustChange] = useState(true);
   return (
-    <form onSubmit={form.onSubmit(({ newPassword }) => mutation.mutate({ id: user.id, newPassword }, { onSuccess: onDone }))}>
+    <form onSubmit={form.onSubmit(({ newPassword }) => mutation.mutate({ id: user.id, newPassword, mustChangePassword: mustChange }, { onSuccess: onDone }))}>
       <Stack>
         <Text size="sm">
           {user.displayName} ({user.username})
         </Text>
         <PasswordField label={t('users.newPassword')} withAsterisk autoComplete="new-password" {...form.getInputProps('newPassword')} />
         <PasswordField label={t('settings.newPasswordConfirm')} withAsterisk autoComplete="new-password" {...form.getInputProps('newPasswordConfirm')} />
+        <Checkbox
+          label={t('firstLogin.mustChange')}
+          description={t('firstLogin.mustChangeHint')}
+          checked={mustChange}
+          onChange={(e) => setMustChange(e.currentTarget.checked)}
+        />
         <ErrorAlert error={mutation.error} />
         <Button type="submit" loading={mutation.isPending}>
           {t('common.save')}
