@@ -168,7 +168,10 @@ export const createHandlers = (ws: Workspace, options: { imports?: ImportService
     },
 
     'auth.logout': (_input, { session }) => {
+      const user = session.user;
       endSession(ws, session);
+      // The person's import uploads (copies of customer lists in a temp folder) go with them.
+      if (user) void imports.endUser(user).catch(() => undefined);
       return null;
     },
 
