@@ -9,6 +9,7 @@ import type {
   ExchangeSummary,
   ExchangeValue,
 } from '../../../src-shared/exchange/types';
+import { localDate } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/errors';
 import { columnLabel } from '../../../src-shared/exchange/labels';
 import type { Db } from '../../db/connection';
@@ -196,7 +197,7 @@ export const exportExchange = async (
   );
   const perSheet = Object.fromEntries(snap.sheets.map((s) => [s.type.sheet, s.rows.length]));
   const rows = snap.sheets.reduce((n, s) => n + s.rows.length, 0);
-  const fileName = `tuoke-exchange-${env.node}-${new Date(now).toISOString().slice(0, 10)}.xlsx`;
+  const fileName = `tuoke-exchange-${env.node}-${localDate(now)}.xlsx`;
   db.write(viewer.id, () => {
     db.sqlite
       .prepare('INSERT INTO exchange_log (id, at, user_id, kind, peer_node, peer_label, file_name, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
