@@ -132,7 +132,7 @@ test.describe('customer list', () => {
 
     // Overdue first contacts: nothing yet (assigned today), and the note explains the rule.
     await quickView(page, '首次联系超期');
-    await expect(page.getByText('尚无联系', { exact: false }).first()).toBeVisible();
+    await expect(page.getByText('还没有任何联系记录', { exact: false }).first()).toBeVisible();
     await expect(page.getByText('没有超期的客户')).toBeVisible();
   });
 
