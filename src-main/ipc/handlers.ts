@@ -85,7 +85,7 @@ const openDb = (ws: Workspace): Db => {
 /** The import in this process (CLI, tests): uploads a crashed run left behind are removed first. */
 const localImportService = (ws: Workspace): ImportService => {
   sweepOrphanUploads();
-  return localImports(new ImportSessions(inlineRunner(() => openDb(ws))), (use) => use(openDb(ws)));
+  return localImports(new ImportSessions(inlineRunner(() => openDb(ws)), undefined, ws.clock), (use) => use(openDb(ws)));
 };
 
 const endSession = (ws: Workspace, session: Session): void => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { checkBackupFolder, ensureBackupFolder } from '../../src-main/services/backup/folder';
+import { writeSetting } from '../../src-main/services/settings/settings';
 import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace | undefined;
@@ -107,5 +108,16 @@ describe('ensureBackupFolder', () => {
     const deep = join(base, ...Array.from({ length: 65 }, (_, i) => `d${i}`));
     expect(codeOf(() => ensureBackupFolder(deep))).toBe('BACKUP_DIR_UNUSABLE');
     expect(existsSync(join(base, 'd0'))).toBe(false);
+  });
+});
+
+describe('a backup into a folder saved before the setting was checked', () => {
+  it('is refused at once instead of spinning (createBackup goes through the same bounded folder check)', async () => {
+    if (process.platform !== 'linux') return;
+    const { ws, admin } = await loggedIn();
+    // As an older version could have saved it: straight into the settings table.
+    writeSetting(ws.host.workspace.db!, null, 'backupDir', '/proc/self/x');
+    const r = await ws.invoke(admin, 'backup.create', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'BACKUP_DIR_SYSTEM' } });
   });
 });

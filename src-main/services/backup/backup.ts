@@ -13,7 +13,7 @@ import type { Clock } from '../clock';
 import type { Workspace } from '../workspace/workspace';
 import { WorkspaceLock } from '../workspace/lock';
 import { extractDatabase, readContainer, sha256File, writeContainer, type BackupManifest } from './container';
-import { checkBackupFolder } from './folder';
+import { checkBackupFolder, ensureBackupFolder } from './folder';
 
 export const BACKUP_EXT = '.tkbak';
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -71,7 +71,8 @@ const SNAPSHOT_PREFIX = '.snapshot-';
  * without a key, and an encrypted-to-plain copy is not allowed.)
  */
 export const createBackup = async (ws: Workspace, db: Db, reason: BackupManifest['reason'], dir = backupSettings(ws, db).dir): Promise<BackupInfo> => {
-  mkdirSync(dir, { recursive: true });
+  // Bounded: a folder saved before the setting was checked (or one that went away) never spins (folder.ts).
+  ensureBackupFolder(dir);
   const now = ws.clock.now();
   const owner = backupOwner(ws);
   let fileName = backupFileName(owner, now, reason);
