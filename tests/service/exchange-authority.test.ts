@@ -346,7 +346,7 @@ describe('the attacks a security review found are refused', () => {
     const c = s.conflicts.find((x) => x.recordId === customer.id)!;
     expect(c.reason).toBe('both_changed');
     expect(() => resolveConflicts(b.db, sales, [{ conflictId: c.conflictId!, fields: { tier: 'local', notes: 'local' } }])).toThrow(
-      expect.objectContaining({ code: 'EXCHANGE_REFUSED', params: expect.objectContaining({ reason: 'manager', column: 'tier' }) }),
+      expect.objectContaining({ code: 'EXCHANGE_REFUSED', params: expect.objectContaining({ reason: 'manager', column: '“tier”' }) }),
     );
     resolveConflicts(b.db, viewers.manager, [{ conflictId: c.conflictId!, fields: { tier: 'remote', notes: 'local' } }]);
     expect(b.db.sqlite.prepare('SELECT tier, notes FROM customers WHERE id = ?').get(customer.id)).toEqual({ tier: 'key', notes: '乙方改过' });

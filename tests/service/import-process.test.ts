@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { forkImportProcess, type ImportProcess } from '../../src-main/services/import/remote';
 import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
@@ -10,6 +10,20 @@ const entry = new URL('../../src-main/services/import/process.ts', import.meta.u
 
 let ws: TestWorkspace | undefined;
 afterEach(() => ws?.dispose());
+
+// This file's temp folder is its own: other test files (other worker processes) start import processes too,
+// and each of those sweeps the upload folders of processes that are gone, which would race the
+// "a killed process's folder is still there" check below. Forked import processes inherit it.
+const sharedTmp = process.env.TMPDIR;
+beforeAll(() => {
+  process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'tuoke-import-process-test-'));
+});
+afterAll(() => {
+  const own = process.env.TMPDIR!;
+  if (sharedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = sharedTmp;
+  rmSync(own, { recursive: true, force: true });
+});
 
 /** A workspace whose imports run in real forked import processes, with the office's manager logged in; `started` and `exits` record the processes. */
 const officeWithImportProcess = async () => {
