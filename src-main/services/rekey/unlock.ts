@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import {
   hasNextKeyring,
   openRecovery,
@@ -11,6 +14,7 @@ import {
 } from '../../keyring/keyring';
 import type { Workspace } from '../workspace/workspace';
 import { hasPending, readPending, rekeyLocked } from './rekey';
+import { replayCommittedWal } from './walReplay';
 
 /**
  * The unlock path of a login (password or recovery key), run under the
@@ -31,14 +35,11 @@ import { hasPending, readPending, rekeyLocked } from './rekey';
  */
 type Opener = (keyring: Keyring) => Promise<Unlocked | null>;
 
-/**
- * Whether `key` decrypts the database file. Read-only, so a wrong key never
- * writes: no checkpoint of the WAL, no rollback of a journal, on close.
- */
-export const keyOpensFile = (file: string, key: Buffer): boolean => {
+/** Opens `file` with `key` and reads the schema: true when the key decrypts it. */
+const readsWith = (file: string, key: Buffer, readonly: boolean): boolean => {
   let sqlite: Database.Database | null = null;
   try {
-    sqlite = new Database(file, { fileMustExist: true, readonly: true });
+    sqlite = new Database(file, { fileMustExist: true, readonly });
     sqlite.pragma(`cipher='sqlcipher'`);
     sqlite.pragma('legacy=4');
     sqlite.pragma(`key="x'${key.toString('hex')}'"`);
@@ -48,6 +49,28 @@ export const keyOpensFile = (file: string, key: Buffer): boolean => {
     return false;
   } finally {
     sqlite?.close();
+  }
+};
+
+/**
+ * Whether `key` decrypts the database file, without ever writing to it: a wrong key must not
+ * checkpoint a WAL or roll back a journal. Without a WAL or journal beside it, a read-only open
+ * answers. With one (a process killed mid-transaction or before its checkpoint), a read-only
+ * connection may not read at all (SQLite answers SQLITE_READONLY_RECOVERY when the WAL index has to
+ * be rebuilt, which needs write access): then the question is asked of a copy of the files, opened
+ * normally, and the copy is removed.
+ */
+export const keyOpensFile = (file: string, key: Buffer): boolean => {
+  const sidecars = ['-wal', '-journal'].filter((s) => (statSync(`${file}${s}`, { throwIfNoEntry: false })?.size ?? 0) > 0);
+  if (!sidecars.length) return readsWith(file, key, true);
+  const dir = mkdtempSync(join(tmpdir(), 'tuoke-keycheck-'));
+  try {
+    const copy = join(dir, basename(file));
+    copyFileSync(file, copy);
+    for (const s of sidecars) copyFileSync(`${file}${s}`, `${copy}${s}`);
+    return readsWith(copy, key, false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 };
 
@@ -63,7 +86,11 @@ const unlockWith = async (ws: Workspace, open: Opener, allowResume: boolean): Pr
   const next = hasNextKeyring(ws.dataDir) ? readNextKeyring(ws.dataDir) : null;
   const fromNext = next ? await open(next) : null;
   try {
-    const oldOpens = fromCurrent !== null && keyOpensFile(ws.dbFile, fromCurrent.key);
+    let oldOpens = fromCurrent !== null && keyOpensFile(ws.dbFile, fromCurrent.key);
+    // Killed between the re-key's commit and its checkpoint: no key reads the file until the committed
+    // WAL is copied into it (walReplay.ts explains why); then the new key does.
+    if (!oldOpens && (fromCurrent || fromNext) && !(fromNext && keyOpensFile(ws.dbFile, fromNext.key)) && replayCommittedWal(ws.dbFile) > 0)
+      oldOpens = fromCurrent !== null && keyOpensFile(ws.dbFile, fromCurrent.key);
     if (!oldOpens && fromNext && next && keyOpensFile(ws.dbFile, fromNext.key)) {
       // The rekey committed before the crash: the next slots are the current ones now.
       promoteNextKeyring(ws.dataDir, fromNext.upgraded ?? next);
