@@ -36,6 +36,8 @@ export type ImportGroup = {
   id: string;
   matchedOn: DuplicateMatch[];
   rowNumbers: number[];
+  /** A company name from the file's rows of the group (the preview holds only the first rows). */
+  name: string | null;
   existing: { id: string; name: string; owner: UserRef | null } | null;
 };
 

@@ -84,6 +84,17 @@ describe('analysing an import', () => {
   });
 });
 
+describe('a duplicate group far down the file', () => {
+  it('carries a company name from the file, for a group whose rows the preview (the first 100 rows) does not hold', () => {
+    // 150 different companies, then row 152 repeats row 140's phone under another spelling of the name.
+    const values: ImportRowInput['values'][] = Array.from({ length: 150 }, (_, i) => [`远方第${i}号贸易有限公司`, null, null, `1390000${String(1000 + i)}`, null, null, null]);
+    values.push(['远方第138号贸易公司分部', null, null, '13900001138', null, null, null]);
+    const records = rows(values).map((r) => buildRecord(r, mapping));
+    const a = analyzeRecords(db, records);
+    expect(a.groups).toEqual([expect.objectContaining({ rowNumbers: [140, 152], name: '远方第138号贸易公司分部', existing: null })]);
+  });
+});
+
 describe('duplicate groups beyond the ones listed', () => {
   it('lists the first groups in full and applies per-group and default decisions to every group', async () => {
     const codes = ['91330106MA27Y8K3A', '91330106MA27Y8K3B', '91330106MA27Y8K3C', '91330106MA27Y8K3D'].map(creditCode);

@@ -17,6 +17,8 @@ export type DuplicateGroup = {
   id: string;
   matchedOn: DuplicateMatch[];
   rowNumbers: number[];
+  /** A company name from the file's rows of the group (the wizard's preview holds only the first rows). */
+  name: string | null;
   existing: { id: string; name: string; owner: UserRef | null } | null;
 };
 
@@ -41,6 +43,8 @@ export class DuplicateGroups {
   /** Per group: the keys matched, one bit per MATCHES entry. */
   private readonly matched: number[] = [];
   private readonly byExisting = new Map<string, number>();
+  /** A name from the file for each of the groups that can be listed (at most LISTED_GROUPS of them). */
+  private readonly names = new Map<number, string>();
   /** Row number → group; the rows of a group in file order (a group within the file gets its first row when its second appears). */
   private readonly rows = new Map<number, number>();
 
@@ -49,23 +53,29 @@ export class DuplicateGroups {
   }
 
   /** The group of the existing customer `existingId`, created with `row` as its first row if new. */
-  addToExisting(existingId: string, matchedOn: DuplicateMatch[], row: number): void {
+  addToExisting(existingId: string, matchedOn: DuplicateMatch[], row: number, name = ''): void {
     let g = this.byExisting.get(existingId);
     if (g === undefined) {
       g = this.create(existingId, matchedOn, row);
       this.byExisting.set(existingId, g);
     }
     this.rows.set(row, g);
+    this.name(g, name);
   }
 
   /** Adds `row` to the group of the earlier row `first`, which becomes a group within the file if it had none. */
-  addToRow(first: number, matchedOn: DuplicateMatch[], row: number): void {
+  addToRow(first: number, matchedOn: DuplicateMatch[], row: number, name = ''): void {
     let g = this.rows.get(first);
     if (g === undefined) {
       g = this.create(null, matchedOn, first);
       this.rows.set(first, g);
     }
     this.rows.set(row, g);
+    this.name(g, name);
+  }
+
+  private name(g: number, name: string): void {
+    if (g < LISTED_GROUPS && name && !this.names.has(g)) this.names.set(g, name);
   }
 
   private create(existingId: string | null, matchedOn: DuplicateMatch[], first: number): number {
@@ -132,6 +142,7 @@ export class DuplicateGroups {
         id: this.idOf(g),
         matchedOn: MATCHES.filter((_, bit) => this.matched[g]! & (1 << bit)),
         rowNumbers,
+        name: this.names.get(g) ?? null,
         existing: id
           ? { id, name: e?.name ?? '', owner: e?.ownerId ? { id: e.ownerId, displayName: names.get(e.ownerId) ?? '' } : null }
           : null,
@@ -241,7 +252,7 @@ export const createAnalyzer = (db: Db): Analyzer => {
       }
     }
     if (existing) {
-      groups.addToExisting(existing.id, matchedDb, r.rowNumber);
+      groups.addToExisting(existing.id, matchedDb, r.rowNumber, r.fields.name);
       result.inDbDuplicates += 1;
       for (const [, key] of keys) if (!firstInFile.has(key)) firstInFile.set(key, r.rowNumber);
       return;
@@ -249,7 +260,7 @@ export const createAnalyzer = (db: Db): Analyzer => {
     const matchedFile = keys.filter(([, key]) => firstInFile.has(key));
     if (matchedFile.length) {
       // The earlier row's group: of the existing customer it matched, or (new) within the file.
-      groups.addToRow(firstInFile.get(matchedFile[0]![1])!, matchedFile.map(([k]) => k), r.rowNumber);
+      groups.addToRow(firstInFile.get(matchedFile[0]![1])!, matchedFile.map(([k]) => k), r.rowNumber, r.fields.name);
       result.inFileDuplicates += 1;
     } else {
       result.fresh += 1;

@@ -186,7 +186,7 @@ const GroupRow = ({ group: g, decision, onDecide, rowName, sep }: GroupRowProps)
       <Table.Td>
         <Stack gap={2}>
           <Text size="sm" fw={500}>
-            {names.join(sep) || t('importer.analysis.rows', { rows: g.rowNumbers.join(sep) })}
+            {names.join(sep) || g.name || t('importer.analysis.rows', { rows: g.rowNumbers.join(sep) })}
           </Text>
           <Group gap={6}>
             <Text size="xs" c="dimmed">
