@@ -281,18 +281,45 @@ export const isChurnRisk = (
 
 // ── receivables ───────────────────────────────────────────────────────────────
 
+/**
+ * The ageing of receivables, defined here once: 未到期 (due today or later),
+ * 1–30, 31–60, 61–90, >90 days overdue. The orders' receivables list, its
+ * filter and summary, and the receivables report all bucket through this.
+ */
 export const ageingBuckets = ['not_due', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
 export type AgeingBucket = (typeof ageingBuckets)[number];
+
+/** The most days past the due date each bucket holds (the last is open-ended); the fewest is the bucket before's most + 1. */
+const ageingMaxDays: Record<AgeingBucket, number> = { not_due: 0, d1_30: 30, d31_60: 60, d61_90: 90, d90_plus: Infinity };
 
 /** Days past the due date (0 when not yet due). */
 export const overdueDays = (dueDate: string, today: string): number => Math.max(0, daysBetween(dueDate, today));
 
-/** 未到期 (due today or later), 1–30, 31–60, 61–90, >90 days overdue. */
 export const ageingBucket = (dueDate: string, today: string): AgeingBucket => {
   const d = overdueDays(dueDate, today);
-  if (d === 0) return 'not_due';
-  if (d <= 30) return 'd1_30';
-  if (d <= 60) return 'd31_60';
-  if (d <= 90) return 'd61_90';
-  return 'd90_plus';
+  return ageingBuckets.find((b) => d <= ageingMaxDays[b]) ?? 'd90_plus';
+};
+
+/** The due dates (inclusive, 'YYYY-MM-DD') in a bucket on `today`; an open end is left out. */
+export const ageingDueRange = (bucket: AgeingBucket, today: string): { from?: string; to?: string } => {
+  const i = ageingBuckets.indexOf(bucket);
+  const most = ageingMaxDays[bucket];
+  const fewest = i === 0 ? null : ageingMaxDays[ageingBuckets[i - 1]!] + 1;
+  return {
+    ...(most === Infinity ? {} : { from: addDays(today, -most) }),
+    ...(fewest === null ? {} : { to: addDays(today, -fewest) }),
+  };
+};
+
+/**
+ * ageingBucket for many due dates on one day, by comparing date strings with
+ * each bucket's earliest due date (tens of thousands of open orders: no date
+ * parsing per order).
+ */
+export const ageingBucketOn = (today: string): ((dueDate: string) => AgeingBucket) => {
+  const edges = ageingBuckets.flatMap((b) => {
+    const from = ageingDueRange(b, today).from;
+    return from === undefined ? [] : [[from, b] as const];
+  });
+  return (dueDate) => edges.find(([from]) => dueDate >= from)?.[1] ?? 'd90_plus';
 };

@@ -1,4 +1,5 @@
 import type { CustomerGrade, CustomerStatus } from '../customers/enums';
+import type { AgeingBucket } from '../orders/logic';
 import type { LocalDate, Period } from './period';
 import type { SalesReportKind, StatDimension } from './schemas';
 
@@ -110,8 +111,8 @@ export type FunnelResult = {
 
 // ---------------------------------------------------------------- receivables
 
-export const ageingBuckets = ['not_due', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
-export type AgeingBucket = (typeof ageingBuckets)[number];
+// The buckets are the orders' (one definition, src-shared/orders/logic.ts).
+export { ageingBuckets, type AgeingBucket } from '../orders/logic';
 export type BucketAmounts = Record<AgeingBucket, Fen>;
 
 export type ReceivablesResult = {

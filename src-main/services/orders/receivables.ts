@@ -1,26 +1,10 @@
-import { ageingBucket, ageingBuckets, addDays, localIsoDate, overdueDays, type AgeingBucket } from '../../../src-shared/orders/logic';
+import { ageingBucket, ageingBuckets, ageingDueRange, localIsoDate, overdueDays } from '../../../src-shared/orders/logic';
 import type { ReceivableFilter } from '../../../src-shared/orders/schemas';
 import type { AgeingSummary, ReceivablePage, ReceivableRow } from '../../../src-shared/orders/types';
 import type { Db } from '../../db/connection';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { userNames } from '../customers/events';
 import { ordersOfSql } from './orders';
-
-/** Due-date range (inclusive, 'YYYY-MM-DD') of an ageing bucket on `today`. */
-const bucketRange = (bucket: AgeingBucket, today: string): { from?: string; to?: string } => {
-  switch (bucket) {
-    case 'not_due':
-      return { from: today };
-    case 'd1_30':
-      return { from: addDays(today, -30), to: addDays(today, -1) };
-    case 'd31_60':
-      return { from: addDays(today, -60), to: addDays(today, -31) };
-    case 'd61_90':
-      return { from: addDays(today, -90), to: addDays(today, -61) };
-    case 'd90_plus':
-      return { to: addDays(today, -91) };
-  }
-};
 
 const whereOf = (viewer: Viewer, f: ReceivableFilter, today: string) => {
   const c = ['o.received < o.amount'];
@@ -40,7 +24,7 @@ const whereOf = (viewer: Viewer, f: ReceivableFilter, today: string) => {
     params.customer = f.customerId;
   }
   if (f.bucket) {
-    const r = bucketRange(f.bucket, today);
+    const r = ageingDueRange(f.bucket, today);
     if (r.from) {
       c.push('o.due_date >= @dueFrom');
       params.dueFrom = r.from;

@@ -1,6 +1,6 @@
-import { addDays as orderAddDays, ageingBucket, daysBetween as orderDaysBetween } from '../../../src-shared/orders/logic';
+import { ageingBucketOn, ageingBuckets, daysBetween as orderDaysBetween } from '../../../src-shared/orders/logic';
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
-import type { AgeingBucket, BucketAmounts, ReceivablesResult } from '../../../src-shared/reports/types';
+import type { BucketAmounts, ReceivablesResult } from '../../../src-shared/reports/types';
 import type { Db } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import { all, namedCustomers, pickNamed } from './figures';
@@ -17,7 +17,7 @@ const openOrders = (db: Db, asOf: string, member: (id: string) => boolean): Open
     [asOf],
   ).filter((r) => member(r.customer_id));
 
-const emptyBuckets = (): BucketAmounts => ({ not_due: 0, d1_30: 0, d31_60: 0, d61_90: 0, d90_plus: 0 });
+const emptyBuckets = (): BucketAmounts => Object.fromEntries(ageingBuckets.map((b) => [b, 0])) as BucketAmounts;
 
 /**
  * Receivables (应收账款) with ageing, by customer and by salesperson, as of
@@ -56,15 +56,7 @@ export const receivablesReport = (db: Db, viewer: Viewer, filter: ReportFilter):
   const totals = { ...emptyBuckets(), total: 0 };
   const byCustomer = new Map<string, BucketAmounts & { total: number; oldestDue: string }>();
   const bySalesperson = new Map<string | null, BucketAmounts & { total: number; orders: number }>();
-  // ageingBucket by date-string comparison: a due date on or after these days falls in the bucket (tens of
-  // thousands of open orders: no date parsing per order).
-  const edges: [string, AgeingBucket][] = [
-    [asOf, ageingBucket(asOf, asOf)],
-    [orderAddDays(asOf, -30), ageingBucket(orderAddDays(asOf, -30), asOf)],
-    [orderAddDays(asOf, -60), ageingBucket(orderAddDays(asOf, -60), asOf)],
-    [orderAddDays(asOf, -90), ageingBucket(orderAddDays(asOf, -90), asOf)],
-  ];
-  const bucketOf = (due: string): AgeingBucket => edges.find(([edge]) => due >= edge)?.[1] ?? 'd90_plus';
+  const bucketOf = ageingBucketOn(asOf);
   for (const r of [...open, ...closed]) {
     const owed = r.owed + (paidAfter.get(r.id) ?? 0);
     if (owed <= 0) continue;
