@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
 
 /** Which process a file runs in decides what it may import (see STYLE.md). */
@@ -28,6 +30,35 @@ export default tseslint.config(
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/app/**', 'src-main/preload/**'],
     rules: { 'no-restricted-imports': ['error', noElectron] },
+  },
+  {
+    // One module shape (README, Architecture): no import cycles in the main process or the
+    // shared code (a cycle let a table hook be read before it was initialised), and the database
+    // layer never reaches up into the services (services use the database, not the other way).
+    files: ['src-main/**/*.ts', 'src-shared/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.node.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['src-main/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...noElectron,
+          patterns: [
+            {
+              group: ['**/services/**', '**/ipc/**', '**/host', '**/app/**'],
+              message: 'src-main/db is the bottom layer: it imports nothing from services, ipc or the host (a service module registers its hooks with the host).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src-shared/**/*.ts'],

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { sourceMigrationsFolder } from '../src-main/db/migrate';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../src-main/db/connection';
+import { hooksOf } from '../src-main/host';
 import { manualClock } from '../src-main/services/clock';
 import type { Rng } from '../src-main/devtools/seedDemo';
 import { newId } from '../src-main/services/ids';
@@ -53,7 +54,7 @@ const stats = (times: number[]): string => {
 
 const clock = manualClock(Date.UTC(2026, 10, 23, 2, 0, 0));
 // The database layer only (no host): a fresh encrypted file, the app's migrations and triggers.
-const db = openDatabase(join(dir, 'tuoke.db'), randomBytes(32), { clock, migrationsFolder: sourceMigrationsFolder(), create: true });
+const db = openDatabase(join(dir, 'tuoke.db'), randomBytes(32), { clock, hooks: hooksOf(), migrationsFolder: sourceMigrationsFolder(), create: true });
 const now = clock.now();
 const team = ['张伟', '李娜', '王强', '刘洋', '赵敏'].map((displayName, i) => ({ id: newId(), username: `sales${i}`, displayName }));
 const admin = { id: newId() };

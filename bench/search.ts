@@ -22,7 +22,7 @@ import { createHost, type Host } from '../src-main/host';
 import { loginDemo, setUpDemo } from './demo';
 import { createRng, seedDemo } from '../src-main/devtools/seedDemo';
 import { listCustomers } from '../src-main/services/customers/customers';
-import { personPinyinKeys, pinyinKeys } from '../src-main/services/search/pinyin';
+import { personPinyinKeys, pinyinKeys } from '../src-main/db/pinyin';
 import { searchCustomers } from '../src-main/services/search/search';
 
 const { values } = parseArgs({

@@ -118,13 +118,14 @@ if (!app.requestSingleInstanceLock()) {
       }
       const result = host!.registry.invoke(sessionFor(event.sender), channel, input);
       // After a login the workspace is open: the first automatic backup of the day runs then.
-      if (channel === 'auth.login') void result.then((r) => r.ok && setTimeout(() => void host?.autoBackup('daily'), 10_000));
+      if (channel === 'auth.login')
+        void result.then((r) => r.ok && setTimeout(() => void host?.autoBackup('daily').then(() => host?.runJobs()), 10_000));
       return result;
     });
 
     createWindow();
-    // Daily encrypted backup while the app runs (checked hourly; a no-op when today's exists).
-    setInterval(() => void host?.autoBackup('daily'), 60 * 60 * 1000);
+    // Daily encrypted backup (a no-op when today's exists) and the modules' jobs, checked hourly while the app runs.
+    setInterval(() => void host?.autoBackup('daily').then(() => host?.runJobs()), 60 * 60 * 1000);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

@@ -1,5 +1,4 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Db } from './connection';
 import { integer, text, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -21,26 +20,15 @@ export type CustomerLinked = SQLiteTable & { id: SQLiteColumn; customerId: SQLit
  * What a capability's table module (src-main/db/tables/<module>.ts) declares
  * besides its tables: which of them the change log records and which belong
  * to a customer. Functions, so the lists are read after every module loaded.
+ * Data only: what a service does when its records change (re-grading, purging
+ * derived rows) is a hook of its service module (src-main/services/<domain>/module.ts),
+ * handed to the connection by the host (DbHooks in connection.ts).
  */
 export type TableModule = {
   audited: () => SQLiteTable[];
   customerLinked: () => CustomerLinked[];
   /** Record types that travel in exchange workbooks between office PCs (src-main/services/exchange), in parent-first order. */
   exchange?: () => ExchangeDecl[];
-  /**
-   * Permanently deleting a customer (purging it from the recycle bin, admin only): `blocksPurge`
-   * says why it must not go (e.g. it has orders: financial records are kept), `purge` deletes
-   * the module's rows that hang off the customer's own rows (steps, notifications, derived
-   * figures). The customer-linked rows themselves are deleted after, by the customer service.
-   */
-  blocksPurge?: (sqlite: PurgeSqlite, customerId: string) => string | null;
-  /**
-   * Customers whose rows moved or whose standing changed (merged, merge undone, into or out of the
-   * recycle bin — here or through an exchange): recompute what the module derives per customer.
-   * Called inside the write that changed them.
-   */
-  customersChanged?: (db: Db, actorId: string | null, customerIds: string[]) => void;
-  purge?: (sqlite: PurgeSqlite, customerId: string) => void;
 };
 
 /** The raw connection a purge hook runs its statements on (inside the purge's transaction). */
@@ -93,12 +81,6 @@ export type ExchangeDecl = {
    * person (for customers: a live duplicate by credit code or name — the first record wins).
    */
   holdNew?: (sqlite: BetterSqlite3.Database, row: Record<string, unknown>) => { reason: string; otherId: string } | null;
-  /**
-   * Called once per import (and per conflict resolution) inside its transaction, with the records of
-   * this type that it added, changed or deleted and the acting user: recompute what this PC derives
-   * from them (totals, grades, next follow-up dates, …), which the merge writes only as plain rows.
-   */
-  afterImport?: (db: Db, actorId: string, recordIds: string[]) => void;
   /**
    * Who may make which change to this record type when the change is a person's own, outside the
    * app's screens: a cell edited by hand in an exchange workbook, or a value chosen in a conflict.

@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '../../src-shared/errors';
-import type { Clock } from '../services/clock';
+import type { Clock } from '../../src-shared/clock';
 import { dirname } from 'node:path';
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
-import { installExchangeTriggers } from '../services/exchange/triggers';
-import { nodeIdFor } from '../services/exchange/node';
+import { nodeIdFor } from './node';
 import { installAuditTriggers, registerAuditFunctions } from './audit';
 import { runMigrations } from './migrate';
 import { installSearchIndex, registerSearchFunctions } from './searchIndex';
@@ -13,8 +12,58 @@ import * as schema from './schema';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
+/**
+ * What the service modules add to a connection, assembled by the host from every module
+ * (src-main/host.ts, hooksOf). The database layer calls none of them itself; services call
+ * them through `db.hooks` inside their writes, so a hook can never be read before its module
+ * was loaded (the table-hook import cycle this replaced).
+ */
+export type DbHooks = {
+  /** A primary open, after migrations: the modules' triggers (the exchange's change stamps). */
+  install(sqlite: Database.Database): void;
+  /**
+   * Customers whose rows moved or whose standing changed (merged, merge undone, into or out of the
+   * recycle bin — here or through an exchange): every module recomputes what it derives per
+   * customer. Called inside the write that changed them.
+   */
+  customersChanged(db: Db, actorId: string | null, customerIds: string[]): void;
+  /** Why a customer must not be purged (the first module that objects, e.g. HAS_ORDERS), or null. */
+  purgeBlocker(sqlite: Database.Database, customerId: string): string | null;
+  /** Deletes the module rows that hang off a customer's own rows (last module first), inside the purge. */
+  purgeModuleRows(sqlite: Database.Database, customerId: string): void;
+  /**
+   * Once per exchange import (and per conflict resolution) inside its transaction, with the records
+   * of one table it added, changed or deleted: the module owning the table recomputes what this PC
+   * derives from them (totals, grades, …), which the merge writes only as plain rows.
+   */
+  afterExchangeImport(db: Db, table: string, actorId: string, recordIds: string[]): void;
+};
+
+/**
+ * For connections that never run a service write with module effects: the import process (it
+ * inserts new customers only), a backup's check copy, tools. A hook called on one throws instead
+ * of silently skipping what a module derives.
+ */
+export const secondaryHooks: DbHooks = {
+  install: () => {},
+  customersChanged: () => {
+    throw new Error('module hooks are not available on a secondary connection');
+  },
+  purgeBlocker: () => {
+    throw new Error('module hooks are not available on a secondary connection');
+  },
+  purgeModuleRows: () => {
+    throw new Error('module hooks are not available on a secondary connection');
+  },
+  afterExchangeImport: () => {
+    throw new Error('module hooks are not available on a secondary connection');
+  },
+};
+
 export type Db = {
   readonly sqlite: Database.Database;
+  /** The service modules' hooks (see DbHooks). */
+  readonly hooks: DbHooks;
   readonly orm: Orm;
   readonly clock: Clock;
   /**
@@ -37,15 +86,25 @@ export type OpenOptions = {
   migrationsFolder: string;
   /** Create the file if missing (only set-up does this). */
   create?: boolean;
-  /**
-   * A second connection to a database the first one already migrated (an
-   * import worker): skip migrations and trigger re-creation, which would
-   * only change the schema under the first connection's feet.
-   */
-  secondary?: boolean;
   /** Page-cache ceiling in MiB (default 128). The import worker's second connection takes less: its RSS adds to the app's. */
   cacheMiB?: number;
-};
+} & (
+  | {
+      secondary?: false;
+      /** The service modules' hooks, assembled by the host (hooksOf in src-main/host.ts). */
+      hooks: DbHooks;
+    }
+  | {
+      /**
+       * A second connection to a database the first one already migrated (an
+       * import worker): skip migrations and trigger re-creation, which would
+       * only change the schema under the first connection's feet.
+       */
+      secondary: true;
+      /** Default secondaryHooks: a hook called on this connection throws. */
+      hooks?: DbHooks;
+    }
+);
 
 export const DB_FILE = 'tuoke.db';
 
@@ -106,13 +165,14 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
     if (!options.secondary) {
       runMigrations(sqlite, options.migrationsFolder);
       installAuditTriggers(sqlite);
-      installExchangeTriggers(sqlite);
+      options.hooks.install(sqlite);
       installSearchIndex(sqlite);
     }
 
     const orm = drizzle(sqlite, { schema });
     const db: Db = {
       sqlite,
+      hooks: options.hooks ?? secondaryHooks,
       orm,
       clock: options.clock,
       write<T>(actorId: string | null, fn: () => T): T {

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { personPinyinKeys, pinyinKeys, type PinyinKeys } from '../services/search/pinyin';
+import { personPinyinKeys, pinyinKeys, type PinyinKeys } from './pinyin';
 import {
   CONTACT_DOCID_BASE,
   DOC_CONTACT,
@@ -10,7 +10,7 @@ import {
   searchKeys,
   searchText,
   type DocKind,
-} from '../services/search/searchText';
+} from './searchText';
 
 /**
  * The customer search index, kept right by SQLite triggers so that no code

@@ -37,7 +37,7 @@ import { sourceMigrationsFolder } from '../db/migrate';
 import { contacts, customers } from '../db/schema';
 import { createHost } from '../host';
 import { newId } from '../services/ids';
-import { personPinyinKeys, pinyinKeys } from '../services/search/pinyin';
+import { personPinyinKeys, pinyinKeys } from '../db/pinyin';
 import { createUser, findUserByName } from '../services/users/users';
 import type { Workspace } from '../services/workspace/workspace';
 import type { ModuleSeeder } from './seed/context';

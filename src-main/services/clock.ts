@@ -1,5 +1,6 @@
-/** Time source, injectable so that lockouts, deadlines and stamps are testable without sleeping. */
-export type Clock = { now(): number };
+import type { Clock } from '../../src-shared/clock';
+
+export type { Clock } from '../../src-shared/clock';
 
 export const systemClock: Clock = { now: () => Date.now() };
 

@@ -326,27 +326,27 @@ describe('import summary, cancel and self-settling columns', () => {
 });
 
 describe('derived data', () => {
-  it('a type recomputes what it derives after an import (afterImport), and local-only columns stay on each PC', async () => {
-    const { exchangeTypes } = await import('../../src-main/services/exchange/declarations');
-    const customersType = exchangeTypes().find((t) => t.name === 'customers')!;
+  it('a type recomputes what it derives after an import (its module’s afterExchangeImport hook), and local-only columns stay on each PC', async () => {
     const seen: string[][] = [];
-    customersType.decl.afterImport = (_db, _actor, ids) => void seen.push(ids);
-    try {
-      let id = '';
-      const { a, b } = await setup(async (a) => {
-        id = (await a.call('customers.create', { fields: { name: '派生数据公司' }, confirmDuplicates: false })).id;
-      });
-      await a.call('customers.update', { id, fields: { notes: '改了' } });
-      a.db.write(a.viewer.id, () => a.db.sqlite.prepare(`UPDATE customers SET grade = 'A' WHERE id = ?`).run(id));
-      await a.exportTo(file(a, 'a.xlsx'));
-      await b.importFrom(file(a, 'a.xlsx'));
-      // Called in the preview (rolled back) and in the commit, each time with the changed customer.
-      expect(seen.at(-1)).toEqual([id]);
-      const onB = b.db.sqlite.prepare('SELECT notes, grade FROM customers WHERE id = ?').get(id);
-      expect(onB).toEqual({ notes: '改了', grade: null });
-    } finally {
-      delete customersType.decl.afterImport;
-    }
+    let id = '';
+    const { a, b } = await setup(async (a) => {
+      id = (await a.call('customers.create', { fields: { name: '派生数据公司' }, confirmDuplicates: false })).id;
+    });
+    // The hooks object is this host's own (hooksOf makes one per host): wrap its after-import hook.
+    const hooks = b.db.hooks;
+    const original = hooks.afterExchangeImport;
+    hooks.afterExchangeImport = (db, table, actor, ids) => {
+      if (table === 'customers') seen.push(ids);
+      original(db, table, actor, ids);
+    };
+    await a.call('customers.update', { id, fields: { notes: '改了' } });
+    a.db.write(a.viewer.id, () => a.db.sqlite.prepare(`UPDATE customers SET grade = 'A' WHERE id = ?`).run(id));
+    await a.exportTo(file(a, 'a.xlsx'));
+    await b.importFrom(file(a, 'a.xlsx'));
+    // Called in the preview (rolled back) and in the commit, each time with the changed customer.
+    expect(seen.at(-1)).toEqual([id]);
+    const onB = b.db.sqlite.prepare('SELECT notes, grade FROM customers WHERE id = ?').get(id);
+    expect(onB).toEqual({ notes: '改了', grade: null });
   });
 });
 

@@ -6,7 +6,7 @@ import { isMobile } from '../../src-shared/rules/phone';
 import { validRegionPath } from '../../src-shared/regions';
 import { integrityCheck } from '../../src-main/db/connection';
 import { createRng, seedDemo } from '../../src-main/devtools/seedDemo';
-import { pinyinKeys } from '../../src-main/services/search/pinyin';
+import { pinyinKeys } from '../../src-main/db/pinyin';
 import { searchCustomers } from '../../src-main/services/search/search';
 import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 

@@ -7,7 +7,7 @@ import { sourceMigrationsFolder } from '../../src-main/db/migrate';
 import { createHost, type Host } from '../../src-main/host';
 import type { Session } from '../../src-main/ipc/session';
 import { extractDatabase, readContainer, writeContainer } from '../../src-main/services/backup/container';
-import { nodeIdFor } from '../../src-main/services/exchange/node';
+import { nodeIdFor } from '../../src-main/db/node';
 import { ADMIN, createTestWorkspace, testScrypt, type TestWorkspace } from '../helpers/workspace';
 
 /**

@@ -12,13 +12,14 @@ import { existsSync } from 'node:fs';
 import { sourceMigrationsFolder } from '../../src-main/db/migrate';
 import { manualClock } from '../../src-main/services/clock';
 import { Workspace } from '../../src-main/services/workspace/workspace';
+import { hooksOf } from '../../src-main/host';
 
 const [mode, dataDir, ...rest] = process.argv.slice(2);
 
 if (mode === 'attempt') {
   const [username, password, goFile, now] = rest;
   const { checkPassword } = await import('../../src-main/services/auth/auth');
-  const ws = new Workspace({ dataDir: dataDir!, clock: manualClock(Number(now)), migrationsFolder: sourceMigrationsFolder() });
+  const ws = new Workspace({ dataDir: dataDir!, clock: manualClock(Number(now)), migrationsFolder: sourceMigrationsFolder(), hooks: hooksOf() });
   process.stdout.write('ready\n');
   while (!existsSync(goFile!)) await new Promise((r) => setTimeout(r, 5));
   try {
@@ -30,7 +31,7 @@ if (mode === 'attempt') {
     process.stdout.write(`${JSON.stringify({ code: err.code ?? 'ERROR', detail: err.message ?? String(e) })}\n`);
   }
 } else if (mode === 'hold') {
-  const ws = new Workspace({ dataDir: dataDir!, clock: manualClock(Number(rest[0] ?? Date.UTC(2026, 11, 6, 2, 0, 0))), migrationsFolder: sourceMigrationsFolder() });
+  const ws = new Workspace({ dataDir: dataDir!, clock: manualClock(Number(rest[0] ?? Date.UTC(2026, 11, 6, 2, 0, 0))), migrationsFolder: sourceMigrationsFolder(), hooks: hooksOf() });
   ws.hold();
   process.stdout.write('ready\n');
   setInterval(() => undefined, 60_000);

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeIdFor } from '../../src-main/services/exchange/node';
+import { nodeIdFor } from '../../src-main/db/node';
 import { SETUP_MARKER } from '../../src-main/services/workspace/workspace';
 import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 

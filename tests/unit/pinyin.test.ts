@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personPinyinKeys, pinyinKeys } from '../../src-main/services/search/pinyin';
+import { personPinyinKeys, pinyinKeys } from '../../src-main/db/pinyin';
 
 describe('pinyinKeys', () => {
   it('gives the full pinyin and the initials of a company name', () => {

@@ -1,8 +1,9 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { recordColumns, type TableModule } from '../columns';
-import { contacts, customers, users } from '../schema';
+import { contacts, customers } from './customers';
+import { users } from './users';
 
-// Tables of this capability. Import shared columns from '../columns' and other tables from '../schema'
+// Tables of this capability. Import shared columns from '../columns' and other tables from their domain's file (./customers, ./users, …)
 // only inside `.references(() => …)` callbacks (schema.ts re-exports this module).
 
 /**

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { recordColumns, type TableModule } from '../columns';
-import type { Db } from '../connection';
-import { afterCustomersChanged, afterOrdersChanged } from '../../services/orders/derived';
-import { customers, users } from '../schema';
+import { customers } from './customers';
+import { users } from './users';
 
 // Tables of the orders capability (成交记录, 应收账款, derived per-customer sales, ABC grades).
 // Money is integer fen (分, 0.01 CNY) everywhere; calendar dates are 'YYYY-MM-DD' text (local dates,
@@ -163,51 +162,13 @@ export const gradeHistory = sqliteTable(
   (t) => [index('grade_history_customer').on(t.customerId, t.at), index('grade_history_at').on(t.at)],
 );
 
-/**
- * The customers whose sales figures an exchange import touched: of orders, lines and payments that
- * arrived, changed or were deleted (a deleted row's customer comes from its last change-log entry).
- */
-const customersOf = (db: Db, table: 'orders' | 'order_lines' | 'payments', ids: string[]): string[] => {
-  const out = new Set<string>();
-  // Named parameters: better-sqlite3 does not bind numbered ones (?1) from positional values.
-  const orderStatement = db.sqlite.prepare<[{ id: string }], { c: string | null }>(
-    `SELECT coalesce((SELECT customer_id FROM orders WHERE id = @id),
-       (SELECT json_extract(coalesce(after, before), '$.customer_id') FROM change_log WHERE table_name = 'orders' AND record_id = @id ORDER BY id DESC LIMIT 1)) AS c`,
-  );
-  const ownStatement = db.sqlite.prepare<[{ id: string; path: string }], { c: string | null }>(
-    `SELECT json_extract(coalesce(after, before), @path) AS c FROM change_log WHERE table_name = '${table}' AND record_id = @id ORDER BY id DESC LIMIT 1`,
-  );
-  const orderCustomer = { get: (id: string) => orderStatement.get({ id }) };
-  const own = { get: (id: string, path: string) => ownStatement.get({ id, path }) };
-  for (const id of ids) {
-    const c =
-      table === 'orders'
-        ? orderCustomer.get(id)?.c
-        : table === 'payments'
-          ? own.get(id, '$.customer_id')?.c
-          : (() => {
-              const orderId = own.get(id, '$.order_id')?.c;
-              return orderId ? orderCustomer.get(orderId)?.c : null;
-            })();
-    if (c) out.add(c);
-  }
-  return [...out];
-};
-
-const recomputeAfterImport =
-  (table: 'orders' | 'order_lines' | 'payments') =>
-  (db: Db, actorId: string, ids: string[]): void =>
-    afterOrdersChanged(db, actorId, customersOf(db, table, ids));
-
 export const orderTables: TableModule = {
-  customersChanged: afterCustomersChanged,
   // Orders, lines and payments travel; the derived tables (customer_sales, abc_state, grade_history) are recomputed on each PC.
   exchange: () => [
     {
       table: orders,
       sheet: '成交记录',
       customer: 'customer_id',
-      afterImport: recomputeAfterImport('orders'),
       // Another salesperson's sale is a manager's to change (canChangeSale); what was received follows the payments.
       authority: { record: 'owner', own: 'salesperson_id', columns: { salesperson_id: 'manager', received: 'system' } },
     },
@@ -217,23 +178,15 @@ export const orderTables: TableModule = {
       customer: { via: 'order_id', parent: 'orders' },
       // An edit replaces all lines: they travel and settle with their order, never mixed from two versions.
       partOf: { column: 'order_id', parent: 'orders' },
-      afterImport: recomputeAfterImport('order_lines'),
       authority: { record: 'owner', columns: { order_id: 'system', product_key: 'system' } },
     },
     {
       table: payments,
       sheet: '回款记录',
       customer: 'customer_id',
-      afterImport: recomputeAfterImport('payments'),
       authority: { record: 'owner', columns: { order_id: 'system', customer_id: 'system' } },
     },
   ],
-  // Orders and payments are financial records: a customer that has any is never purged (delete the orders first).
-  blocksPurge: (sqlite, customerId) => (sqlite.prepare('SELECT 1 FROM orders WHERE customer_id = ? LIMIT 1').get(customerId) ? 'HAS_ORDERS' : null),
-  purge: (sqlite, customerId) => {
-    sqlite.prepare('DELETE FROM customer_sales WHERE customer_id = ?').run(customerId);
-    sqlite.prepare('DELETE FROM grade_history WHERE customer_id = ?').run(customerId);
-  },
   audited: () => [orders, orderLines, payments],
   customerLinked: () => [orders, payments],
 };

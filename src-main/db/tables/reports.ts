@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { recordColumns, type TableModule } from '../columns';
-import { users } from '../schema';
+import { users } from './users';
 
 /**
  * 销售日报/周报/月报: what a salesperson wrote for one period (summary and

@@ -1,9 +1,10 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { TableModule } from '../columns';
 import { recordColumns } from '../columns';
-import { customers, users } from '../schema';
+import { customers } from './customers';
+import { users } from './users';
 
-// Tables of this capability. Import shared columns from '../columns' and other tables from '../schema'
+// Tables of this capability. Import shared columns from '../columns' and other tables from their domain's file (./customers, ./users, …)
 // only inside `.references(() => …)` callbacks (schema.ts re-exports this module).
 
 /**
@@ -250,17 +251,6 @@ export const visitTables: TableModule = {
     },
     { table: minutesSteps, sheet: '纪要流程', customer: { via: 'minutes_id', parent: 'minutes' }, authority: { record: 'system' } },
   ],
-  purge: (sqlite, customerId) => {
-    for (const sql of [
-      'DELETE FROM visit_notifications WHERE customer_id = ?',
-      'DELETE FROM visit_steps WHERE visit_id IN (SELECT id FROM visits WHERE customer_id = ?)',
-      'DELETE FROM minutes_steps WHERE minutes_id IN (SELECT id FROM minutes WHERE customer_id = ?)',
-      'DELETE FROM minutes_actions WHERE minutes_id IN (SELECT id FROM minutes WHERE customer_id = ?)',
-      // Minutes before visits: minutes may point at a visit.
-      'DELETE FROM minutes WHERE customer_id = ?',
-    ])
-      sqlite.prepare(sql).run(customerId);
-  },
   audited: () => [visits, minutes, minutesActions],
   customerLinked: () => [visits, minutes],
 };

@@ -7,7 +7,7 @@ import { openDatabase, integrityCheck, DB_FILE, type Db } from '../../db/connect
 import { schemaLevel } from '../../db/migrate';
 import { writeFileAtomic } from '../../keyring/atomicFile';
 import { KEYRING_FILE, keyringSchema, type Keyring } from '../../keyring/keyring';
-import { nodeIdFor } from '../exchange/node';
+import { nodeIdFor } from '../../db/node';
 import { getSetting, writeSetting } from '../settings/settings';
 import type { Clock } from '../clock';
 import type { Workspace } from '../workspace/workspace';

@@ -5,7 +5,7 @@ import { AppError } from '../../../src-shared/errors';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 import type { Page } from '../../../src-shared/types';
 import type { Db } from '../../db/connection';
-import { contacts, customerEvents, customerLinkedTables, customerTags, customers, customersChanged, purgeBlocker, purgeModuleRows, users } from '../../db/schema';
+import { contacts, customerEvents, customerLinkedTables, customerTags, customers, users } from '../../db/schema';
 import { newId } from '../ids';
 import { assertAccess, canAccess, canDelete, isManagerLike, type Viewer } from './access';
 import { listContacts } from './contacts';
@@ -213,7 +213,7 @@ export const deleteCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResu
       return null;
     });
     // A customer in the recycle bin leaves what modules derive across customers (the ABC grading).
-    customersChanged(db, viewer.id, binned);
+    db.hooks.customersChanged(db, viewer.id, binned);
     return result;
   });
 
@@ -230,7 +230,7 @@ export const restoreCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkRes
         result.changed += 1;
       }
     }
-    customersChanged(db, viewer.id, ids);
+    db.hooks.customersChanged(db, viewer.id, ids);
     return result;
   });
 
@@ -255,7 +255,7 @@ export const purgeCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResul
         result.skipped.push({ id, reason: 'NOT_FOUND' });
         continue;
       }
-      const blocker = purgeBlocker(db.sqlite, id);
+      const blocker = db.hooks.purgeBlocker(db.sqlite, id);
       if (blocker) {
         result.skipped.push({ id, reason: blocker });
         continue;
@@ -263,7 +263,7 @@ export const purgeCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResul
       // Records of later capabilities that belong to the customer (activities, tasks, …) go first:
       // they reference the customer and its contacts. Their own dependent rows before them;
       // last module first, contacts last.
-      purgeModuleRows(db.sqlite, id);
+      db.hooks.purgeModuleRows(db.sqlite, id);
       for (const table of customerLinkedTables().filter((x) => x !== contacts).reverse()) {
         db.orm.delete(table).where(eq(table.customerId, id)).run();
       }

@@ -3,7 +3,7 @@ import type { CustomerFields } from '../../../src-shared/customers/schemas';
 import type { MergeRecord } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
-import { customerLinkedTables, customerMerges, customers, customersChanged, customerTags } from '../../db/schema';
+import { customerLinkedTables, customerMerges, customers, customerTags } from '../../db/schema';
 import { newId } from '../ids';
 import { isManagerLike, type Viewer } from './access';
 import { addEvent, userNames } from './events';
@@ -93,7 +93,7 @@ export const mergeCustomers = (
     addEvent(db, viewer.id, survivorId, 'merged', { mergeId: record.id, other: { id: mergedId, name: merged.name }, fields: Object.keys(fields) });
     addEvent(db, viewer.id, mergedId, 'merged', { mergeId: record.id, into: { id: survivorId, name: survivor.name } });
     // Linked rows (orders, …) moved with the merge: what modules derive per customer follows in the same transaction.
-    customersChanged(db, viewer.id, [survivorId, mergedId]);
+    db.hooks.customersChanged(db, viewer.id, [survivorId, mergedId]);
     return toRecord(db, record);
   });
 };
@@ -138,7 +138,7 @@ export const undoMerge = (db: Db, viewer: Viewer, mergeId: string): MergeRecord 
     db.orm.update(customerMerges).set({ undoneAt: db.clock.now(), undoneBy: viewer.id }).where(eq(customerMerges.id, m.id)).run();
     addEvent(db, viewer.id, m.survivorId, 'merge_undone', { mergeId: m.id, other: { id: m.mergedId, name: merged.name } });
     addEvent(db, viewer.id, m.mergedId, 'merge_undone', { mergeId: m.id, into: { id: m.survivorId, name: survivor.name } });
-    customersChanged(db, viewer.id, [m.survivorId, m.mergedId]);
+    db.hooks.customersChanged(db, viewer.id, [m.survivorId, m.mergedId]);
     return toRecord(db, { ...m, undoneAt: db.clock.now(), undoneBy: viewer.id });
   });
 };

@@ -422,10 +422,10 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
     }
   }
   for (const { s } of ordered) perSheet.push({ sheet: s.sheet, table: s.table, rows: s.rows.length, counts: sheetCounts.get(s.table)! });
-  // Derived data of each type is recomputed once, for what changed (declared by the type).
+  // Derived data of each type is recomputed once, for what changed (by the module that owns the type).
   for (const t of types) {
     const ids = touched.get(t.name);
-    if (ids?.size && t.decl.afterImport) t.decl.afterImport(db, viewer.id, [...ids]);
+    if (ids?.size) db.hooks.afterExchangeImport(db, t.name, viewer.id, [...ids]);
   }
   return { counts, perSheet, notes, conflicts, complete };
 };

@@ -25,7 +25,7 @@ import { newId } from '../ids';
 import { BOOKKEEPING, exchangeTypes, keySql, partTypesOf, quoteIdent, quoteText, typeByName, type ExchangeType } from './declarations';
 import { accessFor, applyRows, coerce, compareVv, labelOf, parseStoredVv, stampStatements } from './merge';
 import { refusalOf, type Refusal } from './authority';
-import { nodeLabel } from './node';
+import { nodeLabel } from '../../db/node';
 import { mayChange, scopeSql } from './scope';
 import {
   exchangeSecret,
@@ -535,7 +535,7 @@ export const resolveConflicts = (
         .run(db.clock.now(), viewer.id, JSON.stringify(res.action ? { action: res.action } : res.fields), c.id);
       touched.set(t, (touched.get(t) ?? new Set()).add(c.recordId));
     }
-    for (const [t, ids] of touched) t.decl.afterImport?.(db, viewer.id, [...ids]);
+    for (const [t, ids] of touched) db.hooks.afterExchangeImport(db, t.name, viewer.id, [...ids]);
     return { resolved: resolutions.length };
   });
 };

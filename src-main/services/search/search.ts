@@ -38,7 +38,7 @@ import {
   searchText,
   type DocKind,
   type KeyTag,
-} from './searchText';
+} from '../../db/searchText';
 
 type Tier = 0 | 1 | 2;
 const EXACT: Tier = 0;

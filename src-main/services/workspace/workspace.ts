@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../../src-shared/errors';
-import { DB_FILE, openDatabase, type Db } from '../../db/connection';
+import { DB_FILE, openDatabase, type Db, type DbHooks } from '../../db/connection';
 import { writeFileAtomic } from '../../keyring/atomicFile';
 import { defaultScrypt, type ScryptParams } from '../../keyring/crypto';
 import { readKeyring, type Keyring } from '../../keyring/keyring';
@@ -18,6 +18,8 @@ export type WorkspaceOptions = {
   scrypt?: ScryptParams;
   /** Who this process is, as others see it in WORKSPACE_LOCKED (default 'tool'). */
   program?: LockProgram;
+  /** The service modules' database hooks, assembled by the host (src-main/host.ts, `hooksOf`). */
+  hooks: DbHooks;
 };
 
 /**
@@ -38,6 +40,7 @@ export class Workspace {
   readonly clock: Clock;
   readonly migrationsFolder: string;
   readonly scrypt: ScryptParams;
+  readonly hooks: DbHooks;
   private opened: { db: Db; key: Buffer; holders: number; release: () => void } | null = null;
   private keyringQueue: Promise<unknown> = Promise.resolve();
   private readonly lock: WorkspaceLock;
@@ -48,6 +51,7 @@ export class Workspace {
     this.clock = options.clock;
     this.migrationsFolder = options.migrationsFolder;
     this.scrypt = options.scrypt ?? defaultScrypt;
+    this.hooks = options.hooks;
     this.lock = new WorkspaceLock(this.dataDir, options.program ?? 'tool', this.clock);
     // A restore that a crash interrupted is finished or forgotten before anything reads the files, but only
     // while nobody else has the workspace: another process's restore in progress is not ours to undo.
@@ -144,7 +148,7 @@ export class Workspace {
 
   /** Opens a new database file (set-up only). */
   createDatabase(key: Buffer): Db {
-    return openDatabase(this.dbFile, key, { clock: this.clock, migrationsFolder: this.migrationsFolder, create: true });
+    return openDatabase(this.dbFile, key, { clock: this.clock, hooks: this.hooks, migrationsFolder: this.migrationsFolder, create: true });
   }
 
   /**
@@ -165,7 +169,7 @@ export class Workspace {
     try {
       recoverInterruptedRestore(this.dataDir);
       if (!existsSync(this.dbFile)) throw new AppError('WORKSPACE_CORRUPT', { detail: DB_FILE }, 'database file missing');
-      const db = openDatabase(this.dbFile, key, { clock: this.clock, migrationsFolder: this.migrationsFolder });
+      const db = openDatabase(this.dbFile, key, { clock: this.clock, hooks: this.hooks, migrationsFolder: this.migrationsFolder });
       this.opened = { db, key: Buffer.from(key), holders: 1, release };
       this.sweepLeftovers(db);
       return db;

@@ -3,7 +3,7 @@
  * The index (src-main/db/searchIndex.ts, through SQL functions) and the query
  * side (search.ts) must fold text the same way, so both use these.
  */
-import { normalizeCreditCode } from '../../../src-shared/rules/creditCode';
+import { normalizeCreditCode } from '../../src-shared/rules/creditCode';
 
 /**
  * Kinds of search document. Contacts get docids from CONTACT_DOCID_BASE up, so

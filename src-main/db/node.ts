@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../../keyring/atomicFile';
+import { writeFileAtomic } from '../keyring/atomicFile';
 
 /**
  * The identity of this PC (installation) in exchanges. Stored beside the

@@ -1,0 +1,11 @@
+import { exchangeTables } from '../../db/tables/exchange';
+import type { ServiceModule } from '../module';
+import { installExchangeTriggers } from './triggers';
+
+/** The LAN exchange between office PCs: change stamps on every exchanged table, the history, conflicts. */
+export const exchangeModule: ServiceModule = {
+  name: 'exchange',
+  tables: exchangeTables,
+  // A change stamp per exchanged row, kept by triggers (the declarations come from every domain's tables).
+  hooks: { install: (sqlite) => installExchangeTriggers(sqlite) },
+};
