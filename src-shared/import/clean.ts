@@ -1,3 +1,4 @@
+import { utcDate } from '../dates';
 import { looksLikeMangledNumber, validateCreditCode } from '../rules/creditCode';
 import { phoneDigits, probablyLostLeadingZero, splitPhones } from '../rules/phone';
 
@@ -27,7 +28,7 @@ const issue = <T>(code: CleanIssueCode, severity: 'error' | 'warning', raw: RawV
 /** How a raw value reads as text: numbers without a trailing .0 or exponent where they are whole. */
 export const rawText = (raw: RawValue): string => {
   if (raw === null || raw === undefined) return '';
-  if (raw instanceof Date) return isoDate(raw);
+  if (raw instanceof Date) return utcDate(raw);
   if (typeof raw === 'number') return Number.isInteger(raw) && Math.abs(raw) < 1e21 ? raw.toFixed(0) : String(raw);
   return String(raw);
 };
@@ -38,13 +39,10 @@ export const cleanText = (raw: RawValue): Cleaned<string> => {
   return ok(t === '' ? null : t);
 };
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const isoDate = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-
 const validYmd = (y: number, m: number, d: number): string | null => {
   if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 ? isoDate(date) : null;
+  return date.getUTCMonth() === m - 1 ? utcDate(date) : null;
 };
 
 /** Excel serial day number → date (1900 system with its phantom 1900-02-29, or the 1904 system). */
@@ -53,7 +51,7 @@ export const serialToDate = (serial: number, date1904 = false): string | null =>
   const days = Math.floor(serial);
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const offset = !date1904 && days < 61 ? days + 1 : days;
-  return isoDate(new Date(epoch + offset * 86_400_000));
+  return utcDate(new Date(epoch + offset * 86_400_000));
 };
 
 /**
@@ -64,7 +62,7 @@ export const serialToDate = (serial: number, date1904 = false): string | null =>
  */
 export const cleanDate = (raw: RawValue, options: { date1904?: boolean } = {}): Cleaned<string> => {
   if (raw === null || raw === undefined || raw === '') return ok<never>(null);
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? issue('date_unparseable', 'error', raw) : ok(isoDate(raw));
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? issue('date_unparseable', 'error', raw) : ok(utcDate(raw));
   if (typeof raw === 'number') {
     if (Number.isInteger(raw) && raw >= 18000101 && raw <= 22001231) {
       const v = validYmd(Math.floor(raw / 10000), Math.floor(raw / 100) % 100, raw % 100);

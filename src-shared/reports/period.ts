@@ -22,7 +22,7 @@
  *   53-week years the same ISO week number.
  */
 
-import { localDate as localDateOf } from '../dates';
+import { calendarDate, utcDate } from '../dates';
 
 export const periodKinds = ['day', 'week', 'month', 'quarter', 'year', 'custom'] as const;
 export type PeriodKind = (typeof periodKinds)[number];
@@ -43,8 +43,7 @@ const DAY_MS = 86_400_000;
 
 type Ymd = { y: number; m: number; d: number };
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-const format = ({ y, m, d }: Ymd): LocalDate => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+const format = ({ y, m, d }: Ymd): LocalDate => calendarDate(y, m, d);
 
 export const isLocalDate = (s: string): boolean => {
   const m = DATE_RE.exec(s);
@@ -65,10 +64,7 @@ const dayNumber = (s: LocalDate): number => {
   const { y, m, d } = parse(s);
   return Date.UTC(y, m - 1, d) / DAY_MS;
 };
-const fromDayNumber = (n: number): LocalDate => {
-  const dt = new Date(n * DAY_MS);
-  return format({ y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() });
-};
+const fromDayNumber = (n: number): LocalDate => utcDate(n * DAY_MS);
 
 export const addDays = (s: LocalDate, n: number): LocalDate => fromDayNumber(dayNumber(s) + n);
 
@@ -163,8 +159,8 @@ export const periodRange = (p: Period): { start: number; end: number } => ({
   end: localMidnight(addDays(p.to, 1)),
 });
 
-/** The local calendar date of an instant. */
-export const localDate = (ms: number): LocalDate => localDateOf(ms);
+/** The local calendar date of an instant (src-shared/dates.ts; the reports import it from here). */
+export { localDate } from '../dates';
 
 /**
  * Growth rate (增长率) from `previous` to `current`: (current − previous) / previous.

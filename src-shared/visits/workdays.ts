@@ -1,6 +1,6 @@
 // The default export: chinese-days ships a CommonJS main whose named exports Node's ESM loader cannot see.
 import chineseDays from 'chinese-days';
-import { localDate } from '../dates';
+import { utcDate } from '../dates';
 
 const { isWorkday } = chineseDays;
 
@@ -13,20 +13,11 @@ const { isWorkday } = chineseDays;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** A calendar date (YYYY-MM-DD) of an instant in local time (one helper for the whole app: src-shared/dates.ts). */
-export { localDate };
-
-/** The local calendar date of an epoch-ms instant. */
-export const dateOf = (ms: number): string => localDate(ms);
-
 /** The day after `date` (YYYY-MM-DD), computed on the calendar (no time zones, no DST). */
 export const nextDate = (date: string): string => {
   const m = DATE.exec(date);
   if (!m) throw new RangeError(`not a date: ${date}`);
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return utcDate(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
 };
 
 export const isWorkingDay = (date: string): boolean => isWorkday(date);

@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { endOfLocalDay, fileStamp, localDate, localDateTime, startOfLocalDay } from '../../src-shared/dates';
+import {
+  calendarDate,
+  endOfLocalDay,
+  fileStamp,
+  localDate,
+  localDateTime,
+  localDateTimeInput,
+  localTime,
+  localTimestamp,
+  startOfLocalDay,
+  utcDate,
+} from '../../src-shared/dates';
 
 /**
  * The local-date helper reads the process's time zone. Node re-reads TZ when
@@ -81,5 +92,27 @@ describe('the same instants in other zones', () => {
     inZone('America/New_York');
     expect(localDateTime(LATE_UTC)).toBe('2026-12-06 18:30');
     expect(fileStamp(LATE_UTC)).toBe('20261206-183000');
+  });
+});
+
+describe('the other shapes: time of day, input values, to the millisecond, UTC calendar days', () => {
+  it('localTime, localDateTimeInput and localTimestamp read the local zone', () => {
+    inZone('Asia/Shanghai');
+    expect(localTime(HALF_PAST_MIDNIGHT_SHANGHAI)).toBe('00:30');
+    expect(localDateTimeInput(HALF_PAST_MIDNIGHT_SHANGHAI)).toBe('2026-12-07T00:30');
+    expect(localTimestamp(HALF_PAST_MIDNIGHT_SHANGHAI + 7)).toBe('2026-12-07 00:30:05.007');
+    inZone('America/New_York');
+    expect(localTime(LATE_UTC)).toBe('18:30');
+    expect(localDateTimeInput(LATE_UTC)).toBe('2026-12-06T18:30');
+  });
+
+  it('utcDate reads the UTC fields whatever the zone (calendar arithmetic), calendarDate takes the parts', () => {
+    for (const zone of ['Asia/Shanghai', 'America/New_York', 'UTC']) {
+      inZone(zone);
+      expect(utcDate(Date.UTC(2028, 1, 29))).toBe('2028-02-29');
+      expect(utcDate(new Date(HALF_PAST_MIDNIGHT_SHANGHAI))).toBe('2026-12-06');
+    }
+    expect(calendarDate(2026, 3, 7)).toBe('2026-03-07');
+    expect(calendarDate(999, 12, 31)).toBe('0999-12-31');
   });
 });

@@ -1,4 +1,5 @@
-import { addDays, localDate, periodContaining } from '../../../src-shared/reports/period';
+import { localDate } from '../../../src-shared/dates';
+import { addDays, periodContaining } from '../../../src-shared/reports/period';
 import { newId } from '../../services/ids';
 import type { ModuleSeeder } from './context';
 

@@ -1,6 +1,6 @@
+import { localDate } from '../../../src-shared/dates';
 import type { Role } from '../../../src-shared/roles';
 import { visitChecklist, visitMaterials } from '../../../src-shared/visits/enums';
-import { dateOf } from '../../../src-shared/visits/workdays';
 import type { Viewer } from '../../services/customers/access';
 import {
   approveMinutes,
@@ -103,7 +103,7 @@ export const seedVisits: ModuleSeeder = ({ db, rng, now, actorId, users }) => {
           customerId: c.id,
           visitId: v.id,
           title: v.purpose.slice(0, 200),
-          meetingDate: dateOf(at),
+          meetingDate: localDate(at),
           meetingTime: null,
           place: null,
           ourAttendees: null,
@@ -113,7 +113,7 @@ export const seedVisits: ModuleSeeder = ({ db, rng, now, actorId, users }) => {
           needsProblems: rng.pick(NEEDS),
           discussion: v.resultSummary,
           agreements: v.resultOutcome,
-          actions: rng.chance(0.5) ? [{ content: rng.pick(ACTIONS), ownerName: null, ownerUserId: null, dueDate: dateOf(now + (3 + rng.int(10)) * DAY) }] : [],
+          actions: rng.chance(0.5) ? [{ content: rng.pick(ACTIONS), ownerName: null, ownerUserId: null, dueDate: localDate(now + (3 + rng.int(10)) * DAY) }] : [],
         },
         false,
       );

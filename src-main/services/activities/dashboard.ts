@@ -1,14 +1,10 @@
 import type { ActivitiesDashboard } from '../../../src-shared/activities/types';
-import { endOfLocalDay, startOfLocalDay } from '../../../src-shared/dates';
+import { endOfLocalDay, localDate, startOfLocalDay } from '../../../src-shared/dates';
 import type { Db } from '../../db/connection';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { overdueFirstContacts } from '../customers/ownership';
 import { listGreetings } from './greetings';
-import { localDateOf } from './lunar';
 import { myDueTasks } from './tasks';
-
-/** The end of the local day that contains `ms` (the next midnight). */
-export { endOfLocalDay };
 
 /**
  * The activities cards on 首页: the viewer's open tasks due today or
@@ -24,6 +20,6 @@ export const activitiesDashboard = (db: Db, viewer: Viewer, input: { endOfToday?
     tasks,
     overdueTaskCount: tasks.filter((t) => t.dueAt < startOfToday).length,
     overdueFirstContacts: overdueFirstContacts(db, isManagerLike(viewer) ? undefined : viewer.id).slice(0, 50),
-    greetings: listGreetings(db, viewer, { today: localDateOf(end - 1) }),
+    greetings: listGreetings(db, viewer, { today: localDate(end - 1) }),
   };
 };

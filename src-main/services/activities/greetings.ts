@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { DEFAULT_GREETING_DAYS, greetingHolidays } from '../../../src-shared/activities/enums';
 import { greetingSettingsSchema, greetingsListSchema } from '../../../src-shared/activities/schemas';
 import type { Greeting, GreetingList } from '../../../src-shared/activities/types';
+import { localDate } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/errors';
 import { formatPhone } from '../../../src-shared/rules/phone';
 import type { Db } from '../../db/connection';
@@ -12,7 +13,7 @@ import { isManagerLike, type Viewer } from '../customers/access';
 import { liveCondition } from '../customers/repository';
 import { writeXlsx } from '../export/xlsxWriter';
 import { getSetting, writeSetting } from '../settings/settings';
-import { birthdayDates, birthdayKeysIn, dateOfDay, dayNumber, holidaysOf, localDateOf, lunarLabel, parseBirthday } from './lunar';
+import { birthdayDates, birthdayKeysIn, dateOfDay, dayNumber, holidaysOf, lunarLabel, parseBirthday } from './lunar';
 import { parseInput } from './validate';
 
 const SETTING_KEY = 'activities.greetings';
@@ -140,7 +141,7 @@ const birthdayContacts = (db: Db, viewer: Viewer, from: string, to: string): Bir
 
 export const listGreetings = (db: Db, viewer: Viewer, input: z.input<typeof greetingsListSchema> = {}): GreetingList => {
   const v = parseInput(greetingsListSchema, input);
-  const today = v.today ?? localDateOf(db.clock.now());
+  const today = v.today ?? localDate(db.clock.now());
   const days = v.days ?? greetingSettings(db).days;
   return { today, days, items: computeGreetings(today, days, birthdayContacts(db, viewer, today, dateOfDay(dayNumber(today) + days))) };
 };

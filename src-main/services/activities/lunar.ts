@@ -1,6 +1,6 @@
 import { Lunar, LunarMonth, Solar } from 'lunar-typescript';
 import type { GreetingHoliday } from '../../../src-shared/activities/enums';
-import { localDate } from '../../../src-shared/dates';
+import { calendarDate, utcDate } from '../../../src-shared/dates';
 
 // Calendar conversions repeat for every contact on a greeting list (the same few lunar years,
 // at most 12 × 30 month-days each): remember them. Bounded, so it cannot grow without end.
@@ -23,12 +23,10 @@ export const dayNumber = (date: string): number => {
   return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
 };
 
-export const dateOfDay = (n: number): string => new Date(n * 86_400_000).toISOString().slice(0, 10);
+export const dateOfDay = (n: number): string => utcDate(n * 86_400_000);
 
-const ymd = (y: number, m: number, d: number): string => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-
-/** The local calendar date of an instant ('YYYY-MM-DD' in the process's time zone). */
-export const localDateOf = (ms: number): string => localDate(ms);
+/** The local calendar date of an instant: src-shared/dates.ts's localDate, under the name src-main/ipc/modules/activities.ts imports. */
+export { localDate as localDateOf } from '../../../src-shared/dates';
 
 /** The lunar year (农历年) a solar date falls in. */
 export const lunarYearOf = (date: string): number => memo(`y${date}`, () => {
@@ -59,13 +57,13 @@ export const lunarLabel = (month: number, day: number): string => {
 
 /** The holidays on the greeting list that fall in solar year `year`, with their dates. */
 export const holidaysOf = (year: number): { holiday: GreetingHoliday; date: string }[] => [
-  { holiday: 'new_year', date: ymd(year, 1, 1) },
+  { holiday: 'new_year', date: calendarDate(year, 1, 1) },
   // 春节, 元宵, 端午 and 中秋 of lunar year N always fall in solar year N.
   { holiday: 'spring_festival', date: lunarToSolar(year, 1, 1).date },
   { holiday: 'lantern', date: lunarToSolar(year, 1, 15).date },
   { holiday: 'dragon_boat', date: lunarToSolar(year, 5, 5).date },
   { holiday: 'mid_autumn', date: lunarToSolar(year, 8, 15).date },
-  { holiday: 'national_day', date: ymd(year, 10, 1) },
+  { holiday: 'national_day', date: calendarDate(year, 10, 1) },
 ];
 
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -107,7 +105,7 @@ export const birthdayDates = (
       if (shifted) day = 28;
       const maxDay = new Date(Date.UTC(y, b.month, 0)).getUTCDate();
       if (day > maxDay) continue; // 31 April and such: not a real date
-      const date = ymd(y, b.month, day);
+      const date = calendarDate(y, b.month, day);
       const n = dayNumber(date);
       if (n >= lo && n <= hi) out.push({ date, shifted });
     }

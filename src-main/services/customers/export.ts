@@ -6,14 +6,12 @@ import { formatPhone } from '../../../src-shared/rules/phone';
 import { regionName } from '../../../src-shared/regions';
 import type { Db } from '../../db/connection';
 import { changeLog, contacts, customers } from '../../db/schema';
+import { wallClock } from '../export/columns';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import { newId } from '../ids';
 import type { Viewer } from './access';
 import { filterConditions, sortColumn, toListRows } from './customers';
 import { liveCondition } from './repository';
-
-/** Epoch ms → the same wall-clock time as a Date Excel shows unchanged (Excel has no time zones). */
-const localDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000));
 
 /** Every exportable customer column (the contract's customerExportColumnKeys, which give the order). */
 export const customerExportColumns = (t: TFunction): Record<CustomerExportColumnKey, ExportColumn<CustomerListRow>> => {
@@ -55,15 +53,15 @@ export const customerExportColumns = (t: TFunction): Record<CustomerExportColumn
     notes: text('notes', (r) => r.notes, 40),
     status: text('status', (r) => t(`customer.status.${r.status}`)),
     lostReason: text('lostReason', (r) => r.lostReason),
-    lostAt: { header: t('customer.fields.lostAt'), type: 'date', value: (r) => localDate(r.lostAt), width: 12 },
+    lostAt: { header: t('customer.fields.lostAt'), type: 'date', value: (r) => wallClock(r.lostAt), width: 12 },
     grade: text('grade', (r) => r.grade),
     tier: text('tier', (r) => (r.tier ? t(`customer.tier.${r.tier}`) : null)),
     vipLevel: { header: t('customer.fields.vipLevel'), type: 'integer', value: (r) => r.vipLevel },
-    assignedAt: { header: t('customer.fields.assignedAt'), type: 'date', value: (r) => localDate(r.assignedAt), width: 12 },
-    createdAt: { header: t('customer.fields.createdAt'), type: 'datetime', value: (r) => localDate(r.createdAt), width: 17 },
-    updatedAt: { header: t('customer.fields.updatedAt'), type: 'datetime', value: (r) => localDate(r.updatedAt), width: 17 },
-    lastContactAt: { header: t('customer.fields.lastContactAt'), type: 'datetime', value: (r) => localDate(r.lastContactAt), width: 17 },
-    nextFollowUpAt: { header: t('customer.fields.nextFollowUpAt'), type: 'date', value: (r) => localDate(r.nextFollowUpAt), width: 12 },
+    assignedAt: { header: t('customer.fields.assignedAt'), type: 'date', value: (r) => wallClock(r.assignedAt), width: 12 },
+    createdAt: { header: t('customer.fields.createdAt'), type: 'datetime', value: (r) => wallClock(r.createdAt), width: 17 },
+    updatedAt: { header: t('customer.fields.updatedAt'), type: 'datetime', value: (r) => wallClock(r.updatedAt), width: 17 },
+    lastContactAt: { header: t('customer.fields.lastContactAt'), type: 'datetime', value: (r) => wallClock(r.lastContactAt), width: 17 },
+    nextFollowUpAt: { header: t('customer.fields.nextFollowUpAt'), type: 'date', value: (r) => wallClock(r.nextFollowUpAt), width: 12 },
     daysSinceUpdate: { header: t('customer.fields.daysSinceUpdate'), type: 'integer', value: (r) => r.daysSinceUpdate },
     contactCount: { header: t('customer.fields.contactCount'), type: 'integer', value: (r) => r.contactCount },
   };

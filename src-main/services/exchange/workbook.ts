@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { z } from 'zod';
+import { localTimestamp } from '../../../src-shared/dates';
 import type { ExchangeNote, ExchangeValue } from '../../../src-shared/exchange/types';
 import { AppError } from '../../../src-shared/errors';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
@@ -97,12 +98,7 @@ export const rowCheck = (secret: Buffer, table: string, columns: string[], row: 
 const signMeta = (secret: Buffer, meta: ExchangeMeta): string => hmac(secret, JSON.stringify(meta));
 
 /** A change stamp for people: local time of the change and the HLC's logical counter. */
-export const stampText = (hlc: number): string => {
-  const ms = Math.floor(hlc / 1000);
-  const d = new Date(ms);
-  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)} #${hlc % 1000}`;
-};
+export const stampText = (hlc: number): string => `${localTimestamp(Math.floor(hlc / 1000))} #${hlc % 1000}`;
 
 export type SheetData = { type: ExchangeType; rows: ExchangeRow[] };
 

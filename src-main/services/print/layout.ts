@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { localDate, localDateTime } from '../../../src-shared/dates';
+import { localDate, localDateTime, localTime } from '../../../src-shared/dates';
 import type { Locale } from '../../../src-shared/roles';
 import { companyContactLine, logoDataUrl, type CompanyDetails } from '../../../src-shared/print/company';
 import { PAGE_MARGIN_MM, SANS_STACK, SERIF_STACK, footerTemplate } from '../../../src-shared/print/page';
@@ -22,14 +22,12 @@ const IDEOGRAPHIC_SPACE = '\u3000';
 /** Printed forms write dates as 2026年11月23日 (zh-CN) or 2026-11-23 (en), in the office's local time. */
 export const printDate = (ctx: PrintContext, ms: number | null | undefined): string => {
   if (ms === null || ms === undefined) return '';
-  if (ctx.locale !== 'zh-CN') return localDate(ms);
-  const d = new Date(ms);
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  return printDay(ctx, localDate(ms));
 };
 
 export const printDateTime = (ctx: PrintContext, ms: number | null | undefined): string => {
   if (ms === null || ms === undefined) return '';
-  return `${printDate(ctx, ms)} ${localDateTime(ms).slice(11)}`;
+  return `${printDate(ctx, ms)} ${localTime(ms)}`;
 };
 
 /** Table cells: the compact 2026-11-23 14:05. */

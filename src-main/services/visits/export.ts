@@ -1,13 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { MinutesRow, VisitRow } from '../../../src-shared/visits/types';
 import type { Db } from '../../db/connection';
+import { wallClock } from '../export/columns';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import type { Viewer } from './common';
 import { listMinutes, type MinutesListQuery } from './minutes';
 import { listVisits, type VisitListQuery } from './visits';
-
-/** Epoch ms → the same wall-clock time as a Date Excel shows unchanged (Excel has no time zones). */
-const wallClock = (ms: number | null): Date | null => (ms === null ? null : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000));
 
 /** Every export holds at most this many rows (a year of a large office's visits fits many times over). */
 const MAX_ROWS = 100_000;

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { localDate } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/errors';
 import { minutesEditable, minutesTransitions, type MinutesStatus } from '../../../src-shared/visits/enums';
 import type { MinutesFields } from '../../../src-shared/visits/schemas';
 import type { MinutesDetail, MinutesRow } from '../../../src-shared/visits/types';
-import { dateOf, minutesDueDate } from '../../../src-shared/visits/workdays';
+import { minutesDueDate } from '../../../src-shared/visits/workdays';
 import type { Db } from '../../db/connection';
 import { customers, minutes, minutesActions, minutesSteps, visits } from '../../db/schema';
 import { createTask } from '../activities/tasks';
@@ -38,7 +39,7 @@ const findMinutes = (db: Db, id: string): MinutesRecord => {
   return row;
 };
 
-const today = (db: Db): string => dateOf(db.clock.now());
+const today = (db: Db): string => localDate(db.clock.now());
 
 const toRows = (db: Db, rows: MinutesRecord[]): MinutesRow[] => {
   const names = userNames(db, rows.map((r) => r.authorId));

@@ -3,6 +3,7 @@
  * number is a date, a time or a plain number, because xlsx and xls store all
  * of them as the same floating-point serial.
  */
+import { utcDate } from '../../../../src-shared/dates';
 import type { Cell } from './types';
 
 /** One shared instance: rows are padded with it, and a phantom row never allocates one per cell. */
@@ -128,8 +129,7 @@ function serialDate(days: number, date1904: boolean): string {
   else if (days >= 61) unixDays = days - 25569;
   else if (days === 60) return '1900-02-29';
   else unixDays = days - 25568;
-  const d = new Date(unixDays * 86400000);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return utcDate(unixDays * 86400000);
 }
 
 /** A number cell, or a date/time cell when its format says so and the serial can be one. */

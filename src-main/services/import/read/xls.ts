@@ -10,6 +10,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import { utcDate } from '../../../../src-shared/dates';
 import { AppError } from '../../../../src-shared/errors';
 import { builtinFormat, EMPTY, numericCell } from './cells';
 import { LIMITS } from './limits';
@@ -101,7 +102,7 @@ function toCell(c: XLSX.CellObject | undefined, date1904: boolean): Cell {
       return { type: 'error', code: c.w ?? '#ERROR' };
     case 'd':
       return c.v instanceof Date
-        ? { type: 'date', date: c.v.toISOString().slice(0, 10), time: null, serial: NaN, format: String(c.z ?? '') }
+        ? { type: 'date', date: utcDate(c.v), time: null, serial: NaN, format: String(c.z ?? '') }
         : EMPTY;
     default:
       return EMPTY;

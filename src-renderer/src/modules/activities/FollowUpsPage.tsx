@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { SessionInfo } from '@shared/types';
 import { activityTypes, MAX_GREETING_DAYS, type ActivityType } from '@shared/activities/enums';
+import { addDays } from '@shared/orders/logic';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { QueryRows } from '../ui/QueryRows';
@@ -57,7 +58,7 @@ const GreetingList = () => {
   const effective = days ?? settings.data?.days ?? 7;
   const list = useChannelQuery('activities.greetings', { days: effective }, { enabled: settings.isSuccess || days !== null });
   const exportList = useChannelMutation('activities.exportGreetings');
-  const to = list.data ? new Date(Date.parse(`${list.data.today}T00:00:00Z`) + list.data.days * 86_400_000).toISOString().slice(0, 10) : '';
+  const to = list.data ? addDays(list.data.today, list.data.days) : '';
   return (
     <Stack gap="sm">
       <Group justify="space-between">

@@ -7,11 +7,12 @@ import { activityTypes, complaintSeverities, type ActivityType, type ComplaintSe
 import { activityInputSchema, activityUpdateSchema } from '@shared/activities/schemas';
 import type { Activity } from '@shared/activities/types';
 import type { Contact } from '@shared/customers/types';
+import { localDateTimeInput } from '@shared/dates';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { activityChannels } from './activityChannels';
-import { fromDateInput, fromDateTimeInput, toDateTimeInput } from './localTime';
+import { fromDateInput, fromDateTimeInput } from './localTime';
 import { checkWith } from './zodErrors';
 
 type Values = {
@@ -73,7 +74,7 @@ const LogContactForm = ({
     mode: 'controlled',
     initialValues: {
       type: activity?.type ?? 'call_out',
-      occurredAt: toDateTimeInput(activity?.occurredAt ?? now),
+      occurredAt: localDateTimeInput(activity?.occurredAt ?? now),
       contactId: activity ? (activity.contactId ?? '') : (initialContactId ?? ''),
       summary: activity?.summary ?? '',
       outcome: activity?.outcome ?? '',
@@ -133,7 +134,7 @@ const LogContactForm = ({
             data-testid="log-contact-type"
             {...form.getInputProps('type')}
           />
-          <TextInput type="datetime-local" label={t('activities.fields.occurredAt')} withAsterisk max={toDateTimeInput(now)} {...form.getInputProps('occurredAt')} />
+          <TextInput type="datetime-local" label={t('activities.fields.occurredAt')} withAsterisk max={localDateTimeInput(now)} {...form.getInputProps('occurredAt')} />
           <ContactSelect contacts={contacts} value={form.values.contactId} onChange={(v) => form.setFieldValue('contactId', v)} />
           {!activity && (
             <TextInput

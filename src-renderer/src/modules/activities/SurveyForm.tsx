@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { surveyDimensions } from '@shared/activities/enums';
 import { surveyInputSchema } from '@shared/activities/schemas';
 import type { Contact } from '@shared/customers/types';
+import { localDate } from '@shared/dates';
 import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { activityChannels } from './activityChannels';
-import { fromDateInput, toDateInput } from './localTime';
+import { fromDateInput } from './localTime';
 import { checkWith } from './zodErrors';
 
 /** 满意度调查: four scores 1–5 (stars) and comments. */
@@ -19,7 +20,7 @@ export const SurveyForm = ({ customerId, contacts, onDone }: { customerId: strin
   const now = useNow();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { date: toDateInput(now), contactId: '', quality: 0, delivery: 0, service: 0, brand: 0, comments: '' },
+    initialValues: { date: localDate(now), contactId: '', quality: 0, delivery: 0, service: 0, brand: 0, comments: '' },
   });
   return (
     <form

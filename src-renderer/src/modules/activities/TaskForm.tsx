@@ -3,11 +3,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { taskInputSchema } from '@shared/activities/schemas';
+import { localDate } from '@shared/dates';
 import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { activityChannels } from './activityChannels';
-import { fromDateInput, toDateInput } from './localTime';
+import { fromDateInput } from './localTime';
 import { checkWith } from './zodErrors';
 
 /** 新建回访任务 for one customer (assigned to the person creating it). */
@@ -15,7 +16,7 @@ export const TaskForm = ({ customerId, onDone }: { customerId: string; onDone: (
   const { t } = useTranslation();
   const create = useChannelMutation('activities.createTask', activityChannels);
   const now = useNow();
-  const form = useForm({ mode: 'controlled', initialValues: { title: '', due: toDateInput(now + 24 * 60 * 60 * 1000), notes: '' } });
+  const form = useForm({ mode: 'controlled', initialValues: { title: '', due: localDate(now + 24 * 60 * 60 * 1000), notes: '' } });
   return (
     <form
       onSubmit={form.onSubmit((v) => {

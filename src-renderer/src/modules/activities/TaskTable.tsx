@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FollowUpTask } from '@shared/activities/types';
+import { localDate } from '@shared/dates';
 import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDate, formatDateTime } from '../ui/format';
 import { activityChannels } from './activityChannels';
-import { daysFromToday, fromDateInput, toDateInput } from './localTime';
+import { daysFromToday, fromDateInput } from './localTime';
 
 /** Overdue red, due today orange, later plain, done grey (the house colours). */
 export const DueBadge = ({ task }: { task: FollowUpTask }) => {
@@ -52,7 +53,7 @@ export const TaskActions = ({ task }: { task: FollowUpTask }) => {
     if (dueAt === null) return;
     snooze.mutate({ id: task.id, dueAt }, { onSuccess: (r) => notifications.show({ color: 'blue', message: t('activities.tasks.snoozed', { date: formatDate(r.dueAt) }) }) });
   };
-  const inDays = (n: number) => fromDateInput(toDateInput(now + n * 24 * 60 * 60 * 1000));
+  const inDays = (n: number) => fromDateInput(localDate(now + n * 24 * 60 * 60 * 1000));
   return (
     <Group gap={4} wrap="nowrap">
       <Tooltip label={t('activities.tasks.done')}>

@@ -1,10 +1,4 @@
-import { endOfLocalDay, localDate, localDateTime } from '@shared/dates';
-
-/** Epoch ms → the value of an <input type="datetime-local"> (local time, minutes). */
-export const toDateTimeInput = (ms: number): string => localDateTime(ms).replace(' ', 'T');
-
-/** Epoch ms → 'YYYY-MM-DD' (local). */
-export const toDateInput = (ms: number): string => localDate(ms);
+import { endOfLocalDay } from '@shared/dates';
 
 /** An <input type="datetime-local"> value → epoch ms, or null when empty or unreadable. */
 export const fromDateTimeInput = (v: string): number | null => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { localDate, periodContaining, resolvePeriod, type Period, type PeriodSpec } from '@shared/reports/period';
+import { localDate } from '@shared/dates';
+import { periodContaining, resolvePeriod, type Period, type PeriodSpec } from '@shared/reports/period';
 import type { ReportFilter } from '@shared/reports/schemas';
 
 /** The filter every report tab shares, starting at this month and everyone the viewer may see. */

@@ -4,10 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendarDue, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { localDate, localTime } from '@shared/dates';
 import type { SessionInfo } from '@shared/types';
 import { minutesFieldsSchema } from '@shared/visits/schemas';
 import type { MinutesDetail, VisitDetail } from '@shared/visits/types';
-import { dateOf, minutesDueDate } from '@shared/visits/workdays';
+import { minutesDueDate } from '@shared/visits/workdays';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { CustomerPicker } from './CustomerPicker';
@@ -53,12 +54,11 @@ const initialValues = (session: SessionInfo, m: MinutesDetail | null, visit: Vis
       actions: m.actions.map((a) => ({ content: a.content, ownerName: text(a.ownerName), ownerUserId: a.ownerUser?.id ?? null, dueDate: a.dueDate })),
     };
   const at = visit?.doneAt ?? visit?.plannedAt ?? Date.now();
-  const d = new Date(at);
   return {
     customerId: visit?.customerId ?? customerId,
     title: visit ? visit.purpose.slice(0, 200) : '',
-    meetingDate: dateOf(at),
-    meetingTime: visit ? `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}` : '',
+    meetingDate: localDate(at),
+    meetingTime: visit ? localTime(at) : '',
     place: text(visit?.place),
     ourAttendees: visit ? visit.salesperson.displayName : session.user.displayName,
     customerAttendees: visit ? visit.contacts.map((c) => (c.title ? `${c.name}（${c.title}）` : c.name)).join('\n') : '',
@@ -162,7 +162,7 @@ const MinutesForm = ({ session, minutes, visit }: { session: SessionInfo; minute
               size="xs"
               variant="light"
               leftSection={<IconPlus size={14} />}
-              onClick={() => form.insertListItem('actions', { content: '', ownerName: '', ownerUserId: null, dueDate: due ?? dateOf(Date.now()) })}
+              onClick={() => form.insertListItem('actions', { content: '', ownerName: '', ownerUserId: null, dueDate: due ?? localDate(Date.now()) })}
             >
               {t('visits.minutes.addAction')}
             </Button>

@@ -2,12 +2,13 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } 
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { localDateTimeInput } from '@shared/dates';
 import { visitResultSchema } from '@shared/visits/schemas';
 import type { VisitDetail } from '@shared/visits/types';
 import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { fromLocalInput, toLocalInput } from './dates';
+import { fromLocalInput } from './dates';
 import { activityEffects, visitChannels } from './visitChannels';
 
 type Values = { doneAt: string; contactId: string | null; summary: string; outcome: string; nextStep: string; nextFollowUpAt: string };
@@ -20,7 +21,7 @@ export const RecordResultDialog = ({ visit, opened, onClose }: { visit: VisitDet
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
-      doneAt: toLocalInput(Math.min(visit.plannedAt, now)),
+      doneAt: localDateTimeInput(Math.min(visit.plannedAt, now)),
       contactId: visit.contacts[0]?.id ?? null,
       summary: '',
       outcome: '',
@@ -55,7 +56,7 @@ export const RecordResultDialog = ({ visit, opened, onClose }: { visit: VisitDet
       <form onSubmit={form.onSubmit(save)}>
         <Stack gap="sm">
           <SimpleGrid cols={2} spacing="md" verticalSpacing="xs">
-            <TextInput type="datetime-local" label={f('doneAt')} withAsterisk max={toLocalInput(now)} {...form.getInputProps('doneAt')} />
+            <TextInput type="datetime-local" label={f('doneAt')} withAsterisk max={localDateTimeInput(now)} {...form.getInputProps('doneAt')} />
             <Select
               label={f('contactMet')}
               clearable

@@ -11,7 +11,7 @@ import type { VisitDetail } from '@shared/visits/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { DangerConfirm } from '../ui/DangerConfirm';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { formatDateTime } from '../ui/format';
+import { formatDate, formatDateTime } from '../ui/format';
 import { CommentDialog } from './CommentDialog';
 import { DetailRow } from './DetailRow';
 import { Loaded } from './Loaded';
@@ -217,7 +217,7 @@ const VisitView = ({ visit }: { visit: VisitDetail }) => {
               <DetailRow label={f('resultSummary')}>{visit.resultSummary ?? ''}</DetailRow>
               <DetailRow label={f('resultOutcome')}>{visit.resultOutcome ?? ''}</DetailRow>
               <DetailRow label={f('nextStep')}>{visit.nextStep ?? ''}</DetailRow>
-              <DetailRow label={f('nextFollowUpAt')}>{formatDateTime(visit.nextFollowUpAt).slice(0, 10)}</DetailRow>
+              <DetailRow label={f('nextFollowUpAt')}>{formatDate(visit.nextFollowUpAt)}</DetailRow>
             </Table.Tbody>
           </Table>
           {visit.minutesIds.length > 0 && (

@@ -19,6 +19,7 @@ import { IconAlertTriangle, IconUserCheck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { localDateTimeInput } from '@shared/dates';
 import { regionPathLabel } from '@shared/regions';
 import type { SessionInfo } from '@shared/types';
 import { visitChecklist, visitMaterials, type VisitChecklistItem, type VisitMaterial } from '@shared/visits/enums';
@@ -27,7 +28,7 @@ import type { VisitDetail } from '@shared/visits/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { CustomerPicker } from './CustomerPicker';
-import { fromLocalInput, toLocalInput } from './dates';
+import { fromLocalInput } from './dates';
 import { FormFooter } from './FormFooter';
 import { Loaded } from './Loaded';
 import { visitChannels } from './visitChannels';
@@ -56,7 +57,7 @@ const defaultTime = (): number => {
 
 const initialValues = (visit: VisitDetail | null, customerId: string | null): Values => ({
   customerId: visit?.customerId ?? customerId,
-  plannedAt: toLocalInput(visit?.plannedAt ?? defaultTime()),
+  plannedAt: localDateTimeInput(visit?.plannedAt ?? defaultTime()),
   durationMinutes: visit?.durationMinutes ?? 60,
   place: visit?.place ?? '',
   contactIds: visit?.contacts.map((c) => c.id) ?? [],

@@ -3,6 +3,7 @@ import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { localTime } from '@shared/dates';
 import type { SessionInfo } from '@shared/types';
 import type { VisitRow } from '@shared/visits/types';
 import { useChannelQuery } from '../api/hooks';
@@ -10,7 +11,7 @@ import { useNow } from '../customer-card/useNow';
 import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDate } from '../ui/format';
-import { addDays, startOfWeek, timeOfDay } from './dates';
+import { addDays, startOfWeek } from './dates';
 import { ExportListButton } from './ExportListButton';
 import { VisitStatusBadge } from './VisitStatusBadge';
 import classes from './VisitWeek.module.css';
@@ -23,7 +24,7 @@ const VisitCell = ({ visit, showPerson }: { visit: VisitRow; showPerson: boolean
     <UnstyledButton className={classes.visit} onClick={() => void navigate(`/visits/${visit.id}`)} data-testid="week-visit">
       <Group gap={4} justify="space-between" wrap="nowrap">
         <Text size="xs" fw={600}>
-          {timeOfDay(visit.plannedAt)}
+          {localTime(visit.plannedAt)}
         </Text>
         <VisitStatusBadge status={visit.status} />
       </Group>

@@ -1,8 +1,3 @@
-import { localDateTime } from '@shared/dates';
-
-/** Epoch ms → the value of an <input type="datetime-local"> in local time. */
-export const toLocalInput = (ms: number): string => localDateTime(ms).replace(' ', 'T');
-
 /** The value of a datetime-local or date input → epoch ms in local time (null when empty or invalid). */
 export const fromLocalInput = (value: string): number | null => {
   if (!value) return null;
@@ -26,5 +21,3 @@ export const addDays = (ms: number, days: number): number => {
   d.setDate(d.getDate() + days);
   return d.getTime();
 };
-
-export const timeOfDay = (ms: number): string => localDateTime(ms).slice(11);
