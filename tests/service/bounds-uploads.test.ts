@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { manualClock } from '../../src-main/services/clock';
 import { forkImportProcess, remoteImports, type ImportProcess } from '../../src-main/services/import/remote';
-import { ImportSessions, inlineRunner, localImports, UPLOAD_LIMITS, type JobRunner } from '../../src-main/services/import/session';
+import { inlineRunner, type JobRunner } from '../../src-main/services/import/jobs';
+import { localImports } from '../../src-main/services/import/service';
+import { UPLOAD_LIMITS } from '../../src-main/services/import/uploads';
+import { ImportSessions } from '../../src-main/services/import/wizard';
 import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const fixture = resolve(__dirname, '../../../shared/fixtures/spreadsheets/company_list_utf8_bom.csv');

@@ -5,7 +5,7 @@ import type { Db } from '../../src-main/db/connection';
 import type { Session } from '../../src-main/ipc/session';
 import { analyzeRecords, type DuplicateDecision, type ImportAnalysis } from '../../src-main/services/import/analyze';
 import { commitImport, undoImport } from '../../src-main/services/import/commit';
-import type { RecordSource } from '../../src-main/services/import/session';
+import type { RecordSource } from '../../src-main/services/import/jobs';
 import { rebuildSearchIndex } from '../../src-main/db/searchIndex';
 import { creditCode } from '../helpers/customers';
 import { dumpDb } from '../helpers/rawDb';
@@ -346,7 +346,7 @@ describe('undoing an import', () => {
 
 describe('committing on a connection of its own, as the records stream in (the import process’s runner)', () => {
   it('writes batch by batch, reports progress, and leaves no trace when cancelled or when the read fails', async () => {
-    const { streamingRunner } = await import('../../src-main/services/import/session');
+    const { streamingRunner } = await import('../../src-main/services/import/jobs');
     const { openDatabase } = await import('../../src-main/db/connection');
     const workspace = ws.host.workspace;
     let opened = 0;

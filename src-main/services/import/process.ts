@@ -17,7 +17,10 @@ import { isAppError } from '../../../src-shared/errors';
 import { openDatabase, type Db } from '../../db/connection';
 import { systemClock, type Clock } from '../clock';
 import type { FromImportProcess, ToImportProcess, WireError } from './remote';
-import { ImportSessions, localImports, streamingRunner, sweepOrphanUploads, type ImportService } from './session';
+import { streamingRunner } from './jobs';
+import { localImports, type ImportService } from './service';
+import { sweepOrphanUploads } from './uploads';
+import { ImportSessions } from './wizard';
 
 // This process holds little (the analysis' duplicate keys, one batch of records) but makes garbage
 // fast (every cell of every row, read twice). V8 grows its heap by up to 4× the live size between

@@ -4,7 +4,9 @@ import { AppError, type ErrorCode, type ErrorParams } from '../../../src-shared/
 import type { ImportJobState } from '../../../src-shared/import/types';
 import type { Viewer } from '../customers/access';
 import type { Workspace } from '../workspace/workspace';
-import { sweepOrphanUploads, UPLOAD_LIMITS, type ImportCall, type ImportService, type JobUpdate } from './session';
+import type { JobUpdate } from './jobs';
+import type { ImportCall, ImportService } from './service';
+import { sweepOrphanUploads, UPLOAD_LIMITS } from './uploads';
 
 /**
  * Window's process → import process. `now` is the workspace clock's time:
