@@ -2,6 +2,26 @@ import { z } from 'zod';
 import { locales, roles } from './roles';
 import { companyDetailsFields } from './print/company';
 
+// Small builders every schema here and in the modules (customers, activities, visits, …) uses: one copy, here.
+
+/** Required text: trimmed, 1 to `max` characters. */
+export const requiredText = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
+
+/** Optional text: trimmed, at most `max` characters; empty or missing becomes null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'validation.tooLong')
+    .nullish()
+    .transform((v) => (v === '' || v === undefined ? null : v));
+
+/** An instant as epoch ms, within a sane range (1990 … 2200). */
+export const epochMsSchema = z.number().int().min(631_152_000_000, 'validation.invalid').max(7_258_118_400_000, 'validation.invalid');
+
+/** A calendar date written 'YYYY-MM-DD' (its shape only; orders and reports check that the day exists). */
+export const dayTextSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+
 /**
  * Domain schemas shared by the main process (which validates every IPC input
  * with them) and the renderer (whose forms validate with the same ones).
@@ -14,7 +34,7 @@ export const usernameSchema = z
   .max(32, 'validation.usernameLength')
   .regex(/^[\p{L}\p{N}._-]+$/u, 'validation.usernameChars');
 
-export const displayNameSchema = z.string().trim().min(1, 'validation.required').max(50, 'validation.tooLong');
+export const displayNameSchema = requiredText(50);
 
 /** A new password. Length is what matters; the KDF cost does the rest. */
 export const newPasswordSchema = z
@@ -25,7 +45,7 @@ export const newPasswordSchema = z
 /** A password being checked: never trimmed, never length-checked beyond sanity. */
 export const passwordSchema = z.string().min(1, 'validation.required').max(1024, 'validation.tooLong');
 
-export const companyNameSchema = z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong');
+export const companyNameSchema = requiredText(100);
 
 export const roleSchema = z.enum(roles);
 export const localeSchema = z.enum(locales);

@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import { idSchema } from '../schemas';
+import { epochMsSchema as time, idSchema, optionalText, requiredText } from '../schemas';
 import { activityTypes, complaintSeverities, complaintStatuses, MAX_GREETING_DAYS, surveyDimensions, taskSources } from './enums';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'validation.tooLong')
-    .nullish()
-    .transform((v) => (v === '' || v === undefined ? null : v));
-
-const requiredText = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
-
-/** Epoch ms, within a sane range (1990 … 2200). */
-const time = z.number().int().min(631_152_000_000, 'validation.invalid').max(7_258_118_400_000, 'validation.invalid');
 
 export const activityInputSchema = z
   .object({

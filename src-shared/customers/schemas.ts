@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateCreditCode } from '../rules/creditCode';
 import { phoneDigits } from '../rules/phone';
-import { idSchema } from '../schemas';
+import { dayTextSchema, idSchema, optionalText, requiredText } from '../schemas';
 import {
   customerGrades,
   customerSources,
@@ -11,17 +11,7 @@ import {
   tagColors,
 } from './enums';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'validation.tooLong')
-    .nullish()
-    .transform((v) => (v === '' || v === undefined ? null : v));
-
-const dateText = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+const dateText = dayTextSchema
   .nullish()
   .or(z.literal(''))
   .transform((v) => (v ? v : null));
@@ -56,7 +46,7 @@ const emailField = z
 
 /** Everything a create/edit form sends. Shared by the form and the main process. */
 export const customerFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  name: requiredText(200),
   shortName: optionalText(50),
   creditCode: creditCodeField,
   legalRep: optionalText(50),
@@ -105,7 +95,7 @@ export const customerUpdateSchema = z.object({
 });
 
 export const contactFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'validation.required').max(50, 'validation.tooLong'),
+  name: requiredText(50),
   title: optionalText(50),
   isDecisionMaker: z.boolean().default(false),
   decisionRole: optionalText(50),
@@ -207,7 +197,7 @@ export const bulkTagSchema = z.object({
 });
 
 export const tagInputSchema = z.object({
-  name: z.string().trim().min(1, 'validation.required').max(30, 'validation.tooLong'),
+  name: requiredText(30),
   color: z.enum(tagColors).default('blue'),
 });
 export const tagUpdateSchema = tagInputSchema.extend({ id: idSchema });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../schemas';
+import { idSchema, requiredText } from '../schemas';
 import { ageingBuckets, isIsoDate } from './logic';
 
 /** 'YYYY-MM-DD', a real calendar day. */
@@ -9,7 +9,7 @@ export const isoDateSchema = z.string().refine(isIsoDate, 'validation.date');
 const fen = z.number().int('orders.validation.money').min(0, 'orders.validation.money').max(1e12, 'orders.validation.money');
 
 export const orderLineSchema = z.object({
-  product: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  product: requiredText(200),
   quantity: z.number().finite().positive('orders.validation.quantity').max(1e9, 'orders.validation.quantity'),
   /** Fen per unit. */
   unitPrice: fen,

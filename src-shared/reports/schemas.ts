@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerGrades, customerSources } from '../customers/enums';
-import { idSchema } from '../schemas';
+import { idSchema, requiredText } from '../schemas';
 import { isLocalDate, periodKinds } from './period';
 
 /** 'YYYY-MM-DD' that exists in the calendar. */
@@ -69,7 +69,7 @@ export const salesReportSaveSchema = z.object({
   plan: z.string().trim().max(5000, 'validation.tooLong'),
 });
 
-export const salesReportCommentSchema = z.object({ id: idSchema, comment: z.string().trim().min(1, 'validation.required').max(5000, 'validation.tooLong') });
+export const salesReportCommentSchema = z.object({ id: idSchema, comment: requiredText(5000) });
 
 export const salesReportListSchema = z.object({ userId: idSchema.nullable().default(null), limit: z.number().int().min(1).max(200).default(50) });
 

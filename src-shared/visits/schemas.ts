@@ -1,21 +1,7 @@
 import { z } from 'zod';
-import { idSchema } from '../schemas';
+import { dayTextSchema as dateText, epochMsSchema as time, idSchema, optionalText, requiredText } from '../schemas';
 import { minutesStatuses, visitMaterials, visitStatuses } from './enums';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'validation.tooLong')
-    .nullish()
-    .transform((v) => (v === '' || v === undefined ? null : v));
-
-const requiredText = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
-
-/** Epoch ms, within a sane range (1990 … 2200). */
-const time = z.number().int().min(631_152_000_000, 'validation.invalid').max(7_258_118_400_000, 'validation.invalid');
-
-const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 const timeText = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.invalid')
