@@ -1,15 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../src-shared/roles';
-import { createHandlers, refreshSession } from './ipc/handlers';
-import { createRegistry, type Logger, type Registry } from './ipc/registry';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { channels } from '../src-shared/contract';
+import { AppError } from '../src-shared/errors';
+import { createRegistry, type Handlers, type Logger, type Registry } from './ipc/registry';
 import { newSession, type Session } from './ipc/session';
 import { systemClock, type Clock } from './services/clock';
 import { Workspace } from './services/workspace/workspace';
 import { remoteImports, type SpawnImportProcess } from './services/import/remote';
+import { ImportSessions, inlineRunner, localImports, sweepOrphanUploads, type ImportService } from './services/import/session';
+import { refreshSession } from './services/auth/sessions';
 import { backupIfDue } from './services/backup/backup';
 import type { DbHooks } from './db/connection';
-import type { ServiceModule } from './services/module';
+import type { ModuleContext, ServiceModule } from './services/module';
+import { authModule } from './services/auth/module';
 import { usersModule } from './services/users/module';
+import { backupModule } from './services/backup/module';
+import { keysModule } from './services/rekey/module';
+import { prefsModule } from './services/prefs/module';
+import { tagsModule } from './services/tags/module';
+import { searchModule } from './services/search/module';
+import { printModule } from './services/print/module';
 import { settingsModule } from './services/settings/module';
 import { customersModule } from './services/customers/module';
 import { importModule } from './services/import/module';
@@ -28,16 +41,55 @@ import type { LockProgram } from './services/workspace/lock';
  * hooks, jobs and handlers are assembled here.
  */
 export const serviceModules: readonly ServiceModule[] = [
+  authModule,
   usersModule,
   settingsModule,
+  backupModule,
+  keysModule,
+  prefsModule,
   customersModule,
+  tagsModule,
   importModule,
+  searchModule,
   activitiesModule,
   visitsModule,
   ordersModule,
   reportsModule,
   exchangeModule,
+  printModule,
 ];
+
+/**
+ * Every module's handlers as the registry's one map. Two modules handling the same channel, or a
+ * channel of the contract that no module handles, stop the host from starting.
+ */
+export const assembleHandlers = (modules: readonly ServiceModule[], ctx: ModuleContext): Handlers => {
+  const out: Record<string, unknown> = {};
+  const owner = new Map<string, string>();
+  for (const m of modules)
+    for (const [channel, handler] of Object.entries(m.handlers?.(ctx) ?? {})) {
+      if (owner.has(channel)) throw new Error(`two modules handle ${channel}: ${owner.get(channel)} and ${m.name}`);
+      owner.set(channel, m.name);
+      out[channel] = handler;
+    }
+  const missing = channels.filter((c) => !owner.has(c));
+  if (missing.length) throw new Error(`no module handles ${missing.join(', ')}`);
+  const extra = [...owner.keys()].filter((c) => !(channels as string[]).includes(c));
+  if (extra.length) throw new Error(`handlers for channels the contract does not declare: ${extra.join(', ')}`);
+  return out as Handlers;
+};
+
+/** Writes a file the main process made to a temp folder, hands it over as base64, removes it. */
+const tempFile = async (name: string, make: (file: string) => Promise<number>): Promise<{ dataBase64: string; rows: number }> => {
+  const dir = mkdtempSync(join(tmpdir(), 'tuoke-file-'));
+  try {
+    const file = join(dir, name);
+    const rows = await make(file);
+    return { dataBase64: readFileSync(file).toString('base64'), rows };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
 
 /**
  * The modules' database hooks as one DbHooks (a new object per call: a test may wrap one host's).
@@ -127,12 +179,18 @@ export const createHost = (options: HostOptions): Host => {
     ...(options.program ? { program: options.program } : {}),
     hooks: hooksOf(serviceModules),
   });
-  const imports = options.importProcess ? remoteImports(workspace, options.importProcess) : undefined;
-  const registry = createRegistry(
-    createHandlers(workspace, { ...(imports ? { imports } : {}), ...(options.printer ? { printer: options.printer } : {}) }),
-    options.logger,
-    (session) => refreshSession(workspace, session),
-  );
+  const db = () => {
+    const open = workspace.db;
+    if (!open) throw new AppError('UNAUTHENTICATED');
+    return open;
+  };
+  // Without an import process (CLI, tests), the import runs in this process and commits on the
+  // calling thread; uploads a crashed run left behind are removed first.
+  const imports: ImportService = options.importProcess
+    ? remoteImports(workspace, options.importProcess)
+    : (sweepOrphanUploads(), localImports(new ImportSessions(inlineRunner(db), undefined, workspace.clock), (use) => use(db())));
+  const handlers = assembleHandlers(serviceModules, { ws: workspace, db, tempFile, imports, printer: options.printer });
+  const registry = createRegistry(handlers, options.logger, (session) => refreshSession(workspace, session));
   return {
     workspace,
     registry,
@@ -160,7 +218,7 @@ export const createHost = (options: HostOptions): Host => {
         }
     },
     close: () => {
-      imports?.close();
+      imports.close();
       workspace.shutdown();
     },
   };

@@ -1,7 +1,28 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { TableModule } from '../db/columns';
 import type { Db } from '../db/connection';
+import type { Channel } from '../../src-shared/contract';
+import type { Handlers } from '../ipc/registry';
 import type { Clock } from './clock';
+import type { ImportService } from './import/session';
+import type { Printer } from './print/printer';
+import type { Workspace } from './workspace/workspace';
+
+/** What a domain's handlers get from the host. */
+export type ModuleContext = {
+  ws: Workspace;
+  /** The open database; throws UNAUTHENTICATED when the workspace is locked. */
+  db: () => Db;
+  /** Runs `make(file)` on a fresh temp path and returns the file as base64 (for downloads), removing it after. */
+  tempFile: (name: string, make: (file: string) => Promise<number>) => Promise<{ dataBase64: string; rows: number }>;
+  /** Lead imports: in the import process (the app, the bridge) or in this one (CLI, tests). */
+  imports: ImportService;
+  /** Printing and PDF through a real browser engine: the Electron shell's; absent elsewhere. */
+  printer: Printer | undefined;
+};
+
+/** The handlers of one domain's channels (declared in src-shared/contract/<domain>.ts): all of them, each typed by the contract. */
+export type ModuleHandlers<C> = { [K in keyof C & Channel]: Handlers[K] };
 
 /**
  * A table hook: what a domain does inside a write when records it derives from changed. Hooks
@@ -29,12 +50,14 @@ export type ModuleJob = {
 };
 
 /**
- * One domain's main-process side (src-main/services/<domain>/module.ts): its tables, its database
- * hooks and its background jobs. Its channels' handlers are in the same folder
- * (`handlers.ts`), typed by src-shared/contract/<domain>.ts; the host assembles both.
+ * One domain's main-process side (src-main/services/<domain>/module.ts): its channels' handlers
+ * (`handlers.ts` in the same folder, typed by src-shared/contract/<domain>.ts), its tables
+ * (src-main/db/tables/<domain>.ts), its database hooks and its background jobs. The host
+ * (src-main/host.ts) assembles every module and refuses two that handle the same channel.
  */
 export type ServiceModule = {
   name: string;
+  handlers?: (ctx: ModuleContext) => Partial<Handlers>;
   tables?: TableModule;
   hooks?: ModuleHooks;
   jobs?: ModuleJob[];

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { emptyInputSchema } from '../schemas';
+import type { SetupResult } from '../types';
 import { admin, channel } from './channel';
 
 /**
@@ -37,4 +39,9 @@ export type KeyStatus = {
 export const keyChannels = {
   'keys.status': channel<KeyStatus>()({ input: emptyInputSchema, access: admin }),
   'keys.rekey': channel<RekeyOutcome>()({ input: emptyInputSchema, access: admin }),
-};
+  // A new recovery key (the old one stops opening the workspace): the admin confirms with their password.
+  'system.rotateRecoveryKey': channel<SetupResult>()({
+    input: z.object({ password: z.string().min(1).max(1024) }),
+    access: admin,
+  }),
+} as const;

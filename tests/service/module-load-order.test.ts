@@ -99,3 +99,15 @@ describe('service modules', () => {
     }
   });
 });
+
+describe('the host assembles the modules’ handlers', () => {
+  it('refuses two modules that handle the same channel, and a channel no module handles', async () => {
+    vi.resetModules();
+    const { assembleHandlers, serviceModules } = (await import('../../src-main/host')) as HostModule;
+    const ctx = {} as Parameters<HostModule['assembleHandlers']>[1];
+    const search = serviceModules.find((m) => m.name === 'search')!;
+    const copy = { name: 'search-copy', handlers: search.handlers! };
+    expect(() => assembleHandlers([...serviceModules, copy], ctx)).toThrow('two modules handle search.query: search and search-copy');
+    expect(() => assembleHandlers(serviceModules.filter((m) => m !== search), ctx)).toThrow('no module handles search.query');
+  });
+});

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
-import { printHandlers } from '../../src-main/ipc/modules/print';
+import { printHandlers } from '../../src-main/services/print/handlers';
+import type { ModuleContext } from '../../src-main/services/module';
 import { createActivity } from '../../src-main/services/activities/activities';
 import type { PrintJob, Printer } from '../../src-main/services/print/printer';
 import { escapeHtml, html } from '../../src-main/services/print/html';
@@ -53,6 +54,15 @@ beforeEach(async () => {
   });
 });
 afterEach(() => ws.dispose());
+
+/** The print module's handlers as the Electron shell's host builds them, with this printer (imports are not the print module's). */
+const contextWith = (printer: Printer): ModuleContext => ({
+  ws: ws.host.workspace,
+  db: () => ws.host.workspace.db!,
+  tempFile: () => Promise.reject(new Error('unused')),
+  imports: new Proxy({} as ModuleContext['imports'], { get: () => () => Promise.reject(new Error('unused')) }),
+  printer,
+});
 
 describe('html', () => {
   it('escapes every interpolated value and keeps html fragments', () => {
@@ -240,10 +250,7 @@ describe('print.output', () => {
         return `/tmp/${job.fileName}`;
       },
     };
-    const handlers = printHandlers(
-      { ws: ws.host.workspace, db: () => ws.host.workspace.db!, tempFile: () => Promise.reject(new Error('unused')) },
-      printer,
-    );
+    const handlers = printHandlers(contextWith(printer));
     const ctx = { session: zhang, user: userOf(zhang) };
     const rendered = await ws.call(zhang, 'print.render', { form: 'customerCard', id: customerId });
     expect(await handlers['print.capabilities']({}, ctx)).toEqual({ native: true });
@@ -266,7 +273,7 @@ describe('print.output', () => {
       print: () => Promise.reject(new Error('no valid printers available')),
       savePdf: () => Promise.reject(new Error('EACCES: permission denied')),
     };
-    const handlers = printHandlers({ ws: ws.host.workspace, db: () => ws.host.workspace.db!, tempFile: () => Promise.reject(new Error('unused')) }, failing);
+    const handlers = printHandlers(contextWith(failing));
     const ctx = { session: zhang, user: userOf(zhang) };
     await expect(handlers['print.output']({ form: 'customerCard', id: customerId, action: 'print' }, ctx)).rejects.toMatchObject({
       code: 'PRINT_FAILED',

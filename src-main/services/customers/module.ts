@@ -1,9 +1,11 @@
 import { customerTables } from '../../db/tables/customers';
 import type { ServiceModule } from '../module';
+import { customerHandlers } from './handlers';
 
 /** Customers and their contacts, tags, timeline and merges. */
 export const customersModule: ServiceModule = {
   name: 'customers',
+  handlers: customerHandlers,
   tables: customerTables,
   hooks: {
     // A customer that arrived in (or came back from) the recycle bin through an exchange leaves

@@ -19,3 +19,9 @@ export const savedMapping = (db: Db, userId: string, headers: string[]): (Import
 
 export const saveMapping = (db: Db, userId: string, headers: string[], targets: (ImportTarget | null)[]): void =>
   setPref(db, userId, prefKey(headers), targets.slice(0, headers.length));
+
+/** The wizard's preview, with the column mapping this user went ahead with last time for the same headers. */
+export const withSavedMapping = <P extends { headers: string[]; targets: (ImportTarget | null)[] }>(db: Db, userId: string, preview: P): P & { savedMapping?: true } => {
+  const saved = savedMapping(db, userId, preview.headers);
+  return saved ? { ...preview, targets: saved, savedMapping: true } : preview;
+};

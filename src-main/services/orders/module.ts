@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection';
 import { orderTables } from '../../db/tables/orders';
 import type { ServiceModule } from '../module';
+import { orderHandlers } from './handlers';
 import { afterCustomersChanged, afterOrdersChanged, refreshAbcIfStale } from './derived';
 
 /**
@@ -42,6 +43,7 @@ const recomputeAfterImport =
 /** Orders, lines and payments: what a customer bought and paid; the derived sales figures and ABC grades. */
 export const ordersModule: ServiceModule = {
   name: 'orders',
+  handlers: orderHandlers,
   tables: orderTables,
   hooks: {
     // The derived tables (customer_sales, abc_state, grade_history) are recomputed on each PC.

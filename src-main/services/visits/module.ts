@@ -1,9 +1,11 @@
 import { visitTables } from '../../db/tables/visits';
 import type { ServiceModule } from '../module';
+import { visitHandlers } from './handlers';
 
 /** Visit plans with approval, meeting minutes and their notifications. */
 export const visitsModule: ServiceModule = {
   name: 'visits',
+  handlers: visitHandlers,
   tables: visitTables,
   hooks: {
     purge: (sqlite, customerId) => {

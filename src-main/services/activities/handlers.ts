@@ -1,12 +1,12 @@
 import type { activityChannels } from '../../../src-shared/contract/activities';
 import { translator } from '../../i18n';
-import { createActivity, deleteActivity, getActivity, listActivities, transitionComplaint, updateActivity } from '../../services/activities/activities';
-import { activitiesDashboard } from '../../services/activities/dashboard';
-import { exportGreetings, greetingSettings, listGreetings, updateGreetingSettings } from '../../services/activities/greetings';
-import { localDateOf } from '../../services/activities/lunar';
-import { createSurvey, listSurveys } from '../../services/activities/surveys';
-import { completeTask, createTask, listTasks, snoozeTask } from '../../services/activities/tasks';
-import type { ModuleContext, ModuleHandlers } from './context';
+import { createActivity, deleteActivity, getActivity, listActivities, transitionComplaint, updateActivity } from '../activities/activities';
+import { activitiesDashboard } from '../activities/dashboard';
+import { exportGreetings, greetingSettings, listGreetings, updateGreetingSettings } from '../activities/greetings';
+import { localDateOf } from '../activities/lunar';
+import { createSurvey, listSurveys } from '../activities/surveys';
+import { completeTask, createTask, listTasks, snoozeTask } from '../activities/tasks';
+import type { ModuleContext, ModuleHandlers } from '../module';
 
 /** Handlers for src-shared/contract/activities.ts. */
 export const activityHandlers = (ctx: ModuleContext): ModuleHandlers<typeof activityChannels> => ({

@@ -3,7 +3,7 @@ import type { visitChannels } from '../../../src-shared/contract/visits';
 import { localDate } from '../../../src-shared/dates';
 import type { Locale } from '../../../src-shared/roles';
 import { translator } from '../../i18n';
-import { exportMinutes, exportVisits } from '../../services/visits/export';
+import { exportMinutes, exportVisits } from '../visits/export';
 import {
   approveMinutes,
   confirmMinutesReceipt,
@@ -16,10 +16,10 @@ import {
   returnMinutes,
   submitMinutes,
   updateMinutes,
-} from '../../services/visits/minutes';
-import { listNotifications, markNotificationsRead } from '../../services/visits/notifications';
-import { getVisitSettings, updateVisitSettings } from '../../services/visits/settings';
-import { visitSuggestions } from '../../services/visits/suggestions';
+} from '../visits/minutes';
+import { listNotifications, markNotificationsRead } from '../visits/notifications';
+import { getVisitSettings, updateVisitSettings } from '../visits/settings';
+import { visitSuggestions } from '../visits/suggestions';
 import {
   approvalQueue,
   approveVisit,
@@ -32,8 +32,8 @@ import {
   rejectVisit,
   submitVisit,
   updateVisit,
-} from '../../services/visits/visits';
-import type { ModuleContext, ModuleHandlers } from './context';
+} from '../visits/visits';
+import type { ModuleContext, ModuleHandlers } from '../module';
 
 /** Handlers for src-shared/contract/visits.ts: the services authorise by role and ownership. */
 export const visitHandlers = ({ db, ws, tempFile }: ModuleContext): ModuleHandlers<typeof visitChannels> => {

@@ -5,8 +5,8 @@ import { describeFilter } from '../../../src-shared/reports/describeFilter';
 import type { T } from '../../../src-shared/reports/tables';
 import { translator } from '../../i18n';
 import type { Db } from '../../db/connection';
-import type { Viewer } from '../../services/customers/access';
-import { exportReport, reportFileName } from '../../services/reports/export';
+import type { Viewer } from '../customers/access';
+import { exportReport, reportFileName } from '../reports/export';
 import {
   abcReport,
   churnReport,
@@ -17,10 +17,10 @@ import {
   serviceReport,
   statisticsReport,
   topReport,
-} from '../../services/reports/reports';
-import { commentSalesReport, getSalesReport, listSalesReports, saveSalesReport } from '../../services/reports/salesReport';
-import { userNameMap } from '../../services/reports/scope';
-import type { ModuleContext, ModuleHandlers } from './context';
+} from '../reports/reports';
+import { commentSalesReport, getSalesReport, listSalesReports, saveSalesReport } from '../reports/salesReport';
+import { userNameMap } from '../reports/scope';
+import type { ModuleContext, ModuleHandlers } from '../module';
 
 const runReport = (db: Db, user: Viewer, input: ReportExportRequest) => {
   switch (input.report) {

@@ -1,8 +1,8 @@
 import type { orderChannels } from '../../../src-shared/contract/orders';
 import { localDate } from '../../../src-shared/dates';
 import { translator } from '../../i18n';
-import { recomputeAll, refreshAbcIfStale } from '../../services/orders/derived';
-import { exportOrders } from '../../services/orders/export';
+import { recomputeAll, refreshAbcIfStale } from '../orders/derived';
+import { exportOrders } from '../orders/export';
 import {
   addPayment,
   createOrder,
@@ -12,11 +12,11 @@ import {
   productSuggestions,
   removePayment,
   updateOrder,
-} from '../../services/orders/orders';
-import { listReceivables } from '../../services/orders/receivables';
-import { getOrderRules, saveOrderRules } from '../../services/orders/rules';
-import { customerSalesSummary, gradeHistoryOf } from '../../services/orders/summary';
-import type { ModuleContext, ModuleHandlers } from './context';
+} from '../orders/orders';
+import { listReceivables } from '../orders/receivables';
+import { getOrderRules, saveOrderRules } from '../orders/rules';
+import { customerSalesSummary, gradeHistoryOf } from '../orders/summary';
+import type { ModuleContext, ModuleHandlers } from '../module';
 
 /** Handlers for src-shared/contract/orders.ts: inputs are parsed by the registry; role and ownership are checked in the services. */
 export const orderHandlers = (ctx: ModuleContext): ModuleHandlers<typeof orderChannels> => {

@@ -11,8 +11,8 @@ import {
   exportPlain,
   listConflicts,
   resolveConflicts,
-} from '../../services/exchange/service';
-import type { ModuleContext, ModuleHandlers } from './context';
+} from '../exchange/service';
+import type { ModuleContext, ModuleHandlers } from '../module';
 
 /** Handlers for src-shared/contract/exchange.ts. */
 export const exchangeHandlers = (ctx: ModuleContext): ModuleHandlers<typeof exchangeChannels> => {
