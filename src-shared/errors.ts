@@ -94,3 +94,14 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/**
+ * The code an error carries, or undefined when it has none: an AppError's
+ * ErrorCode, a failed Result's error (AppErrorData), or the string `code`
+ * Node, SQLite and parsers put on theirs ('ENOENT', 'SQLITE_BUSY',
+ * 'CSV_MAX_RECORD_SIZE'). Takes anything a catch clause can hold.
+ */
+export const errorCode = (e: unknown): string | undefined => {
+  const code: unknown = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+};

@@ -20,11 +20,6 @@ export type VisitWorld = {
   pool: string;
 };
 
-export const errorCode = async (p: Promise<{ ok: boolean; error?: { code: string } }>): Promise<string | undefined> => {
-  const r = await p;
-  return r.ok ? undefined : r.error?.code;
-};
-
 export const createVisitWorld = async (): Promise<VisitWorld> => {
   // The visit and minutes tests are written against Monday 2026-11-23 (literal dates): pinned there, whatever TUOKE_TEST_NOW says.
   const ws = await createTestWorkspace({ now: DEFAULT_TEST_NOW });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { createActivity } from '../../src-main/services/activities/activities';
 import { createTask } from '../../src-main/services/activities/tasks';
+import { errorCode } from '../helpers/errors';
 import { companyFields } from '../helpers/customers';
 import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
@@ -29,11 +30,6 @@ afterEach(() => ws.dispose());
 
 const create = (s: Session, name: string, more: Record<string, unknown> = {}) =>
   ws.call(s, 'customers.create', { fields: companyFields(name), confirmDuplicates: false, ...more });
-
-const errorCode = async (p: Promise<{ ok: boolean; error?: { code: string } }>): Promise<string | undefined> => {
-  const r = await p;
-  return r.ok ? undefined : r.error?.code;
-};
 
 const call = (s: Session, customerId: string, extra: Record<string, unknown> = {}) =>
   ws.call(s, 'activities.create', { customerId, type: 'call_out', occurredAt: ws.clock.now(), summary: '电话介绍新品', ...extra });

@@ -7,7 +7,8 @@ import { addDays, localIsoDate } from '../../src-shared/orders/logic';
 import type { OrderCreateInput } from '../../src-shared/orders/schemas';
 import type { ReportFilterInput } from '../../src-shared/reports/schemas';
 import { workspaceFingerprint } from '../helpers/rawDb';
-import { createVisitWorld, DAY, errorCode, planFields, type VisitWorld } from '../helpers/visits';
+import { errorCode } from '../helpers/errors';
+import { createVisitWorld, DAY, planFields, type VisitWorld } from '../helpers/visits';
 
 let w: VisitWorld;
 beforeEach(async () => {

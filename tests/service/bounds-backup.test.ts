@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { checkBackupFolder, ensureBackupFolder } from '../../src-main/services/backup/folder';
 import { writeSetting } from '../../src-main/services/settings/settings';
+import { errorCode } from '../../src-shared/errors';
 import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace | undefined;
@@ -30,7 +31,7 @@ const codeOf = (run: () => void): string | undefined => {
   try {
     run();
   } catch (e) {
-    return (e as { code?: string }).code;
+    return errorCode(e);
   }
   return undefined;
 };

@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { errorCode } from '../../src-shared/errors';
 import { cellText, columnLetter, readRows, sniffFile } from '../../src-main/services/import/read';
 import { openXlsx, readXlsxHead } from '../../src-main/services/import/read/xlsx';
 import { LIMITS } from '../../src-main/services/import/read/limits';
@@ -18,7 +19,7 @@ const codeOf = async (promise: Promise<unknown>): Promise<string | undefined> =>
   try {
     await promise;
   } catch (e) {
-    return (e as { code?: string }).code ?? String(e);
+    return errorCode(e) ?? String(e);
   }
   return undefined;
 };

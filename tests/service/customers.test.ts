@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
+import { errorCode } from '../helpers/errors';
 import { companyFields, creditCode } from '../helpers/customers';
 import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
@@ -27,11 +28,6 @@ afterEach(() => ws.dispose());
 
 const create = (s: Session, name: string, extra: Parameters<typeof companyFields>[1] = {}, more: Record<string, unknown> = {}) =>
   ws.call(s, 'customers.create', { fields: companyFields(name, extra), confirmDuplicates: false, ...more });
-
-const errorCode = async (p: Promise<{ ok: boolean; error?: { code: string } }>): Promise<string | undefined> => {
-  const r = await p;
-  return r.ok ? undefined : r.error?.code;
-};
 
 describe('creating a customer', () => {
   it('makes the salesperson who records it the owner, with the assignment on the timeline', async () => {

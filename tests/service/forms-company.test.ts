@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { imageInfo } from '../../src-main/services/print/image';
+import { errorCode as code } from '../helpers/errors';
 import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace;
@@ -30,11 +31,6 @@ const jpeg = (width: number, height: number): Buffer => {
   const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
   const sof = Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x01, 0x01, 0x11, 0x00]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
-};
-
-const code = async (p: Promise<{ ok: boolean; error?: { code: string } }>): Promise<string | undefined> => {
-  const r = await p;
-  return r.ok ? undefined : r.error?.code;
 };
 
 beforeEach(async () => {

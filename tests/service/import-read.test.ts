@@ -23,6 +23,7 @@ import {
 } from '../../src-main/services/import/read';
 import { formatKind } from '../../src-main/services/import/read/cells';
 import { sniffDelimiter } from '../../src-main/services/import/read/csv';
+import { rejectionCode as errorCode } from '../helpers/errors';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/spreadsheets');
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -87,15 +88,6 @@ async function readAll(file: string, sheet = 0, options?: ReadOptions): Promise<
 const rowAt = (rows: SheetRow[], index: number): SheetRow | undefined => rows.find((r) => r.index === index);
 const cellAt = (rows: SheetRow[], index: number, col: number): Cell | undefined => rowAt(rows, index)?.cells[col];
 const textAt = (rows: SheetRow[], index: number, col: number): string => cellText(cellAt(rows, index, col));
-
-async function errorCode(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-}
 
 async function headerOf(file: string, sheet = 0) {
   const preview = await readPreview(file, sheet);

@@ -5,6 +5,7 @@ import { getOrderRules } from '../../src-main/services/orders/rules';
 import type { Session } from '../../src-main/ipc/session';
 import { addDays, localIsoDate } from '../../src-shared/orders/logic';
 import type { OrderCreateInput } from '../../src-shared/orders/schemas';
+import { errorCode } from '../helpers/errors';
 import { companyFields } from '../helpers/customers';
 import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
@@ -43,11 +44,6 @@ const order = (customerId: string, yuan: number, daysAgo = 0, extra: Partial<Ord
   lines: [{ product: '不锈钢阀门 DN50', quantity: 1, unitPrice: yuan * 100 }],
   ...extra,
 });
-
-const errorCode = async (p: Promise<{ ok: boolean; error?: { code: string } }>): Promise<string | undefined> => {
-  const r = await p;
-  return r.ok ? undefined : r.error?.code;
-};
 
 const customerRow = (id: string) =>
   db().sqlite.prepare<[string], { status: string; grade: string | null }>('SELECT status, grade FROM customers WHERE id = ?').get(id)!;

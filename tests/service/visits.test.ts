@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activities, customers, visits } from '../../src-main/db/schema';
 import { workspaceFingerprint } from '../helpers/rawDb';
-import { createVisitWorld, DAY, errorCode, HOUR, planFields, type VisitWorld } from '../helpers/visits';
+import { errorCode } from '../helpers/errors';
+import { createVisitWorld, DAY, HOUR, planFields, type VisitWorld } from '../helpers/visits';
 
 let w: VisitWorld;
 beforeEach(async () => {

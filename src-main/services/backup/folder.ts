@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, posix, resolve, win32 } from 'node:path';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, errorCode } from '../../../src-shared/errors';
 
 /**
  * Where backups may go. An administrator types the folder (often a network
@@ -58,7 +58,7 @@ export const ensureBackupFolder = (dir: string, platform: NodeJS.Platform = proc
     try {
       mkdirSync(m);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new AppError('BACKUP_DIR_UNUSABLE', { dir });
+      if (errorCode(e) !== 'EEXIST') throw new AppError('BACKUP_DIR_UNUSABLE', { dir });
     }
   }
   checkBackupFolder(dir, platform);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, errorCode } from '../../../src-shared/errors';
 import type { KeyStatus, KeyUserRef, RekeyOutcome, RekeyPhase, RekeyReason } from '../../../src-shared/contract/keys';
 import type { Db } from '../../db/connection';
 import { users } from '../../db/schema';
@@ -102,7 +102,7 @@ export const legacySlotUsers = (db: Db, keyring: Keyring): KeyUserRef[] => {
 };
 
 const isBusy = (e: unknown): boolean => {
-  const code = (e as { code?: string }).code ?? '';
+  const code = errorCode(e) ?? '';
   return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
 };
 

@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, 
 import { hostname, uptime } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { errorCode } from '../../../src-shared/errors';
 
 /**
  * Cross-process locks as exclusive-create files, for Windows, macOS and Linux
@@ -48,7 +49,7 @@ const pidAlive = (pid: number): boolean => {
     return true;
   } catch (e) {
     // EPERM: it exists but belongs to another user.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return errorCode(e) === 'EPERM';
   }
 };
 
@@ -71,7 +72,7 @@ export const readLock = (file: string): ReadLock => {
     ageMs = Date.now() - statSync(file).mtimeMs;
     raw = readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (errorCode(e) === 'ENOENT') return null;
     throw e;
   }
   try {
@@ -109,7 +110,7 @@ export const tryLock = (
     try {
       fd = openSync(file, 'wx', 0o600);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (errorCode(e) !== 'EEXIST') throw e;
       const current = readLock(file);
       if (!current) continue; // released meanwhile: try again
       const stale = current.holder

@@ -13,7 +13,7 @@ import { Readable, pipeline } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { AppError } from '../../../../src-shared/errors';
+import { AppError, errorCode } from '../../../../src-shared/errors';
 import { EMPTY } from './cells';
 import { LIMITS } from './limits';
 import { MAX_COLUMNS } from './refs';
@@ -230,7 +230,7 @@ export async function readCsvRows(
   } catch (e) {
     if (e instanceof AppError || (e instanceof Error && e.name === 'AbortError')) throw e;
     const message = e instanceof Error ? e.message : String(e);
-    if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new AppError('FILE_TOO_LARGE', undefined, `csv: ${message}`);
+    if (errorCode(e) === 'CSV_MAX_RECORD_SIZE') throw new AppError('FILE_TOO_LARGE', undefined, `csv: ${message}`);
     throw new AppError('FILE_DAMAGED', undefined, `csv: ${message}`);
   } finally {
     parser.destroy();
