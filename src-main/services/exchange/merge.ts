@@ -3,25 +3,22 @@ import type { ExchangeCounts, ExchangeNote, ExchangeSummary, ExchangeValue } fro
 import type { Db } from '../../db/connection';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { newId } from '../ids';
-import { refusalOf } from './authority';
-import { BOOKKEEPING, KEY_SEPARATOR, quoteIdent, type ExchangeType } from './declarations';
+import { decideRow, mergeVv, type Answers, type LocalStamp, type OpenConflict, type Question } from './decide';
+import { KEY_SEPARATOR, quoteIdent, type ExchangeType } from './declarations';
 import { mayChange } from './scope';
-import { canonicalVv, normalizeValue, type ExchangeRow, type ParsedWorkbook, type ReadRow, type Vv } from './workbook';
+import { canonicalVv, type ExchangeRow, type ParsedWorkbook, type ReadRow, type Vv } from './workbook';
 
 /**
- * The merge of one exchange workbook into this PC's database. Per row, the
- * version vectors decide (clocks never do):
- * - unknown here → added (a deletion of something never seen is only remembered);
- * - the workbook's version descends from ours → it is applied (values, or the deletion);
- * - ours descends from the workbook's, or they are equal → nothing;
- * - both changed since their common version → a conflict for a person, unless both
- *   made the same change (then the vectors are merged and nothing else happens).
- * Rows edited by hand in Excel never apply by themselves: when they differ from
- * this PC's values they become conflicts ("hand_edited") for a person to take
- * field by field. Everything runs in the caller's transaction; each row in a
- * savepoint, so a row the database refuses (a missing parent, a unique name
- * taken here) is reported and skipped without undoing the others.
+ * The merge of one exchange workbook into this PC's database: what to do with
+ * each row is decided by decide.ts (decideRow, which reads nothing); this file
+ * looks up what it asks and writes what it decides. Everything runs in the
+ * caller's transaction; each row in a savepoint, so a row the database
+ * refuses (a missing parent, a unique name taken here) is reported and
+ * skipped without undoing the others.
  */
+
+// The version and value helpers are decide.ts's; importable from here as before.
+export { coerce, compareVv, mergeVv, parseStoredVv, type LocalStamp } from './decide';
 
 export const emptyCounts = (): ExchangeCounts => ({
   added: 0,
@@ -34,44 +31,6 @@ export const emptyCounts = (): ExchangeCounts => ({
   duplicates: 0,
   skipped: 0,
 });
-
-export const compareVv = (a: Vv, b: Vv): 'equal' | 'newer' | 'older' | 'concurrent' => {
-  let aAhead = false;
-  let bAhead = false;
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const x = a[k] ?? 0;
-    const y = b[k] ?? 0;
-    if (x > y) aAhead = true;
-    else if (y > x) bAhead = true;
-  }
-  return aAhead && bAhead ? 'concurrent' : aAhead ? 'newer' : bAhead ? 'older' : 'equal';
-};
-
-export const mergeVv = (a: Vv, b: Vv): Vv => {
-  const out: Vv = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = Math.max(out[k] ?? 0, v);
-  return out;
-};
-
-export const parseStoredVv = (text: string | null | undefined): Vv => (text ? (JSON.parse(text) as Vv) : {});
-
-/** A value as the column's type holds it, so '139…' typed as a number in Excel compares equal. */
-export const coerce = (v: unknown, kind: 'text' | 'integer' | 'real' | undefined): ExchangeValue => {
-  const n = normalizeValue(v);
-  if (n === null) return null;
-  if (kind === 'text' && typeof n === 'number') return String(n);
-  if ((kind === 'integer' || kind === 'real') && typeof n === 'string' && n.trim() !== '' && Number.isFinite(Number(n))) return Number(n);
-  return n;
-};
-
-/** Of two versions that differ only in who/when, the later one (then the larger user id): the same answer on every PC. */
-const laterBookkeeping = (remote: Record<string, unknown>, local: Record<string, unknown>): boolean => {
-  const ra = Number(remote.updated_at ?? 0);
-  const la = Number(local.updated_at ?? 0);
-  return ra !== la ? ra > la : String(remote.updated_by ?? '') > String(local.updated_by ?? '');
-};
-
-export type LocalStamp = { vv: string; hlc: number; node: string; seq: number; deleted: number };
 
 /** Prepared statements for one record type. */
 export const accessFor = (sqlite: BetterSqlite3.Database, t: ExchangeType) => {
@@ -210,23 +169,6 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
       bump('skipped');
       complete = false;
     };
-    const allowed = (local: Record<string, unknown> | undefined, r: ReadRow): boolean => manager || mayChange(sqlite, t, viewer, local, r.values, r.deleted);
-    const diffColumns = (local: Record<string, unknown> | undefined, r: ReadRow): string[] =>
-      t.columns.filter((col) => r.present.has(col) && coerce(local?.[col], t.kinds[col]) !== coerce(r.values[col], t.kinds[col]));
-    const conflict = (r: ReadRow, reason: 'both_changed' | 'hand_edited' | 'duplicate', columns: string[], otherId: string | null = null): void => {
-      const open = pending.get(table, r.id) as { id: string; remoteVv: string; reason: string } | undefined;
-      const remote = JSON.stringify(Object.fromEntries([...r.present].map((col) => [col, r.values[col] ?? null])));
-      if (open && open.remoteVv === canonicalVv(r.vv) && open.reason === reason) {
-        bump('alreadyPending');
-        conflicts.push({ table, recordId: r.id, reason, columns, conflictId: open.id });
-        return;
-      }
-      const id = open?.id ?? newId();
-      if (open) updateConflict.run(now, reason, parsed.meta.node, remote, canonicalVv(r.vv), r.hlc, r.deleted ? 1 : 0, importId, open.id);
-      else insertConflict.run(id, now, table, r.id, reason, parsed.meta.node, remote, canonicalVv(r.vv), r.hlc, r.deleted ? 1 : 0, otherId, importId);
-      bump(reason === 'duplicate' ? 'duplicates' : 'conflicts');
-      conflicts.push({ table, recordId: r.id, reason, columns, conflictId: id });
-    };
     /** One row's write in a savepoint: a refused row is reported and leaves nothing behind. */
     const attempt = (r: ReadRow, write: () => void): boolean => {
       try {
@@ -238,13 +180,21 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
         return false;
       }
     };
-    const fullValues = (r: ReadRow, local: Record<string, unknown> | undefined): Record<string, ExchangeValue> => {
-      const out: Record<string, ExchangeValue> = {};
-      for (const col of t.columns) out[col] = r.present.has(col) ? coerce(r.values[col], t.kinds[col]) : coerce(local?.[col], t.kinds[col]);
-      return out;
+    /** What decideRow asks, looked up here. */
+    const answer = (q: Question, local: Record<string, unknown> | undefined, r: ReadRow): Answers => {
+      switch (q.ask) {
+        case 'partHeld':
+          return { partHeld: (parentConflict.get(q.parent, q.parentId) as { id: string } | undefined)?.id ?? null };
+        case 'allowed':
+          return { allowed: manager || mayChange(sqlite, t, viewer, local, r.values, r.deleted) };
+        case 'openConflict':
+          return { openConflict: (pending.get(table, r.id) as OpenConflict | undefined) ?? null };
+        case 'customerExists':
+          return { customerExists: !!customerExists.get(q.customerId) };
+        case 'hold':
+          return { hold: t.decl.holdNew?.(sqlite, q.values) ?? null };
+      }
     };
-    const parentMissing = (r: ReadRow): boolean =>
-      typeof t.customer === 'string' && t.customer !== 'self' && typeof r.values[t.customer] === 'string' && !customerExists.get(r.values[t.customer]);
 
     // Rows this PC already knows go first: a merge or rename that arrives with a new record must land before the new one is checked for duplicates.
     const known = (r: ReadRow): boolean => !!stamps.get(table, r.id) || !!access.get(r.id);
@@ -264,161 +214,73 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
     for (const r of rows) {
       const local = access.get(r.id);
       const stamp = stamps.get(table, r.id);
-      const localVv = parseStoredVv(stamp?.vv);
-      const localDeleted = !local;
-
-      if (t.partOf && r.intact) {
-        const parentId = r.values[t.partOf.column] ?? local?.[t.partOf.column];
-        const open = typeof parentId === 'string' ? (parentConflict.get(t.partOf.parent, parentId) as { id: string } | undefined) : undefined;
-        if (open) {
-          // Its record waits for a person: this part waits with it (resolving the record settles its parts).
-          holdPart.run(table, r.id, JSON.stringify({ vv: r.vv, hlc: r.hlc, node: r.node, deleted: r.deleted, values: r.values }), open.id);
+      let answers: Answers = {};
+      let d = decideRow({ values: local, stamp }, r, t, viewer, answers);
+      while (d.kind === 'ask') {
+        answers = { ...answers, ...answer(d.question, local, r) };
+        d = decideRow({ values: local, stamp }, r, t, viewer, answers);
+      }
+      if (d.supersedes) supersede.run(now, '{"superseded":true}', d.supersedes);
+      switch (d.kind) {
+        case 'hold':
+          holdPart.run(table, r.id, JSON.stringify({ vv: r.vv, hlc: r.hlc, node: r.node, deleted: r.deleted, values: r.values }), d.conflictId);
           bump('alreadyPending');
           complete = false;
-          continue;
+          break;
+        case 'keep':
+          bump(d.count);
+          break;
+        case 'refuse':
+          if (d.note === 'refused') skip({ kind: 'refused', sheet: s.sheet, row: r.rowNumber, table, column: d.column, reason: d.reason, detail: r.id });
+          else skip({ kind: d.note, sheet: s.sheet, row: r.rowNumber, detail: r.id });
+          break;
+        case 'pending':
+          bump('alreadyPending');
+          conflicts.push({ table, recordId: r.id, reason: d.reason, columns: d.columns, conflictId: d.conflictId });
+          break;
+        case 'conflict': {
+          const remote = JSON.stringify(Object.fromEntries([...r.present].map((col) => [col, r.values[col] ?? null])));
+          const id = d.replaces ?? newId();
+          if (d.replaces) updateConflict.run(now, d.reason, parsed.meta.node, remote, canonicalVv(r.vv), r.hlc, r.deleted ? 1 : 0, importId, d.replaces);
+          else insertConflict.run(id, now, table, r.id, d.reason, parsed.meta.node, remote, canonicalVv(r.vv), r.hlc, r.deleted ? 1 : 0, d.otherId, importId);
+          bump(d.reason === 'duplicate' ? 'duplicates' : 'conflicts');
+          conflicts.push({ table, recordId: r.id, reason: d.reason, columns: d.columns, conflictId: id });
+          // A new record held for a person: the sender's changes are not all here yet.
+          if (d.reason === 'duplicate') complete = false;
+          break;
         }
-      }
-
-      if (!r.intact) {
-        const cols = diffColumns(local, r);
-        if (!local && !stamp) {
-          skip({ kind: 'hand_edited_new', sheet: s.sheet, row: r.rowNumber, detail: r.id });
-          continue;
-        }
-        if (cols.every((col) => BOOKKEEPING.has(col)) && r.deleted === localDeleted) {
-          bump('unchanged');
-          continue;
-        }
-        if (!allowed(local, r)) {
-          skip({ kind: 'forbidden', sheet: s.sheet, row: r.rowNumber, detail: r.id });
-          continue;
-        }
-        // An edit by hand is the importing person's own change: it must be one they may make in the app.
-        const edited = cols.filter((col) => !BOOKKEEPING.has(col));
-        const refusal = refusalOf(t, viewer, {
-          before: local,
-          after: { ...local, ...Object.fromEntries(edited.map((col) => [col, r.values[col]])) },
-          columns: edited,
-          deleted: r.deleted !== localDeleted,
-        });
-        if (refusal) {
-          skip({ kind: 'refused', sheet: s.sheet, row: r.rowNumber, table, column: refusal.column, reason: refusal.reason, detail: r.id });
-          continue;
-        }
-        conflict(r, 'hand_edited', edited);
-        continue;
-      }
-
-      const cmp = compareVv(r.vv, localVv);
-      if (!local && !stamp) {
-        if (r.deleted) {
-          // Deleted over there before we ever saw it: remember the deletion, nothing to remove.
-          stamps.put(table, r.id, r.vv, r.hlc, r.node, true);
-          bump('unchanged');
-          continue;
-        }
-        if (!allowed(undefined, r)) {
-          skip({ kind: 'forbidden', sheet: s.sheet, row: r.rowNumber, detail: r.id });
-          continue;
-        }
-        if (parentMissing(r)) {
-          skip({ kind: 'parent_missing', sheet: s.sheet, row: r.rowNumber, detail: r.id });
-          continue;
-        }
-        const values = fullValues(r, undefined);
-        const hold = t.decl.holdNew?.(sqlite, values);
-        if (hold) {
-          conflict(r, 'duplicate', [hold.reason], hold.otherId);
-          complete = false;
-          continue;
-        }
-        if (attempt(r, () => access.insert(values))) {
+        case 'insert': {
+          const values = d.values;
+          if (!attempt(r, () => access.insert(values))) break;
           stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
           followMerge(r);
           bump('added', r.id);
+          break;
         }
-        continue;
-      }
-      if (cmp === 'equal') {
-        bump('unchanged');
-        continue;
-      }
-      if (cmp === 'older') {
-        bump('older');
-        continue;
-      }
-      const cols = diffColumns(local, r);
-      if (cmp === 'concurrent') {
-        const auto = t.decl.merge ?? {};
-        const meaningful = cols.filter((col) => !BOOKKEEPING.has(col) && !(col in auto));
-        const same = r.deleted ? localDeleted : !localDeleted && meaningful.length === 0;
-        if (same && stamp) {
-          // Both sides made the same change (or differ only in self-settling columns). Both PCs settle it
-          // the same way without a new version (which would only bounce back and forth): the merged
-          // vector, max/min of the self-settling columns, the later bookkeeping.
-          if (local && cols.length) {
-            const patch: Record<string, ExchangeValue> = {};
-            for (const col of cols) {
-              const mine = coerce(local[col], t.kinds[col]);
-              const theirs = coerce(r.values[col], t.kinds[col]);
-              const rule = auto[col];
-              if (rule) {
-                const pick = mine === null ? theirs : theirs === null ? mine : (rule === 'max') === theirs > mine ? theirs : mine;
-                if (pick !== mine) patch[col] = pick;
-              }
-            }
-            if (laterBookkeeping(r.values, local)) for (const col of cols) if (BOOKKEEPING.has(col)) patch[col] = coerce(r.values[col], t.kinds[col]);
-            if (Object.keys(patch).length) {
-              if (!attempt(r, () => access.update(r.id, patch))) continue;
-              changedIds.add(r.id);
-            }
+        case 'update': {
+          const patch = d.patch;
+          if (!attempt(r, () => access.update(r.id, patch))) break;
+          stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
+          if (d.followMerge) followMerge(r);
+          bump(d.count, r.id);
+          break;
+        }
+        case 'delete':
+          if (d.remove && !attempt(r, () => access.remove(r.id))) break;
+          stamps.put(table, r.id, r.vv, r.hlc, r.node, true);
+          bump(d.remove ? 'deleted' : 'unchanged', r.id);
+          break;
+        case 'settle': {
+          const patch = d.patch;
+          if (Object.keys(patch).length) {
+            if (!attempt(r, () => access.update(r.id, patch))) break;
+            changedIds.add(r.id);
           }
-          const remoteStamp = r.hlc > stamp.hlc || (r.hlc === stamp.hlc && r.node > stamp.node);
-          stamps.put(table, r.id, mergeVv(localVv, r.vv), remoteStamp ? r.hlc : stamp.hlc, remoteStamp ? r.node : stamp.node, localDeleted);
+          stamps.put(table, r.id, d.vv, d.hlc, d.node, d.deleted);
           bump('unchanged');
-          continue;
+          break;
         }
-        if (!allowed(local, r)) {
-          skip({ kind: 'forbidden', sheet: s.sheet, row: r.rowNumber, detail: r.id });
-          continue;
-        }
-        conflict(r, 'both_changed', r.deleted !== localDeleted ? [...meaningful, '_deleted'] : meaningful);
-        continue;
       }
-      // The workbook's version descends from ours: take it.
-      if (!allowed(local, r)) {
-        skip({ kind: 'forbidden', sheet: s.sheet, row: r.rowNumber, detail: r.id });
-        continue;
-      }
-      // A conflict still waiting here is settled by a version that descends from both sides of it (resolved on another PC).
-      const open = pending.get(table, r.id) as { id: string; remoteVv: string } | undefined;
-      if (open && compareVv(r.vv, parseStoredVv(open.remoteVv)) !== 'older' && compareVv(r.vv, parseStoredVv(open.remoteVv)) !== 'concurrent') {
-        supersede.run(now, '{"superseded":true}', open.id);
-      }
-      if (r.deleted) {
-        if (local && !attempt(r, () => access.remove(r.id))) continue;
-        stamps.put(table, r.id, r.vv, r.hlc, r.node, true);
-        bump(local ? 'deleted' : 'unchanged', r.id);
-        continue;
-      }
-      if (!local) {
-        if (parentMissing(r)) {
-          skip({ kind: 'parent_missing', sheet: s.sheet, row: r.rowNumber, detail: r.id });
-          continue;
-        }
-        if (!attempt(r, () => access.insert(fullValues(r, undefined)))) continue;
-        stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
-        followMerge(r);
-        bump('added', r.id);
-        continue;
-      }
-      const patch = Object.fromEntries(cols.map((col) => [col, coerce(r.values[col], t.kinds[col])]));
-      if (!attempt(r, () => access.update(r.id, patch))) continue;
-      stamps.put(table, r.id, r.vv, r.hlc, r.node, false);
-      if (typeof t.customer === 'string' && cols.includes(t.customer)) followMerge(r);
-      // Into the recycle bin (soft-deleted types): counted as a deletion.
-      if (cols.includes('deleted_at') && local.deleted_at == null && patch.deleted_at != null) bump('deleted', r.id);
-      else bump(cols.length ? 'updated' : 'unchanged', r.id);
     }
   }
   for (const { s } of ordered) perSheet.push({ sheet: s.sheet, table: s.table, rows: s.rows.length, counts: sheetCounts.get(s.table)! });
