@@ -2,8 +2,7 @@ import { IconChecklist } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { SessionInfo } from '@shared/types';
-import type { DashboardWidget, SettingsTab } from '../shell/extensions';
-import type { NavItem } from '../shell/navItems';
+import type { DashboardWidget, SettingsTab, NavItem, RendererModule } from '../shell/extensions';
 import { FirstContactsCard, GreetingsCard, TasksCard } from './DashboardCards';
 import { FollowUpsPage } from './FollowUpsPage';
 import { GreetingSettingsPanel } from './GreetingSettingsPanel';
@@ -25,3 +24,5 @@ export const activityDashboard: DashboardWidget[] = [
 export const activitySettingsTabs: SettingsTab[] = [
   { value: 'greetings', label: 'activities.greetings.settingsTab', roles: ['manager', 'admin'], panel: GreetingSettingsPanel },
 ];
+
+export const activityModule: RendererModule = { name: 'activities', routes: activityRoutes, nav: activityNav, dashboard: activityDashboard, settingsTabs: activitySettingsTabs };

@@ -2,8 +2,7 @@ import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import type { SessionInfo } from '@shared/types';
-import type { DashboardWidget, SettingsTab } from '../shell/extensions';
-import type { NavItem } from '../shell/navItems';
+import type { DashboardWidget, SettingsTab, NavItem, RendererModule } from '../shell/extensions';
 import { ConflictsCard } from './ConflictsCard';
 import { ExchangePage } from './ExchangePage';
 
@@ -17,3 +16,5 @@ export const exchangeNav: NavItem[] = [{ key: 'exchange', path: '/exchange', lab
 export const exchangeDashboard: DashboardWidget[] = [{ key: 'exchange-conflicts', order: 85, component: ConflictsCard }];
 
 export const exchangeSettingsTabs: SettingsTab[] = [];
+
+export const exchangeModule: RendererModule = { name: 'exchange', routes: exchangeRoutes, nav: exchangeNav, dashboard: exchangeDashboard, settingsTabs: exchangeSettingsTabs };

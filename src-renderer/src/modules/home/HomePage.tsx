@@ -14,7 +14,7 @@ export const HomePage = ({ session }: { session: SessionInfo }) => {
   return (
     <Stack gap="md" maw={1000}>
       <Title order={3}>{t('home.greeting', { name: user.displayName })}</Title>
-      {dashboardWidgets
+      {dashboardWidgets()
         .filter((w) => !w.roles || w.roles.includes(user.role))
         .map((w) => (
           <w.component key={w.key} session={session} />

@@ -2,8 +2,7 @@ import { IconCash, IconReceipt } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { SessionInfo } from '@shared/types';
-import type { DashboardWidget, SettingsTab } from '../shell/extensions';
-import type { NavItem } from '../shell/navItems';
+import type { DashboardWidget, SettingsTab, NavItem, RendererModule } from '../shell/extensions';
 import { OrderRulesPanel } from './OrderRulesPanel';
 import { OrdersPage } from './OrdersPage';
 import { ReceivablesCard } from './ReceivablesCard';
@@ -26,3 +25,5 @@ export const orderDashboard: DashboardWidget[] = [{ key: 'orders-receivables', o
 
 /** This capability's tabs in 设置. */
 export const orderSettingsTabs: SettingsTab[] = [{ value: 'orders', label: 'orders.settings.tab', roles: ['manager', 'admin'], panel: OrderRulesPanel }];
+
+export const orderModule: RendererModule = { name: 'orders', routes: orderRoutes, nav: orderNav, dashboard: orderDashboard, settingsTabs: orderSettingsTabs };

@@ -2,8 +2,7 @@ import { IconChartBar } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { SessionInfo } from '@shared/types';
-import type { DashboardWidget, SettingsTab } from '../shell/extensions';
-import type { NavItem } from '../shell/navItems';
+import type { DashboardWidget, SettingsTab, NavItem, RendererModule } from '../shell/extensions';
 import { ReportsPage } from './ReportsPage';
 
 /** This capability's pages: `<Route key=… path=… element=… />` elements placed inside the app's <Routes>. */
@@ -19,3 +18,5 @@ export const reportDashboard: DashboardWidget[] = [];
 
 /** This capability's tabs in 设置. */
 export const reportSettingsTabs: SettingsTab[] = [];
+
+export const reportModule: RendererModule = { name: 'reports', routes: reportRoutes, nav: reportNav, dashboard: reportDashboard, settingsTabs: reportSettingsTabs };

@@ -19,7 +19,7 @@ export const SettingsPage = ({ session }: { session: SessionInfo }) => {
   const { tab } = useParams();
   const isAdmin = session.user.role === 'admin';
   const isManager = isAdmin || session.user.role === 'manager';
-  const extra = settingsTabs.filter((x) => x.roles.includes(session.user.role));
+  const extra = settingsTabs().filter((x) => x.roles.includes(session.user.role));
   const tabs = ['myAccount', ...(isManager ? ['tags'] : []), ...extra.map((x) => x.value), ...(isAdmin ? adminTabs : [])] as string[];
   const labels = new Map(extra.map((x) => [x.value, x.label]));
   const current = tab && tabs.includes(tab) ? tab : 'myAccount';

@@ -55,7 +55,7 @@ export const AppLayout = ({ session, children }: { session: SessionInfo; childre
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {navItems
+        {navItems()
           .filter((item) => !item.roles || item.roles.includes(session.user.role))
           .map((item) => {
             const Icon = item.icon;

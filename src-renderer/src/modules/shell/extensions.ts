@@ -1,4 +1,5 @@
-import type { ComponentType } from 'react';
+import type { Icon } from '@tabler/icons-react';
+import type { ComponentType, ReactElement } from 'react';
 import type { Role } from '@shared/roles';
 import type { SessionInfo } from '@shared/types';
 
@@ -7,3 +8,20 @@ export type DashboardWidget = { key: string; order: number; roles?: Role[]; comp
 
 /** A tab in 设置: `label` is an i18n key. */
 export type SettingsTab = { value: string; label: string; roles: Role[]; panel: ComponentType<{ session: SessionInfo }> };
+
+/** One entry of the left navigation. `label` is an i18n key; `order` places it among the others. */
+export type NavItem = { key: string; path: string; label: string; icon: Icon; order: number; roles?: Role[] };
+
+/**
+ * One domain's screens (src-renderer/src/modules/<domain>/routes.tsx): its pages as routes, its
+ * entries in the left navigation, its dashboard cards and its settings tabs. The app lists the
+ * modules once (modules/index.ts); the shell, the dashboard and 设置 read them from there.
+ */
+export type RendererModule = {
+  name: string;
+  /** `<Route key=… path=… element=… />` elements placed inside the app's <Routes>. */
+  routes?: (session: SessionInfo) => ReactElement[];
+  nav?: NavItem[];
+  dashboard?: DashboardWidget[];
+  settingsTabs?: SettingsTab[];
+};

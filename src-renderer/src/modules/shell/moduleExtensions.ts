@@ -1,10 +1,8 @@
+import { rendererModules } from '../index';
 import type { DashboardWidget, SettingsTab } from './extensions';
-import { activityDashboard, activitySettingsTabs } from '../activities/routes';
-import { visitDashboard, visitSettingsTabs } from '../visits/routes';
-import { orderDashboard, orderSettingsTabs } from '../orders/routes';
-import { reportDashboard, reportSettingsTabs } from '../reports/routes';
-import { exchangeDashboard, exchangeSettingsTabs } from '../exchange/routes';
 
-export const dashboardWidgets: DashboardWidget[] = [...activityDashboard, ...visitDashboard, ...orderDashboard, ...reportDashboard, ...exchangeDashboard].sort((a, b) => a.order - b.order);
+/** Every module's dashboard cards, in their order (read when the dashboard renders). */
+export const dashboardWidgets = (): DashboardWidget[] => rendererModules.flatMap((m) => m.dashboard ?? []).sort((a, b) => a.order - b.order);
 
-export const settingsTabs: SettingsTab[] = [...activitySettingsTabs, ...visitSettingsTabs, ...orderSettingsTabs, ...reportSettingsTabs, ...exchangeSettingsTabs];
+/** Every module's tabs in 设置. */
+export const settingsTabs = (): SettingsTab[] => rendererModules.flatMap((m) => m.settingsTabs ?? []);

@@ -2,8 +2,7 @@ import { IconClipboardCheck, IconFileDescription, IconRoute } from '@tabler/icon
 import type { ReactElement } from 'react';
 import { Route } from 'react-router';
 import type { SessionInfo } from '@shared/types';
-import type { DashboardWidget, SettingsTab } from '../shell/extensions';
-import type { NavItem } from '../shell/navItems';
+import type { DashboardWidget, SettingsTab, NavItem, RendererModule } from '../shell/extensions';
 import { ApprovalQueuePage } from './ApprovalQueuePage';
 import { ApprovalsCard, MinutesDueCard, NotificationsCard } from './DashboardCards';
 import { MinutesDetailPage } from './MinutesDetailPage';
@@ -47,3 +46,5 @@ export const visitDashboard: DashboardWidget[] = [
 export const visitSettingsTabs: SettingsTab[] = [
   { value: 'visits', label: 'visits.settings.tab', roles: [...managerRoles], panel: VisitSettingsPanel },
 ];
+
+export const visitModule: RendererModule = { name: 'visits', routes: visitRoutes, nav: visitNav, dashboard: visitDashboard, settingsTabs: visitSettingsTabs };
