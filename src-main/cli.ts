@@ -32,6 +32,7 @@ import { createHost, type Host } from './host';
 import type { Session } from './ipc/session';
 import { translator } from './i18n';
 import { createBackup, readBackupKeyring, restoreBackup } from './services/backup/backup';
+import { canManageSystem } from './services/policy/policy';
 import { unlockRecovery, unlockUserSlot } from './keyring/keyring';
 import { usernameKey } from './keyring/usernameKey';
 
@@ -285,7 +286,7 @@ const restoreFromCli = async (host: Host, file: string, io: Io) => {
     const session = host.session();
     const r = await host.registry.invoke(session, 'auth.login', { username: requireEnv(io, 'TUOKE_USER'), password: requireEnv(io, 'TUOKE_PASSWORD') });
     if (!r.ok) throw new CliError(r.error.message, 1, r.error.code);
-    if (session.user?.role !== 'admin') throw new CliError(translator('zh-CN')('errors.FORBIDDEN'), 1, 'FORBIDDEN');
+    if (!session.user || !canManageSystem(session.user)) throw new CliError(translator('zh-CN')('errors.FORBIDDEN'), 1, 'FORBIDDEN');
     const key = Buffer.from(ws.openKey());
     const db = ws.db!;
     const preview = await restoreBackup(ws, file, key, {

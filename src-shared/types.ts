@@ -11,6 +11,40 @@ export type UserInfo = {
   lastLoginAt: number | null;
   /** In a session: the password was set by an administrator and must be changed before anything else. */
   mustChangePassword?: boolean;
+  /** What this user may do screen by screen, from the main process's policy (src-main/services/policy). */
+  can: UserCan;
+};
+
+/**
+ * A person's rights that do not depend on one record: which menus, screens, filters and bulk actions
+ * they get. The main process checks the same rules on every call; records carry their own `can`.
+ */
+export type UserCan = {
+  /** Everyone's customers, orders, visits, minutes, tasks and figures: owner and salesperson filters, team columns. Sales: their own. */
+  seeTeam: boolean;
+  /** Plan visits, write minutes and record orders for any customer (sales: for their own customers). */
+  workForAnyCustomer: boolean;
+  /** Log a contact, give a task or credit a sale in someone else's name. */
+  actForOthers: boolean;
+  /** Assign, balance and hand over customers, choose a new customer's owner, follow overdue first contacts. */
+  assignCustomers: boolean;
+  setTier: boolean;
+  mergeCustomers: boolean;
+  /** Delete customers for good from the recycle bin. */
+  purgeCustomers: boolean;
+  manageTags: boolean;
+  importLeads: boolean;
+  /** Approve or reject visit plans and review minutes (the approval queue). */
+  reviewWork: boolean;
+  /** The office's working rules: greeting days, visit targets, the order rules (ABC, churn). */
+  setOfficeRules: boolean;
+  commentSalesReports: boolean;
+  /** The plain export of all the office's data. */
+  exportAllData: boolean;
+  /** Users, roles and the login history. */
+  manageUsers: boolean;
+  /** Company details, the integrity check, backups and restore, the encryption keys. */
+  manageSystem: boolean;
 };
 
 export type SessionInfo = {

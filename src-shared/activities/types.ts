@@ -23,9 +23,14 @@ export type Activity = {
   sourceId: string | null;
   createdAt: number;
   createdBy: string | null;
-  /** Whether the viewer may change it (owner of the customer, or a manager). */
+  /** Whether the viewer may write for its customer (its owner, or a manager). */
   canEdit: boolean;
+  /** What the viewer may do with this entry now (src-main/services/policy). */
+  can: ActivityCan;
 };
+
+/** An entry made by another record (a carried-out visit) is corrected there, not here; a complaint moves one step at a time. */
+export type ActivityCan = { edit: boolean; delete: boolean; moveComplaint: boolean };
 
 export type FollowUpTask = {
   id: string;
@@ -41,8 +46,13 @@ export type FollowUpTask = {
   doneAt: number | null;
   snoozeCount: number;
   createdAt: number;
+  /** Whether the viewer may change it: its assignee, or whoever may write for its customer. */
   canEdit: boolean;
+  /** What the viewer may do with this task now (src-main/services/policy). */
+  can: TaskCan;
 };
+
+export type TaskCan = { complete: boolean; snooze: boolean };
 
 export type Survey = {
   id: string;

@@ -32,7 +32,43 @@ export type CustomerListRow = Customer & {
   contactCount: number;
   /** Whole days since the last update (未更新天数). */
   daysSinceUpdate: number;
+  /** The row actions open to the viewer (the customer list and the recycle bin). */
+  can: CustomerRowCan;
 };
+
+/**
+ * What the viewer may do with a customer, from the main process's policy (src-main/services/policy): each
+ * flag is true exactly when the channel behind it would accept the call. A salesperson edits their own
+ * customers and the pool's, but writes records (contacts logged, tasks, surveys, visits, minutes, orders)
+ * only for their own; managers and admins for every customer.
+ */
+export type CustomerCan = {
+  /** The form's fields, status, tags, contacts, an earlier version restored. */
+  edit: boolean;
+  /** To the recycle bin (the owner or a manager). */
+  delete: boolean;
+  /** Out of the recycle bin (the owner or a manager). */
+  restore: boolean;
+  /** Deleted for good from the recycle bin (administrators). */
+  purge: boolean;
+  /** Taken from the pool. */
+  claim: boolean;
+  /** Returned to the pool (its owner or a manager). */
+  release: boolean;
+  assign: boolean;
+  setTier: boolean;
+  merge: boolean;
+  logContact: boolean;
+  addTask: boolean;
+  addSurvey: boolean;
+  planVisit: boolean;
+  writeMinutes: boolean;
+  createOrder: boolean;
+  /** Its purchase totals, receivables and grade history (the owner, managers and admins). */
+  seeSales: boolean;
+};
+
+export type CustomerRowCan = Pick<CustomerCan, 'edit' | 'delete' | 'restore' | 'purge' | 'claim' | 'release'>;
 
 export type Contact = ContactFields & {
   id: string;
@@ -102,6 +138,8 @@ export type CustomerCard = {
   events: CustomerEvent[];
   /** Days left for the first contact after assignment, negative when overdue; null when not applicable. */
   firstContactDue: number | null;
+  /** What the viewer may do with this customer (the card's buttons and tabs). */
+  can: CustomerCan;
 };
 
 export type DuplicateMatch = 'creditCode' | 'name' | 'phone';
@@ -151,6 +189,8 @@ export type SearchHit = {
   matchedOn: 'name' | 'pinyin' | 'phone' | 'creditCode' | 'address' | 'contact';
   /** Whether the caller may open it: false for a salesperson's view of someone else's customer (name, owner, status only). */
   canOpen: boolean;
+  /** Whether the caller may log a contact with it from the search box (its owner, or a manager). */
+  canLogContact: boolean;
 };
 
 export type OverdueFirstContact = {

@@ -31,10 +31,18 @@ export type Order = {
   payments: Payment[];
   createdAt: number;
   updatedAt: number;
+  can: OrderCan;
 };
 
 /** A row of the order list: the order without its payments, the lines folded into one text. */
 export type OrderListRow = Omit<Order, 'lines' | 'payments'> & { products: string; lineCount: number };
+
+/**
+ * What the viewer may do with an order now (src-main/services/policy): writing needs the customer live and
+ * the viewer its owner or a manager; changing or removing the sale itself also needs it to be the viewer's
+ * own sale (or nobody's) unless they are a manager; a payment only while something is outstanding.
+ */
+export type OrderCan = { edit: boolean; delete: boolean; addPayment: boolean; removePayment: boolean };
 
 export type OrderPage = { rows: OrderListRow[]; total: number; sumAmount: number; sumReceived: number };
 

@@ -67,8 +67,20 @@ export type VisitDetail = VisitRow & {
   steps: FlowStep[];
   createdAt: number;
   updatedAt: number;
-  /** What the viewer may do now (the main process checks again on every call). */
-  can: { edit: boolean; submit: boolean; approve: boolean; record: boolean; cancel: boolean; writeMinutes: boolean };
+  /** What the viewer may do now (the main process's policy; it checks again on every call). */
+  can: VisitCan;
+};
+
+/** A visit's actions open to the viewer: each is true exactly when its channel would accept the call (src-main/services/policy). */
+export type VisitCan = {
+  edit: boolean;
+  submit: boolean;
+  cancel: boolean;
+  approve: boolean;
+  reject: boolean;
+  /** Record what came of the approved visit (visits.recordResult). */
+  record: boolean;
+  writeMinutes: boolean;
 };
 
 /** The customer card's strip: 第 N 次拜访 against the target. */
@@ -139,7 +151,18 @@ export type MinutesDetail = MinutesRow & {
   confirmedAt: number | null;
   steps: FlowStep[];
   createdAt: number;
-  can: { edit: boolean; submit: boolean; approve: boolean; send: boolean; confirm: boolean };
+  /** What the viewer may do now (the main process's policy; it checks again on every call). */
+  can: MinutesCan;
+};
+
+/** The minutes' actions open to the viewer: each is true exactly when its channel would accept the call (src-main/services/policy). */
+export type MinutesCan = {
+  edit: boolean;
+  submit: boolean;
+  approve: boolean;
+  return: boolean;
+  send: boolean;
+  confirm: boolean;
 };
 
 export type VisitNotification = {

@@ -12,11 +12,12 @@ import type { Activity } from '../../../src-shared/activities/types';
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
 import { activities, contacts, customers, followUpTasks, users } from '../../db/schema';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { activityCan, canActForOthers, canWriteFor, type Viewer } from '../policy/policy';
+import { readableCustomer, writableCustomer } from '../policy/guards';
+import { readableCondition } from '../policy/sql';
 import { addEvent, userNames } from '../customers/events';
 import { liveCondition, touch } from '../customers/repository';
 import { newId } from '../ids';
-import { canWriteFor, readableCondition, readableCustomer, writableCustomer } from './access';
 import { createTask, refreshNextFollowUp } from './tasks';
 import { assertNotFuture, parseInput } from './validate';
 
@@ -57,6 +58,9 @@ const toActivities = (db: Db, viewer: Viewer, rows: ActivityRow[]): Activity[] =
       createdAt: r.createdAt,
       createdBy: r.createdBy,
       canEdit: !!c && canWriteFor(viewer, c),
+      can: c
+        ? activityCan(viewer, { sourceType: r.sourceType, complaint: r.complaint, complaintStatus: r.complaintStatus as ComplaintStatus | null }, c)
+        : { edit: false, delete: false, moveComplaint: false },
     };
   });
 };
@@ -70,7 +74,7 @@ const checkContact = (db: Db, customerId: string, contactId: string | null): voi
 /** Whose contact it was: the viewer, or (managers only) an active user they name. */
 const contactUser = (db: Db, viewer: Viewer, userId: string | null): string => {
   if (!userId || userId === viewer.id) return viewer.id;
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canActForOthers(viewer)) throw new AppError('FORBIDDEN');
   const u = db.orm.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
   if (!u || !u.active) throw new AppError('INVALID_OWNER');
   return userId;
@@ -134,7 +138,7 @@ export const createActivity = (db: Db, viewer: Viewer, input: ActivityInput): Ac
       // The follow-up belongs to whoever owns the customer (a manager logging a call leaves the follow-up with the salesperson).
       const assigneeId = customer.ownerId ?? userId;
       const task = { customerId: v.customerId, title: (v.nextStep ?? v.summary).slice(0, 200), dueAt: v.nextFollowUpAt, sourceType: 'activity' as const, sourceId: row.id };
-      createTask(db, viewer, { ...task, assigneeId: isManagerLike(viewer) ? assigneeId : viewer.id });
+      createTask(db, viewer, { ...task, assigneeId: canActForOthers(viewer) ? assigneeId : viewer.id });
     }
     return toActivities(db, viewer, [row])[0]!;
   });

@@ -1,7 +1,7 @@
 import type { ActivitiesDashboard } from '../../../src-shared/activities/types';
 import { endOfLocalDay, localDate, startOfLocalDay } from '../../../src-shared/dates';
 import type { Db } from '../../db/connection';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { seesEverything, type Viewer } from '../policy/policy';
 import { overdueFirstContacts } from '../customers/ownership';
 import { listGreetings } from './greetings';
 import { myDueTasks } from './tasks';
@@ -19,7 +19,7 @@ export const activitiesDashboard = (db: Db, viewer: Viewer, input: { endOfToday?
   return {
     tasks,
     overdueTaskCount: tasks.filter((t) => t.dueAt < startOfToday).length,
-    overdueFirstContacts: overdueFirstContacts(db, isManagerLike(viewer) ? undefined : viewer.id).slice(0, 50),
+    overdueFirstContacts: overdueFirstContacts(db, seesEverything(viewer) ? undefined : viewer.id).slice(0, 50),
     greetings: listGreetings(db, viewer, { today: localDate(end - 1) }),
   };
 };

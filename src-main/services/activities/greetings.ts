@@ -9,7 +9,8 @@ import { AppError } from '../../../src-shared/errors';
 import { formatPhone } from '../../../src-shared/rules/phone';
 import type { Db } from '../../db/connection';
 import { contacts, customers } from '../../db/schema';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { canSetOfficeRules, type Viewer } from '../policy/policy';
+import { ownCustomersCondition } from '../policy/sql';
 import { liveCondition } from '../customers/repository';
 import { writeXlsx } from '../export/xlsxWriter';
 import { getSetting, writeSetting } from '../settings/settings';
@@ -24,7 +25,7 @@ export const greetingSettings = (db: Db): { days: number } => {
 };
 
 export const updateGreetingSettings = (db: Db, viewer: Viewer, input: { days: number }): { days: number } => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canSetOfficeRules(viewer)) throw new AppError('FORBIDDEN');
   const v = parseInput(greetingSettingsSchema, input);
   writeSetting(db, viewer.id, SETTING_KEY, v);
   return v;
@@ -122,7 +123,7 @@ const birthdayContacts = (db: Db, viewer: Viewer, from: string, to: string): Bir
           and(eq(contacts.birthdayLunar, true), inArray(monthDay, keys.lunar)),
         ),
         liveCondition,
-        ...(isManagerLike(viewer) ? [] : [eq(customers.ownerId, viewer.id)]),
+        ownCustomersCondition(viewer),
       ),
     )
     .all();

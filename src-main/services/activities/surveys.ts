@@ -4,10 +4,10 @@ import type { Survey } from '../../../src-shared/activities/types';
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
 import { contacts, satisfactionSurveys } from '../../db/schema';
-import type { Viewer } from '../customers/access';
+import type { Viewer } from '../policy/policy';
+import { readableCustomer, writableCustomer } from '../policy/guards';
 import { addEvent, userNames } from '../customers/events';
 import { newId } from '../ids';
-import { readableCustomer, writableCustomer } from './access';
 import { parseInput } from './validate';
 
 type SurveyRow = typeof satisfactionSurveys.$inferSelect;

@@ -6,11 +6,12 @@ import { AppError } from '../../../src-shared/errors';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { customers, followUpTasks, users } from '../../db/schema';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { canActForOthers, canChangeTask, taskCan, type Viewer } from '../policy/policy';
+import { readableCustomer, writableCustomer } from '../policy/guards';
+import { readableCondition } from '../policy/sql';
 import { userNames } from '../customers/events';
 import { findCustomerRow, liveCondition, touch } from '../customers/repository';
 import { newId } from '../ids';
-import { canWriteFor, readableCondition, readableCustomer, writableCustomer } from './access';
 import { parseInput } from './validate';
 
 type TaskRow = typeof followUpTasks.$inferSelect;
@@ -38,7 +39,8 @@ const toTasks = (db: Db, viewer: Viewer, rows: TaskRow[]): FollowUpTask[] => {
       doneAt: r.doneAt,
       snoozeCount: r.snoozeCount,
       createdAt: r.createdAt,
-      canEdit: r.assigneeId === viewer.id || (!!c && canWriteFor(viewer, c)),
+      canEdit: canChangeTask(viewer, r, c),
+      can: taskCan(viewer, r, c),
     };
   });
 };
@@ -78,7 +80,7 @@ export const createTask = (db: Db, viewer: Viewer, input: TaskInput): FollowUpTa
     writableCustomer(db, viewer, v.customerId);
     const assigneeId = v.assigneeId ?? viewer.id;
     if (assigneeId !== viewer.id) {
-      if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+      if (!canActForOthers(viewer)) throw new AppError('FORBIDDEN');
       activeUser(db, assigneeId);
     }
     const now = db.clock.now();
@@ -112,7 +114,7 @@ const editableTask = (db: Db, viewer: Viewer, id: string): TaskRow => {
   const row = db.orm.select().from(followUpTasks).where(eq(followUpTasks.id, id)).get();
   if (!row || row.deletedAt !== null) throw new AppError('NOT_FOUND');
   const customer = findCustomerRow(db, row.customerId);
-  if (row.assigneeId !== viewer.id && !(customer && canWriteFor(viewer, customer))) throw new AppError('FORBIDDEN');
+  if (!canChangeTask(viewer, row, customer)) throw new AppError('FORBIDDEN');
   return row;
 };
 

@@ -12,6 +12,7 @@ import {
 } from '../../keyring/keyring';
 import { usernameKey } from '../../keyring/usernameKey';
 import { newId } from '../ids';
+import { canUseRecoveryKey } from '../policy/policy';
 import { rekeyLocked } from '../rekey/rekey';
 import { unlockRecoveryForLogin, unlockUserForLogin } from '../rekey/unlock';
 import { writeSetting } from '../settings/settings';
@@ -169,7 +170,7 @@ export const recoverWithKey = (ws: Workspace, input: RecoverInput): Promise<{ db
       let row;
       try {
         row = findUserByName(db, input.username);
-        if (!row || row.role !== 'admin') throw new AppError('NOT_FOUND');
+        if (!row || !canUseRecoveryKey(row)) throw new AppError('NOT_FOUND');
         if (!row.active) throw new AppError('USER_INACTIVE');
       } finally {
         ws.release();

@@ -5,9 +5,10 @@ import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
 import { contacts } from '../../db/schema';
 import { newId } from '../ids';
-import { assertAccess, type Viewer } from './access';
+import type { Viewer } from '../policy/policy';
+import { editableCustomer } from '../policy/guards';
 import { addEvent } from './events';
-import { getLiveRow, touch } from './repository';
+import { touch } from './repository';
 
 type ContactRow = typeof contacts.$inferSelect;
 
@@ -52,8 +53,7 @@ const liveContact = (db: Db, id: string): ContactRow => {
 
 export const createContact = (db: Db, viewer: Viewer, customerId: string, fields: ContactFields): Contact =>
   db.write(viewer.id, () => {
-    const customer = getLiveRow(db, customerId);
-    assertAccess(viewer, customer);
+    editableCustomer(db, viewer, customerId);
     const now = db.clock.now();
     const id = newId();
     db.orm
@@ -67,7 +67,7 @@ export const createContact = (db: Db, viewer: Viewer, customerId: string, fields
 export const updateContact = (db: Db, viewer: Viewer, id: string, fields: Partial<ContactFields>): Contact =>
   db.write(viewer.id, () => {
     const row = liveContact(db, id);
-    assertAccess(viewer, getLiveRow(db, row.customerId));
+    editableCustomer(db, viewer, row.customerId);
     const patch: Partial<ContactRow> = {};
     for (const [k, v] of Object.entries(fields) as [keyof ContactFields, unknown][]) {
       if (v !== undefined && row[k] !== v) (patch as Record<string, unknown>)[k] = v;
@@ -81,7 +81,7 @@ export const updateContact = (db: Db, viewer: Viewer, id: string, fields: Partia
 export const deleteContact = (db: Db, viewer: Viewer, id: string): void =>
   db.write(viewer.id, () => {
     const row = liveContact(db, id);
-    assertAccess(viewer, getLiveRow(db, row.customerId));
+    editableCustomer(db, viewer, row.customerId);
     db.orm.update(contacts).set({ deletedAt: db.clock.now(), ...touch(db, viewer.id) }).where(eq(contacts.id, id)).run();
     addEvent(db, viewer.id, row.customerId, 'contact_removed', { contactId: id, name: row.name });
   });

@@ -7,7 +7,9 @@ import type { Page } from '../../../src-shared/types';
 import type { Db } from '../../db/connection';
 import { contacts, customerEvents, customerLinkedTables, customerTags, customers, users } from '../../db/schema';
 import { newId } from '../ids';
-import { assertAccess, canAccess, canDelete, isManagerLike, type Viewer } from './access';
+import { canDeleteCustomer, canRecordFor, customerCan, customerRowCan, type Viewer } from '../policy/policy';
+import { editableCustomer, readableCustomer } from '../policy/guards';
+import { ownCustomersCondition, readableCondition } from '../policy/sql';
 import { listContacts } from './contacts';
 import { findDuplicates } from './duplicates';
 import { addEvent, listEvents } from './events';
@@ -51,7 +53,7 @@ export const createCustomer = (
     // The first recorder owns: a salesperson always owns what they record; a manager may put it in someone's hands or the pool.
     let ownerId: string | null = viewer.id;
     if (input.ownerId !== undefined) {
-      if (!isManagerLike(viewer) && input.ownerId !== viewer.id) throw new AppError('FORBIDDEN');
+      if (!canRecordFor(viewer, input.ownerId)) throw new AppError('FORBIDDEN');
       ownerId = input.ownerId;
     }
     if (ownerId) activeUser(db, ownerId);
@@ -92,8 +94,7 @@ export const updateCustomer = (
   eventKind: 'updated' | 'version_restored' = 'updated',
 ): Customer =>
   db.write(viewer.id, () => {
-    const row = getLiveRow(db, input.id);
-    assertAccess(viewer, row);
+    const row = editableCustomer(db, viewer, input.id);
     if (input.expectedUpdatedAt !== undefined && row.updatedAt !== input.expectedUpdatedAt) throw new AppError('CONFLICT');
     const current = toCustomer(db, viewer, row);
     const patch: Partial<CustomerRow> = {};
@@ -114,11 +115,16 @@ export const updateCustomer = (
   });
 
 export const getCustomerCard = (db: Db, viewer: Viewer, id: string): CustomerCard => {
-  const row = getLiveRow(db, id);
-  assertAccess(viewer, row);
+  const row = readableCustomer(db, viewer, id);
   const customer = toCustomer(db, viewer, row);
   // From the contact log: no contact since the current assignment (ownership.ts).
-  return { customer, contacts: listContacts(db, row.id), events: listEvents(db, row.id), firstContactDue: firstContactDue(db, row) };
+  return {
+    customer,
+    contacts: listContacts(db, row.id),
+    events: listEvents(db, row.id),
+    firstContactDue: firstContactDue(db, row),
+    can: customerCan(viewer, row),
+  };
 };
 
 export const sortColumn = {
@@ -139,7 +145,7 @@ export const sortColumn = {
  */
 export const filterConditions = (db: Db, viewer: Viewer, f: CustomerFilter, orderedScan = false): SQL[] => {
   const c: (SQL | undefined)[] = [];
-  if (!isManagerLike(viewer)) c.push(or(eq(customers.ownerId, viewer.id), isNull(customers.ownerId)));
+  c.push(readableCondition(viewer));
   if (f.owner === 'pool') c.push(isNull(customers.ownerId));
   else if (f.owner === 'me') c.push(eq(customers.ownerId, viewer.id));
   else if (f.owner) c.push(eq(customers.ownerId, f.owner));
@@ -175,10 +181,11 @@ export const filterConditions = (db: Db, viewer: Viewer, f: CustomerFilter, orde
 export const toListRows = (db: Db, viewer: Viewer, rows: CustomerRow[]): CustomerListRow[] => {
   const counts = contactCounts(db, rows.map((r) => r.id));
   const now = db.clock.now();
-  return toCustomers(db, viewer, rows).map((c) => ({
+  return toCustomers(db, viewer, rows).map((c, i) => ({
     ...c,
     contactCount: counts.get(c.id) ?? 0,
     daysSinceUpdate: Math.max(0, Math.floor((now - c.updatedAt) / DAY)),
+    can: customerRowCan(viewer, rows[i]!),
   }));
 };
 
@@ -206,7 +213,7 @@ export const deleteCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResu
   db.write(viewer.id, () => {
     const binned: string[] = [];
     const result = forEachLive(db, ids, (row) => {
-      if (!canDelete(viewer, row)) return 'FORBIDDEN';
+      if (!canDeleteCustomer(viewer, row)) return 'FORBIDDEN';
       db.orm.update(customers).set({ deletedAt: db.clock.now(), deletedBy: viewer.id, ...touch(db, viewer.id) }).where(eq(customers.id, row.id)).run();
       addEvent(db, viewer.id, row.id, 'deleted');
       binned.push(row.id);
@@ -223,7 +230,7 @@ export const restoreCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkRes
     for (const id of ids) {
       const row = findCustomerRow(db, id);
       if (!row || row.deletedAt === null) result.skipped.push({ id, reason: 'NOT_FOUND' });
-      else if (!canDelete(viewer, row)) result.skipped.push({ id, reason: 'FORBIDDEN' });
+      else if (!canDeleteCustomer(viewer, row)) result.skipped.push({ id, reason: 'FORBIDDEN' });
       else {
         db.orm.update(customers).set({ deletedAt: null, deletedBy: null, ...touch(db, viewer.id) }).where(eq(customers.id, id)).run();
         addEvent(db, viewer.id, id, 'restored');
@@ -238,7 +245,7 @@ export const recycleBin = (db: Db, viewer: Viewer, page: { limit: number; offset
   const where = and(
     isNotNull(customers.deletedAt),
     isNull(customers.mergedInto),
-    isManagerLike(viewer) ? undefined : eq(customers.ownerId, viewer.id),
+    ownCustomersCondition(viewer),
   );
   const rows = db.orm.select().from(customers).where(where).orderBy(desc(customers.deletedAt)).limit(page.limit).offset(page.offset).all();
   const total = db.orm.select({ n: sql<number>`count(*)` }).from(customers).where(where).get()?.n ?? 0;
@@ -283,5 +290,3 @@ export const staleCustomers = (db: Db, viewer: Viewer, input: { days: number; li
     limit: input.limit,
     offset: input.offset,
   });
-
-export { canAccess };

@@ -5,7 +5,7 @@ import { normalizeCreditCode } from '../../../src-shared/rules/creditCode';
 import { phoneDigits } from '../../../src-shared/rules/phone';
 import type { Db } from '../../db/connection';
 import { contacts, customers } from '../../db/schema';
-import { canAccess, type Viewer } from './access';
+import { canReadCustomer, type Viewer } from '../policy/policy';
 import { userNames } from './events';
 import { liveCondition, type CustomerRow } from './repository';
 
@@ -53,7 +53,7 @@ export const findDuplicates = (db: Db, viewer: Viewer, probe: DuplicateProbe): D
       name: row.name,
       matchedOn: [...on],
       owner: row.ownerId ? { id: row.ownerId, displayName: names.get(row.ownerId) ?? '' } : null,
-      canOpen: canAccess(viewer, row),
+      canOpen: canReadCustomer(viewer, row),
       status: row.status as DuplicateHit['status'],
     }));
 };

@@ -9,7 +9,7 @@ import { changeLog, contacts, customers } from '../../db/schema';
 import { wallClock } from '../export/columns';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import { newId } from '../ids';
-import type { Viewer } from './access';
+import type { Viewer } from '../policy/policy';
 import { filterConditions, sortColumn, toListRows } from './customers';
 import { liveCondition } from './repository';
 

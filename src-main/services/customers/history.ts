@@ -4,10 +4,11 @@ import type { Customer, CustomerVersion } from '../../../src-shared/customers/ty
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
 import { changeLog } from '../../db/schema';
-import { assertAccess, canSeeFinancials, type Viewer } from './access';
+import { canSeeFinancials, type Viewer } from '../policy/policy';
+import { readableCustomer } from '../policy/guards';
 import { updateCustomer } from './customers';
 import { userNames } from './events';
-import { columnToField, editableFields, getLiveRow } from './repository';
+import { columnToField, editableFields } from './repository';
 import { financialFields } from '../../../src-shared/customers/enums';
 
 /** Columns that change on every write and say nothing to a person reading the history. */
@@ -55,8 +56,7 @@ const importedCreation = (db: Db, id: string, entries: LogEntry[]): LogEntry | u
  * first, each with the fields that changed from the one before.
  */
 export const customerHistory = (db: Db, viewer: Viewer, id: string): CustomerVersion[] => {
-  const row = getLiveRow(db, id);
-  assertAccess(viewer, row);
+  const row = readableCustomer(db, viewer, id);
   const hideFinancials = !canSeeFinancials(viewer, row);
   const logged = entriesOf(db, id);
   const creation = importedCreation(db, id, logged);

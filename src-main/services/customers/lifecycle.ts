@@ -4,13 +4,13 @@ import type { BulkResult } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
 import { customers, customerTags, tags } from '../../db/schema';
-import { canAccess, isManagerLike, type Viewer } from './access';
+import { canEditCustomer, canSetTier, type Viewer } from '../policy/policy';
 import { addEvent } from './events';
 import { forEachLive, touch, type CustomerRow } from './repository';
 
 /** A bulk action over live customers the viewer may edit; others are skipped as FORBIDDEN. */
 const forEachAccessible = (db: Db, viewer: Viewer, ids: string[], fn: (row: CustomerRow) => string | null): BulkResult =>
-  forEachLive(db, ids, (row) => (canAccess(viewer, row) ? fn(row) : 'FORBIDDEN'));
+  forEachLive(db, ids, (row) => (canEditCustomer(viewer, row) ? fn(row) : 'FORBIDDEN'));
 
 /**
  * Lifecycle changes. Lost needs a reason and keeps the date; leaving a lost
@@ -46,7 +46,7 @@ export const setStatus = (db: Db, viewer: Viewer, ids: string[], status: Custome
 
 /** Manual tier (重要/主要/普通/小客户) and VIP level: managers only. */
 export const setTier = (db: Db, viewer: Viewer, ids: string[], tier: CustomerTier | null, vipLevel: number | null): BulkResult => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canSetTier(viewer)) throw new AppError('FORBIDDEN');
   return db.write(viewer.id, () =>
     forEachAccessible(db, viewer, ids, (row) => {
       if (row.tier === tier && row.vipLevel === vipLevel) return 'UNCHANGED';

@@ -5,7 +5,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
 import { customerLinkedTables, customerMerges, customers, customerTags } from '../../db/schema';
 import { newId } from '../ids';
-import { isManagerLike, type Viewer } from './access';
+import { canMergeCustomers, type Viewer } from '../policy/policy';
 import { addEvent, userNames } from './events';
 import { editableFields, findCustomerRow, getLiveRow, touch, type CustomerRow } from './repository';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
@@ -43,7 +43,7 @@ export const mergeCustomers = (
   mergedId: string,
   choices: Record<string, 'survivor' | 'merged'>,
 ): MergeRecord => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canMergeCustomers(viewer)) throw new AppError('FORBIDDEN');
   if (survivorId === mergedId) throw new AppError('MERGE_INVALID');
   return db.write(viewer.id, () => {
     const survivor = getLiveRow(db, survivorId);
@@ -104,7 +104,7 @@ export const mergeCustomers = (
  * has changed it since (their edit wins and is kept).
  */
 export const undoMerge = (db: Db, viewer: Viewer, mergeId: string): MergeRecord => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canMergeCustomers(viewer)) throw new AppError('FORBIDDEN');
   return db.write(viewer.id, () => {
     const m = db.orm.select().from(customerMerges).where(eq(customerMerges.id, mergeId)).get();
     if (!m) throw new AppError('NOT_FOUND');

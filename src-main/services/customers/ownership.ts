@@ -4,7 +4,7 @@ import type { BulkResult, OverdueFirstContact, OwnerChangeVia, UserRef } from '.
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
 import { activities, customers, users } from '../../db/schema';
-import { canDelete, isManagerLike, type Viewer } from './access';
+import { canAssignCustomers, canClaimCustomer, canReleaseCustomer, type Viewer } from '../policy/policy';
 import { addEvent, userNames } from './events';
 import { findCustomerRow, forEachLive, liveCondition, touch, type CustomerRow } from './repository';
 
@@ -39,7 +39,7 @@ const changeOwner = (db: Db, actorId: string, row: CustomerRow, to: string | nul
 export const claimCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
   db.write(viewer.id, () =>
     forEachLive(db, ids, (row) => {
-      if (row.ownerId !== null) return 'NOT_IN_POOL';
+      if (!canClaimCustomer(row)) return 'NOT_IN_POOL';
       changeOwner(db, viewer.id, row, viewer.id, 'claim', '');
       return null;
     }),
@@ -50,7 +50,7 @@ export const releaseCustomers = (db: Db, viewer: Viewer, ids: string[], reason: 
   db.write(viewer.id, () =>
     forEachLive(db, ids, (row) => {
       if (row.ownerId === null) return 'NOT_OWNED';
-      if (!canDelete(viewer, row)) return 'FORBIDDEN';
+      if (!canReleaseCustomer(viewer, row)) return 'FORBIDDEN';
       changeOwner(db, viewer.id, row, null, 'release', reason);
       return null;
     }),
@@ -58,7 +58,7 @@ export const releaseCustomers = (db: Db, viewer: Viewer, ids: string[], reason: 
 
 /** A manager assigns (or reassigns, or returns to the pool with null). */
 export const assignCustomers = (db: Db, viewer: Viewer, ids: string[], ownerId: string | null, reason: string): BulkResult => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canAssignCustomers(viewer)) throw new AppError('FORBIDDEN');
   return db.write(viewer.id, () => {
     if (ownerId) assignableUser(db, ownerId);
     return forEachLive(db, ids, (row) => {
@@ -88,7 +88,7 @@ const loads = (db: Db, userIds: string[]): Map<string, number> => {
  * order the manager listed them in).
  */
 export const balanceCustomers = (db: Db, viewer: Viewer, ids: string[], userIds: string[], reason: string): BulkResult => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canAssignCustomers(viewer)) throw new AppError('FORBIDDEN');
   return db.write(viewer.id, () => {
     const targets = [...new Set(userIds)];
     for (const id of targets) assignableUser(db, id);
@@ -115,7 +115,7 @@ export const balanceCustomers = (db: Db, viewer: Viewer, ids: string[], userIds:
 
 /** 离职交接: every customer of a departing salesperson to another, in one step, each change recorded. */
 export const handoverCustomers = (db: Db, viewer: Viewer, fromUserId: string, toUserId: string, reason: string): BulkResult => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canAssignCustomers(viewer)) throw new AppError('FORBIDDEN');
   if (fromUserId === toUserId) throw new AppError('INVALID_OWNER');
   return db.write(viewer.id, () => {
     assignableUser(db, toUserId);

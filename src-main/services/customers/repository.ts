@@ -6,7 +6,7 @@ import type { BulkResult, Customer, Tag } from '../../../src-shared/customers/ty
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
 import { contacts, customers, customerTags, tags } from '../../db/schema';
-import { canSeeFinancials, type Viewer } from './access';
+import { canSeeFinancials, type Viewer } from '../policy/policy';
 import { userNames } from './events';
 
 export type CustomerRow = typeof customers.$inferSelect;

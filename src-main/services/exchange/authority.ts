@@ -1,6 +1,6 @@
 import type { ExchangeRefusal } from '../../../src-shared/exchange/types';
 import type { ColumnAuthority, ExchangeAuthority } from '../../db/columns';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { actsFor, canDecideConflicts, exchangeRuleAllows, type Viewer } from '../policy/policy';
 import type { ExchangeType } from './declarations';
 
 /**
@@ -9,8 +9,9 @@ import type { ExchangeType } from './declarations';
  * or a value chosen in a conflict. The same rules as the channels that make these changes in the app:
  * each record type states them next to its table (ExchangeDecl.authority), column by column.
  *
- * The ownership half (a salesperson only their own customers' records) is scope.ts's `mayChange`,
- * checked as well. Rows whose check is intact were made by the app on another PC under the same
+ * The roles behind each rule, and whose a record is, are the policy's (policy/office.ts
+ * exchangeRuleAllows, policy/roles.ts actsFor). The ownership half (a salesperson only their own
+ * customers' records) is scope.ts's `mayChange`, checked as well. Rows whose check is intact were made by the app on another PC under the same
  * rules and are applied as they are (see the README's security section for what that trusts).
  */
 
@@ -48,20 +49,6 @@ export type Refusal = {
   column?: string;
 };
 
-const roleAllows = (rule: ColumnAuthority, actor: Viewer, deciding: boolean): boolean => {
-  switch (rule) {
-    case 'owner':
-      return true;
-    case 'manager':
-      return isManagerLike(actor);
-    case 'admin':
-      return actor.role === 'admin';
-    case 'system':
-      // Never set by hand; between two versions the app made (a conflict), a manager has the final say.
-      return deciding && isManagerLike(actor);
-  }
-};
-
 /**
  * May `actor` make this change as their own? `columns`: the columns whose value changes (or, when
  * `deciding` between two versions in a conflict, the columns on which the versions differ);
@@ -73,13 +60,14 @@ export const refusalOf = (
   change: { before: Record<string, unknown> | undefined; after: Record<string, unknown> | undefined; columns: Iterable<string>; deleted: boolean },
   deciding = false,
 ): Refusal | null => {
-  if (change.deleted && !(deciding && isManagerLike(actor))) return { reason: 'delete' };
+  // Deletions are made in the app; between two versions (a conflict), a manager has the final say.
+  if (change.deleted && !(deciding && canDecideConflicts(actor))) return { reason: 'delete' };
   for (const col of change.columns) {
     const rule = ruleOf(t, col);
-    if (!roleAllows(rule, actor, deciding)) return { reason: rule === 'owner' ? 'system' : rule, column: col };
+    if (!exchangeRuleAllows(actor, rule, deciding)) return { reason: rule === 'owner' ? 'system' : rule, column: col };
   }
+  // A row in someone's name (their sale): that person's, before and after, or a manager's.
   const own = t.decl.authority.own;
-  if (own && !isManagerLike(actor))
-    for (const row of [change.before, change.after]) if (row && own in row && row[own] !== actor.id) return { reason: 'own', column: own };
+  if (own) for (const row of [change.before, change.after]) if (row && own in row && !actsFor(actor, row[own])) return { reason: 'own', column: own };
   return null;
 };

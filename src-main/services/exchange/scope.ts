@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { actsFor, canWriteFor, isManagerLike, seesEverything, type Viewer } from '../policy/policy';
 import { quoteIdent, type ExchangeType } from './declarations';
 
 /**
@@ -11,7 +11,7 @@ import { quoteIdent, type ExchangeType } from './declarations';
 
 /** SQL condition over the row alias `r` for a salesperson's export (`?` = the viewer id). */
 export const scopeSql = (t: ExchangeType, viewer: Viewer): { sql: string; params: unknown[] } => {
-  if (isManagerLike(viewer)) return { sql: '1', params: [] };
+  if (seesEverything(viewer)) return { sql: '1', params: [] };
   if (t.user) return { sql: `r.${quoteIdent(t.user)} = ?`, params: [viewer.id] };
   const c = t.customer;
   if (!c) return { sql: '1', params: [] };
@@ -32,11 +32,12 @@ export const mayChange = (
   remote: Record<string, unknown>,
   remoteDeleted = false,
 ): boolean => {
+  // The policy's rules: managers change everything; a salesperson records in their own name (actsFor) and those of the customers they own (canWriteFor).
   if (isManagerLike(viewer)) return true;
-  if (t.user) return (!local || local[t.user] === viewer.id) && (remoteDeleted || remote[t.user] === undefined || remote[t.user] === viewer.id);
+  if (t.user) return (!local || actsFor(viewer, local[t.user])) && (remoteDeleted || remote[t.user] === undefined || actsFor(viewer, remote[t.user]));
   const c = t.customer;
   if (!c) return false;
-  if (c === 'self') return (!local || local.owner_id === viewer.id) && (remoteDeleted || remote.owner_id === undefined || remote.owner_id === viewer.id);
+  if (c === 'self') return (!local || actsFor(viewer, local.owner_id)) && (remoteDeleted || remote.owner_id === undefined || actsFor(viewer, remote.owner_id));
   const customerIds = (row: Record<string, unknown> | undefined): unknown[] => {
     if (!row) return [];
     if (typeof c === 'string') return [row[c]];
@@ -48,5 +49,8 @@ export const mayChange = (
   const ids = [...customerIds(local), ...customerIds(remote)].filter((v): v is string => typeof v === 'string');
   if (!ids.length) return false;
   const owner = sqlite.prepare('SELECT owner_id AS o FROM customers WHERE id = ?');
-  return ids.every((id) => (owner.get(id) as { o: string | null } | undefined)?.o === viewer.id);
+  return ids.every((id) => {
+    const hit = owner.get(id) as { o: string | null } | undefined;
+    return !!hit && canWriteFor(viewer, { ownerId: hit.o });
+  });
 };

@@ -13,7 +13,7 @@ import { localDate } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/errors';
 import { columnLabel } from '../../../src-shared/exchange/labels';
 import type { Db } from '../../db/connection';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { actsFor, canExchange, canExportAllData, canWriteFor, seesEverything, type Viewer } from '../policy/policy';
 import { mergeCustomers } from '../customers/merge';
 import { getSetting, writeSetting } from '../settings/settings';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
@@ -63,8 +63,6 @@ export const exchangeEnv = (db: Db, dbKey: Buffer, workspaceId: string): Exchang
   label: nodeLabel(),
 });
 
-const canExport = (v: Viewer): boolean => v.role === 'manager' || v.role === 'admin' || v.role === 'sales';
-
 // ------------------------------------------------------------------ export
 
 type StampedRow = Record<string, unknown> & { __vv: string | null; __hlc: number | null; __node: string | null };
@@ -92,7 +90,7 @@ const lastValues = (db: Db, table: string, id: string): Record<string, unknown> 
 const tombstoneInScope = (db: Db, t: ExchangeType, viewer: Viewer, id: string): boolean => {
   const row = lastValues(db, t.name, id);
   if (!row) return false;
-  if (t.user) return row[t.user] === viewer.id;
+  if (t.user) return actsFor(viewer, row[t.user]);
   const c = t.customer;
   let customerId: unknown;
   if (typeof c === 'string') customerId = row[c];
@@ -105,7 +103,8 @@ const tombstoneInScope = (db: Db, t: ExchangeType, viewer: Viewer, id: string): 
     customerId = parent?.customer_id;
   }
   if (typeof customerId !== 'string') return false;
-  return (db.sqlite.prepare('SELECT owner_id AS o FROM customers WHERE id = ?').get(customerId) as { o: string | null } | undefined)?.o === viewer.id;
+  const owner = db.sqlite.prepare('SELECT owner_id AS o FROM customers WHERE id = ?').get(customerId) as { o: string | null } | undefined;
+  return !!owner && canWriteFor(viewer, { ownerId: owner.o });
 };
 
 /**
@@ -147,7 +146,7 @@ const collect = (db: Db, viewer: Viewer, env: ExchangeEnv, sincePeer: string | u
       });
       // Deletions travel as deletions (tombstones). A salesperson's export carries those of their own records (a deleted
       // order, an edited order's replaced lines), told by the deleted row's last values in the change log.
-      const manager = isManagerLike(viewer);
+      const manager = seesEverything(viewer);
       if (manager || tombstoneScoped(t)) {
         const gone = db.sqlite
           .prepare(`SELECT record_id AS id, vv, hlc, node FROM exchange_stamps WHERE table_name = ? AND deleted = 1 AND seq > ? ORDER BY record_id`)
@@ -170,7 +169,7 @@ export const exportExchange = async (
   file: string,
   t: TFunction,
 ): Promise<ExportResult> => {
-  if (!canExport(viewer)) throw new AppError('FORBIDDEN');
+  if (!canExchange(viewer)) throw new AppError('FORBIDDEN');
   if (input.sincePeer && !db.sqlite.prepare('SELECT 1 FROM exchange_peers WHERE node_id = ?').get(input.sincePeer)) throw new AppError('NOT_FOUND');
   const snap = collect(db, viewer, env, input.sincePeer);
   const now = db.clock.now();
@@ -178,7 +177,7 @@ export const exportExchange = async (
     [t('exchange.meta.from'), `${env.label} (${env.node})`],
     [t('exchange.meta.at'), new Date(now).toLocaleString('zh-CN')],
     [t('exchange.meta.mode'), input.sincePeer ? t('exchange.meta.modeSince', { peer: input.sincePeer }) : t('exchange.meta.modeAll')],
-    [t('exchange.meta.scope'), isManagerLike(viewer) ? t('exchange.meta.scopeAll') : t('exchange.meta.scopeOwner')],
+    [t('exchange.meta.scope'), seesEverything(viewer) ? t('exchange.meta.scopeAll') : t('exchange.meta.scopeOwner')],
     [t('exchange.meta.howTo'), t('exchange.meta.howToText')],
   ];
   await writeExchangeWorkbook(
@@ -189,7 +188,7 @@ export const exportExchange = async (
       mode: input.sincePeer ? 'since' : 'all',
       sinceSeq: snap.base,
       maxSeq: snap.maxSeq,
-      scope: isManagerLike(viewer) ? 'all' : 'owner',
+      scope: seesEverything(viewer) ? 'all' : 'owner',
       knows: snap.knows,
     },
     snap.sheets,
@@ -273,7 +272,7 @@ export class ExchangeImports {
   private pending = new Map<string, Pending>();
 
   async analyzeFile(db: Db, viewer: Viewer, env: ExchangeEnv, file: string, fileName: string): Promise<ExchangeSummary> {
-    if (!canExport(viewer)) throw new AppError('FORBIDDEN');
+    if (!canExchange(viewer)) throw new AppError('FORBIDDEN');
     const parsed = await readExchangeWorkbook(file, env, exchangeTypes());
     const token = crypto.randomUUID();
     // Keep a handful: an abandoned analysis should not hold a whole workbook for ever.
@@ -560,7 +559,7 @@ export const exchangeHistory = (db: Db, viewer: Viewer, limit: number): Exchange
        l.file_name AS fileName, l.counts FROM exchange_log l LEFT JOIN users u ON u.id = l.user_id
        WHERE ? OR l.user_id = ? ORDER BY l.at DESC, l.id DESC LIMIT ?`,
     )
-    .all(isManagerLike(viewer) ? 1 : 0, viewer.id, limit) as {
+    .all(seesEverything(viewer) ? 1 : 0, viewer.id, limit) as {
     id: string;
     at: number;
     kind: 'export' | 'import';
@@ -627,7 +626,7 @@ const PLAIN_ENUMS: Record<string, string> = {
  * whole office's data).
  */
 export const exportPlain = async (db: Db, viewer: Viewer, file: string, t: TFunction): Promise<number> => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canExportAllData(viewer)) throw new AppError('FORBIDDEN');
   const tr = (key: string, options?: Record<string, unknown>): string => t(key, options ?? {}) as string;
   const namesOf = (sql: string): Map<string, string> =>
     new Map((db.sqlite.prepare(sql).all() as { id: string; n: string | null }[]).map((r) => [r.id, r.n ?? '']));

@@ -8,7 +8,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
 import { contacts, customerEvents, customers, customerTags, importBatches, users } from '../../db/schema';
 import { newId } from '../ids';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { canImportLeads, type Viewer } from '../policy/policy';
 import { addEvent } from '../customers/events';
 import { deferSearchIndexing } from '../../db/searchIndex';
 import { unloggedInserts } from '../../db/audit';
@@ -161,7 +161,7 @@ export const planImport = (analysis: ImportAnalysis, decisions: Record<string, D
  * the caller's write transaction, which makes the import all or nothing.
  */
 export const beginImport = (db: Db, viewer: Viewer, plan: ImportPlan, options: Omit<CommitOptions, 'decisions' | 'defaultDecision'>): ImportBatchWriter => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canImportLeads(viewer)) throw new AppError('FORBIDDEN');
   const batchId = newId();
   const summary: ImportSummary = { batchId, created: 0, filled: 0, skipped: 0, rejected: plan.rejected, total: plan.total };
   const filled: Filled = { customers: {}, contacts: [] };
@@ -340,7 +340,7 @@ export type UndoResult = { removed: number; reverted: number; touched: { id: str
  * value. Touched records are listed, not deleted.
  */
 export const undoImport = (db: Db, viewer: Viewer, batchId: string): UndoResult => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canImportLeads(viewer)) throw new AppError('FORBIDDEN');
   return db.write(viewer.id, () => {
     const batch = db.orm.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
     if (!batch) throw new AppError('NOT_FOUND');

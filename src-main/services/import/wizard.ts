@@ -10,7 +10,7 @@ import type { Locale } from '../../../src-shared/roles';
 import type { Db } from '../../db/connection';
 import { translator } from '../../i18n';
 import { systemClock, type Clock } from '../clock';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { canImportLeads, type Viewer } from '../policy/policy';
 import { writeXlsx } from '../export/xlsxWriter';
 import { createAnalyzer, type ImportAnalysis } from './analyze';
 import type { CommitOptions } from './commit';
@@ -151,7 +151,7 @@ export class ImportSessions {
   }
 
   private own(viewer: Viewer, id: string): Upload {
-    if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+    if (!canImportLeads(viewer)) throw new AppError('FORBIDDEN');
     this.expire();
     const u = this.uploads.get(id);
     if (!u || u.userId !== viewer.id) throw new AppError('NOT_FOUND');
@@ -177,7 +177,7 @@ export class ImportSessions {
   }
 
   upload(viewer: Viewer, input: { uploadId?: string | undefined; fileName: string; offset: number; chunkBase64: string; final: boolean }): { uploadId: string; size: number } {
-    if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+    if (!canImportLeads(viewer)) throw new AppError('FORBIDDEN');
     const chunk = Buffer.from(input.chunkBase64, 'base64');
     let u: Upload;
     if (!input.uploadId) {

@@ -3,11 +3,11 @@ import { lineAmount, localIsoDate, overdueDays, productKey } from '../../../src-
 import type { OrderCreate, OrderFilter, OrderUpdate, PaymentCreate } from '../../../src-shared/orders/schemas';
 import type { Order, OrderLine, OrderListRow, OrderPage, Payment } from '../../../src-shared/orders/types';
 import type { Db } from '../../db/connection';
-import { isManagerLike, type Viewer } from '../customers/access';
 import { addEvent, userNames } from '../customers/events';
 import type { CustomerRow } from '../customers/repository';
 import { newId } from '../ids';
-import { canChangeSale, canSeeOrder, writableCustomer } from './access';
+import { canActForOthers, canChangeSale, canSeeOrder, orderCan, seesEverything, type Viewer } from '../policy/policy';
+import { writableCustomer } from '../policy/guards';
 import { afterOrdersChanged } from './derived';
 
 type OrderRow = {
@@ -15,6 +15,8 @@ type OrderRow = {
   customerId: string;
   customerName: string;
   ownerId: string | null;
+  /** 1 while the customer is live (not in the recycle bin, not merged away). */
+  customerLive: number;
   orderDate: string;
   contractNo: string;
   salespersonId: string | null;
@@ -26,7 +28,8 @@ type OrderRow = {
   updatedAt: number;
 };
 
-const ORDER_COLUMNS = `o.id, o.customer_id AS customerId, c.name AS customerName, c.owner_id AS ownerId, o.order_date AS orderDate,
+const ORDER_COLUMNS = `o.id, o.customer_id AS customerId, c.name AS customerName, c.owner_id AS ownerId,
+  (c.deleted_at IS NULL AND c.merged_into IS NULL) AS customerLive, o.order_date AS orderDate,
   o.contract_no AS contractNo, o.salesperson_id AS salespersonId, o.amount, o.received, o.due_date AS dueDate, o.notes,
   o.created_at AS createdAt, o.updated_at AS updatedAt`;
 
@@ -35,7 +38,7 @@ const findOrderRow = (db: Db, id: string): OrderRow | undefined =>
 
 const today = (db: Db): string => localIsoDate(db.clock.now());
 
-const toListRows = (db: Db, rows: (OrderRow & { products?: string; lineCount?: number })[]): OrderListRow[] => {
+const toListRows = (db: Db, viewer: Viewer, rows: (OrderRow & { products?: string; lineCount?: number })[]): OrderListRow[] => {
   const names = userNames(db, rows.map((r) => r.salespersonId));
   const t = today(db);
   return rows.map((r) => ({
@@ -56,6 +59,7 @@ const toListRows = (db: Db, rows: (OrderRow & { products?: string; lineCount?: n
     updatedAt: r.updatedAt,
     products: r.products ?? '',
     lineCount: r.lineCount ?? 0,
+    can: orderCan(viewer, { ...r, customerLive: r.customerLive === 1 }),
   }));
 };
 
@@ -76,8 +80,8 @@ const paymentsOf = (db: Db, orderId: string): Payment[] => {
   return rows.map(({ createdById, ...p }) => ({ ...p, createdBy: createdById ? { id: createdById, displayName: names.get(createdById) ?? '' } : null }));
 };
 
-const toOrder = (db: Db, row: OrderRow): Order => {
-  const [base] = toListRows(db, [row]);
+const toOrder = (db: Db, viewer: Viewer, row: OrderRow): Order => {
+  const [base] = toListRows(db, viewer, [row]);
   const { products: _p, lineCount: _n, ...rest } = base!;
   return { ...rest, lines: linesOf(db, row.id), payments: paymentsOf(db, row.id) };
 };
@@ -87,13 +91,13 @@ export const getOrder = (db: Db, viewer: Viewer, id: string): Order => {
   const row = findOrderRow(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   if (!canSeeOrder(viewer, row)) throw new AppError('FORBIDDEN');
-  return toOrder(db, row);
+  return toOrder(db, viewer, row);
 };
 
 /** The salesperson credited: sales credit themselves; managers anyone active; default the customer's owner. */
 const resolveSalesperson = (db: Db, viewer: Viewer, customer: CustomerRow, wanted: string | null | undefined): string => {
   const id = wanted ?? customer.ownerId ?? viewer.id;
-  if (!isManagerLike(viewer) && id !== viewer.id) throw new AppError('FORBIDDEN');
+  if (id !== viewer.id && !canActForOthers(viewer)) throw new AppError('FORBIDDEN');
   const u = db.sqlite.prepare<[string], { active: number }>('SELECT active FROM users WHERE id = ?').get(id);
   if (!u || !u.active) throw new AppError('INVALID_OWNER');
   return id;
@@ -237,7 +241,8 @@ export const ordersOfSql = (param: string, walk: boolean): string =>
 const whereOf = (viewer: Viewer, f: OrderFilter, walk = false): { sql: string; params: Record<string, string> } => {
   const c: string[] = [];
   const params: Record<string, string> = {};
-  if (!isManagerLike(viewer)) {
+  // Sales: the orders they may see (canSeeOrder); managers everyone's.
+  if (!seesEverything(viewer)) {
     c.push(ordersOfSql('me', walk));
     params.me = viewer.id;
   }
@@ -282,7 +287,7 @@ export const listOrders = (db: Db, viewer: Viewer, filter: OrderFilter, limit: n
   type Agg = { n: number | null; amount: number | null; received: number | null };
   const onlyVisibility = !filter.customerId && !filter.from && !filter.to && !filter.query && !filter.ownerId;
   let agg: Agg;
-  if (onlyVisibility && isManagerLike(viewer)) {
+  if (onlyVisibility && seesEverything(viewer)) {
     // Everything: the per-customer totals already hold the sums (one row per buying customer instead of every order).
     agg = db.sqlite
       .prepare<[], Agg>('SELECT SUM(order_count) AS n, SUM(total_amount) AS amount, SUM(received_amount) AS received FROM customer_sales')
@@ -309,7 +314,7 @@ export const listOrders = (db: Db, viewer: Viewer, filter: OrderFilter, limit: n
       .prepare<Record<string, string>, Agg>(`SELECT COUNT(*) AS n, SUM(o.amount) AS amount, SUM(o.received) AS received FROM orders o ${a.sql}`)
       .get(a.params)!;
   }
-  return { rows: toListRows(db, rows), total: agg.n ?? 0, sumAmount: agg.amount ?? 0, sumReceived: agg.received ?? 0 };
+  return { rows: toListRows(db, viewer, rows), total: agg.n ?? 0, sumAmount: agg.amount ?? 0, sumReceived: agg.received ?? 0 };
 };
 
 /** Every order of the filter with its lines (for the export), in list order. */
@@ -330,7 +335,7 @@ export const ordersForExport = (db: Db, viewer: Viewer, filter: OrderFilter): { 
     if (list) list.push(l);
     else lines.set(orderId, [l]);
   }
-  return { orders: toListRows(db, rows), lines };
+  return { orders: toListRows(db, viewer, rows), lines };
 };
 
 /** How many of the latest order lines product suggestions look at: the products an office sells now, in bounded time at 1,000,000 lines. */
@@ -343,7 +348,7 @@ const SUGGESTION_WINDOW = 20_000;
  */
 export const productSuggestions = (db: Db, viewer: Viewer, prefix: string): { product: string; count: number; lastUnitPrice: number }[] => {
   const key = productKey(prefix);
-  const mine = isManagerLike(viewer)
+  const mine = seesEverything(viewer)
     ? ''
     : 'AND l.order_id IN (SELECT o.id FROM orders o WHERE o.customer_id IN (SELECT id FROM customers WHERE owner_id = @me) OR o.salesperson_id = @me)';
   // SQLite: with MAX() the bare columns come from the row holding the maximum, i.e. the latest line of each product.
@@ -354,6 +359,6 @@ export const productSuggestions = (db: Db, viewer: Viewer, prefix: string): { pr
        WHERE l.rowid > (SELECT COALESCE(MAX(rowid), 0) FROM order_lines) - @window AND l.product_key LIKE @key ESCAPE '\\' ${mine}
        GROUP BY l.product_key ORDER BY count DESC, l.product LIMIT 20`,
     )
-    .all({ key: `%${key.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, window: SUGGESTION_WINDOW, ...(isManagerLike(viewer) ? {} : { me: viewer.id }) })
+    .all({ key: `%${key.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, window: SUGGESTION_WINDOW, ...(seesEverything(viewer) ? {} : { me: viewer.id }) })
     .map(({ product, count, lastUnitPrice }) => ({ product, count, lastUnitPrice }));
 };

@@ -2,7 +2,7 @@ import { ageingBucket, ageingBuckets, ageingDueRange, localIsoDate, overdueDays 
 import type { ReceivableFilter } from '../../../src-shared/orders/schemas';
 import type { AgeingSummary, ReceivablePage, ReceivableRow } from '../../../src-shared/orders/types';
 import type { Db } from '../../db/connection';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { seesEverything, type Viewer } from '../policy/policy';
 import { userNames } from '../customers/events';
 import { ordersOfSql } from './orders';
 
@@ -11,7 +11,7 @@ const whereOf = (viewer: Viewer, f: ReceivableFilter, today: string) => {
   const params: Record<string, string> = {};
   // On the orders' own columns (no join), walking orders_open (open orders only; it covers due date, customer,
   // salesperson, amount and received), so the visibility check costs no table reads.
-  if (!isManagerLike(viewer)) {
+  if (!seesEverything(viewer)) {
     c.push(ordersOfSql('me', true));
     params.me = viewer.id;
   }

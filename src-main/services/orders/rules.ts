@@ -2,7 +2,7 @@ import { defaultOrderRules, type OrderRules } from '../../../src-shared/orders/l
 import { orderRulesSchema } from '../../../src-shared/orders/schemas';
 import { AppError } from '../../../src-shared/errors';
 import type { Db } from '../../db/connection';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { canSetOfficeRules, type Viewer } from '../policy/policy';
 import { getSetting, writeSetting } from '../settings/settings';
 
 /** Settings key of the lifecycle, churn and ABC rules (shape: OrderRules). */
@@ -17,7 +17,7 @@ export const getOrderRules = (db: Db): OrderRules => {
 
 /** Managers and admins change the rules; every derived figure is recomputed under the new ones in the same transaction. */
 export const saveOrderRules = (db: Db, viewer: Viewer, rules: OrderRules, recompute: (db: Db, actorId: string) => void): OrderRules => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canSetOfficeRules(viewer)) throw new AppError('FORBIDDEN');
   db.write(viewer.id, () => {
     writeSetting(db, viewer.id, RULES_KEY, rules);
     recompute(db, viewer.id);

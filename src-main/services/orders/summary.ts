@@ -1,11 +1,9 @@
 import type { CustomerGrade, CustomerStatus } from '../../../src-shared/customers/enums';
-import { AppError } from '../../../src-shared/errors';
 import { abcPeriod, isChurnRisk, localIsoDate } from '../../../src-shared/orders/logic';
 import type { CustomerSalesSummary, GradeHistoryRow } from '../../../src-shared/orders/types';
 import type { Db } from '../../db/connection';
-import type { Viewer } from '../customers/access';
-import { getLiveRow } from '../customers/repository';
-import { canWriteOrders } from './access';
+import { seesEverything, type Viewer } from '../policy/policy';
+import { writableCustomer } from '../policy/guards';
 import { getOrderRules } from './rules';
 
 type SalesRow = {
@@ -24,8 +22,7 @@ type SalesRow = {
  * customer's business with its owner): others get FORBIDDEN.
  */
 export const customerSalesSummary = (db: Db, viewer: Viewer, customerId: string): CustomerSalesSummary => {
-  const c = getLiveRow(db, customerId);
-  if (!canWriteOrders(viewer, c)) throw new AppError('FORBIDDEN');
+  const c = writableCustomer(db, viewer, customerId);
   const rules = getOrderRules(db);
   const today = localIsoDate(db.clock.now());
   const s = db.sqlite
@@ -58,8 +55,7 @@ export const customerSalesSummary = (db: Db, viewer: Viewer, customerId: string)
 };
 
 export const gradeHistoryOf = (db: Db, viewer: Viewer, customerId: string): GradeHistoryRow[] => {
-  const c = getLiveRow(db, customerId);
-  if (!canWriteOrders(viewer, c)) throw new AppError('FORBIDDEN');
+  writableCustomer(db, viewer, customerId);
   return db.sqlite
     .prepare<[string], GradeHistoryRow>(
       `SELECT grade, from_grade AS fromGrade, at, period_start AS periodStart, period_end AS periodEnd, period_amount AS periodAmount, share
@@ -81,9 +77,9 @@ export const churnRiskCustomerIds = (db: Db, viewer: Viewer): string[] => {
       `SELECT c.id, s.interval_days AS intervalDays, s.last_order_on AS lastOrderOn, c.last_contact_at AS lastContactAt
        FROM customer_sales s JOIN customers c ON c.id = s.customer_id
        WHERE s.interval_days IS NOT NULL AND c.deleted_at IS NULL AND c.merged_into IS NULL
-         AND c.status NOT IN ('lost', 'permanently_lost') ${viewer.role === 'sales' ? 'AND c.owner_id = @me' : ''}`,
+         AND c.status NOT IN ('lost', 'permanently_lost') ${seesEverything(viewer) ? '' : 'AND c.owner_id = @me'}`,
     )
-    .all(viewer.role === 'sales' ? { me: viewer.id } : {});
+    .all(seesEverything(viewer) ? {} : { me: viewer.id });
   return rows
     .filter((r) => isChurnRisk(r.intervalDays, r.lastOrderOn, r.lastContactAt ? localIsoDate(r.lastContactAt) : null, today, rules.churnFactor))
     .map((r) => r.id);

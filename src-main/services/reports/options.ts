@@ -1,10 +1,10 @@
 import type { Db } from '../../db/connection';
-import type { Viewer } from '../customers/access';
+import { seesEverything, type Viewer } from '../policy/policy';
 import { all } from './figures';
 
 /** Industries present among the live customers the viewer may report on (for the filter). */
 export const reportOptions = (db: Db, viewer: Viewer): { industries: string[] } => {
-  const own = viewer.role === 'sales';
+  const own = !seesEverything(viewer);
   const rows = all<{ industry: string }>(
     db,
     `SELECT DISTINCT industry FROM customers c WHERE c.deleted_at IS NULL AND c.merged_into IS NULL AND industry IS NOT NULL AND industry <> ''

@@ -2,7 +2,7 @@ import { ageingBucketOn, ageingBuckets, daysBetween as orderDaysBetween } from '
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
 import type { BucketAmounts, ReceivablesResult } from '../../../src-shared/reports/types';
 import type { Db } from '../../db/connection';
-import type { Viewer } from '../customers/access';
+import { seesEverything, type Viewer } from '../policy/policy';
 import { all, namedCustomers, pickNamed } from './figures';
 import { buildScope, scopeMembership, userNameMap } from './scope';
 
@@ -52,7 +52,7 @@ export const receivablesReport = (db: Db, viewer: Viewer, filter: ReportFilter):
       ).filter((r) => member(r.customer_id)),
     );
   }
-  const bySp = s.viewer.role === 'sales' ? s.viewer.id : null;
+  const bySp = seesEverything(s.viewer) ? null : s.viewer.id;
   const totals = { ...emptyBuckets(), total: 0 };
   const byCustomer = new Map<string, BucketAmounts & { total: number; oldestDue: string }>();
   const bySalesperson = new Map<string | null, BucketAmounts & { total: number; orders: number }>();

@@ -5,7 +5,7 @@ import type { SalesReportKind } from '../../../src-shared/reports/schemas';
 import type { SalesFigures, SalesReport, SalesReportListItem } from '../../../src-shared/reports/types';
 import type { Db } from '../../db/connection';
 import { salesReports } from '../../db/schema';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { canCommentSalesReports, canSeeFiguresOf, canWriteSalesReport, seesEverything, type Viewer } from '../policy/policy';
 import { newId } from '../ids';
 import { userNameMap } from './scope';
 
@@ -15,7 +15,7 @@ export type SalesReportKey = { kind: SalesReportKind; anchor: string; userId: st
 
 /** A salesperson reads their own reports; the team's and other people's are for managers. */
 const assertMayRead = (viewer: Viewer, userId: string | null): void => {
-  if (!isManagerLike(viewer) && userId !== viewer.id) throw new AppError('FORBIDDEN');
+  if (!canSeeFiguresOf(viewer, userId)) throw new AppError('FORBIDDEN');
 };
 
 const DETAIL_LIMIT = 200;
@@ -154,8 +154,8 @@ export const getSalesReport = (db: Db, viewer: Viewer, key: SalesReportKey): Sal
     commentedBy: saved?.commentedBy ? (data.names.get(saved.commentedBy) ?? null) : null,
     commentedAt: saved?.commentedAt ?? null,
     savedAt: saved?.updatedAt ?? null,
-    canEdit: key.userId === viewer.id,
-    canComment: isManagerLike(viewer) && !!saved,
+    canEdit: canWriteSalesReport(viewer, key.userId),
+    canComment: canCommentSalesReports(viewer) && !!saved,
   };
 };
 
@@ -205,7 +205,7 @@ export const saveSalesReport = (
 
 /** A manager's comment on a saved report. */
 export const commentSalesReport = (db: Db, viewer: Viewer, id: string, comment: string): SalesReport => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canCommentSalesReports(viewer)) throw new AppError('FORBIDDEN');
   const row = db.orm.select().from(salesReports).where(eq(salesReports.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND');
   db.write(viewer.id, () => {
@@ -221,8 +221,8 @@ export const commentSalesReport = (db: Db, viewer: Viewer, id: string, comment: 
 
 /** Earlier reports, newest period first: a salesperson's own; a manager's choice of person or everyone's. */
 export const listSalesReports = (db: Db, viewer: Viewer, userId: string | null, limit: number): SalesReportListItem[] => {
-  const who = isManagerLike(viewer) ? userId : viewer.id;
-  if (!isManagerLike(viewer) && userId !== null && userId !== viewer.id) throw new AppError('FORBIDDEN');
+  if (userId !== null && !canSeeFiguresOf(viewer, userId)) throw new AppError('FORBIDDEN');
+  const who = seesEverything(viewer) ? userId : viewer.id;
   const names = userNameMap(db);
   const rows = db.orm
     .select()

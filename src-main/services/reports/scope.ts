@@ -2,7 +2,7 @@ import { AppError } from '../../../src-shared/errors';
 import { localDate, periodRange, resolvePeriod, type Period } from '../../../src-shared/reports/period';
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
 import type { Db } from '../../db/connection';
-import { isManagerLike, type Viewer } from '../customers/access';
+import { canSeeFiguresOf, seesEverything, type Viewer } from '../policy/policy';
 
 /**
  * What one report call looks at: the period (as local dates and as [start, end)
@@ -33,8 +33,8 @@ export type Scope = {
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 export const ownersFor = (viewer: Viewer, requested: string[]): string[] => {
-  if (isManagerLike(viewer)) return requested;
-  if (requested.some((id) => id !== viewer.id)) throw new AppError('FORBIDDEN');
+  if (seesEverything(viewer)) return requested;
+  if (requested.some((id) => !canSeeFiguresOf(viewer, id))) throw new AppError('FORBIDDEN');
   return [viewer.id];
 };
 

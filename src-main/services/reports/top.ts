@@ -1,13 +1,13 @@
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
 import type { TopResult } from '../../../src-shared/reports/types';
 import type { Db } from '../../db/connection';
-import type { Viewer } from '../customers/access';
+import { seesEverything, type Viewer } from '../policy/policy';
 import { activitiesByCustomer, all, namedCustomers, pickNamed, salesByCustomer } from './figures';
 import { buildScope, scopeMembership, userNameMap, type Scope } from './scope';
 
 /** Salespeople's own rows only, for a salesperson viewer. */
 const salesPersonLimit = (s: Scope, column: string): { sql: string; params: unknown[] } =>
-  s.viewer.role === 'sales' ? { sql: `AND ${column} = ?`, params: [s.viewer.id] } : { sql: '', params: [] };
+  !seesEverything(s.viewer) ? { sql: `AND ${column} = ?`, params: [s.viewer.id] } : { sql: '', params: [] };
 
 export const topReport = (db: Db, viewer: Viewer, filter: ReportFilter, n: number): TopResult => {
   const s = buildScope(db, viewer, filter);
@@ -33,7 +33,7 @@ export const topReport = (db: Db, viewer: Viewer, filter: ReportFilter, n: numbe
 
   // Salespeople: the period's orders read once from the date index (it covers salesperson, customer and amount), summed here.
   const spTotals = new Map<string, number>();
-  const onlySp = s.viewer.role === 'sales' ? s.viewer.id : null;
+  const onlySp = seesEverything(s.viewer) ? null : s.viewer.id;
   for (const [customerId, sp, amount] of db.sqlite
     .prepare(
       'SELECT customer_id, salesperson_id, amount FROM orders INDEXED BY orders_date WHERE order_date >= ? AND order_date <= ? AND salesperson_id IS NOT NULL',

@@ -27,7 +27,7 @@ import { phoneDigits, formatPhone } from '../../../src-shared/rules/phone';
 import type { CustomerStatus } from '../../../src-shared/customers/enums';
 import type { SearchHit } from '../../../src-shared/customers/types';
 import type { Db } from '../../db/connection';
-import { canAccess, type Viewer } from '../customers/access';
+import { canReadCustomer, canWriteFor, type Viewer } from '../policy/policy';
 import {
   DOC_CONTACT,
   DOC_CUSTOMER,
@@ -303,7 +303,8 @@ export const searchCustomers = (db: Db, viewer: Viewer, q: string, limit: number
     for (const cand of slice) {
       const customer = customers.get(cand.doc.customer_id);
       if (!customer) continue;
-      const canOpen = canAccess(viewer, { ownerId: customer.owner_id });
+      const canOpen = canReadCustomer(viewer, { ownerId: customer.owner_id });
+      const canLogContact = canWriteFor(viewer, { ownerId: customer.owner_id });
       const owner = customer.owner_id ? { id: customer.owner_id, displayName: customer.owner_name ?? '' } : null;
       const status = customer.status as CustomerStatus;
       if (cand.doc.kind === DOC_CUSTOMER) {
@@ -317,6 +318,7 @@ export const searchCustomers = (db: Db, viewer: Viewer, q: string, limit: number
           status,
           matchedOn: cand.matchedOn,
           canOpen,
+          canLogContact,
         });
       } else {
         const contact = contacts.get(cand.doc.ref_id);
@@ -331,6 +333,7 @@ export const searchCustomers = (db: Db, viewer: Viewer, q: string, limit: number
           status,
           matchedOn: cand.matchedOn,
           canOpen,
+          canLogContact,
         });
       }
       if (hits.length >= limit) break;

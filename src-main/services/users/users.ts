@@ -9,6 +9,7 @@ import { withoutUserSlot, withUserSlot, writeKeyring } from '../../keyring/keyri
 import { usernameKey } from '../../keyring/usernameKey';
 import { lastLogins } from '../auth/loginHistory';
 import { newId } from '../ids';
+import { userCan } from '../policy/policy';
 import { markRekeyPending, rekeyAfterChange } from '../rekey/rekey';
 import type { Workspace } from '../workspace/workspace';
 
@@ -22,6 +23,7 @@ export const toUserInfo = (row: UserRow, lastLoginAt: number | null = null): Use
   active: row.active,
   createdAt: row.createdAt,
   lastLoginAt,
+  can: userCan(row),
 });
 
 export const findUserByName = (db: Db, username: string): UserRow | undefined =>

@@ -4,22 +4,12 @@ import { AppError } from '../../../src-shared/errors';
 import type { FlowStep } from '../../../src-shared/visits/types';
 import type { Db } from '../../db/connection';
 import { activities, contacts, minutesSteps, users, visitSteps } from '../../db/schema';
-import { isManagerLike, type Viewer } from '../customers/access';
+import type { Viewer } from '../policy/policy';
 import { userNames } from '../customers/events';
-import { findCustomerRow, getLiveRow, type CustomerRow } from '../customers/repository';
+import { findCustomerRow, type CustomerRow } from '../customers/repository';
 import { newId } from '../ids';
 
-export { isManagerLike, type Viewer };
-
-/**
- * Writing a visit or minutes for a customer: the customer must be live and a
- * sales user must own it (the pool does not count: plan a visit after claiming).
- */
-export const customerForWrite = (db: Db, viewer: Viewer, customerId: string): CustomerRow => {
-  const row = getLiveRow(db, customerId);
-  if (!isManagerLike(viewer) && row.ownerId !== viewer.id) throw new AppError('FORBIDDEN');
-  return row;
-};
+export type { Viewer };
 
 /** A customer row for reading a record that belongs to it (it may be in the recycle bin since). */
 export const customerForRead = (db: Db, customerId: string): CustomerRow => {
@@ -27,16 +17,6 @@ export const customerForRead = (db: Db, customerId: string): CustomerRow => {
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 };
-
-/** Sales see the records they wrote and those of the customers they own; managers and admins everything. */
-export const canRead = (viewer: Viewer, personId: string, customer: { ownerId: string | null }): boolean =>
-  isManagerLike(viewer) || personId === viewer.id || customer.ownerId === viewer.id;
-
-/** Changing a record: its author while they still own the customer, or a manager. */
-export const canChange = (viewer: Viewer, personId: string, customer: { ownerId: string | null; deletedAt: number | null; mergedInto: string | null }): boolean =>
-  customer.deletedAt === null &&
-  customer.mergedInto === null &&
-  (isManagerLike(viewer) || (personId === viewer.id && customer.ownerId === viewer.id));
 
 export const ref = (names: Map<string, string>, id: string | null | undefined): UserRef | null =>
   id ? { id, displayName: names.get(id) ?? '' } : null;

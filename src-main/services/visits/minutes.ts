@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { localDate } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/errors';
 import { minutesEditable, minutesTransitions, type MinutesStatus } from '../../../src-shared/visits/enums';
@@ -9,16 +9,15 @@ import type { Db } from '../../db/connection';
 import { customers, minutes, minutesActions, minutesSteps, visits } from '../../db/schema';
 import { createTask } from '../activities/tasks';
 import { addEvent } from '../customers/events';
+import { canChangeWork, canReadWork, canReview, isOwnWork, minutesCan, seesEverything } from '../policy/policy';
+import { writableCustomer } from '../policy/guards';
+import { readableWorkCondition } from '../policy/sql';
 import { newId } from '../ids';
 import {
   activeUserIds,
   addMinutesStep,
   assertTransition,
-  canChange,
-  canRead,
   customerForRead,
-  customerForWrite,
-  isManagerLike,
   listSteps,
   ref,
   refOf,
@@ -79,7 +78,7 @@ const toRows = (db: Db, rows: MinutesRecord[]): MinutesRow[] => {
 export const getMinutesDetail = (db: Db, viewer: Viewer, id: string): MinutesDetail => {
   const row = findMinutes(db, id);
   const customer = customerForRead(db, row.customerId);
-  if (!canRead(viewer, row.authorId, customer)) throw new AppError('FORBIDDEN');
+  if (!canReadWork(viewer, row.authorId, customer)) throw new AppError('FORBIDDEN');
   const actions = db.orm.select().from(minutesActions).where(eq(minutesActions.minutesId, id)).orderBy(asc(minutesActions.position)).all();
   const names = userNames(db, [row.authorId, row.reviewedBy, ...actions.map((a) => a.ownerUserId)]);
   const visit = row.visitId
@@ -89,8 +88,6 @@ export const getMinutesDetail = (db: Db, viewer: Viewer, id: string): MinutesDet
         .where(eq(visits.id, row.visitId))
         .get() ?? null)
     : null;
-  const changeable = canChange(viewer, row.authorId, customer);
-  const own = row.authorId === viewer.id || row.createdBy === viewer.id;
   return {
     ...toRows(db, [row])[0]!,
     customer: { id: customer.id, name: customer.name, address: customer.address, phone: customer.phone, ownerId: customer.ownerId },
@@ -121,13 +118,7 @@ export const getMinutesDetail = (db: Db, viewer: Viewer, id: string): MinutesDet
     confirmedAt: row.confirmedAt,
     steps: listSteps(db, minutesSteps, id),
     createdAt: row.createdAt,
-    can: {
-      edit: changeable && minutesEditable.includes(row.status),
-      submit: changeable && minutesEditable.includes(row.status),
-      approve: isManagerLike(viewer) && !own && row.status === 'submitted',
-      send: changeable && row.status === 'approved',
-      confirm: changeable && row.status === 'sent',
-    },
+    can: minutesCan(viewer, { personId: row.authorId, createdBy: row.createdBy, status: row.status }, customer),
   };
 };
 
@@ -179,14 +170,14 @@ const move = (db: Db, viewer: Viewer, row: MinutesRecord, to: MinutesStatus, com
 const changeableRow = (db: Db, viewer: Viewer, id: string): MinutesRecord => {
   const row = findMinutes(db, id);
   const customer = customerForRead(db, row.customerId);
-  if (!canRead(viewer, row.authorId, customer) || !canChange(viewer, row.authorId, customer)) throw new AppError('FORBIDDEN');
+  if (!canReadWork(viewer, row.authorId, customer) || !canChangeWork(viewer, row.authorId, customer)) throw new AppError('FORBIDDEN');
   return row;
 };
 
 /** Writes minutes of a meeting (or of a carried-out visit), due 2 working days after it. */
 export const createMinutes = (db: Db, viewer: Viewer, fields: MinutesFields, submit: boolean): MinutesDetail =>
   db.write(viewer.id, () => {
-    customerForWrite(db, viewer, fields.customerId);
+    writableCustomer(db, viewer, fields.customerId);
     if (fields.visitId) {
       const visit = db.orm.select().from(visits).where(eq(visits.id, fields.visitId)).get();
       if (!visit || visit.customerId !== fields.customerId) throw new AppError('NOT_FOUND');
@@ -242,9 +233,9 @@ export const submitMinutes = (db: Db, viewer: Viewer, id: string): MinutesDetail
   });
 
 const reviewableRow = (db: Db, viewer: Viewer, id: string): MinutesRecord => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canReview(viewer)) throw new AppError('FORBIDDEN');
   const row = findMinutes(db, id);
-  if (row.authorId === viewer.id || row.createdBy === viewer.id) throw new AppError('SELF_APPROVAL');
+  if (isOwnWork(viewer, { personId: row.authorId, createdBy: row.createdBy })) throw new AppError('SELF_APPROVAL');
   return row;
 };
 
@@ -309,17 +300,9 @@ export type MinutesListQuery = {
   offset: number;
 };
 
-/** Sales see the minutes they wrote and those of their customers; managers everyone's. */
-const visibleTo = (viewer: Viewer): SQL | undefined =>
-  isManagerLike(viewer)
-    ? undefined
-    : or(
-        eq(minutes.authorId, viewer.id),
-        sql`${minutes.customerId} in (select ${customers.id} from ${customers} where ${customers.ownerId} = ${viewer.id})`,
-      );
-
 export const listMinutes = (db: Db, viewer: Viewer, q: MinutesListQuery): MinutesRow[] => {
-  const conds: (SQL | undefined)[] = [visibleTo(viewer)];
+  // Sales see the minutes they wrote and those of their customers (canReadWork); managers everyone's.
+  const conds: (SQL | undefined)[] = [readableWorkCondition(viewer, minutes.authorId, minutes.customerId)];
   if (q.statuses?.length) conds.push(inArray(minutes.status, q.statuses));
   if (q.customerId) conds.push(eq(minutes.customerId, q.customerId));
   if (q.authorId) conds.push(eq(minutes.authorId, q.authorId));
@@ -340,7 +323,7 @@ export const dueMinutes = (db: Db, viewer: Viewer): MinutesRow[] => {
   const rows = db.orm
     .select()
     .from(minutes)
-    .where(and(inArray(minutes.status, OPEN), isManagerLike(viewer) ? undefined : eq(minutes.authorId, viewer.id)))
+    .where(and(inArray(minutes.status, OPEN), seesEverything(viewer) ? undefined : eq(minutes.authorId, viewer.id)))
     .orderBy(asc(minutes.dueDate), asc(minutes.createdAt))
     .limit(200)
     .all();
@@ -349,7 +332,7 @@ export const dueMinutes = (db: Db, viewer: Viewer): MinutesRow[] => {
 
 /** Submitted minutes waiting for a manager's review (not the manager's own). */
 export const minutesReviewQueue = (db: Db, viewer: Viewer): MinutesRow[] => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canReview(viewer)) throw new AppError('FORBIDDEN');
   const rows = db.orm.select().from(minutes).where(eq(minutes.status, 'submitted')).orderBy(asc(minutes.submittedAt)).all();
-  return toRows(db, rows.filter((r) => r.authorId !== viewer.id && r.createdBy !== viewer.id));
+  return toRows(db, rows.filter((r) => !isOwnWork(viewer, { personId: r.authorId, createdBy: r.createdBy })));
 };

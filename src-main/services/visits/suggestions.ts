@@ -1,7 +1,8 @@
 import { AppError } from '../../../src-shared/errors';
 import type { VisitSuggestion } from '../../../src-shared/visits/types';
 import type { Db } from '../../db/connection';
-import { isManagerLike, userNames, type Viewer } from './common';
+import { canSeeFiguresOf, seesEverything } from '../policy/policy';
+import { userNames, type Viewer } from './common';
 import { getVisitSettings } from './settings';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -13,8 +14,8 @@ const DAY = 24 * 60 * 60 * 1000;
  * or one salesperson's.
  */
 export const visitSuggestions = (db: Db, viewer: Viewer, salespersonId?: string): VisitSuggestion[] => {
-  const owner = isManagerLike(viewer) ? (salespersonId ?? null) : viewer.id;
-  if (!isManagerLike(viewer) && salespersonId && salespersonId !== viewer.id) throw new AppError('FORBIDDEN');
+  if (salespersonId && !canSeeFiguresOf(viewer, salespersonId)) throw new AppError('FORBIDDEN');
+  const owner = seesEverything(viewer) ? (salespersonId ?? null) : viewer.id;
   const now = db.clock.now();
   const gapDays = getVisitSettings(db).aGradeGapDays;
   const rows = db.sqlite

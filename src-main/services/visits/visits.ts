@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
 import { visitEditable, visitTransitions, type VisitMaterial, type VisitStatus } from '../../../src-shared/visits/enums';
 import type { VisitFields } from '../../../src-shared/visits/schemas';
@@ -6,20 +6,18 @@ import type { CustomerVisitSummary, VisitDetail, VisitRow } from '../../../src-s
 import type { Db } from '../../db/connection';
 import { customers, minutes, visits, visitSteps } from '../../db/schema';
 import { createActivity } from '../activities/activities';
-import { assertAccess } from '../customers/access';
+import { canChangeWork, canReadWork, canReview, isOwnWork, visitCan } from '../policy/policy';
+import { assertReadable, writableCustomer } from '../policy/guards';
+import { readableWorkCondition } from '../policy/sql';
 import { addEvent } from '../customers/events';
 import { newId } from '../ids';
 import {
   addVisitStep,
   assertContactsOfCustomer,
   assertTransition,
-  canChange,
-  canRead,
   contactsOf,
   customerForRead,
-  customerForWrite,
   customerHasDecisionMaker,
-  isManagerLike,
   lastVisitAt,
   listSteps,
   ref,
@@ -70,11 +68,9 @@ const toRows = (db: Db, rows: VisitRecord[]): VisitRow[] => {
 export const getVisitDetail = (db: Db, viewer: Viewer, id: string): VisitDetail => {
   const row = findVisit(db, id);
   const customer = customerForRead(db, row.customerId);
-  if (!canRead(viewer, row.salespersonId, customer)) throw new AppError('FORBIDDEN');
+  if (!canReadWork(viewer, row.salespersonId, customer)) throw new AppError('FORBIDDEN');
   const contactRows = contactsOf(db, row.customerId, JSON.parse(row.contactIds) as string[]);
   const names = userNames(db, [row.salespersonId, row.decidedBy]);
-  const changeable = canChange(viewer, row.salespersonId, customer);
-  const own = row.salespersonId === viewer.id;
   const minutesIds = db.orm.select({ id: minutes.id }).from(minutes).where(eq(minutes.visitId, row.id)).all().map((m) => m.id);
   return {
     ...toRows(db, [row])[0]!,
@@ -119,14 +115,7 @@ export const getVisitDetail = (db: Db, viewer: Viewer, id: string): VisitDetail 
     steps: listSteps(db, visitSteps, row.id),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    can: {
-      edit: changeable && visitEditable.includes(row.status),
-      submit: changeable && (row.status === 'draft' || row.status === 'rejected'),
-      approve: isManagerLike(viewer) && !own && row.createdBy !== viewer.id && row.status === 'submitted',
-      record: changeable && row.status === 'approved',
-      cancel: changeable && visitTransitions[row.status].includes('cancelled'),
-      writeMinutes: changeable && row.status === 'done',
-    },
+    can: visitCan(viewer, { personId: row.salespersonId, createdBy: row.createdBy, status: row.status }, customer),
   };
 };
 
@@ -161,7 +150,7 @@ const submitRow = (db: Db, viewer: Viewer, row: VisitRecord): void => {
 /** Plans a visit (a draft, or submitted at once). The planner is the salesperson who will carry it out. */
 export const createVisit = (db: Db, viewer: Viewer, fields: VisitFields, submit: boolean): VisitDetail =>
   db.write(viewer.id, () => {
-    customerForWrite(db, viewer, fields.customerId);
+    writableCustomer(db, viewer, fields.customerId);
     assertContactsOfCustomer(db, fields.customerId, fields.contactIds);
     const now = db.clock.now();
     const id = newId();
@@ -190,8 +179,8 @@ export const createVisit = (db: Db, viewer: Viewer, fields: VisitFields, submit:
 const changeableRow = (db: Db, viewer: Viewer, id: string): VisitRecord => {
   const row = findVisit(db, id);
   const customer = customerForRead(db, row.customerId);
-  if (!canRead(viewer, row.salespersonId, customer)) throw new AppError('FORBIDDEN');
-  if (!canChange(viewer, row.salespersonId, customer)) throw new AppError('FORBIDDEN');
+  if (!canReadWork(viewer, row.salespersonId, customer)) throw new AppError('FORBIDDEN');
+  if (!canChangeWork(viewer, row.salespersonId, customer)) throw new AppError('FORBIDDEN');
   return row;
 };
 
@@ -228,9 +217,9 @@ export const cancelVisit = (db: Db, viewer: Viewer, id: string): VisitDetail =>
 /** A manager approves or rejects a submitted plan; nobody decides on a plan they made themselves. */
 const decide = (db: Db, viewer: Viewer, id: string, to: 'approved' | 'rejected', comment: string | null): VisitDetail =>
   db.write(viewer.id, () => {
-    if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+    if (!canReview(viewer)) throw new AppError('FORBIDDEN');
     const row = findVisit(db, id);
-    if (row.salespersonId === viewer.id || row.createdBy === viewer.id) throw new AppError('SELF_APPROVAL');
+    if (isOwnWork(viewer, { personId: row.salespersonId, createdBy: row.createdBy })) throw new AppError('SELF_APPROVAL');
     assertTransition(visitTransitions, row.status, to);
     const now = db.clock.now();
     db.orm
@@ -312,14 +301,9 @@ export type VisitListQuery = { from: number; to: number; salespersonId?: string;
 /** Visits planned in [from, to): sales see theirs and their customers', managers everyone's (or one salesperson's). */
 export const listVisits = (db: Db, viewer: Viewer, q: VisitListQuery): VisitRow[] => {
   const conds: (SQL | undefined)[] = [gte(visits.plannedAt, q.from), lt(visits.plannedAt, q.to)];
-  // Sales: the visits they make and those of the customers they own (as canRead); managers: everyone's.
-  if (!isManagerLike(viewer))
-    conds.push(
-      or(
-        eq(visits.salespersonId, viewer.id),
-        sql`${visits.customerId} in (select ${customers.id} from ${customers} where ${customers.ownerId} = ${viewer.id})`,
-      ),
-    );
+  // Sales: the visits they make and those of the customers they own (canReadWork); managers: everyone's, or one salesperson's.
+  const readable = readableWorkCondition(viewer, visits.salespersonId, visits.customerId);
+  if (readable) conds.push(readable);
   else if (q.salespersonId) conds.push(eq(visits.salespersonId, q.salespersonId));
   if (q.customerId) conds.push(eq(visits.customerId, q.customerId));
   if (q.statuses?.length) conds.push(inArray(visits.status, q.statuses));
@@ -335,18 +319,18 @@ export const listVisits = (db: Db, viewer: Viewer, q: VisitListQuery): VisitRow[
 
 /** Plans waiting for a manager's decision, oldest first; a manager's own plans are not theirs to decide. */
 export const approvalQueue = (db: Db, viewer: Viewer): VisitRow[] => {
-  if (!isManagerLike(viewer)) throw new AppError('FORBIDDEN');
+  if (!canReview(viewer)) throw new AppError('FORBIDDEN');
   const rows = db.orm.select().from(visits).where(eq(visits.status, 'submitted')).orderBy(asc(visits.submittedAt)).all();
   return toRows(
     db,
-    rows.filter((r) => r.salespersonId !== viewer.id && r.createdBy !== viewer.id),
+    rows.filter((r) => !isOwnWork(viewer, { personId: r.salespersonId, createdBy: r.createdBy })),
   );
 };
 
 /** The customer card's strip: 第 N 次拜访 against the configured target, and the next visit. */
 export const customerVisitSummary = (db: Db, viewer: Viewer, customerId: string): CustomerVisitSummary => {
   // Whoever may open the customer card (sales: own and pool customers) sees its visit count.
-  assertAccess(viewer, customerForRead(db, customerId));
+  assertReadable(viewer, customerForRead(db, customerId));
   const next = db.orm
     .select({ id: visits.id, plannedAt: visits.plannedAt, status: visits.status })
     .from(visits)
