@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { nodeIdFor } from './node';
 import { installAuditTriggers, registerAuditFunctions } from './audit';
+import { ChangeTracker, type CommitListener } from './changes';
 import { runMigrations } from './migrate';
 import { installSearchIndex, registerSearchFunctions } from './searchIndex';
 import * as schema from './schema';
@@ -78,6 +79,14 @@ export type Db = {
    * one of commit() or rollback().
    */
   begin(actorId: string | null): { commit(): void; rollback(): void };
+  /**
+   * Calls `listener` after every committed transaction of this connection with the names of the
+   * tables it inserted into, updated or deleted from (changes.ts): after the outermost COMMIT of
+   * write/begin, never after a rollback; a write outside them on the next turn of the event loop.
+   * Only a primary connection tracks changes (a secondary one never calls it). Returns the function
+   * that stops listening.
+   */
+  onCommit(listener: CommitListener): () => void;
   close(): void;
 };
 
@@ -162,11 +171,14 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
     // Before migrations: a migration's backfill and the triggers it fires call the search functions.
     registerSearchFunctions(sqlite);
     registerAuditFunctions(sqlite);
+    const changes = new ChangeTracker(sqlite);
     if (!options.secondary) {
       runMigrations(sqlite, options.migrationsFolder);
       installAuditTriggers(sqlite);
       options.hooks.install(sqlite);
       installSearchIndex(sqlite);
+      // Last: the migrations and trigger installs above are no one's change.
+      changes.install();
     }
 
     const orm = drizzle(sqlite, { schema });
@@ -178,10 +190,15 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
       write<T>(actorId: string | null, fn: () => T): T {
         const previous = actor;
         actor = actorId;
+        const tracked = changes.enter();
+        let committed = false;
         try {
-          return sqlite.transaction(fn)();
+          const result = sqlite.transaction(fn)();
+          committed = true;
+          return result;
         } finally {
           actor = previous;
+          changes.leave(tracked, committed);
         }
       },
       begin(actorId) {
@@ -189,15 +206,24 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
         const previous = actor;
         sqlite.exec('BEGIN IMMEDIATE');
         actor = actorId;
-        const end = (sql: string): void => {
+        const tracked = changes.enter();
+        let ended = false;
+        const end = (sql: 'COMMIT' | 'ROLLBACK'): void => {
+          let committed = false;
           try {
-            if (sqlite.inTransaction) sqlite.exec(sql);
+            if (sqlite.inTransaction) {
+              sqlite.exec(sql);
+              committed = sql === 'COMMIT';
+            }
           } finally {
             actor = previous;
+            if (!ended) changes.leave(tracked, committed);
+            ended = true;
           }
         };
         return { commit: () => end('COMMIT'), rollback: () => end('ROLLBACK') };
       },
+      onCommit: (listener) => changes.listen(listener),
       close() {
         if (sqlite.open) sqlite.close();
       },

@@ -63,6 +63,25 @@ export const forkImportProcess =
     };
   };
 
+/**
+ * The tables a lead import's commit writes (commit.ts, and the change-log, exchange-stamp and
+ * search-index triggers it fires). The import process's own connection tracks no changes (its
+ * commit is 100,000 rows), so the window's process tells these to the workspace's listeners when a
+ * commit there is done, as its own connection would have told them. A service test commits an
+ * import on the window's connection and checks it touches no other table.
+ */
+export const IMPORT_COMMIT_TABLES = [
+  'customers',
+  'contacts',
+  'customer_tags',
+  'customer_events',
+  'import_batches',
+  'change_log',
+  'exchange_stamps',
+  'search_docs',
+  'search_keys',
+] as const;
+
 const fromWire = (e: WireError): Error => (e.code ? new AppError(e.code, e.params, e.message) : new Error(e.message));
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -111,7 +130,10 @@ export const remoteImports = (ws: Workspace, spawn: SpawnImportProcess): ImportS
     c.proc.onMessage((m) => {
       if (m.type === 'job') {
         c.jobs.add(m.job.jobId);
+        const before = jobs.get(m.job.jobId);
         jobs.set(m.job.jobId, m.job);
+        // Committed there: the windows refresh what shows customers (a cancelled or failed commit was rolled back).
+        if (m.job.state === 'done' && before?.state !== 'done') ws.changed(IMPORT_COMMIT_TABLES);
       } else if (m.type === 'fatal') {
         lost(c, fromWire(m.error));
         c.proc.kill();

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../../src-shared/errors';
+import type { CommitListener } from '../../db/changes';
 import { DB_FILE, openDatabase, type Db, type DbHooks } from '../../db/connection';
 import { writeFileAtomic } from '../../keyring/atomicFile';
 import { defaultScrypt, type ScryptParams } from '../../keyring/crypto';
@@ -45,6 +46,7 @@ export class Workspace {
   private keyringQueue: Promise<unknown> = Promise.resolve();
   private readonly lock: WorkspaceLock;
   private generationCounter = 0;
+  private readonly changeListeners = new Set<CommitListener>();
 
   constructor(options: WorkspaceOptions) {
     this.dataDir = options.dataDir;
@@ -148,7 +150,35 @@ export class Workspace {
 
   /** Opens a new database file (set-up only). */
   createDatabase(key: Buffer): Db {
-    return openDatabase(this.dbFile, key, { clock: this.clock, hooks: this.hooks, migrationsFolder: this.migrationsFolder, create: true });
+    return this.tracked(openDatabase(this.dbFile, key, { clock: this.clock, hooks: this.hooks, migrationsFolder: this.migrationsFolder, create: true }));
+  }
+
+  /**
+   * Hears the tables every committed write changes, whichever database this workspace has open
+   * (Db.onCommit), and those another process's commit changed (changed()). Returns the function
+   * that stops listening.
+   */
+  onChange(listener: CommitListener): () => void {
+    this.changeListeners.add(listener);
+    return () => void this.changeListeners.delete(listener);
+  }
+
+  /** Tells the listeners of tables changed: by the open database, or by another connection's commit (the import process). */
+  changed(tables: Iterable<string>): void {
+    const set: ReadonlySet<string> = new Set(tables);
+    if (set.size === 0) return;
+    for (const listener of [...this.changeListeners]) {
+      try {
+        listener(set);
+      } catch (e) {
+        console.error('a change listener failed', e);
+      }
+    }
+  }
+
+  private tracked(db: Db): Db {
+    db.onCommit((tables) => this.changed(tables));
+    return db;
   }
 
   /**
@@ -169,7 +199,7 @@ export class Workspace {
     try {
       recoverInterruptedRestore(this.dataDir);
       if (!existsSync(this.dbFile)) throw new AppError('WORKSPACE_CORRUPT', { detail: DB_FILE }, 'database file missing');
-      const db = openDatabase(this.dbFile, key, { clock: this.clock, hooks: this.hooks, migrationsFolder: this.migrationsFolder });
+      const db = this.tracked(openDatabase(this.dbFile, key, { clock: this.clock, hooks: this.hooks, migrationsFolder: this.migrationsFolder }));
       this.opened = { db, key: Buffer.from(key), holders: 1, release };
       this.sweepLeftovers(db);
       return db;
