@@ -1,20 +1,18 @@
 import * as XLSX from '@e965/xlsx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { customerExportColumnKeys } from '../../src-shared/customers/schemas';
 import type { Session } from '../../src-main/ipc/session';
-import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { it } from '../helpers/office';
+import type { TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace;
 let manager: Session;
 
-beforeEach(async () => {
-  ws = await createTestWorkspace();
-  const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  await ws.call(admin, 'users.create', OFFICE.wang);
-  manager = await ws.loginAs(OFFICE.wang.username, OFFICE.wang.password);
+it.override({ officeMembers: ['wang'] });
+it.beforeEach(async ({ office }) => {
+  ({ ws, manager } = office);
   await ws.call(manager, 'customers.create', { fields: { name: '杭州甲乙贸易有限公司' }, confirmDuplicates: false });
 });
-afterEach(() => ws.dispose());
 
 const exportsLogged = (): number =>
   (ws.host.workspace.db!.sqlite.prepare(`SELECT count(*) AS n FROM change_log WHERE table_name = 'exports'`).get() as { n: number }).n;

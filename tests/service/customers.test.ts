@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { errorCode } from '../helpers/errors';
 import { companyFields, creditCode } from '../helpers/customers';
-import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { it } from '../helpers/office';
+import type { TestWorkspace } from '../helpers/workspace';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -13,18 +14,9 @@ let zhang: Session; // sales 张三
 let li: Session; // sales 李四
 let ids: { manager: string; zhang: string; li: string };
 
-beforeEach(async () => {
-  ws = await createTestWorkspace();
-  admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  const m = await ws.call(admin, 'users.create', OFFICE.wang);
-  const z = await ws.call(admin, 'users.create', OFFICE.zhang);
-  const l = await ws.call(admin, 'users.create', OFFICE.li);
-  ids = { manager: m.id, zhang: z.id, li: l.id };
-  manager = await ws.loginAs('wang', 'wang-pass-1');
-  zhang = await ws.loginAs('zhang', 'zhang-pass-1');
-  li = await ws.loginAs('li', 'li-pass-1');
+it.beforeEach(({ office }) => {
+  ({ ws, admin, manager, zhang, li, ids } = office);
 });
-afterEach(() => ws.dispose());
 
 const create = (s: Session, name: string, extra: Parameters<typeof companyFields>[1] = {}, more: Record<string, unknown> = {}) =>
   ws.call(s, 'customers.create', { fields: companyFields(name, extra), confirmDuplicates: false, ...more });

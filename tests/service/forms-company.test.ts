@@ -1,9 +1,10 @@
 import { deflateSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { imageInfo } from '../../src-main/services/print/image';
 import { errorCode as code } from '../helpers/errors';
-import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { it } from '../helpers/office';
+import type { TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace;
 let admin: Session;
@@ -33,14 +34,11 @@ const jpeg = (width: number, height: number): Buffer => {
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
 };
 
-beforeEach(async () => {
-  ws = await createTestWorkspace({ company: '杭州测试贸易有限公司' });
-  admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  await ws.call(admin, 'users.create', OFFICE.zhang);
-  zhang = await ws.loginAs('zhang', 'zhang-pass-1');
+it.override({ officeMembers: ['zhang'] });
+it.beforeEach(async ({ office }) => {
+  ({ ws, admin, zhang } = office);
   customerId = (await ws.call(zhang, 'customers.create', { fields: { name: '星辰商城' }, confirmDuplicates: true })).id;
 });
-afterEach(() => ws.dispose());
 
 describe('image headers', () => {
   it('reads PNG and JPEG sizes from the bytes and nothing else', () => {

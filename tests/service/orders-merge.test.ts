@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { addDays, localIsoDate } from '../../src-shared/orders/logic';
 import { companyFields } from '../helpers/customers';
-import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { it } from '../helpers/office';
+import type { TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace;
 let manager: Session;
 let zhang: Session;
 let today: string;
 
-beforeEach(async () => {
-  ws = await createTestWorkspace();
-  const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  await ws.call(admin, 'users.create', OFFICE.wang);
-  await ws.call(admin, 'users.create', OFFICE.zhang);
-  manager = await ws.loginAs('wang', 'wang-pass-1');
-  zhang = await ws.loginAs('zhang', 'zhang-pass-1');
+it.override({ officeMembers: ['wang', 'zhang'] });
+it.beforeEach(({ office }) => {
+  ({ ws, manager, zhang } = office);
   today = localIsoDate(ws.clock.now());
 });
-afterEach(() => ws.dispose());
 
 const totals = (id: string) =>
   ws.host.workspace

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Db } from '../../src-main/db/connection';
 import { abcStateMatchesFull } from '../../src-main/services/orders/derived';
 import { getOrderRules } from '../../src-main/services/orders/rules';
@@ -7,29 +7,20 @@ import { addDays, localIsoDate } from '../../src-shared/orders/logic';
 import type { OrderCreateInput } from '../../src-shared/orders/schemas';
 import { errorCode } from '../helpers/errors';
 import { companyFields } from '../helpers/customers';
-import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { it } from '../helpers/office';
+import type { TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace;
-let admin: Session;
 let manager: Session;
 let zhang: Session; // sales 张三
 let li: Session; // sales 李四
 let ids: { manager: string; zhang: string; li: string };
 let today: string;
 
-beforeEach(async () => {
-  ws = await createTestWorkspace();
-  admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  const m = await ws.call(admin, 'users.create', OFFICE.wang);
-  const z = await ws.call(admin, 'users.create', OFFICE.zhang);
-  const l = await ws.call(admin, 'users.create', OFFICE.li);
-  ids = { manager: m.id, zhang: z.id, li: l.id };
-  manager = await ws.loginAs('wang', 'wang-pass-1');
-  zhang = await ws.loginAs('zhang', 'zhang-pass-1');
-  li = await ws.loginAs('li', 'li-pass-1');
+it.beforeEach(({ office }) => {
+  ({ ws, manager, zhang, li, ids } = office);
   today = localIsoDate(ws.clock.now());
 });
-afterEach(() => ws.dispose());
 
 const db = (): Db => ws.host.workspace.db!;
 const customer = async (s: Session, name: string) =>

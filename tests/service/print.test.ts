@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { printHandlers } from '../../src-main/services/print/handlers';
 import type { ModuleContext } from '../../src-main/services/module';
@@ -7,7 +7,8 @@ import type { PrintJob, Printer } from '../../src-main/services/print/printer';
 import { escapeHtml, html } from '../../src-main/services/print/html';
 import { pdfOptions, printToPdfOptions } from '../../src-shared/print/page';
 import type { UserInfo } from '../../src-shared/types';
-import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { it } from '../helpers/office';
+import type { TestWorkspace } from '../helpers/workspace';
 
 const HOSTILE = '<script>alert("x")</script>星辰&"科技"\'有限公司';
 const DAY = 24 * 60 * 60 * 1000;
@@ -26,15 +27,8 @@ const code = async (p: Promise<{ ok: boolean; error?: { code: string } }>): Prom
 
 const userOf = (s: Session): UserInfo => s.user!;
 
-beforeEach(async () => {
-  ws = await createTestWorkspace({ company: '杭州测试贸易有限公司' });
-  admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-  await ws.call(admin, 'users.create', OFFICE.wang);
-  await ws.call(admin, 'users.create', OFFICE.zhang);
-  await ws.call(admin, 'users.create', OFFICE.li);
-  manager = await ws.loginAs('wang', 'wang-pass-1');
-  zhang = await ws.loginAs('zhang', 'zhang-pass-1');
-  li = await ws.loginAs('li', 'li-pass-1');
+it.beforeEach(async ({ office }) => {
+  ({ ws, admin, manager, zhang, li } = office);
   const c = await ws.call(zhang, 'customers.create', {
     fields: { name: HOSTILE, address: '西湖区文三路 90 号', phone: '057188881234', bankName: '工商银行文三路支行', notes: 'a\nb" onload="alert(1)' },
     confirmDuplicates: true,
@@ -53,7 +47,6 @@ beforeEach(async () => {
     outcome: '同意下周面谈',
   });
 });
-afterEach(() => ws.dispose());
 
 /** The print module's handlers as the Electron shell's host builds them, with this printer (imports are not the print module's). */
 const contextWith = (printer: Printer): ModuleContext => ({
