@@ -4,7 +4,7 @@ import type { ImportTarget } from './targets';
 
 export type ImportSheet = { index: number; name: string; state: 'visible' | 'hidden' | 'veryHidden'; offered: boolean };
 
-export type ImportFileInfo = { uploadId: string; fileName: string; kind: 'xlsx' | 'xls' | 'csv'; sheets: ImportSheet[] };
+export type ImportFileInfo = { uploadId: string; fileName: string; kind: 'xlsx' | 'xls' | 'ods' | 'html' | 'csv'; sheets: ImportSheet[] };
 
 export type ImportPreview = {
   headerRow: number;

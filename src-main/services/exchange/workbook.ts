@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { createHmac, hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 import { localTimestamp } from '../../../src-shared/dates';
@@ -6,6 +7,7 @@ import { AppError } from '../../../src-shared/errors';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import type { Cell, ReadCache, RowHandler } from '../import/read';
 import { openXlsx, readXlsxHead, readXlsxRows, type XlsxBook } from '../import/read/xlsx';
+import { isOds } from '../import/read/sniff';
 import type { ExchangeType } from './declarations';
 
 /**
@@ -203,6 +205,19 @@ const META_ROWS = 100;
 /** A file beyond the readers' limits is refused as such (FILE_TOO_LARGE); any other read failure means not an exchange workbook. */
 const invalid = (e: unknown): AppError => (e instanceof AppError && e.code === 'FILE_TOO_LARGE' ? e : new AppError('EXCHANGE_INVALID'));
 
+/** An exchange workbook re-saved as .ods or .xls (a spreadsheet program's "save as") is told to be .xlsx, not called damaged. */
+const refuseOtherFormats = async (file: string): Promise<void> => {
+  const fh = await open(file, 'r');
+  const head = Buffer.alloc(128);
+  try {
+    await fh.read(head, 0, head.length, 0);
+  } finally {
+    await fh.close();
+  }
+  const ole = head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  if (ole || isOds(head)) throw new AppError('EXCHANGE_NOT_XLSX');
+};
+
 /**
  * Reads and checks an exchange workbook. Throws EXCHANGE_INVALID (not an
  * exchange workbook, damaged or truncated file), EXCHANGE_OTHER_WORKSPACE,
@@ -217,6 +232,7 @@ const invalid = (e: unknown): AppError => (e instanceof AppError && e.code === '
  * cost, whatever the rest of it holds.
  */
 export const readExchangeWorkbook = async (file: string, env: ExchangeEnv, types: ExchangeType[]): Promise<ParsedWorkbook> => {
+  await refuseOtherFormats(file);
   // The zip's directory and the workbook parts are read once for all the sheets.
   let book: XlsxBook;
   try {

@@ -43,7 +43,7 @@ export const importerEn: Widen<typeof importerZhCN> = {
     drop: 'Drop a spreadsheet file here',
     or: 'or',
     pick: 'Choose a file…',
-    formats: 'Excel workbooks (.xlsx, .xls) and CSV / text files (UTF-8, GBK / GB18030)',
+    formats: 'Excel workbooks (.xlsx, .xls), OpenDocument spreadsheets from LibreOffice or WPS (.ods), HTML tables (.html) and CSV / text files (UTF-8, GBK / GB18030)',
     uploading: 'Uploading {{name}}: {{done}} / {{total}}',
     reading: 'Reading the sheets of {{name}}…',
     nothingImported: 'Nothing was imported.',

@@ -41,7 +41,7 @@ export const importerZhCN = {
     drop: '把表格文件拖到这里',
     or: '或者',
     pick: '选择文件…',
-    formats: '支持 Excel 工作簿（.xlsx、.xls）和 CSV / 文本文件（UTF-8、GBK / GB18030 编码）',
+    formats: '支持 Excel 工作簿（.xlsx、.xls）、LibreOffice / WPS 的 ODF 表格（.ods）、网页表格（.html）和 CSV / 文本文件（UTF-8、GBK / GB18030 编码）',
     uploading: '正在上传 {{name}}：{{done}} / {{total}}',
     reading: '正在读取 {{name}} 的工作表…',
     nothingImported: '没有导入任何数据。',

@@ -2,9 +2,9 @@
  * The spreadsheet reading layer of the lead importer: what a file is, which
  * sheets it has, its rows as typed cells (streamed), and where its header is.
  *
- * Formats: .xlsx (own zip + SAX streaming reader, see xlsx.ts), .xls (SheetJS,
- * whole file: BIFF has at most 65,536 rows; loaded on first use, it is large),
- * CSV/TSV text (streamed).
+ * Formats: .xlsx (own zip + SAX streaming reader, see xlsx.ts); .xls, .ods and
+ * HTML tables (SheetJS, whole file, bounded by size: BIFF has at most 65,536
+ * rows; loaded on first use, it is large); CSV/TSV text (streamed).
  */
 import { basename, extname } from 'node:path';
 import { AppError } from '../../../../src-shared/errors';
@@ -28,6 +28,8 @@ export async function listSheets(path: string): Promise<SheetInfo[]> {
     case 'xlsx':
       return (await openXlsx(path)).sheets.map(({ name, index, state, kind: k }) => ({ name, index, state, kind: k }));
     case 'xls':
+    case 'ods':
+    case 'html':
       return (await import('./xls')).listXlsSheets(path);
     case 'csv':
       return [{ name: basename(path, extname(path)), index: 0, state: 'visible', kind: 'worksheet' }];
@@ -59,6 +61,8 @@ export async function readRows(
     case 'xlsx':
       return readXlsxRows(await openXlsx(path), sheetIndex, onRow, options);
     case 'xls':
+    case 'ods':
+    case 'html':
       return (await import('./xls')).readXlsRows(path, sheetIndex, onRow, options);
     case 'csv':
       if (sheetIndex !== 0) throw new AppError('NOT_FOUND', undefined, `a text file has one sheet, not ${sheetIndex}`);

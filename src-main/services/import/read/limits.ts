@@ -52,6 +52,13 @@ export const LIMITS = {
    * A full BIFF8 sheet of 65,536 rows × 60 columns from Excel or WPS stays under this.
    */
   xlsBytes: 128 * MiB,
+  /**
+   * .ods files are read whole by SheetJS from their zipped XML, which is 10–20× the file: a
+   * 30,000-row directory saved by LibreOffice is about 3 MB. Bigger lists: save as .xlsx (streamed).
+   */
+  odsBytes: 24 * MiB,
+  /** HTML tables are read whole by SheetJS: about 10× the file in memory. */
+  htmlBytes: 32 * MiB,
   /** Characters of XML between two parser events (one tag, one text run): one cell's text, escaped, fits. */
   xmlRunChars: 8_000_000,
   /** Element nesting in XML: SpreadsheetML nests about 6 deep. */

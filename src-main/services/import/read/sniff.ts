@@ -21,6 +21,27 @@ const WORKBOOK_EXTENSIONS = new Set(['.xls', '.xlsx', '.xlsm', '.xlsb', '.xltx',
 
 const startsWith = (head: Buffer, sig: number[]): boolean => sig.every((b, i) => head[i] === b);
 
+/** WPS's own workbook formats: read when they hold a BIFF workbook, otherwise answered with their own message. */
+const WPS_EXTENSIONS = new Set(['.et', '.ett']);
+
+/**
+ * An OpenDocument spreadsheet (.ods, LibreOffice; WPS's "save as ODF"): the spec puts an
+ * uncompressed `mimetype` entry first, so its local header names it at byte 30 and the media
+ * type follows at byte 38.
+ */
+export const isOds = (head: Buffer): boolean =>
+  head.subarray(30, 38).toString('latin1') === 'mimetype' &&
+  /^application\/vnd\.oasis\.opendocument\.spreadsheet(-template)?/.test(head.subarray(38, 38 + 60).toString('latin1'));
+
+/**
+ * An HTML table (what many web directories and old systems export, often named .xls or .html):
+ * the text starts with a tag of an HTML document, after an optional BOM and white space.
+ */
+const isHtml = (head: Buffer): boolean => {
+  const text = head.subarray(0, 1024).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  return /^(<!doctype html|<html|<table|<head|<body|<meta)/.test(text);
+};
+
 /**
  * Plausible text: no NUL bytes and few control characters other than tab,
  * line feed, carriage return (and form feed / Ctrl-Z that old DOS tools leave).
@@ -46,9 +67,19 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
+/** Formats read whole (through SheetJS): the size is their bound. */
+async function checkWholeFileSize(path: string, limit: number, what: string): Promise<void> {
+  const { size } = await stat(path);
+  if (size > limit) throw new AppError('FILE_TOO_LARGE', undefined, `${what} of ${size} bytes`);
+}
+
 export async function sniffFile(path: string): Promise<{ kind: FileKind }> {
   const head = await readHead(path);
   if (head.length === 0) throw new AppError('FILE_EMPTY');
+  if (startsWith(head, ZIP) && isOds(head)) {
+    await checkWholeFileSize(path, LIMITS.odsBytes, 'ods');
+    return { kind: 'ods' };
+  }
   if (startsWith(head, ZIP) || startsWith(head, ZIP_EMPTY)) {
     await checkXlsxPackage(path);
     return { kind: 'xlsx' };
@@ -62,7 +93,12 @@ export async function sniffFile(path: string): Promise<{ kind: FileKind }> {
     const content = oleContent(await readFile(path));
     if (content === 'encrypted') throw new AppError('FILE_PASSWORD_PROTECTED');
     if (content === 'workbook') return { kind: 'xls' };
+    if (WPS_EXTENSIONS.has(extname(path).toLowerCase())) throw new AppError('FILE_WPS_FORMAT', undefined, 'WPS workbook without a BIFF Workbook stream');
     throw new AppError('FILE_NOT_WORKBOOK', undefined, 'OLE file without a Workbook stream');
+  }
+  if (isHtml(head)) {
+    await checkWholeFileSize(path, LIMITS.htmlBytes, 'html');
+    return { kind: 'html' };
   }
   if (bomOf(head) || utf16WithoutBom(head)) return { kind: 'csv' };
   if (WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase())) {

@@ -5,7 +5,8 @@
  */
 
 /** What a file is by its content (never by its name). */
-export type FileKind = 'xlsx' | 'xls' | 'csv';
+/** xlsx: streamed; xls, ods, html: read whole through SheetJS; csv: streamed text. */
+export type FileKind = 'xlsx' | 'xls' | 'ods' | 'html' | 'csv';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 

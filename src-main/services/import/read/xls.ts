@@ -9,6 +9,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
+import iconv from 'iconv-lite';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { utcDate } from '../../../../src-shared/dates';
 import { AppError } from '../../../../src-shared/errors';
@@ -45,6 +46,23 @@ export function oleContent(data: Buffer): 'encrypted' | 'workbook' | 'other' {
   return 'other';
 }
 
+const isHtmlData = (data: Buffer): boolean => /^\s*</.test(data.subarray(0, 64).toString('latin1').replace(/^\xef\xbb\xbf/, ''));
+
+/** An HTML file's text: the charset its meta tag declares, else UTF-8 when it is valid UTF-8, else GB18030 (Chinese Windows). */
+function htmlText(data: Buffer): string {
+  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(data.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase();
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  if (!declared || declared === 'utf-8' || declared === 'utf8') {
+    try {
+      return utf8.decode(data).replace(/^\ufeff/, '');
+    } catch {
+      if (declared) throw new AppError('FILE_DAMAGED', undefined, 'html declared UTF-8 but is not');
+    }
+  }
+  const label = declared && iconv.encodingExists(declared) ? declared : 'gb18030';
+  return iconv.decode(data, label);
+}
+
 /** The last workbook read, so listSheets followed by readRows parses the file once. */
 let cache: { key: string; book: XLSX.WorkBook } | undefined;
 
@@ -56,7 +74,9 @@ async function loadXls(path: string): Promise<XLSX.WorkBook> {
   const data = await readFile(path);
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(data, { type: 'buffer', dense: true, cellNF: true, cellStyles: true, cellDates: false });
+    const options: XLSX.ParsingOptions = { dense: true, cellNF: true, cellStyles: true, cellDates: false };
+    // HTML is text: decoded here (its declared charset, else UTF-8, else GB18030), as SheetJS would read it as Latin-1.
+    book = isHtmlData(data) ? XLSX.read(htmlText(data), { ...options, type: 'string' }) : XLSX.read(data, { ...options, type: 'buffer' });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // BIFF8 files with a FILEPASS record (RC4 or XOR obfuscation).
@@ -91,8 +111,10 @@ function toCell(c: XLSX.CellObject | undefined, date1904: boolean): Cell {
     case 'n': {
       const v = typeof c.v === 'number' ? c.v : Number(c.v);
       if (!Number.isFinite(v)) return EMPTY;
-      // BIFF stores doubles only: the literal is the number's own shortest form, digits without exponent for integers.
-      const raw = Number.isInteger(v) && Math.abs(v) < 1e21 ? BigInt(v).toString() : String(v);
+      // BIFF and ODS store doubles only: the literal is the number's own shortest form (String: digits without
+      // exponent below 1e21), as Excel writes it into .xlsx — 9.1310115267706E+17 is 913101152677060000, never
+      // the binary double's exact 913101152677059968.
+      const raw = String(v);
       const format = typeof c.z === 'string' ? c.z : 'General';
       return numericCell(v, raw, format, date1904);
     }

@@ -8,7 +8,7 @@ import classes from './FileStep.module.css';
 import { formatBytes } from './formatBytes';
 import { useFileUpload } from './useFileUpload';
 
-export const ACCEPT = '.xlsx,.xls,.csv,.txt';
+export const ACCEPT = '.xlsx,.xls,.ods,.et,.ett,.csv,.txt,.html,.htm';
 
 /**
  * Step 1: a drop zone (plain HTML5 drag events) and a file button; the file
