@@ -14,6 +14,7 @@ import { ImportSessions, inlineRunner, localImports, sweepOrphanUploads, type Im
 import { refreshSession } from './services/auth/sessions';
 import { backupIfDue } from './services/backup/backup';
 import type { DbHooks } from './db/connection';
+import { changeFeed, type ChangeFeed } from './changeFeed';
 import type { ModuleContext, ServiceModule } from './services/module';
 import { authModule } from './services/auth/module';
 import { usersModule } from './services/users/module';
@@ -146,7 +147,7 @@ export type HostOptions = {
   program?: LockProgram;
 };
 
-export type Host = {
+export type Host = ChangeFeed & {
   workspace: Workspace;
   registry: Registry;
   /** A new, logged-out session (one per window or tab). */
@@ -192,6 +193,8 @@ export const createHost = (options: HostOptions): Host => {
   const handlers = assembleHandlers(serviceModules, { ws: workspace, db, tempFile, imports, printer: options.printer });
   const registry = createRegistry(handlers, options.logger, (session) => refreshSession(workspace, session));
   return {
+    // invoke (a call with the tables it changed) and onChange (the change notices for every window): changeFeed.ts.
+    ...changeFeed(workspace, registry, options.logger),
     workspace,
     registry,
     // Sessions end with the workspace generation they logged in under (a restore ends them all).

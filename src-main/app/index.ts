@@ -11,7 +11,8 @@ import { contentSecurityPolicy } from '../../src-shared/csp';
 import { createHost, type Host } from '../host';
 import type { Session } from '../ipc/session';
 import { utilityImportProcess } from './importProcess';
-import { INVOKE_CHANNEL } from './ipcChannel';
+import { CHANGES_CHANNEL, INVOKE_CHANNEL } from './ipcChannel';
+import type { ChangeNotice } from '../../src-shared/tables';
 import { isOwnPageUrl } from './ownPage';
 import { electronPrinter } from './printer';
 
@@ -116,11 +117,20 @@ if (!app.requestSingleInstanceLock()) {
       if (!event.senderFrame || !isOwnPage(event.senderFrame.url)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'untrusted sender' } };
       }
-      const result = host!.registry.invoke(sessionFor(event.sender), channel, input);
+      const result = host!.invoke(sessionFor(event.sender), channel, input);
       // After a login the workspace is open: the first automatic backup of the day runs then.
       if (channel === 'auth.login')
         void result.then((r) => r.ok && setTimeout(() => void host?.autoBackup('daily').then(() => host?.runJobs()), 10_000));
       return result;
+    });
+
+    // Every window of ours hears which tables a committed write changed (its own calls' too), and refreshes what reads them.
+    host.onChange((tables) => {
+      const notice: ChangeNotice = { tables };
+      for (const win of BrowserWindow.getAllWindows()) {
+        const contents = win.webContents;
+        if (!contents.isDestroyed() && isOwnPage(contents.getURL())) contents.send(CHANGES_CHANNEL, notice);
+      }
     });
 
     createWindow();

@@ -7,6 +7,8 @@
  * random token (given once in the start URL, then kept in an HttpOnly,
  * SameSite=Strict cookie) and the exact Host header, so neither another
  * machine nor a web page in the same browser (CSRF, DNS rebinding) can use it.
+ * The change notices (which tables a committed write changed, never data) reach
+ * the page as Server-Sent Events on the same origin, under the same checks.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -14,6 +16,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP, type AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { contentSecurityPolicy } from '../../src-shared/csp';
+import type { ChangeNotice } from '../../src-shared/tables';
 import type { Host } from '../host';
 import type { Session } from '../ipc/session';
 
@@ -48,7 +51,7 @@ const mime: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-/** The browser-side stand-in for the Electron preload: same `window.api.invoke` signature. */
+/** The browser-side stand-in for the Electron preload: the same `window.api.invoke` and `window.api.onChange`. */
 const apiScript = `(() => {
   const client = sessionStorage.getItem('tuoke-client') || crypto.randomUUID();
   sessionStorage.setItem('tuoke-client', client);
@@ -64,6 +67,20 @@ const apiScript = `(() => {
       } catch (e) {
         return { ok: false, error: { code: 'NETWORK', message: String(e) } };
       }
+    },
+    onChange: (listener) => {
+      if (typeof listener !== 'function') throw new TypeError('onChange takes a function');
+      const source = new EventSource('/__bridge/changes');
+      source.onmessage = (event) => {
+        let tables;
+        try {
+          tables = JSON.parse(event.data).tables;
+        } catch {
+          return;
+        }
+        if (Array.isArray(tables)) listener(tables.filter((t) => typeof t === 'string'));
+      };
+      return () => source.close();
     },
   });
 })();
@@ -134,6 +151,17 @@ export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
     }
   };
 
+  /** The change notices as Server-Sent Events, until the page goes (EventSource reconnects by itself). */
+  const streamChanges = (req: IncomingMessage, res: ServerResponse): void => {
+    res.writeHead(200, { ...headers('text/event-stream; charset=utf-8'), connection: 'keep-alive' });
+    res.write('retry: 1000\n\n');
+    const stop = options.host.onChange((tables) => {
+      const notice: ChangeNotice = { tables };
+      res.write(`data: ${JSON.stringify(notice)}\n\n`);
+    });
+    req.on('close', stop);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const allowedHosts = [`${hostname}:${port}`, `localhost:${port}`, `[${hostname}]:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'text/plain', 'wrong host');
@@ -149,6 +177,10 @@ export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
     if (!cookie || !safeEqual(cookie, token)) return send(res, 403, 'text/plain', 'no token');
 
     if (url.pathname === '/__bridge/api.js') return send(res, 200, mime['.js']!, apiScript);
+    if (url.pathname === '/__bridge/changes') {
+      if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
+      return streamChanges(req, res);
+    }
     if (url.pathname === '/__bridge/invoke') {
       if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 405, 'text/plain', 'POST application/json only');
@@ -166,7 +198,7 @@ export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
         session = options.host.session();
         sessions.set(client, session);
       }
-      const result = await options.host.registry.invoke(session, body.channel, body.input);
+      const result = await options.host.invoke(session, body.channel, body.input);
       return send(res, 200, mime['.json']!, JSON.stringify(result));
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');

@@ -66,4 +66,41 @@ describe('the test bridge', () => {
     });
     expect(status).toBe(421);
   });
+
+  it('pushes change notices (table names) as Server-Sent Events, only with the token; a call names its own tables', async () => {
+    expect((await fetch(`${base()}/__bridge/changes`)).status).toBe(403);
+    const start = await fetch(bridge.url, { redirect: 'manual' });
+    const headers = { cookie: start.headers.get('set-cookie')!.split(';')[0]! };
+    expect((await fetch(`${base()}/__bridge/changes`, { method: 'POST', headers })).status).toBe(405);
+    const stream = new AbortController();
+    const events = await fetch(`${base()}/__bridge/changes`, { headers, signal: stream.signal });
+    expect(events.status).toBe(200);
+    expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = events.body!.getReader();
+    const received: string[] = [];
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        received.push(Buffer.from(value!).toString('utf8'));
+      }
+    })();
+    const created = await fetch(`${base()}/__bridge/invoke`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json', 'x-tuoke-client': '00000000-0000-4000-8000-000000000001' },
+      body: JSON.stringify({
+        channel: 'setup.create',
+        input: { companyName: '杭州桥接测试有限公司', adminUsername: 'admin', adminDisplayName: '王管理', password: 'admin-pass-1', locale: 'zh-CN' },
+      }),
+    });
+    const result = (await created.json()) as { ok: boolean; changed?: string[] };
+    expect(result.ok).toBe(true);
+    expect(result.changed).toEqual(expect.arrayContaining(['users', 'settings']));
+    await expect.poll(() => received.join('')).toMatch(/^data: \{"tables":\[.*"users".*\]\}$/m);
+    const data = received.join('').split('\n').filter((l) => l.startsWith('data: '));
+    // Only table names travel.
+    for (const line of data) expect(Object.keys(JSON.parse(line.slice(6)) as object)).toEqual(['tables']);
+    stream.abort();
+    await reading;
+  });
 });
