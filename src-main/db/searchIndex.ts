@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { personPinyinKeys, pinyinKeys, type PinyinKeys } from './pinyin';
 import {
+  ALIAS_SEPARATOR,
   CONTACT_DOCID_BASE,
   DOC_CONTACT,
   DOC_CUSTOMER,
@@ -44,7 +45,8 @@ import {
  */
 
 /** Bump when what the index stores changes: installSearchIndex then rebuilds it. */
-export const SEARCH_INDEX_VERSION = 1;
+/** 2: the legal representative joined the short name as a name a customer is found by. */
+export const SEARCH_INDEX_VERSION = 2;
 
 const memoLast = (fn: (text: string) => PinyinKeys): ((text: string) => PinyinKeys) => {
   // Full pinyin and initials are two SQL calls on the same text, one after the other.
@@ -102,7 +104,10 @@ const NEXT_CONTACT_DOCID = `(SELECT coalesce(max(docid), ${CONTACT_DOCID_BASE}) 
 
 /** The search_docs values (after docid) of a customer row `c`. */
 const customerDocValues = (c: string): string =>
-  `${DOC_CUSTOMER}, ${c}.id, ${c}.id, tuoke_search_text(${c}.name), tuoke_search_text(${c}.short_name), ` +
+  `${DOC_CUSTOMER}, ${c}.id, ${c}.id, tuoke_search_text(${c}.name), ` +
+  // The other names a customer is found by: its short name and its legal representative (ALIAS_SEPARATOR between).
+  `CASE WHEN coalesce(${c}.legal_rep, '') = '' THEN tuoke_search_text(${c}.short_name) ` +
+  `ELSE tuoke_search_text(${c}.short_name) || '${ALIAS_SEPARATOR}' || tuoke_search_text(${c}.legal_rep) END, ` +
   `tuoke_pinyin_full(${c}.name), tuoke_pinyin_initials(${c}.name), tuoke_phones(${c}.phone), tuoke_credit_code(${c}.credit_code), ` +
   `tuoke_search_text(${c}.address)`;
 
@@ -197,7 +202,7 @@ export const deferSearchIndexing = (sqlite: BetterSqlite3.Database): { flush(): 
 
 const changed = (columns: string[]): string => columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
 
-const CUSTOMER_COLUMNS = ['id', 'name', 'short_name', 'credit_code', 'phone', 'address', 'deleted_at', 'merged_into'];
+const CUSTOMER_COLUMNS = ['id', 'name', 'short_name', 'legal_rep', 'credit_code', 'phone', 'address', 'deleted_at', 'merged_into'];
 const CONTACT_COLUMNS = ['id', 'name', 'mobile', 'phone', 'customer_id', 'deleted_at'];
 
 /*

@@ -28,6 +28,12 @@ const IGNORED = /[\p{Z}\p{P}\p{C}\s]/gu;
 export const searchText = (text: string | null | undefined): string =>
   text ? text.normalize('NFKC').toLowerCase().replace(IGNORED, '') : '';
 
+/**
+ * Between the names in a document's alias (short name, legal representative): a character
+ * searchText never leaves in a query, so no query matches across two names.
+ */
+export const ALIAS_SEPARATOR = '~';
+
 export const digitsOf = (text: string | null | undefined): string => (text ? text.normalize('NFKC').replace(/\D/g, '') : '');
 
 /** Space-separated digit strings of the given phone numbers, without duplicates. */
@@ -80,7 +86,7 @@ export const searchKeys = (
     if (value !== '') keys.add(keyPrefix(kind, tag) + value);
   };
   add('n', doc.name);
-  add('n', doc.alias);
+  for (const alias of doc.alias.split(ALIAS_SEPARATOR)) add('n', alias);
   add('p', doc.pinyin);
   add('i', doc.initials);
   for (const phone of doc.phones.split(' ')) {

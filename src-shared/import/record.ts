@@ -29,7 +29,22 @@ export type ImportRecord = {
   issues: CleanIssue[];
 };
 
+/** The title of a contact made from the 法定代表人 column (stored data, in the directory's language). */
+const LEGAL_REP_TITLE = '法定代表人';
+
 const MAX_TEXT = { description: 20_000, notes: 20_000, address: 200 } as const;
+
+/**
+ * A company name as stored: white space collapsed, and none between two Chinese characters (a
+ * directory's "上海 锦程华信 物流有限公司" is 上海锦程华信物流有限公司); the characters themselves are
+ * kept as written — full-width brackets stay full-width. Only the duplicate key (normalizeCompanyName)
+ * folds widths.
+ */
+export const cleanCompanyName = (raw: string): string =>
+  raw
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/(?<=[\p{Script=Han}（）])\s+(?=[\p{Script=Han}（）])/gu, '');
 
 /**
  * One spreadsheet row → what would be saved, with every problem found.
@@ -117,18 +132,39 @@ export const buildRecord = (row: ImportRowInput, mapping: ImportMapping): Import
     }
   });
 
-  const name = (fields.name ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const name = cleanCompanyName(fields.name ?? '');
   fields.name = name;
   // First phone is the customer's; a mobile with no contact phone also goes to the contact.
   if (phones.length) {
     fields.phone = phones[0]!;
-    if (phones.length > 1) notes.push(`${phones.slice(1).join(' / ')}`);
+    const rest = phones.slice(1);
+    // A further number that is a mobile is a person's: the file's contact's, or else the legal
+    // representative's (directories list it in 联系方式 / 更多电话 after the switchboard). As that
+    // contact's mobile it is found by search; only what is left goes to the notes.
+    const mobile = contact.mobile ? -1 : rest.findIndex((p) => isMobile(p));
+    if (mobile >= 0 && (contact.name || fields.legalRep)) {
+      contact.mobile = rest.splice(mobile, 1)[0]!;
+      if (!contact.name) {
+        contact.name = fields.legalRep!;
+        contact.title ??= LEGAL_REP_TITLE;
+      }
+    }
+    if (rest.length) notes.push(rest.join(' / '));
   }
   if (contact.name && !contact.mobile && phones[0] && isMobile(phones[0])) contact.mobile = phones[0];
-  // Region codes from the region columns, or from the start of the address.
-  const regionText = [region.province, region.city, region.district].filter(Boolean).join('') || fields.address || '';
-  if (regionText) {
-    const m = matchRegion(regionText);
+  // Region codes from the region columns, completed from the start of the address: a 省份 column
+  // alone still lets the city and district be read from 地址 (when the address agrees with it).
+  const columns = [region.province, region.city, region.district].filter(Boolean).join('');
+  const fromColumns = columns ? matchRegion(columns) : {};
+  const fromAddress = fields.address ? matchRegion(fields.address) : {};
+  const agrees = (a?: { code: string }, b?: { code: string }) => !a || !b || b.code.startsWith(a.code);
+  const m = {
+    province: fromColumns.province ?? fromAddress.province,
+    city: fromColumns.city ?? (agrees(fromColumns.province, fromAddress.city) ? fromAddress.city : undefined),
+    district: fromColumns.district,
+  };
+  if (!m.district && fromAddress.district && agrees(m.city ?? m.province, fromAddress.district)) m.district = fromAddress.district;
+  if (m.province || m.city || m.district) {
     fields.provinceCode = m.province?.code ?? null;
     fields.cityCode = m.city?.code ?? null;
     fields.districtCode = m.district?.code ?? null;

@@ -8,7 +8,7 @@ import type { SearchHit } from '../../src-shared/customers/types';
 import type { Db } from '../../src-main/db/connection';
 import { sourceMigrationsFolder } from '../../src-main/db/migrate';
 import { contacts, customers } from '../../src-main/db/schema';
-import { backfillStatements, rebuildSearchIndex } from '../../src-main/db/searchIndex';
+import { SEARCH_INDEX_VERSION, rebuildSearchIndex } from '../../src-main/db/searchIndex';
 import { newId } from '../../src-main/services/ids';
 import { searchCustomers } from '../../src-main/services/search/search';
 import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -78,6 +78,18 @@ describe('searchCustomers', () => {
   it('finds a customer by its short name', () => {
     addCustomer({ name: '北京星辰科技有限公司', shortName: '辰星' });
     expect(search('辰星')[0]).toMatchObject({ title: '北京星辰科技有限公司', matchedOn: 'name' });
+  });
+
+  it('finds a customer by its legal representative, and by its short name beside it, never across the two', () => {
+    const c = addCustomer({ name: '北京星辰科技有限公司', shortName: '辰星', legalRep: '王建国' });
+    addCustomer({ name: '杭州月亮贸易有限公司', legalRep: '王建' });
+    expect(titles('王建国')).toEqual(['北京星辰科技有限公司']);
+    expect(titles('王建').sort()).toEqual(['北京星辰科技有限公司', '杭州月亮贸易有限公司'].sort());
+    expect(search('辰星')[0]).toMatchObject({ title: '北京星辰科技有限公司', matchedOn: 'name' });
+    expect(titles('星王')).toEqual([]);
+    updateCustomer(c, { legalRep: '李海' });
+    expect(titles('王建国')).toEqual([]);
+    expect(titles('李海')).toEqual(['北京星辰科技有限公司']);
   });
 
   it('finds a company by pinyin initials: bjxc finds 北京星辰科技', () => {
@@ -367,9 +379,19 @@ describe('the search index', () => {
     expect(titles('太阳')).toEqual(['北京太阳科技有限公司']);
   });
 
-  it('is backfilled by migration 0002 with the same statements a rebuild uses', () => {
+  it('is backfilled by migration 0002 (index version 1) and rebuilt at the next open when the index format is newer', async () => {
     const migration = readFileSync(join(sourceMigrationsFolder(), '0002_search_index.sql'), 'utf8');
-    const statements = migration.split('--> statement-breakpoint').map((s) => s.trim().replace(/;$/, ''));
-    for (const stmt of backfillStatements()) expect(statements).toContain(stmt);
+    expect(migration).toContain(`INSERT INTO search_meta (key, value) VALUES ('version', '1')`);
+    expect(SEARCH_INDEX_VERSION).toBeGreaterThan(1);
+    addCustomer({ name: '北京星辰科技有限公司', legalRep: '王建国' });
+    // As a version-1 index left it: documents without the legal representative.
+    db.sqlite.exec(`UPDATE search_docs SET alias = '' WHERE kind = 1`);
+    db.sqlite.exec(`UPDATE search_meta SET value = '1' WHERE key = 'version'`);
+    expect(titles('王建国')).toEqual([]);
+    ws.restart();
+    await ws.loginAs(ADMIN.username, ADMIN.password);
+    db = ws.host.workspace.db!;
+    expect(db.sqlite.prepare(`SELECT value FROM search_meta WHERE key = 'version'`).get()).toEqual({ value: String(SEARCH_INDEX_VERSION) });
+    expect(titles('王建国')).toEqual(['北京星辰科技有限公司']);
   });
 });

@@ -28,8 +28,8 @@ describe('autoMap', () => {
     ]);
   });
 
-  it('uses each target once, leaving later duplicates unmapped', () => {
-    expect(autoMap(['电话', '手机', '备注'])).toEqual(['phone', null, 'notes']);
+  it('uses each target once, leaving later duplicates unmapped, except phones and notes (every phone column is kept)', () => {
+    expect(autoMap(['企业名称', '公司名称', '电话', '手机', '备注'])).toEqual(['name', null, 'phone', 'phone', 'notes']);
   });
 
   it('normalises full-width characters in headers', () => {

@@ -34,6 +34,7 @@ import {
   creditCodeText,
   keyPrefix,
   ngramQueryText,
+  ALIAS_SEPARATOR,
   reverse,
   searchText,
   type DocKind,
@@ -142,7 +143,7 @@ const rate = (doc: DocRow, query: Query): Candidate | null => {
     if (tier !== null && (best === null || tier < best.tier)) best = { doc, tier, matchedOn, matchedPhone };
   };
   consider(tierOf(doc.name, query.text), 'name');
-  consider(tierOf(doc.alias, query.text), 'name');
+  for (const alias of doc.alias.split(ALIAS_SEPARATOR)) consider(tierOf(alias, query.text), 'name');
   if (query.latin) {
     consider(tierOf(doc.pinyin, query.latin), 'pinyin');
     consider(tierOf(doc.initials, query.latin), 'pinyin');

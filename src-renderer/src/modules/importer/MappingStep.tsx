@@ -1,13 +1,12 @@
 import { Alert, Checkbox, Group, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { importTargets, type ImportTarget } from '@shared/import/targets';
+import { importTargets, repeatableTargets, type ImportTarget } from '@shared/import/targets';
 import type { ImportPreview } from '@shared/import/types';
 import classes from './Importer.module.css';
 
 const SKIP = '-';
 const SAMPLE_ROWS = 6;
 /** Targets several columns may share: phones are collected, notes appended. */
-const multi: ReadonlySet<ImportTarget> = new Set(['phone', 'notes']);
 const contactTargets = importTargets.filter((x) => x.startsWith('contact'));
 const customerTargets = importTargets.filter((x) => !x.startsWith('contact') && x !== 'notes');
 
@@ -31,7 +30,7 @@ export const MappingStep = ({ preview, targets, onTargets, unmappedToNotes, onUn
     const item = (x: ImportTarget) => ({
       value: x,
       label: t(`importer.targets.${x}`),
-      disabled: !multi.has(x) && used.has(x) && targets[i] !== x,
+      disabled: !repeatableTargets.has(x) && used.has(x) && targets[i] !== x,
     });
     return [
       { value: SKIP, label: t('importer.mapping.skip') },
