@@ -48,7 +48,7 @@ export type Registry = {
 export const createRegistry = (
   handlers: Handlers,
   logger: Logger = console,
-  /** Re-reads the session's user before authorising (see refreshSession in handlers.ts). */
+  /** Re-reads the session's user before authorising (refreshSession in src-main/services/auth/sessions.ts). */
   refreshSession: (session: Session) => void = () => undefined,
 ): Registry => {
   const fail = (session: Session, code: AppErrorData['code'], params?: AppErrorData['params']): Result<never> => ({

@@ -25,7 +25,7 @@ export const dayNumber = (date: string): number => {
 
 export const dateOfDay = (n: number): string => utcDate(n * 86_400_000);
 
-/** The local calendar date of an instant: src-shared/dates.ts's localDate, under the name src-main/ipc/modules/activities.ts imports. */
+/** The local calendar date of an instant: src-shared/dates.ts's localDate, under the name src-main/services/activities/handlers.ts imports. */
 export { localDate as localDateOf } from '../../../src-shared/dates';
 
 /** The lunar year (农历年) a solar date falls in. */
