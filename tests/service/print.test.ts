@@ -7,6 +7,7 @@ import type { PrintJob, Printer } from '../../src-main/services/print/printer';
 import { escapeHtml, html } from '../../src-main/services/print/html';
 import { pdfOptions, printToPdfOptions } from '../../src-shared/print/page';
 import type { UserInfo } from '../../src-shared/types';
+import { errorCode as code } from '../helpers/errors';
 import { it } from '../helpers/office';
 import type { TestWorkspace } from '../helpers/workspace';
 
@@ -19,11 +20,6 @@ let manager: Session;
 let zhang: Session; // sales 张三, owns the customer
 let li: Session; // sales 李四
 let customerId: string;
-
-const code = async (p: Promise<{ ok: boolean; error?: { code: string } }>): Promise<string | undefined> => {
-  const r = await p;
-  return r.ok ? undefined : r.error?.code;
-};
 
 const userOf = (s: Session): UserInfo => s.user!;
 
