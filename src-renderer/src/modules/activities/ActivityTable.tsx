@@ -22,7 +22,7 @@ const ComplaintActions = ({ activity }: { activity: Activity }) => {
   const move = useChannelMutation('activities.transitionComplaint', activityChannels);
   const [resolving, setResolving] = useState(false);
   const [resolution, setResolution] = useState('');
-  if (!activity.canEdit || !activity.complaintStatus || activity.complaintStatus === 'resolved') return null;
+  if (!activity.can.moveComplaint) return null;
   const done = () => {
     notifications.show({ color: 'green', message: t('activities.complaint.moved') });
     setResolving(false);
@@ -165,14 +165,18 @@ export const ActivityTable = ({ rows, showCustomer = false }: { rows: Activity[]
               </Table.Td>
               <Table.Td>{a.user.displayName}</Table.Td>
               <Table.Td>
-                {a.canEdit && !a.sourceType && (
+                {(a.can.edit || a.can.delete) && (
                   <Group gap={2} wrap="nowrap">
-                    <ActionIcon variant="subtle" size="sm" aria-label={t('activities.log.edit')} onClick={() => setEditing(a)} data-testid="activity-edit">
-                      <IconEdit size={14} />
-                    </ActionIcon>
-                    <ActionIcon variant="subtle" size="sm" color="red" aria-label={t('activities.log.delete')} onClick={() => setRemoving(a)} data-testid="activity-delete">
-                      <IconTrash size={14} />
-                    </ActionIcon>
+                    {a.can.edit && (
+                      <ActionIcon variant="subtle" size="sm" aria-label={t('activities.log.edit')} onClick={() => setEditing(a)} data-testid="activity-edit">
+                        <IconEdit size={14} />
+                      </ActionIcon>
+                    )}
+                    {a.can.delete && (
+                      <ActionIcon variant="subtle" size="sm" color="red" aria-label={t('activities.log.delete')} onClick={() => setRemoving(a)} data-testid="activity-delete">
+                        <IconTrash size={14} />
+                      </ActionIcon>
+                    )}
                   </Group>
                 )}
               </Table.Td>

@@ -15,15 +15,12 @@ import { SurveyForm } from './SurveyForm';
 import { TaskForm } from './TaskForm';
 import { TaskTable } from './TaskTable';
 
-/** Sales write only for customers they own; managers and admins for any (the main process checks the same). */
-export const canWrite = ({ card, session }: CardProps): boolean =>
-  session.user.role !== 'sales' || card.customer.owner?.id === session.user.id;
-
 /** The card's action button 记录联系. */
 export const LogContactAction = (props: CardProps) => {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  if (!canWrite(props)) return null;
+  // Sales write only for customers they own; managers for any (the card's can flags: the main process's policy).
+  if (!props.card.can.logContact) return null;
   const c = props.card.customer;
   return (
     <>
@@ -71,7 +68,7 @@ export const TasksPanel = (props: CardProps) => {
       <Stack gap="sm">
         <Group justify="space-between">
           <Switch size="sm" label={t('activities.tasks.showDone')} checked={showDone} onChange={(e) => setShowDone(e.currentTarget.checked)} />
-          {canWrite(props) && (
+          {props.card.can.addTask && (
             <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)} data-testid="task-new">
               {t('activities.tasks.new')}
             </Button>
@@ -109,7 +106,7 @@ export const SurveysPanel = (props: CardProps) => {
           <Text size="sm" c="dimmed" data-testid="survey-rate">
             {rate !== null ? t('activities.surveys.rate', { rate, count: surveys.data?.length ?? 0 }) : ''}
           </Text>
-          {canWrite(props) && (
+          {props.card.can.addSurvey && (
             <Button size="xs" leftSection={<IconStar size={14} />} onClick={() => setAdding(true)} data-testid="survey-new">
               {t('activities.surveys.new')}
             </Button>

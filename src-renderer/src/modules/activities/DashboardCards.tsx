@@ -49,7 +49,8 @@ export const TasksCard = (_props: { session: SessionInfo }) => {
 export const FirstContactsCard = ({ session }: { session: SessionInfo }) => {
   const { t } = useTranslation();
   const dash = useDashboard();
-  const manager = session.user.role !== 'sales';
+  // Everyone's overdue first contacts (UserCan.seeTeam): with the owner's name.
+  const seeTeam = session.user.can.seeTeam;
   return (
     <DashboardCard icon={<IconUserExclamation size={18} color="var(--mantine-color-red-6)" />} title={t('activities.dashboard.firstContactsTitle')} testId="dashboard-first-contacts">
       <QueryRows error={dash.error} rows={dash.data?.overdueFirstContacts} empty={t('activities.dashboard.firstContactsEmpty')}>
@@ -63,7 +64,7 @@ export const FirstContactsCard = ({ session }: { session: SessionInfo }) => {
                       {r.name}
                     </Anchor>
                   </Table.Td>
-                  {manager && <Table.Td>{r.owner?.displayName ?? ''}</Table.Td>}
+                  {seeTeam && <Table.Td>{r.owner?.displayName ?? ''}</Table.Td>}
                   <Table.Td ta="right">
                     <Badge size="sm" color="red" variant="light">
                       {t('activities.dashboard.firstContactsOverdue', { days: r.daysOverdue })}

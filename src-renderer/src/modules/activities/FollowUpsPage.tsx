@@ -22,13 +22,14 @@ const MyTasks = ({ session }: { session: SessionInfo }) => {
   const { t } = useTranslation();
   const [showDone, setShowDone] = useState(false);
   const [scope, setScope] = useState<'mine' | 'all'>('mine');
-  const manager = session.user.role !== 'sales';
+  // Everyone's tasks (UserCan.seeTeam) besides one's own.
+  const seeTeam = session.user.can.seeTeam;
   const tasks = useChannelQuery('activities.listTasks', { scope, status: showDone ? 'any' : 'open', limit: 500 });
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Group gap="md">
-          {manager && (
+          {seeTeam && (
             <SegmentedControl
               size="xs"
               value={scope}
@@ -140,7 +141,7 @@ const ContactLog = ({ session }: { session: SessionInfo }) => {
           }}
           data-testid="log-filter-type"
         />
-        {session.user.role !== 'sales' && (
+        {session.user.can.seeTeam && (
           <Select
             size="xs"
             w={160}

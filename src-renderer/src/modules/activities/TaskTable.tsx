@@ -48,7 +48,7 @@ export const TaskActions = ({ task }: { task: FollowUpTask }) => {
   const snooze = useChannelMutation('activities.snoozeTask', activityChannels);
   const [date, setDate] = useState('');
   const now = useNow();
-  if (task.status !== 'open' || !task.canEdit) return null;
+  if (!task.can.complete && !task.can.snooze) return null;
   const moveTo = (dueAt: number | null) => {
     if (dueAt === null) return;
     snooze.mutate({ id: task.id, dueAt }, { onSuccess: (r) => notifications.show({ color: 'blue', message: t('activities.tasks.snoozed', { date: formatDate(r.dueAt) }) }) });
@@ -56,42 +56,46 @@ export const TaskActions = ({ task }: { task: FollowUpTask }) => {
   const inDays = (n: number) => fromDateInput(localDate(now + n * 24 * 60 * 60 * 1000));
   return (
     <Group gap={4} wrap="nowrap">
-      <Tooltip label={t('activities.tasks.done')}>
-        <ActionIcon
-          variant="light"
-          color="green"
-          loading={complete.isPending}
-          aria-label={t('activities.tasks.done')}
-          data-testid="task-done"
-          onClick={() => complete.mutate({ id: task.id }, { onSuccess: () => notifications.show({ color: 'green', message: t('activities.tasks.completed') }) })}
-        >
-          <IconCheck size={16} />
-        </ActionIcon>
-      </Tooltip>
-      <Menu position="bottom-end" withinPortal closeOnItemClick>
-        <Menu.Target>
-          <Tooltip label={t('activities.tasks.snooze')}>
-            <ActionIcon variant="light" aria-label={t('activities.tasks.snooze')} loading={snooze.isPending} data-testid="task-snooze">
-              <IconClockPause size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Label>{t('activities.tasks.snoozeTitle')}</Menu.Label>
-          {[1, 3, 7].map((n) => (
-            <Menu.Item key={n} onClick={() => moveTo(inDays(n))} data-testid={`task-snooze-${n}`}>
-              {t('activities.tasks.snoozeDays', { days: n })}
-            </Menu.Item>
-          ))}
-          <Menu.Divider />
-          <Group gap={4} p={6} wrap="nowrap">
-            <TextInput type="date" size="xs" value={date} onChange={(e) => setDate(e.currentTarget.value)} aria-label={t('activities.tasks.snoozeTitle')} />
-            <Button size="compact-xs" disabled={!date} onClick={() => moveTo(fromDateInput(date))}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Menu.Dropdown>
-      </Menu>
+      {task.can.complete && (
+        <Tooltip label={t('activities.tasks.done')}>
+          <ActionIcon
+            variant="light"
+            color="green"
+            loading={complete.isPending}
+            aria-label={t('activities.tasks.done')}
+            data-testid="task-done"
+            onClick={() => complete.mutate({ id: task.id }, { onSuccess: () => notifications.show({ color: 'green', message: t('activities.tasks.completed') }) })}
+          >
+            <IconCheck size={16} />
+          </ActionIcon>
+        </Tooltip>
+      )}
+      {task.can.snooze && (
+        <Menu position="bottom-end" withinPortal closeOnItemClick>
+          <Menu.Target>
+            <Tooltip label={t('activities.tasks.snooze')}>
+              <ActionIcon variant="light" aria-label={t('activities.tasks.snooze')} loading={snooze.isPending} data-testid="task-snooze">
+                <IconClockPause size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>{t('activities.tasks.snoozeTitle')}</Menu.Label>
+            {[1, 3, 7].map((n) => (
+              <Menu.Item key={n} onClick={() => moveTo(inDays(n))} data-testid={`task-snooze-${n}`}>
+                {t('activities.tasks.snoozeDays', { days: n })}
+              </Menu.Item>
+            ))}
+            <Menu.Divider />
+            <Group gap={4} p={6} wrap="nowrap">
+              <TextInput type="date" size="xs" value={date} onChange={(e) => setDate(e.currentTarget.value)} aria-label={t('activities.tasks.snoozeTitle')} />
+              <Button size="compact-xs" disabled={!date} onClick={() => moveTo(fromDateInput(date))}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Menu.Dropdown>
+        </Menu>
+      )}
       <ErrorAlert error={complete.error ?? snooze.error} p={4} />
     </Group>
   );

@@ -22,7 +22,7 @@ export const activityDashboard: DashboardWidget[] = [
 
 /** This capability's tabs in 设置. */
 export const activitySettingsTabs: SettingsTab[] = [
-  { value: 'greetings', label: 'activities.greetings.settingsTab', roles: ['manager', 'admin'], panel: GreetingSettingsPanel },
+  { value: 'greetings', label: 'activities.greetings.settingsTab', can: 'setOfficeRules', panel: GreetingSettingsPanel },
 ];
 
 export const activityModule: RendererModule = { name: 'activities', routes: activityRoutes, nav: activityNav, dashboard: activityDashboard, settingsTabs: activitySettingsTabs };

@@ -15,8 +15,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Customer } from '@shared/customers/types';
-import type { SessionInfo } from '@shared/types';
+import type { Customer, CustomerCan } from '@shared/customers/types';
 import { useChannelMutation } from '../api/hooks';
 import { useErrorText } from '../ui/useErrorText';
 import { DangerConfirm } from '../ui/DangerConfirm';
@@ -30,10 +29,11 @@ import { useBulkFeedback } from './useBulkFeedback';
 type Dialog = 'status' | 'release' | 'assign' | 'tier' | 'delete';
 
 /**
- * What the viewer may do with this customer. The main process enforces every
- * rule again; the buttons only follow them so nobody is offered a refusal.
+ * What the viewer may do with this customer, from the card's `can` flags (the
+ * main process's policy, which enforces every rule again on the call): the
+ * buttons follow them so nobody is offered a refusal.
  */
-export const CardActions = ({ customer, session, onMerge }: { customer: Customer; session: SessionInfo; onMerge: () => void }) => {
+export const CardActions = ({ customer, can, onMerge }: { customer: Customer; can: CustomerCan; onMerge: () => void }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const feedback = useBulkFeedback();
@@ -46,11 +46,6 @@ export const CardActions = ({ customer, session, onMerge }: { customer: Customer
     customerChannels.filter((c) => c !== 'customers.get'),
   );
   const client = useQueryClient();
-  const me = session.user;
-  const manager = me.role === 'manager' || me.role === 'admin';
-  const owner = customer.owner?.id === me.id;
-  const canRelease = customer.owner !== null && (owner || manager);
-  const canDelete = owner || manager;
   const close = () => {
     setDialog(null);
     remove.reset();
@@ -68,13 +63,17 @@ export const CardActions = ({ customer, session, onMerge }: { customer: Customer
   return (
     <>
       <Group gap="xs" wrap="nowrap" data-testid="card-actions">
-        <Button size="xs" leftSection={<IconEdit size={14} />} component={Link} to={`/customers/${customer.id}/edit`}>
-          {t('customerCard.actions.edit')}
-        </Button>
-        <Button size="xs" variant="default" leftSection={<IconProgress size={14} />} onClick={() => setDialog('status')}>
-          {t('customerCard.actions.changeStatus')}
-        </Button>
-        {customer.owner === null && (
+        {can.edit && (
+          <Button size="xs" leftSection={<IconEdit size={14} />} component={Link} to={`/customers/${customer.id}/edit`}>
+            {t('customerCard.actions.edit')}
+          </Button>
+        )}
+        {can.edit && (
+          <Button size="xs" variant="default" leftSection={<IconProgress size={14} />} onClick={() => setDialog('status')}>
+            {t('customerCard.actions.changeStatus')}
+          </Button>
+        )}
+        {can.claim && (
           <Button
             size="xs"
             variant="default"
@@ -93,17 +92,17 @@ export const CardActions = ({ customer, session, onMerge }: { customer: Customer
             {t('customerCard.actions.claim')}
           </Button>
         )}
-        {canRelease && (
+        {can.release && (
           <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} />} onClick={() => setDialog('release')}>
             {t('customerCard.actions.release')}
           </Button>
         )}
-        {manager && (
+        {can.assign && (
           <Button size="xs" variant="default" leftSection={<IconUserShare size={14} />} onClick={() => setDialog('assign')}>
             {t('customerCard.actions.assign')}
           </Button>
         )}
-        {(manager || canDelete) && (
+        {(can.setTier || can.merge || can.delete) && (
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />}>
@@ -111,18 +110,18 @@ export const CardActions = ({ customer, session, onMerge }: { customer: Customer
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              {manager && (
+              {can.setTier && (
                 <Menu.Item leftSection={<IconCrown size={14} />} onClick={() => setDialog('tier')}>
                   {t('customerCard.actions.setTier')}
                 </Menu.Item>
               )}
-              {manager && (
+              {can.merge && (
                 <Menu.Item leftSection={<IconArrowsJoin2 size={14} />} onClick={onMerge}>
                   {t('customerCard.actions.merge')}
                 </Menu.Item>
               )}
-              {manager && canDelete && <Menu.Divider />}
-              {canDelete && (
+              {(can.setTier || can.merge) && can.delete && <Menu.Divider />}
+              {can.delete && (
                 <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setDialog('delete')}>
                   {t('customerCard.actions.delete')}
                 </Menu.Item>

@@ -60,14 +60,14 @@ const CardView = ({ card, session }: { card: CustomerCard; session: SessionInfo 
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [merging, setMerging] = useState<{ otherId: string | null } | null>(null);
-  const manager = session.user.role === 'manager' || session.user.role === 'admin';
-  const role = session.user.role;
-  const extraTabs = cardExtensions.flatMap((x) => x.tabs ?? []).filter((x) => !x.roles || x.roles.includes(role));
+  // Merging duplicates and the merges tab: whoever may merge this customer (the main process's policy).
+  const merges = card.can.merge;
+  const extraTabs = cardExtensions.flatMap((x) => x.tabs ?? []).filter((x) => !x.can || card.can[x.can]);
   const summaries = cardExtensions.flatMap((x) => x.summary ?? []);
   const extraActions = cardExtensions.flatMap((x) => x.actions ?? []);
   const known: string[] = [...coreTabs, ...extraTabs.map((x) => x.value)];
   const requested = params.get('tab');
-  const tab: Tab = requested && known.includes(requested) && (requested !== 'merges' || manager) ? requested : 'details';
+  const tab: Tab = requested && known.includes(requested) && (requested !== 'merges' || merges) ? requested : 'details';
   const c = card.customer;
   return (
     <Stack gap="sm">
@@ -79,14 +79,14 @@ const CardView = ({ card, session }: { card: CustomerCard; session: SessionInfo 
             {extraActions.map((Action, i) => (
               <Action key={i} card={card} session={session} />
             ))}
-            <CardActions customer={c} session={session} onMerge={() => setMerging({ otherId: null })} />
+            <CardActions customer={c} can={card.can} onMerge={() => setMerging({ otherId: null })} />
           </Group>
         }
       />
       {summaries.map((Summary, i) => (
         <Summary key={i} card={card} session={session} />
       ))}
-      {manager && <DuplicatesNotice card={card} onMerge={(otherId) => setMerging({ otherId })} />}
+      {merges && <DuplicatesNotice card={card} onMerge={(otherId) => setMerging({ otherId })} />}
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="sm">
           <Tabs.Tab value="details">{t('customerCard.tabs.details')}</Tabs.Tab>
@@ -98,7 +98,7 @@ const CardView = ({ card, session }: { card: CustomerCard; session: SessionInfo 
               <x.label card={card} session={session} />
             </Tabs.Tab>
           ))}
-          {manager && <Tabs.Tab value="merges">{t('customerCard.tabs.merges')}</Tabs.Tab>}
+          {merges && <Tabs.Tab value="merges">{t('customerCard.tabs.merges')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="details">
           <DetailsPanel customer={c} />
@@ -117,7 +117,7 @@ const CardView = ({ card, session }: { card: CustomerCard; session: SessionInfo 
             <x.panel card={card} session={session} />
           </Tabs.Panel>
         ))}
-        {manager && (
+        {merges && (
           <Tabs.Panel value="merges">
             <MergesPanel customerId={c.id} />
           </Tabs.Panel>

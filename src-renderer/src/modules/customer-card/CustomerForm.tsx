@@ -100,7 +100,8 @@ export const CustomerForm = ({ session, customer, onReload }: { session: Session
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const manager = session.user.role === 'manager' || session.user.role === 'admin';
+  // A new customer's owner: a manager may choose anyone or the pool (UserCan.assignCustomers); a salesperson owns what they record.
+  const chooseOwner = session.user.can.assignCustomers;
   const editing = customer !== null;
   const tagList = useChannelQuery('tags.list', {});
   const { users } = useUserDirectory();
@@ -127,7 +128,7 @@ export const CustomerForm = ({ session, customer, onReload }: { session: Session
   const error = create.error ?? update.error ?? bulkTag.error;
   const conflict = error instanceof ApiError && error.data.code === 'CONFLICT';
 
-  const ownerId = (): string | null | undefined => (!manager || owner === 'me' ? undefined : owner === 'pool' ? null : owner);
+  const ownerId = (): string | null | undefined => (!chooseOwner || owner === 'me' ? undefined : owner === 'pool' ? null : owner);
 
   const save = async (values: CustomerFieldsInput, confirmDuplicates: boolean): Promise<void> => {
     const fields = customerFieldsSchema.parse(values);
@@ -251,7 +252,7 @@ export const CustomerForm = ({ session, customer, onReload }: { session: Session
               searchable
               {...form.getInputProps('source')}
             />
-            {!editing && manager ? (
+            {!editing && chooseOwner ? (
               <Select
                 label={f('owner')}
                 data={ownerOptions}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { customerStatuses, customerTiers, isLostStatus, type CustomerStatus, type CustomerTier } from '@shared/customers/enums';
 import { setStatusSchema } from '@shared/customers/schemas';
 import type { Tag } from '@shared/customers/types';
+import { sells } from '@shared/roles';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useBulkAction, type BulkChannel, type BulkRequest } from './useBulkAction';
 import type { DirectoryUser } from './useDirectory';
@@ -102,7 +103,7 @@ const BalanceForm = ({ users, submit, pending, onCancel }: FormProps) => {
   const [chosen, setChosen] = useState<string[]>([]);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const data = users.filter((u) => u.active && u.role !== 'admin').map((u) => ({ value: u.id, label: userLabel(u, t) }));
+  const data = users.filter((u) => u.active && sells(u.role)).map((u) => ({ value: u.id, label: userLabel(u, t) }));
   return (
     <Form
       onSubmit={() => {

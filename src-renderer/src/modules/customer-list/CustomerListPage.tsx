@@ -42,13 +42,14 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const userId = session.user.id;
-  const isManager = session.user.role === 'manager' || session.user.role === 'admin';
+  // Screen rights from the main process's policy: the team's customers, assignment, tiers, lead import.
+  const can = session.user.can;
 
   const [initial] = useState(() => rememberedListState(userId));
   const [epoch] = useState(listStateEpoch);
   const [filter, setFilterState] = useState<CustomerFilter>(initial.filter);
   const [sort, setSortState] = useState<Sort>(initial.sort);
-  const [overdue, setOverdue] = useState(initial.overdue && isManager);
+  const [overdue, setOverdue] = useState(initial.overdue && can.assignCustomers);
   const scrollTop = useRef(initial.scrollTop);
   const [range, setRange] = useState({ start: 0, end: 0 });
 
@@ -137,18 +138,18 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
   }, []);
 
   const ids = [...selected];
-  const bulkButtons: { kind: BulkKind; managers?: boolean; color?: string }[] = [
-    { kind: 'assign', managers: true },
-    { kind: 'balance', managers: true },
-    { kind: 'claim' },
-    { kind: 'release' },
-    { kind: 'tag' },
-    { kind: 'status' },
-    { kind: 'tier', managers: true },
-    { kind: 'delete', color: 'red' },
+  const bulkButtons: { kind: BulkKind; shown: boolean; color?: string }[] = [
+    { kind: 'assign', shown: can.assignCustomers },
+    { kind: 'balance', shown: can.assignCustomers },
+    { kind: 'claim', shown: true },
+    { kind: 'release', shown: true },
+    { kind: 'tag', shown: true },
+    { kind: 'status', shown: true },
+    { kind: 'tier', shown: can.setTier },
+    { kind: 'delete', shown: true, color: 'red' },
   ];
 
-  const views: QuickView[] = ['all', 'mine', 'pool', 'stale', ...(isManager ? (['overdue'] as const) : [])];
+  const views: QuickView[] = ['all', 'mine', 'pool', 'stale', ...(can.assignCustomers ? (['overdue'] as const) : [])];
   const total = rows.total ?? 0;
 
   return (
@@ -191,7 +192,7 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
           )}
         </Group>
         <Group gap="xs" wrap="nowrap">
-          {isManager && (
+          {can.assignCustomers && (
             <Button size="xs" variant="default" leftSection={<IconUsersGroup size={14} />} onClick={() => setHandoverOpen(true)}>
               {t('customerList.handover.button')}
             </Button>
@@ -210,7 +211,7 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
         <OverdueFirstContacts />
       ) : (
         <>
-          <FilterBar filter={filter} onChange={setFilter} isManager={isManager} users={directory.users} tags={tags.data ?? []} />
+          <FilterBar filter={filter} onChange={setFilter} seeTeam={can.seeTeam} users={directory.users} tags={tags.data ?? []} />
           <Group justify="space-between" wrap="nowrap" gap="xs" mih={28} align="center">
             <Group gap={6} wrap="wrap" style={{ rowGap: 2 }}>
               <Text size="sm" fw={600} data-testid="customer-total" style={{ whiteSpace: 'nowrap' }}>
@@ -234,7 +235,7 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
               )}
               <Group gap={2} wrap="nowrap" title={selected.size === 0 ? t('customerList.select.hint') : undefined}>
                 {bulkButtons
-                  .filter((b) => !b.managers || isManager)
+                  .filter((b) => b.shown)
                   .map((b) => (
                     <Button
                       key={b.kind}
@@ -259,12 +260,12 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
           {rows.total === 0 && Object.keys(query).length === 0 && (
             <Alert color="blue" variant="light" title={t('customerList.start.title')} data-testid="customer-list-start">
               <Stack gap="xs" align="flex-start">
-                <Text size="sm">{isManager ? t('customerList.start.text') : t('customerList.start.textSales')}</Text>
+                <Text size="sm">{can.importLeads ? t('customerList.start.text') : t('customerList.start.textSales')}</Text>
                 <Group gap="xs">
                   <Button size="xs" leftSection={<IconPlus size={14} />} component={Link} to="/customers/new">
                     {t('customerList.newCustomer')}
                   </Button>
-                  {isManager && (
+                  {can.importLeads && (
                     <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} component={Link} to="/import">
                       {t('customerList.start.importList')}
                     </Button>
@@ -305,7 +306,7 @@ export const CustomerListPage = ({ session }: { session: SessionInfo }) => {
           setSelected(new Set());
         }}
       />
-      {isManager && <HandoverDialog opened={handoverOpen} onClose={() => setHandoverOpen(false)} users={directory.users} />}
+      {can.assignCustomers && <HandoverDialog opened={handoverOpen} onClose={() => setHandoverOpen(false)} users={directory.users} />}
     </Stack>
   );
 };

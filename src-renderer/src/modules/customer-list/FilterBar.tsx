@@ -105,7 +105,8 @@ const DebouncedText = ({
 type Props = {
   filter: CustomerFilter;
   onChange: (filter: CustomerFilter) => void;
-  isManager: boolean;
+  /** The session may list everyone's customers (UserCan.seeTeam): the owner filter names every user. */
+  seeTeam: boolean;
   users: DirectoryUser[];
   tags: Tag[];
 };
@@ -114,7 +115,7 @@ type Props = {
  * Every filter of the customer list. The everyday ones are always shown;
  * region, industry, tier, dates and days since update fold away.
  */
-export const FilterBar = ({ filter, onChange, isManager, users, tags }: Props) => {
+export const FilterBar = ({ filter, onChange, seeTeam, users, tags }: Props) => {
   const { t } = useTranslation();
   const [more, setMore] = useState(false);
   const set = (patch: Partial<CustomerFilter>) => onChange({ ...filter, ...patch });
@@ -125,7 +126,7 @@ export const FilterBar = ({ filter, onChange, isManager, users, tags }: Props) =
       { value: 'me', label: t('customerList.filters.ownerMe') },
       { value: 'pool', label: t('customerList.filters.ownerPool') },
     ];
-    if (!isManager) return base;
+    if (!seeTeam) return base;
     return [
       ...base,
       ...users.map((u) => ({
@@ -133,7 +134,7 @@ export const FilterBar = ({ filter, onChange, isManager, users, tags }: Props) =
         label: u.active ? u.displayName : t('customerList.filters.ownerInactive', { name: u.displayName }),
       })),
     ];
-  }, [t, isManager, users]);
+  }, [t, seeTeam, users]);
   const provinceData = useMemo(() => provinces().map((p) => ({ value: p.code, label: p.name })), []);
   const cityData = useMemo(
     () => (filter.provinceCode ? citiesOf(filter.provinceCode).map((c) => ({ value: c.code, label: c.name })) : []),
@@ -162,7 +163,7 @@ export const FilterBar = ({ filter, onChange, isManager, users, tags }: Props) =
         value={filter.owner ?? OWNER_ANY}
         onChange={(v) => set({ owner: v ? (v as CustomerFilter['owner']) : undefined })}
         allowDeselect={false}
-        searchable={isManager}
+        searchable={seeTeam}
         comboboxProps={{ withinPortal: true }}
       />
       <FilterMenu

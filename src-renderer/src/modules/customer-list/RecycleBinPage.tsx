@@ -19,8 +19,7 @@ const PAGE = 100;
  */
 export const RecycleBinPage = ({ session }: { session: SessionInfo }) => {
   const { t } = useTranslation();
-  const isAdmin = session.user.role === 'admin';
-  const isManager = isAdmin || session.user.role === 'manager';
+  const can = session.user.can;
   const [page, setPage] = useState(1);
   const bin = useChannelQuery('customers.recycleBin', { limit: PAGE, offset: (page - 1) * PAGE });
   const bulk = useBulkAction();
@@ -77,7 +76,7 @@ export const RecycleBinPage = ({ session }: { session: SessionInfo }) => {
           >
             {selected.size > 0 ? t('customerList.recycle.restoreCount', { count: selected.size }) : t('customerList.recycle.restore')}
           </Button>
-          {isAdmin && (
+          {can.purgeCustomers && (
             <Button size="xs" color="red" variant="light" leftSection={<IconTrashX size={14} />} disabled={selected.size === 0} onClick={() => setConfirmPurge([...selected])}>
               {t('customerList.recycle.purge')}
             </Button>
@@ -85,7 +84,7 @@ export const RecycleBinPage = ({ session }: { session: SessionInfo }) => {
         </Group>
       </Group>
       <Text size="sm" c="dimmed">
-        {t(isAdmin ? 'customerList.recycle.textAdmin' : isManager ? 'customerList.recycle.textManager' : 'customerList.recycle.textSales')}
+        {t(can.purgeCustomers ? 'customerList.recycle.textAdmin' : can.seeTeam ? 'customerList.recycle.textManager' : 'customerList.recycle.textSales')}
       </Text>
       <ErrorAlert error={bin.error ?? (confirmPurge ? null : bulk.error)} />
       <Paper withBorder>
@@ -125,9 +124,11 @@ export const RecycleBinPage = ({ session }: { session: SessionInfo }) => {
                   <Table.Td>{r.phone ? formatPhone(r.phone) : ''}</Table.Td>
                   <Table.Td>{formatDateTime(r.deletedAt)}</Table.Td>
                   <Table.Td>
-                    <Button size="compact-xs" variant="subtle" onClick={() => restore([r.id])}>
-                      {t('customerList.recycle.restore')}
-                    </Button>
+                    {r.can.restore && (
+                      <Button size="compact-xs" variant="subtle" onClick={() => restore([r.id])}>
+                        {t('customerList.recycle.restore')}
+                      </Button>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

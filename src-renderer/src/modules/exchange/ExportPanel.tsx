@@ -16,7 +16,8 @@ export const ExportPanel = ({ session, peers }: { session: SessionInfo; peers: E
   const [done, setDone] = useState<number | null>(null);
   const exportBook = useChannelMutation('exchange.export', ['exchange.status', 'exchange.history']);
   const exportPlain = useChannelMutation('exchange.exportPlain');
-  const manager = session.user.role !== 'sales';
+  // A salesperson's workbook holds their own customers' records (UserCan.seeTeam: everyone's); the plain export is UserCan.exportAllData.
+  const can = session.user.can;
   const run = () => {
     setDone(null);
     exportBook.mutate(mode === 'since' && peer ? { sincePeer: peer } : {}, {
@@ -31,7 +32,7 @@ export const ExportPanel = ({ session, peers }: { session: SessionInfo; peers: E
       <Card withBorder>
         <Stack gap="sm">
           <Text fw={600}>{t('exchange.export.title')}</Text>
-          {!manager && (
+          {!can.seeTeam && (
             <Alert color="blue" variant="light">
               {t('exchange.export.ownerNote')}
             </Alert>
@@ -72,7 +73,7 @@ export const ExportPanel = ({ session, peers }: { session: SessionInfo; peers: E
           <ErrorAlert error={exportBook.error} />
         </Stack>
       </Card>
-      {manager && (
+      {can.exportAllData && (
         <Card withBorder>
           <Stack gap="sm">
             <Text fw={600}>{t('exchange.export.plain')}</Text>

@@ -5,6 +5,7 @@ import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { roleColor } from '../ui/roleColor';
+import { allowed } from '../shell/extensions';
 import { dashboardWidgets } from '../shell/moduleExtensions';
 
 export const HomePage = ({ session }: { session: SessionInfo }) => {
@@ -15,7 +16,7 @@ export const HomePage = ({ session }: { session: SessionInfo }) => {
     <Stack gap="md" maw={1000}>
       <Title order={3}>{t('home.greeting', { name: user.displayName })}</Title>
       {dashboardWidgets()
-        .filter((w) => !w.roles || w.roles.includes(user.role))
+        .filter((w) => allowed(session, w.can))
         .map((w) => (
           <w.component key={w.key} session={session} />
         ))}

@@ -2,6 +2,7 @@ import { Alert, Group, MultiSelect, Radio, Select, Stack, Text } from '@mantine/
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { customerSources, type CustomerSource } from '@shared/customers/enums';
+import { sells } from '@shared/roles';
 import { useChannelQuery } from '../api/hooks';
 import { useDirectory } from '../customer-list/useDirectory';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -33,7 +34,7 @@ export const AssignStep = ({ value, onChange, estimate, error }: Props) => {
   const directory = useDirectory();
   const tags = useChannelQuery('tags.list', {});
   const people = directory.active
-    .filter((u) => u.role === 'sales' || u.role === 'manager')
+    .filter((u) => sells(u.role))
     .map((u) => ({ value: u.id, label: u.role === 'manager' ? `${u.displayName}（${t('roles.manager')}）` : u.displayName }));
   const set = (patch: Partial<Assignment>) => onChange({ ...value, ...patch });
 

@@ -7,5 +7,5 @@ import { ImportPage } from './ImportPage';
 export const importModule: RendererModule = {
   name: 'import',
   routes: (session) => [<Route key="import" path="/import" element={<ImportPage session={session} />} />],
-  nav: [{ key: 'import', path: '/import', label: 'nav.import', icon: IconFileImport, order: 80, roles: ['manager', 'admin'] }],
+  nav: [{ key: 'import', path: '/import', label: 'nav.import', icon: IconFileImport, order: 80, can: 'importLeads' }],
 };

@@ -60,8 +60,8 @@ const PaymentForm = ({ order, onDone }: { order: Order; onDone: () => void }) =>
 
 type Mode = 'view' | 'edit' | 'pay' | 'delete' | { removePayment: string };
 
-/** One order: its figures, lines and payments, with edit / delete / record payment for whoever may write it. */
-export const OrderDetailModal = ({ orderId, session, canWrite, onClose }: { orderId: string; session: SessionInfo; canWrite: boolean; onClose: () => void }) => {
+/** One order: its figures, lines and payments, with edit / delete / record payment as the order's `can` flags allow (the main process's policy). */
+export const OrderDetailModal = ({ orderId, session, onClose }: { orderId: string; session: SessionInfo; onClose: () => void }) => {
   const { t } = useTranslation();
   const q = useChannelQuery('orders.get', { id: orderId });
   const [mode, setMode] = useState<Mode>('view');
@@ -133,7 +133,7 @@ export const OrderDetailModal = ({ orderId, session, canWrite, onClose }: { orde
             <Text fw={600} size="sm">
               {t('orders.payment.heading')}
             </Text>
-            {canWrite && o.outstanding > 0 && mode !== 'pay' && (
+            {o.can.addPayment && mode !== 'pay' && (
               <Button size="xs" leftSection={<IconCash size={14} />} onClick={() => setMode('pay')} data-testid="add-payment">
                 {t('orders.actions.addPayment')}
               </Button>
@@ -153,7 +153,7 @@ export const OrderDetailModal = ({ orderId, session, canWrite, onClose }: { orde
                     <Table.Td ta="right">{money(p.amount)}</Table.Td>
                     <Table.Td c="dimmed">{p.createdBy ? t('orders.payment.by', { name: p.createdBy.displayName }) : ''}</Table.Td>
                     <Table.Td w={40}>
-                      {canWrite && (
+                      {o.can.removePayment && (
                         <Tooltip label={t('orders.actions.removePayment')}>
                           <ActionIcon variant="subtle" color="red" size="sm" aria-label={t('orders.actions.removePayment')} onClick={() => setMode({ removePayment: p.id })}>
                             <IconTrash size={14} />
@@ -186,16 +186,19 @@ export const OrderDetailModal = ({ orderId, session, canWrite, onClose }: { orde
               onConfirm={() => remove.mutate({ id: o.id }, { onSuccess: () => (notifications.show({ color: 'green', message: t('orders.deleted') }), onClose()) })}
             />
           ) : (
-            canWrite &&
-            // Another salesperson's sale is a manager's to change or remove (the main process refuses it: canChangeSale).
-            (session.user.role !== 'sales' || !o.salesperson || o.salesperson.id === session.user.id) && (
+            // Another salesperson's sale is a manager's to change or remove (policy: canChangeSale).
+            (o.can.edit || o.can.delete) && (
               <Group justify="flex-end">
-                <Button variant="default" color="red" leftSection={<IconTrash size={14} />} onClick={() => setMode('delete')}>
-                  {t('orders.actions.delete')}
-                </Button>
-                <Button variant="light" leftSection={<IconEdit size={14} />} onClick={() => setMode('edit')} data-testid="edit-order">
-                  {t('orders.actions.edit')}
-                </Button>
+                {o.can.delete && (
+                  <Button variant="default" color="red" leftSection={<IconTrash size={14} />} onClick={() => setMode('delete')}>
+                    {t('orders.actions.delete')}
+                  </Button>
+                )}
+                {o.can.edit && (
+                  <Button variant="light" leftSection={<IconEdit size={14} />} onClick={() => setMode('edit')} data-testid="edit-order">
+                    {t('orders.actions.edit')}
+                  </Button>
+                )}
               </Group>
             )
           )}

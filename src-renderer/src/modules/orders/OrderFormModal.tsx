@@ -98,7 +98,8 @@ export const OrderFormModal = ({
     if (order) update.mutate({ id: order.id, ...body }, done);
     else create.mutate({ customerId, ...body }, done);
   };
-  const manager = session.user.role !== 'sales';
+  // Crediting the sale to someone else (UserCan.actForOthers); a salesperson's sale is their own.
+  const creditOthers = session.user.can.actForOthers;
   return (
     <Modal opened onClose={onClose} size="xl" title={order ? t('orders.form.editTitle') : t('orders.form.createTitle')}>
       <form onSubmit={form.onSubmit(submit)}>
@@ -128,7 +129,7 @@ export const OrderFormModal = ({
               }}
               data-testid="order-due"
             />
-            {manager && (
+            {creditOthers && (
               <Select
                 label={t('orders.fields.salesperson')}
                 placeholder={t('orders.form.salespersonDefault')}

@@ -52,7 +52,8 @@ export const OrdersPage = ({ session }: { session: SessionInfo }) => {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const { users } = useUserDirectory();
-  const manager = session.user.role !== 'sales';
+  // Everyone's orders (UserCan.seeTeam): the filter by salesperson.
+  const seeTeam = session.user.can.seeTeam;
   const filter = {
     ...(range.from ? { from: range.from } : {}),
     ...(range.to ? { to: range.to } : {}),
@@ -105,7 +106,7 @@ export const OrdersPage = ({ session }: { session: SessionInfo }) => {
           />
           <TextInput type="date" label={t('orders.filters.from')} value={range.from} onChange={(e) => (setRange({ ...range, from: e.currentTarget.value }), setPreset(null), reset())} />
           <TextInput type="date" label={t('orders.filters.to')} value={range.to} onChange={(e) => (setRange({ ...range, to: e.currentTarget.value }), setPreset(null), reset())} />
-          {manager && (
+          {seeTeam && (
             <Select
               label={t('orders.filters.owner')}
               placeholder={t('orders.filters.allOwners')}
@@ -137,14 +138,7 @@ export const OrdersPage = ({ session }: { session: SessionInfo }) => {
         )}
       </Paper>
       {list.data && list.data.total > PAGE && <Pagination total={Math.ceil(list.data.total / PAGE)} value={page} onChange={setPage} />}
-      {open && (
-        <OrderDetailModal
-          orderId={open}
-          session={session}
-          canWrite={manager || list.data?.rows.find((r) => r.id === open)?.customerOwnerId === session.user.id}
-          onClose={() => setOpen(null)}
-        />
-      )}
+      {open && <OrderDetailModal orderId={open} session={session} onClose={() => setOpen(null)} />}
     </Stack>
   );
 };

@@ -21,7 +21,8 @@ export const ReceivablesPage = ({ session }: { session: SessionInfo }) => {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const { users } = useUserDirectory();
-  const manager = session.user.role !== 'sales';
+  // Everyone's receivables (UserCan.seeTeam): the filter by owner.
+  const seeTeam = session.user.can.seeTeam;
   const q = useChannelQuery('orders.receivables', {
     filter: { ...(bucket ? { bucket } : {}), ...(ownerId ? { ownerId } : {}) },
     limit: PAGE,
@@ -49,7 +50,7 @@ export const ReceivablesPage = ({ session }: { session: SessionInfo }) => {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={3}>{t('orders.receivablesTitle')}</Title>
-        {manager && (
+        {seeTeam && (
           <Select
             placeholder={t('orders.filters.allOwners')}
             clearable
@@ -116,14 +117,7 @@ export const ReceivablesPage = ({ session }: { session: SessionInfo }) => {
         )}
       </Paper>
       {q.data && q.data.total > PAGE && <Pagination total={Math.ceil(q.data.total / PAGE)} value={page} onChange={setPage} />}
-      {open && (
-        <OrderDetailModal
-          orderId={open}
-          session={session}
-          canWrite={manager || q.data?.rows.find((r) => r.orderId === open)?.owner?.id === session.user.id}
-          onClose={() => setOpen(null)}
-        />
-      )}
+      {open && <OrderDetailModal orderId={open} session={session} onClose={() => setOpen(null)} />}
     </Stack>
   );
 };

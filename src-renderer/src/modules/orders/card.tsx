@@ -13,13 +13,11 @@ import { OrderFormModal } from './OrderFormModal';
 import { OrdersTable } from './OrdersTable';
 import { money } from './shared';
 
-/** The owner, managers and admins see and write a customer's sales (the main process enforces the same). */
-const canWrite = ({ card, session }: CardProps): boolean => session.user.role !== 'sales' || card.customer.owner?.id === session.user.id;
-
 /** The strip under the header: total purchases, count, receivable (overdue part), grade, churn risk. */
 const SalesSummary = (props: CardProps) => {
   const { t } = useTranslation();
-  const allowed = canWrite(props);
+  // The owner, managers and admins see a customer's sales (the card's can flags; the main process enforces the same).
+  const allowed = props.card.can.seeSales;
   const q = useChannelQuery('orders.summary', { id: props.card.customer.id }, { enabled: allowed });
   if (!allowed) return null;
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -84,7 +82,7 @@ const SalesSummary = (props: CardProps) => {
 
 const TabLabel = (props: CardProps) => {
   const { t } = useTranslation();
-  const allowed = canWrite(props);
+  const allowed = props.card.can.seeSales;
   const q = useChannelQuery('orders.summary', { id: props.card.customer.id }, { enabled: allowed });
   return <>{t('orders.card.tab', { count: q.data?.orderCount ?? 0 })}</>;
 };
@@ -92,7 +90,7 @@ const TabLabel = (props: CardProps) => {
 /** The card tab: this customer's orders, newest first; a row opens the order with its lines and payments. */
 const OrdersPanel = (props: CardProps) => {
   const { t } = useTranslation();
-  const allowed = canWrite(props);
+  const allowed = props.card.can.seeSales;
   const id = props.card.customer.id;
   const list = useChannelQuery('orders.list', { filter: { customerId: id }, limit: 500 }, { enabled: allowed });
   const history = useChannelQuery('orders.gradeHistory', { id }, { enabled: allowed });
@@ -116,7 +114,7 @@ const OrdersPanel = (props: CardProps) => {
           <Anchor component={Link} to={`/orders?customerId=${id}`} size="sm">
             {t('orders.actions.viewAll')}
           </Anchor>
-          {!props.card.customer.deletedAt && (
+          {props.card.can.createOrder && (
             <Button size="xs" leftSection={<IconReceipt size={14} />} onClick={() => setAdding(true)} data-testid="card-add-order">
               {t('orders.actions.add')}
             </Button>
@@ -154,7 +152,7 @@ const OrdersPanel = (props: CardProps) => {
         </Paper>
       )}
       {adding && <OrderFormModal customerId={id} session={props.session} onClose={() => setAdding(false)} />}
-      {open && <OrderDetailModal orderId={open} session={props.session} canWrite onClose={() => setOpen(null)} />}
+      {open && <OrderDetailModal orderId={open} session={props.session} onClose={() => setOpen(null)} />}
     </Stack>
   );
 };

@@ -24,6 +24,6 @@ export const orderNav: NavItem[] = [
 export const orderDashboard: DashboardWidget[] = [{ key: 'orders-receivables', order: 30, component: ReceivablesCard }];
 
 /** This capability's tabs in 设置. */
-export const orderSettingsTabs: SettingsTab[] = [{ value: 'orders', label: 'orders.settings.tab', roles: ['manager', 'admin'], panel: OrderRulesPanel }];
+export const orderSettingsTabs: SettingsTab[] = [{ value: 'orders', label: 'orders.settings.tab', can: 'setOfficeRules', panel: OrderRulesPanel }];
 
 export const orderModule: RendererModule = { name: 'orders', routes: orderRoutes, nav: orderNav, dashboard: orderDashboard, settingsTabs: orderSettingsTabs };

@@ -3,6 +3,7 @@ import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { customerSources } from '@shared/customers/enums';
 import { citiesOf, provinces } from '@shared/regions';
+import { sells } from '@shared/roles';
 import { gradeFilterValues, type GradeFilterValue, type ReportFilter } from '@shared/reports/schemas';
 import type { SessionInfo } from '@shared/types';
 import { useChannelQuery } from '../api/hooks';
@@ -18,7 +19,8 @@ export const ReportFilterBar = ({ session, filter, onChange }: Props) => {
   const { t } = useTranslation();
   const { users } = useDirectory();
   const options = useChannelQuery('reports.options', {});
-  const manager = session.user.role !== 'sales';
+  // Everyone's figures (UserCan.seeTeam): the owner filter; a salesperson's reports are their own.
+  const seeTeam = session.user.can.seeTeam;
   const set = <K extends keyof ReportFilter>(key: K, value: ReportFilter[K]) => onChange({ ...filter, [key]: value });
   const cities = filter.provinceCodes.flatMap((p) => citiesOf(p));
   const filtered =
@@ -27,13 +29,13 @@ export const ReportFilterBar = ({ session, filter, onChange }: Props) => {
   return (
     <Group gap="xs" align="flex-start" data-testid="report-filters">
       <PeriodPicker value={filter.period} onChange={(period) => set('period', period)} />
-      {manager && (
+      {seeTeam && (
         <MultiSelect
           {...common}
           aria-label={t('reports.filter.owner')}
         placeholder={t('reports.filter.owner')}
           data-testid="filter-owner"
-          data={users.filter((u) => u.role !== 'admin').map((u) => ({ value: u.id, label: u.displayName }))}
+          data={users.filter((u) => sells(u.role)).map((u) => ({ value: u.id, label: u.displayName }))}
           value={filter.ownerIds}
           onChange={(v) => set('ownerIds', v)}
         />

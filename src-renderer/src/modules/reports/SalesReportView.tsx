@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { localDate } from '@shared/dates';
 import type { PeriodSpec } from '@shared/reports/period';
+import { sells } from '@shared/roles';
 import type { SalesReportKind } from '@shared/reports/schemas';
 import { salesReportTables } from '@shared/reports/tables';
 import type { SalesReport } from '@shared/reports/types';
@@ -159,14 +160,15 @@ const ReportBody = ({ data }: { data: SalesReport }) => {
 /** 销售日报/周报/月报: pick the kind, day and person (managers: anyone or the team); write, comment, print, export; earlier reports below. */
 export const SalesReportView = ({ session }: { session: SessionInfo }) => {
   const t = useT();
-  const manager = session.user.role !== 'sales';
+  // Other people's and the team's reports (UserCan.seeTeam); a salesperson reads their own.
+  const seeTeam = session.user.can.seeTeam;
   const { users } = useDirectory();
   const [kind, setKind] = useState<SalesReportKind>('day');
   const [anchor, setAnchor] = useState(() => localDate(Date.now()));
-  const [userId, setUserId] = useState<string | null>(manager ? null : session.user.id);
+  const [userId, setUserId] = useState<string | null>(seeTeam ? null : session.user.id);
   const key = { kind, anchor, userId };
   const q = useChannelQuery('reports.salesReport.get', key, { staleTime: 0 });
-  const history = useChannelQuery('reports.salesReport.list', { userId: manager ? userId : null, limit: 30 });
+  const history = useChannelQuery('reports.salesReport.list', { userId: seeTeam ? userId : null, limit: 30 });
   const person = userId ? (users.find((u) => u.id === userId)?.displayName ?? '') : t('reports.salesReport.team');
   const title = `${t('reports.salesReport.title', { kind: t(`reports.salesReport.kinds.${kind}`) })}（${person}）`;
   const spec: PeriodSpec = { kind, anchor };
@@ -182,14 +184,14 @@ export const SalesReportView = ({ session }: { session: SessionInfo }) => {
             setAnchor(v.anchor);
           }}
         />
-        {manager && (
+        {seeTeam && (
           <Select
             size="xs"
             w={160}
             aria-label={t('reports.salesReport.person')}
             data-testid="sales-report-person"
             allowDeselect={false}
-            data={[{ value: TEAM, label: t('reports.salesReport.team') }, ...users.filter((u) => u.role !== 'admin').map((u) => ({ value: u.id, label: u.displayName }))]}
+            data={[{ value: TEAM, label: t('reports.salesReport.team') }, ...users.filter((u) => sells(u.role)).map((u) => ({ value: u.id, label: u.displayName }))]}
             value={userId ?? TEAM}
             onChange={(v) => setUserId(!v || v === TEAM ? null : v)}
           />

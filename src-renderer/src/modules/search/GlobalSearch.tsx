@@ -58,13 +58,12 @@ const HitRow = ({ hit, action }: { hit: SearchHit; action?: ReactNode }) => {
  * initials), phone, credit code or address, as you type. Ctrl/Cmd+K focuses it;
  * arrows and Enter choose a hit.
  */
-export const GlobalSearch = ({ session }: { session: SessionInfo }) => {
+export const GlobalSearch = (_props: { session: SessionInfo }) => {
   const { t } = useTranslation();
-  // 记录联系 straight from a hit the user may write for (their own customer; managers any).
+  // 记录联系 straight from a hit the user may write for (their own customer; managers any): the hit's canLogContact.
   const [logging, setLogging] = useState<{ customer: { id: string; name: string }; contactId: string | null } | null>(null);
-  const mayLog = (hit: SearchHit): boolean => hit.canOpen && (session.user.role !== 'sales' || hit.owner?.id === session.user.id);
   const logAction = (hit: SearchHit): ReactNode =>
-    mayLog(hit) ? (
+    hit.canLogContact ? (
       <Tooltip label={t('activities.log.fromSearch')} withinPortal>
         <ActionIcon
           size="sm"

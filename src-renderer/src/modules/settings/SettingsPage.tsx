@@ -9,18 +9,30 @@ import { MyAccountPanel } from './MyAccountPanel';
 import { SystemPanel } from './SystemPanel';
 import { TagsPanel } from '../customer-list/TagsPanel';
 import { UsersPanel } from './UsersPanel';
+import { allowed, type ScreenRight } from '../shell/extensions';
 import { settingsTabs } from '../shell/moduleExtensions';
 
-const adminTabs = ['users', 'loginHistory', 'company', 'system', 'backup'] as const;
+/** The core tabs after the modules' own, with the right each needs (UserCan). */
+const coreTabs: [string, ScreenRight][] = [
+  ['users', 'manageUsers'],
+  ['loginHistory', 'manageUsers'],
+  ['company', 'manageSystem'],
+  ['system', 'manageSystem'],
+  ['backup', 'manageSystem'],
+];
 
 export const SettingsPage = ({ session }: { session: SessionInfo }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { tab } = useParams();
-  const isAdmin = session.user.role === 'admin';
-  const isManager = isAdmin || session.user.role === 'manager';
-  const extra = settingsTabs().filter((x) => x.roles.includes(session.user.role));
-  const tabs = ['myAccount', ...(isManager ? ['tags'] : []), ...extra.map((x) => x.value), ...(isAdmin ? adminTabs : [])] as string[];
+  const can = session.user.can;
+  const extra = settingsTabs().filter((x) => allowed(session, x.can));
+  const tabs = [
+    'myAccount',
+    ...(can.manageTags ? ['tags'] : []),
+    ...extra.map((x) => x.value),
+    ...coreTabs.filter(([, right]) => can[right]).map(([value]) => value),
+  ];
   const labels = new Map(extra.map((x) => [x.value, x.label]));
   const current = tab && tabs.includes(tab) ? tab : 'myAccount';
   return (
@@ -37,7 +49,7 @@ export const SettingsPage = ({ session }: { session: SessionInfo }) => {
         <Tabs.Panel value="myAccount" pt="md">
           <MyAccountPanel />
         </Tabs.Panel>
-        {isManager && (
+        {can.manageTags && (
           <Tabs.Panel value="tags" pt="md">
             <TagsPanel session={session} />
           </Tabs.Panel>
@@ -47,7 +59,7 @@ export const SettingsPage = ({ session }: { session: SessionInfo }) => {
             <x.panel session={session} />
           </Tabs.Panel>
         ))}
-        {isAdmin && (
+        {can.manageUsers && (
           <>
             <Tabs.Panel value="users" pt="md">
               <UsersPanel currentUserId={session.user.id} />
@@ -55,6 +67,10 @@ export const SettingsPage = ({ session }: { session: SessionInfo }) => {
             <Tabs.Panel value="loginHistory" pt="md">
               <LoginHistoryPanel />
             </Tabs.Panel>
+          </>
+        )}
+        {can.manageSystem && (
+          <>
             <Tabs.Panel value="company" pt="md">
               <CompanyPanel />
             </Tabs.Panel>

@@ -11,6 +11,7 @@ import { GlobalSearch } from '../search/GlobalSearch';
 import { DueTaskNotifier } from '../activities/DueTaskNotifier';
 import { forgetListStates } from '../customer-list/listState';
 import { LanguageSwitch } from './LanguageSwitch';
+import { allowed } from './extensions';
 import { navItems } from './navItems';
 
 /** The one shell: navigation on the left, company, user, language and logout on top. */
@@ -56,7 +57,7 @@ export const AppLayout = ({ session, children }: { session: SessionInfo; childre
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         {navItems()
-          .filter((item) => !item.roles || item.roles.includes(session.user.role))
+          .filter((item) => allowed(session, item.can))
           .map((item) => {
             const Icon = item.icon;
             const active = item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path);

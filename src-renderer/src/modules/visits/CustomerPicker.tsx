@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/types';
 import { useChannelQuery } from '../api/hooks';
 
-const isManager = (s: SessionInfo): boolean => s.user.role === 'manager' || s.user.role === 'admin';
-
-/** Picks a customer the user may write visits and minutes for: a salesperson's own, any for managers. */
+/** Picks a customer the user may write visits and minutes for: a salesperson's own, any with UserCan.workForAnyCustomer. */
 export const CustomerPicker = ({
   session,
   value,
@@ -27,7 +25,7 @@ export const CustomerPicker = ({
   const [search, setSearch] = useState(initialName ?? '');
   const [debounced] = useDebouncedValue(search, 250);
   const list = useChannelQuery('customers.list', {
-    filter: { ...(isManager(session) ? {} : { owner: 'me' as const }), ...(debounced.trim() ? { text: debounced.trim() } : {}) },
+    filter: { ...(session.user.can.workForAnyCustomer ? {} : { owner: 'me' as const }), ...(debounced.trim() ? { text: debounced.trim() } : {}) },
     sort: { field: 'name', dir: 'asc' },
     limit: 50,
   });

@@ -60,14 +60,14 @@ const Actions = ({ minutes }: { minutes: MinutesDetail }) => {
           </Button>
         )}
         {minutes.can.approve && (
-          <>
-            <Button color="green" onClick={() => setDialog('approve')}>
-              {t('visits.minutes.approve')}
-            </Button>
-            <Button color="red" variant="light" onClick={() => setDialog('return')}>
-              {t('visits.minutes.return')}
-            </Button>
-          </>
+          <Button color="green" onClick={() => setDialog('approve')}>
+            {t('visits.minutes.approve')}
+          </Button>
+        )}
+        {minutes.can.return && (
+          <Button color="red" variant="light" onClick={() => setDialog('return')}>
+            {t('visits.minutes.return')}
+          </Button>
         )}
         {minutes.can.send && <Button onClick={() => setDialog('send')}>{t('visits.minutes.markSent')}</Button>}
         {minutes.can.confirm && <Button onClick={() => setDialog('confirm')}>{t('visits.minutes.confirm')}</Button>}

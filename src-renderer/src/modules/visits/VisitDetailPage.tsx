@@ -51,14 +51,14 @@ const Actions = ({ visit }: { visit: VisitDetail }) => {
           </Button>
         )}
         {visit.can.approve && (
-          <>
-            <Button color="green" onClick={() => setDialog('approve')}>
-              {t('visits.detail.approve')}
-            </Button>
-            <Button color="red" variant="light" onClick={() => setDialog('reject')}>
-              {t('visits.detail.reject')}
-            </Button>
-          </>
+          <Button color="green" onClick={() => setDialog('approve')}>
+            {t('visits.detail.approve')}
+          </Button>
+        )}
+        {visit.can.reject && (
+          <Button color="red" variant="light" onClick={() => setDialog('reject')}>
+            {t('visits.detail.reject')}
+          </Button>
         )}
         {visit.can.record && <Button onClick={() => setDialog('record')}>{t('visits.detail.record')}</Button>}
         {visit.can.writeMinutes && (

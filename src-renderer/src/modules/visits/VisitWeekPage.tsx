@@ -16,8 +16,6 @@ import { ExportListButton } from './ExportListButton';
 import { VisitStatusBadge } from './VisitStatusBadge';
 import classes from './VisitWeek.module.css';
 
-const isManager = (s: SessionInfo): boolean => s.user.role === 'manager' || s.user.role === 'admin';
-
 const VisitCell = ({ visit, showPerson }: { visit: VisitRow; showPerson: boolean }) => {
   const navigate = useNavigate();
   return (
@@ -68,7 +66,7 @@ const Suggestions = ({ session, salespersonId }: { session: SessionInfo; salespe
                     {s.customerName}
                   </Anchor>
                 </Table.Td>
-                {isManager(session) && <Table.Td>{s.owner?.displayName ?? ''}</Table.Td>}
+                {session.user.can.seeTeam && <Table.Td>{s.owner?.displayName ?? ''}</Table.Td>}
                 <Table.Td c={s.daysSince === null ? 'dimmed' : 'orange'}>
                   {s.daysSince === null ? t('visits.suggestions.never') : t('visits.suggestions.daysSince', { count: s.daysSince })}
                 </Table.Td>
@@ -89,20 +87,21 @@ const Suggestions = ({ session, salespersonId }: { session: SessionInfo; salespe
 /** /visits — the week view: my planned visits day by day (managers: everyone's, filterable by salesperson). */
 export const VisitWeekPage = ({ session }: { session: SessionInfo }) => {
   const { t } = useTranslation();
-  const manager = isManager(session);
+  // Everyone's visits (UserCan.seeTeam): the salesperson filter and column.
+  const seeTeam = session.user.can.seeTeam;
   const now = useNow();
   const [weekStart, setWeekStart] = useState(() => startOfWeek(Date.now()));
   const [salespersonId, setSalespersonId] = useState<string | null>(null);
   const directory = useUserDirectory();
   const weekEnd = addDays(weekStart, 7);
-  const query = { from: weekStart, to: weekEnd, ...(manager && salespersonId ? { salespersonId } : {}) };
+  const query = { from: weekStart, to: weekEnd, ...(seeTeam && salespersonId ? { salespersonId } : {}) };
   const visits = useChannelQuery('visits.list', query);
   const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
   const today = formatDate(now);
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={3}>{manager ? t('visits.week.title') : t('visits.week.mine')}</Title>
+        <Title order={3}>{seeTeam ? t('visits.week.title') : t('visits.week.mine')}</Title>
         <Button leftSection={<IconPlus size={16} />} component={Link} to="/visits/new">
           {t('visits.week.plan')}
         </Button>
@@ -120,7 +119,7 @@ export const VisitWeekPage = ({ session }: { session: SessionInfo }) => {
         <Text size="sm" fw={500} mr="auto" data-testid="week-range">
           {t('visits.week.range', { from: formatDate(weekStart), to: formatDate(addDays(weekStart, 6)) })}
         </Text>
-        {manager && (
+        {seeTeam && (
           <Select
             size="xs"
             w={180}
@@ -147,7 +146,7 @@ export const VisitWeekPage = ({ session }: { session: SessionInfo }) => {
               </Text>
               <Stack gap={6}>
                 {rows.map((v) => (
-                  <VisitCell key={v.id} visit={v} showPerson={manager} />
+                  <VisitCell key={v.id} visit={v} showPerson={seeTeam} />
                 ))}
               </Stack>
             </Paper>
@@ -159,7 +158,7 @@ export const VisitWeekPage = ({ session }: { session: SessionInfo }) => {
           {t('visits.week.empty')}
         </Text>
       )}
-      <Suggestions session={session} salespersonId={manager ? salespersonId : null} />
+      <Suggestions session={session} salespersonId={seeTeam ? salespersonId : null} />
     </Stack>
   );
 };

@@ -10,10 +10,6 @@ import { formatDate, formatDateTime } from '../ui/format';
 import { QueryRows } from '../ui/QueryRows';
 import { MinutesTable, VisitTable } from './RecordTables';
 
-/** Whether the viewer may plan visits and write minutes for this customer: its owner, or a manager. */
-const canWrite = ({ card, session }: CardProps): boolean =>
-  session.user.role !== 'sales' || card.customer.owner?.id === session.user.id;
-
 /** The summary strip: 第 N 次拜访 against the development target, last and next visit. */
 const VisitSummary = ({ card }: CardProps) => {
   const { t } = useTranslation();
@@ -58,7 +54,8 @@ const VisitSummary = ({ card }: CardProps) => {
 const PlanButton = (props: CardProps) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  if (!canWrite(props) || props.card.customer.deletedAt) return null;
+  // Its owner or a manager, while it is live (the card's can flags: the main process's policy).
+  if (!props.card.can.planVisit) return null;
   return (
     <Button size="xs" variant="light" leftSection={<IconRoute size={14} />} onClick={() => void navigate(`/visits/new?customerId=${props.card.customer.id}`)}>
       {t('visits.card.planVisit')}
@@ -93,7 +90,7 @@ const VisitsPanel = (props: CardProps) => {
       <Stack gap="xs">
         <Group justify="space-between">
           <Text fw={600}>{t('visits.card.minutes')}</Text>
-          {canWrite(props) && !props.card.customer.deletedAt && (
+          {props.card.can.writeMinutes && (
             <Button size="xs" variant="light" leftSection={<IconFileDescription size={14} />} component={Link} to={`/minutes/new?customerId=${id}`}>
               {t('visits.card.writeMinutes')}
             </Button>

@@ -13,8 +13,6 @@ import { VisitFormPage } from './VisitFormPage';
 import { VisitSettingsPanel } from './VisitSettingsPanel';
 import { VisitWeekPage } from './VisitWeekPage';
 
-const managerRoles = ['manager', 'admin'] as const;
-
 /** This capability's pages: `<Route key=… path=… element=… />` elements placed inside the app's <Routes>. */
 export const visitRoutes = (session: SessionInfo): ReactElement[] => [
   <Route key="visits" path="/visits" element={<VisitWeekPage session={session} />} />,
@@ -31,20 +29,20 @@ export const visitRoutes = (session: SessionInfo): ReactElement[] => [
 /** This capability's entries in the left navigation. */
 export const visitNav: NavItem[] = [
   { key: 'visits', path: '/visits', label: 'visits.nav.visits', icon: IconRoute, order: 30 },
-  { key: 'visit-approvals', path: '/approvals', label: 'visits.nav.approvals', icon: IconClipboardCheck, order: 32, roles: [...managerRoles] },
+  { key: 'visit-approvals', path: '/approvals', label: 'visits.nav.approvals', icon: IconClipboardCheck, order: 32, can: 'reviewWork' },
   { key: 'minutes', path: '/minutes', label: 'visits.nav.minutes', icon: IconFileDescription, order: 35 },
 ];
 
 /** This capability's cards on the dashboard (首页). */
 export const visitDashboard: DashboardWidget[] = [
   { key: 'visits-notifications', order: 5, component: NotificationsCard },
-  { key: 'visits-approvals', order: 20, roles: [...managerRoles], component: ApprovalsCard },
+  { key: 'visits-approvals', order: 20, can: 'reviewWork', component: ApprovalsCard },
   { key: 'visits-minutes-due', order: 25, component: MinutesDueCard },
 ];
 
 /** This capability's tabs in 设置. */
 export const visitSettingsTabs: SettingsTab[] = [
-  { value: 'visits', label: 'visits.settings.tab', roles: [...managerRoles], panel: VisitSettingsPanel },
+  { value: 'visits', label: 'visits.settings.tab', can: 'setOfficeRules', panel: VisitSettingsPanel },
 ];
 
 export const visitModule: RendererModule = { name: 'visits', routes: visitRoutes, nav: visitNav, dashboard: visitDashboard, settingsTabs: visitSettingsTabs };
