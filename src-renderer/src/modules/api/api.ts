@@ -1,6 +1,5 @@
 import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
-import type { AppErrorData } from '@shared/errors';
-import type { Delivered } from '@shared/tables';
+import type { AppErrorData, Result } from '@shared/errors';
 
 /** An error result from the main process, thrown inside the renderer so hooks and forms can catch it. */
 export class ApiError extends Error {
@@ -11,9 +10,8 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls a channel; the result, with the tables the call's own writes changed (`changed`). */
-export const invoke = async <K extends Channel>(channel: K, input: ChannelInput<K>): Promise<Delivered<ChannelOutput<K>>> =>
-  (await window.api.invoke(channel, input)) as Delivered<ChannelOutput<K>>;
+export const invoke = async <K extends Channel>(channel: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>> =>
+  (await window.api.invoke(channel, input)) as Result<ChannelOutput<K>>;
 
 /** Calls a channel; resolves with its value or rejects with an ApiError. */
 export const call = async <K extends Channel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> => {

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
-import { ApiError, call, invoke } from './api';
-import { refreshTables } from './live';
+import { call, type ApiError } from './api';
 
 /** Reads through a contract channel; cached under [channel, input]. */
 export const useChannelQuery = <K extends Channel>(
@@ -11,21 +10,13 @@ export const useChannelQuery = <K extends Channel>(
 ) => useQuery<ChannelOutput<K>, ApiError>({ queryKey: [channel, input], queryFn: () => call(channel, input), ...options });
 
 /**
- * Writes through a contract channel. As it resolves, every cached answer that reads a table the
- * call changed is marked stale and, when on screen, refetched; the change notice every window gets
- * names the same tables, in whichever order the two arrive. Not awaited: what the caller does on
- * success (close a dialog, leave a deleted record's page) happens first, and a page shows its old
- * answer until the new one arrives, never a loading state.
+ * Writes through a contract channel; on success, refreshes the queries of the
+ * listed channels so every view shows the new state.
  */
 export const useChannelMutation = <K extends Channel>(channel: K, invalidates: Channel[] = []) => {
   const client = useQueryClient();
   return useMutation<ChannelOutput<K>, ApiError, ChannelInput<K>>({
-    mutationFn: async (input) => {
-      const result = await invoke(channel, input);
-      if (!result.ok) throw new ApiError(result.error);
-      void refreshTables(client, result.changed ?? []);
-      return result.value;
-    },
+    mutationFn: (input) => call(channel, input),
     onSuccess: async () => {
       await Promise.all(invalidates.map((c) => client.invalidateQueries({ queryKey: [c] })));
     },
