@@ -1,9 +1,9 @@
 import type { activityChannels } from '../../../src-shared/contract/activities';
+import { localDate } from '../../../src-shared/dates';
 import { translator } from '../../i18n';
 import { createActivity, deleteActivity, getActivity, listActivities, transitionComplaint, updateActivity } from '../activities/activities';
 import { activitiesDashboard } from '../activities/dashboard';
 import { exportGreetings, greetingSettings, listGreetings, updateGreetingSettings } from '../activities/greetings';
-import { localDateOf } from '../activities/lunar';
 import { createSurvey, listSurveys } from '../activities/surveys';
 import { completeTask, createTask, listTasks, snoozeTask } from '../activities/tasks';
 import type { ModuleContext, ModuleHandlers } from '../module';
@@ -30,7 +30,7 @@ export const activityHandlers = (ctx: ModuleContext): ModuleHandlers<typeof acti
     const db = ctx.db();
     const t = translator(session.locale);
     const out = await ctx.tempFile('greetings.xlsx', (file) => exportGreetings(db, user, input, file, t));
-    return { fileName: `${t('activities.greetings.title')}-${input.today ?? localDateOf(db.clock.now())}.xlsx`, ...out };
+    return { fileName: `${t('activities.greetings.title')}-${input.today ?? localDate(db.clock.now())}.xlsx`, ...out };
   },
   'activities.greetingSettings': () => greetingSettings(ctx.db()),
   'activities.updateGreetingSettings': (input, { user }) => updateGreetingSettings(ctx.db(), user, input),

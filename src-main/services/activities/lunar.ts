@@ -25,9 +25,6 @@ export const dayNumber = (date: string): number => {
 
 export const dateOfDay = (n: number): string => utcDate(n * 86_400_000);
 
-/** The local calendar date of an instant: src-shared/dates.ts's localDate, under the name src-main/services/activities/handlers.ts imports. */
-export { localDate as localDateOf } from '../../../src-shared/dates';
-
 /** The lunar year (农历年) a solar date falls in. */
 export const lunarYearOf = (date: string): number => memo(`y${date}`, () => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
