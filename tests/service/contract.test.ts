@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, type Access, type Channel } from '../../src-shared/contract';
-import { roles, type Role } from '../../src-shared/roles';
+import { roles } from '../../src-shared/roles';
+import { allows } from '../../src-main/ipc/registry';
 import type { Session } from '../../src-main/ipc/session';
 import { workspaceFingerprint } from '../helpers/rawDb';
 import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -13,8 +14,6 @@ import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/works
 const entries = Object.entries(contract) as [Channel, { input: z.ZodType; access: Access }][];
 
 const nonPublic = entries.filter(([, def]) => def.access !== 'public');
-
-const allows = (access: Access, role: Role): boolean => access === 'public' || access === 'user' || access.includes(role);
 
 /** The fields an object schema requires (those that do not accept a missing value). */
 const requiredFields = (schema: z.ZodType): string[] =>
@@ -157,7 +156,7 @@ describe('role-based access', () => {
       const session = await ws.loginAs(`user-${role}`, 'role-pass-123');
       const sqlite = ws.host.workspace.db!.sqlite;
       const before = workspaceFingerprint(sqlite, ws.dir);
-      const denied = arrayAccess.filter(([, def]) => !allows(def.access, role));
+      const denied = arrayAccess.filter(([, def]) => !allows(def.access, session.user));
       expect(denied.length).toBeGreaterThan(0);
       for (const [name] of denied) {
         // A well-formed-looking input: refused for the role, not for its shape.
@@ -180,7 +179,7 @@ describe('role-based access', () => {
       session = await ws.loginAs(`user-${role}`, 'role-pass-123');
     }
     // 42 is no channel's valid input, so an allowed call stops at validation and runs no handler.
-    for (const [name, def] of entries.filter(([, d]) => allows(d.access, role))) {
+    for (const [name, def] of entries.filter(([, d]) => allows(d.access, session.user))) {
       if (def.input.safeParse(42).success) continue;
       const result = await ws.host.registry.invoke(session, name, 42);
       expect(result, name).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
