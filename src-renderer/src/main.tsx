@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import { App } from './App';
 import { ApiError } from './modules/api/api';
+import { followChanges } from './modules/api/live';
 import { theme } from './theme';
 
 /** A session the main process ended (logout elsewhere, account deactivated) sends the window back to login. */
@@ -23,10 +24,13 @@ const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError }),
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
-    // A desktop app with one writer per window: data changes when we change it, so no background refetching.
+    // No background refetching: an answer goes stale when a change notice names a table it reads (api/live.ts).
     queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false },
   },
 });
+
+// Every committed write, this window's or another's, refreshes what reads the tables it changed.
+followChanges(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,7 +6,7 @@ import { channel } from './channel';
 
 /** Opening the workspace: status, set-up (new or joined from a backup), login, recovery, logout, one's own password and logins. */
 export const authChannels = {
-  'app.status': channel<AppStatus>()({ input: emptyInputSchema, access: 'public' }),
+  'app.status': channel<AppStatus>()({ input: emptyInputSchema, access: 'public', reads: ['settings', 'users'] }),
   'setup.create': channel<SetupResult>()({ input: setupInputSchema, access: 'public' }),
   // A new PC joins from a backup (only while this PC has no workspace).
   'setup.joinUpload': channel<{ uploadId: string; size: number }>()({ input: joinUploadSchema, access: 'public' }),
@@ -15,5 +15,5 @@ export const authChannels = {
   'auth.recover': channel<SessionInfo>()({ input: recoverInputSchema, access: 'public' }),
   'auth.logout': channel<null>()({ input: emptyInputSchema, access: 'user' }),
   'auth.changePassword': channel<null>()({ input: changePasswordInputSchema, access: 'user' }),
-  'auth.myLogins': channel<LoginEvent[]>()({ input: emptyInputSchema, access: 'user' }),
+  'auth.myLogins': channel<LoginEvent[]>()({ input: emptyInputSchema, access: 'user', reads: ['login_history'] }),
 } as const;

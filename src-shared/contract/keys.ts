@@ -37,7 +37,7 @@ export type KeyStatus = {
 };
 
 export const keyChannels = {
-  'keys.status': channel<KeyStatus>()({ input: emptyInputSchema, access: admin }),
+  'keys.status': channel<KeyStatus>()({ input: emptyInputSchema, access: admin, reads: ['users'] }),
   'keys.rekey': channel<RekeyOutcome>()({ input: emptyInputSchema, access: admin }),
   // A new recovery key (the old one stops opening the workspace): the admin confirms with their password.
   'system.rotateRecoveryKey': channel<SetupResult>()({

@@ -1,5 +1,6 @@
 import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
-import type { AppErrorData, Result } from '@shared/errors';
+import type { AppErrorData } from '@shared/errors';
+import type { Delivered } from '@shared/tables';
 
 /** An error result from the main process, thrown inside the renderer so hooks and forms can catch it. */
 export class ApiError extends Error {
@@ -10,8 +11,9 @@ export class ApiError extends Error {
   }
 }
 
-export const invoke = async <K extends Channel>(channel: K, input: ChannelInput<K>): Promise<Result<ChannelOutput<K>>> =>
-  (await window.api.invoke(channel, input)) as Result<ChannelOutput<K>>;
+/** Calls a channel; the result, with the tables the call's own writes changed (`changed`). */
+export const invoke = async <K extends Channel>(channel: K, input: ChannelInput<K>): Promise<Delivered<ChannelOutput<K>>> =>
+  (await window.api.invoke(channel, input)) as Delivered<ChannelOutput<K>>;
 
 /** Calls a channel; resolves with its value or rejects with an ApiError. */
 export const call = async <K extends Channel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> => {
