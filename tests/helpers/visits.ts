@@ -5,6 +5,11 @@ import { ADMIN, createTestWorkspace, DEFAULT_TEST_NOW, type TestWorkspace } from
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
 
+/** Wednesday of the tests' week (the manual clock starts on Monday 2026-11-23 01:00 UTC): when visits are planned. */
+export const WED = Date.UTC(2026, 10, 25, 2, 0);
+/** When a planned visit was carried out: before the clock's start (a contact cannot be recorded in the future). */
+export const DONE = Date.UTC(2026, 10, 23, 0, 30);
+
 /** A team (admin, two managers, two salespeople) and customers: 张三 owns 星辰 (with a decision-maker) and 海运; 李四 owns 远东; 东方 is in the pool. */
 export type VisitWorld = {
   ws: TestWorkspace;

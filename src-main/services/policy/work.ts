@@ -49,34 +49,40 @@ export const canReview = (v: Viewer): boolean => isManagerLike(v);
 /** Nobody decides on a plan or minutes they made themselves (SELF_APPROVAL). */
 export const isOwnWork = (v: Viewer, w: Work): boolean => w.personId === v.id || w.createdBy === v.id;
 
-const mayDecide = (v: Viewer, w: Work, status: string): boolean => canReview(v) && !isOwnWork(v, w) && status === 'submitted';
+/**
+ * A flow's steps open to the viewer: the author's steps (`to`) where the flow goes next from the
+ * record's status, while they may change it; the decision on a submitted record a reviewer's, never
+ * on their own work.
+ */
+const flowSteps = <S extends string>(
+  v: Viewer,
+  w: Work & { status: S },
+  customer: CustomerFacts,
+  flow: { transitions: Record<S, readonly S[]>; editable: readonly S[] },
+) => {
+  const changes = canChangeWork(v, w.personId, customer);
+  return {
+    edit: changes && flow.editable.includes(w.status),
+    to: (step: S): boolean => changes && flow.transitions[w.status].includes(step),
+    decides: canReview(v) && !isOwnWork(v, w) && w.status === 'submitted',
+  };
+};
 
 export const visitCan = (v: Viewer, visit: Work & { status: VisitStatus }, customer: CustomerFacts): VisitCan => {
-  const changes = canChangeWork(v, visit.personId, customer);
-  const next = visitTransitions[visit.status];
-  const decides = mayDecide(v, visit, visit.status);
+  const f = flowSteps(v, visit, customer, { transitions: visitTransitions, editable: visitEditable });
   return {
-    edit: changes && visitEditable.includes(visit.status),
-    submit: changes && next.includes('submitted'),
-    cancel: changes && next.includes('cancelled'),
-    approve: decides,
-    reject: decides,
-    record: changes && next.includes('done'),
+    edit: f.edit,
+    submit: f.to('submitted'),
+    cancel: f.to('cancelled'),
+    approve: f.decides,
+    reject: f.decides,
+    record: f.to('done'),
     // Minutes of a carried-out visit: whoever writes for its customer (minutes.create).
     writeMinutes: visit.status === 'done' && isLive(customer) && canWriteFor(v, customer),
   };
 };
 
 export const minutesCan = (v: Viewer, m: Work & { status: MinutesStatus }, customer: CustomerFacts): MinutesCan => {
-  const changes = canChangeWork(v, m.personId, customer);
-  const next = minutesTransitions[m.status];
-  const decides = mayDecide(v, m, m.status);
-  return {
-    edit: changes && minutesEditable.includes(m.status),
-    submit: changes && next.includes('submitted'),
-    approve: decides,
-    return: decides,
-    send: changes && next.includes('sent'),
-    confirm: changes && next.includes('confirmed'),
-  };
+  const f = flowSteps(v, m, customer, { transitions: minutesTransitions, editable: minutesEditable });
+  return { edit: f.edit, submit: f.to('submitted'), approve: f.decides, return: f.decides, send: f.to('sent'), confirm: f.to('confirmed') };
 };
