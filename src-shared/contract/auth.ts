@@ -6,7 +6,9 @@ import { channel } from './channel';
 
 /** Opening the workspace: status, set-up (new or joined from a backup), login, recovery, logout, one's own password and logins. */
 export const authChannels = {
-  'app.status': channel<AppStatus>()({ input: emptyInputSchema, access: 'public', reads: ['settings', 'users'] }),
+  // The window's own state (set up? whose session?), which it sets itself at each step: set-up, login, logout. No change
+  // notice refreshes it: a set-up's write would otherwise move the wizard on before the recovery key was confirmed.
+  'app.status': channel<AppStatus>()({ input: emptyInputSchema, access: 'public', reads: [] }),
   'setup.create': channel<SetupResult>()({ input: setupInputSchema, access: 'public' }),
   // A new PC joins from a backup (only while this PC has no workspace).
   'setup.joinUpload': channel<{ uploadId: string; size: number }>()({ input: joinUploadSchema, access: 'public' }),

@@ -140,6 +140,12 @@ it('every read channel reads only the tables it declares, and changes none', asy
   const sessionCheck = new Set(recording);
   recording = null;
 
+  // Reads that no change notice refreshes, on purpose (they declare none of the tables they read), and why.
+  const unrefreshed: Partial<Record<Channel, string>> = {
+    'app.status': 'the window sets its own set-up and session state at each step (src-shared/contract/auth.ts)',
+  };
+  for (const channel of Object.keys(unrefreshed) as Channel[]) expect((contract[channel] as { reads?: readonly string[] }).reads, channel).toEqual([]);
+
   const undeclared: Record<string, string[]> = {};
   const wrote: Record<string, string[]> = {};
   for (const channel of reads) {
@@ -154,7 +160,9 @@ it('every read channel reads only the tables it declares, and changes none', asy
       if (!channel.startsWith('import.') || channel === 'import.batches') expect(result, channel).toMatchObject({ ok: true });
       if (result.changed) wrote[channel] = result.changed;
       const read = new Set(ran.filter((sql) => !sessionCheck.has(sql)).flatMap(tablesIn));
-      const missing = [...read].filter((t) => !declared.has(t) && !(searchIndex.test(t) && declared.has('customers') && declared.has('contacts')));
+      const missing = unrefreshed[channel]
+        ? []
+        : [...read].filter((t) => !declared.has(t) && !(searchIndex.test(t) && declared.has('customers') && declared.has('contacts')));
       if (missing.length) undeclared[channel] = [...new Set([...(undeclared[channel] ?? []), ...missing])].sort();
     }
   }
