@@ -10,7 +10,6 @@ import { useChannelMutation } from '../api/hooks';
 import { DangerConfirm } from '../ui/DangerConfirm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDate, formatDateTime } from '../ui/format';
-import { activityChannels } from './activityChannels';
 import { EditActivityDialog } from './LogContactDialog';
 
 export const complaintColor: Record<ComplaintStatus, string> = { open: 'red', handling: 'orange', resolved: 'gray' };
@@ -19,7 +18,7 @@ const severityColor = { low: 'yellow', medium: 'orange', high: 'red' } as const;
 /** A complaint's next step: 开始处理 (open → handling), 标记已解决 (handling → resolved, with the resolution). */
 const ComplaintActions = ({ activity }: { activity: Activity }) => {
   const { t } = useTranslation();
-  const move = useChannelMutation('activities.transitionComplaint', activityChannels);
+  const move = useChannelMutation('activities.transitionComplaint');
   const [resolving, setResolving] = useState(false);
   const [resolution, setResolution] = useState('');
   if (!activity.can.moveComplaint) return null;
@@ -62,7 +61,7 @@ export const ActivityTable = ({ rows, showCustomer = false }: { rows: Activity[]
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Activity | null>(null);
   const [removing, setRemoving] = useState<Activity | null>(null);
-  const remove = useChannelMutation('activities.delete', activityChannels);
+  const remove = useChannelMutation('activities.delete');
   const closeRemove = () => {
     setRemoving(null);
     remove.reset();

@@ -17,7 +17,7 @@ export const GreetingSettingsPanel = () => {
 
 const GreetingSettingsForm = ({ initial }: { initial: number }) => {
   const { t } = useTranslation();
-  const update = useChannelMutation('activities.updateGreetingSettings', ['activities.greetingSettings', 'activities.greetings', 'activities.dashboard']);
+  const update = useChannelMutation('activities.updateGreetingSettings');
   const [days, setDays] = useState<number | string>(initial);
   const [error, setError] = useState<string | null>(null);
   return (

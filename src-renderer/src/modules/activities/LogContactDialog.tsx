@@ -11,7 +11,6 @@ import { localDateTimeInput } from '@shared/dates';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { activityChannels } from './activityChannels';
 import { fromDateInput, fromDateTimeInput } from './localTime';
 import { checkWith } from './zodErrors';
 
@@ -67,8 +66,8 @@ const LogContactForm = ({
   onDone: () => void;
 }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('activities.create', activityChannels);
-  const update = useChannelMutation('activities.update', activityChannels);
+  const create = useChannelMutation('activities.create');
+  const update = useChannelMutation('activities.update');
   const now = useNow();
   const form = useForm<Values>({
     mode: 'controlled',

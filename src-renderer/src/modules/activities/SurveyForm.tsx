@@ -9,14 +9,13 @@ import { localDate } from '@shared/dates';
 import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { activityChannels } from './activityChannels';
 import { fromDateInput } from './localTime';
 import { checkWith } from './zodErrors';
 
 /** 满意度调查: four scores 1–5 (stars) and comments. */
 export const SurveyForm = ({ customerId, contacts, onDone }: { customerId: string; contacts: Contact[]; onDone: () => void }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('activities.createSurvey', activityChannels);
+  const create = useChannelMutation('activities.createSurvey');
   const now = useNow();
   const form = useForm({
     mode: 'controlled',

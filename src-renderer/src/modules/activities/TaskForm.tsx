@@ -7,14 +7,13 @@ import { localDate } from '@shared/dates';
 import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { activityChannels } from './activityChannels';
 import { fromDateInput } from './localTime';
 import { checkWith } from './zodErrors';
 
 /** 新建回访任务 for one customer (assigned to the person creating it). */
 export const TaskForm = ({ customerId, onDone }: { customerId: string; onDone: () => void }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('activities.createTask', activityChannels);
+  const create = useChannelMutation('activities.createTask');
   const now = useNow();
   const form = useForm({ mode: 'controlled', initialValues: { title: '', due: localDate(now + 24 * 60 * 60 * 1000), notes: '' } });
   return (

@@ -10,7 +10,6 @@ import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDate, formatDateTime } from '../ui/format';
-import { activityChannels } from './activityChannels';
 import { daysFromToday, fromDateInput } from './localTime';
 
 /** Overdue red, due today orange, later plain, done grey (the house colours). */
@@ -44,8 +43,8 @@ export const DueBadge = ({ task }: { task: FollowUpTask }) => {
 /** 完成 and 推迟 (to 1, 3 or 7 days from today, or a chosen date) for one open task. */
 export const TaskActions = ({ task }: { task: FollowUpTask }) => {
   const { t } = useTranslation();
-  const complete = useChannelMutation('activities.completeTask', activityChannels);
-  const snooze = useChannelMutation('activities.snoozeTask', activityChannels);
+  const complete = useChannelMutation('activities.completeTask');
+  const snooze = useChannelMutation('activities.snoozeTask');
   const [date, setDate] = useState('');
   const now = useNow();
   if (!task.can.complete && !task.can.snooze) return null;

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
 import type { ReadChannel } from '@shared/contract/reads';
-import { ApiError, call, invoke } from './api';
-import { refreshTables } from './live';
+import { call, type ApiError } from './api';
+import { callRefreshing } from './live';
 
 /**
  * Reads through a contract channel; cached under [channel, input] until a change notice names a
@@ -15,24 +15,13 @@ export const useChannelQuery = <K extends ReadChannel>(
 ) => useQuery<ChannelOutput<K>, ApiError>({ queryKey: [channel, input], queryFn: () => call(channel, input), ...options });
 
 /**
- * Writes through a contract channel. As it resolves, every cached answer that reads a table the
- * call changed is marked stale and, when on screen, refetched; the change notice every window gets
- * names the same tables, in whichever order the two arrive. Not awaited: what the caller does on
- * success (close a dialog, leave a deleted record's page) happens first, and a page shows its old
- * answer until the new one arrives, never a loading state.
+ * Writes through a contract channel. Every view that shows what the call changed refreshes by
+ * itself: the tables the call touched (callRefreshing), and everyone else's writes through the
+ * change notices (api/live.ts), so there is no list of channels to refresh.
  */
-export const useChannelMutation = <K extends Channel>(channel: K, invalidates: Channel[] = []) => {
+export const useChannelMutation = <K extends Channel>(channel: K) => {
   const client = useQueryClient();
   return useMutation<ChannelOutput<K>, ApiError, ChannelInput<K>>({
-    mutationFn: async (input) => {
-      const result = await invoke(channel, input);
-      // A refused call may have written too (a failed login's history).
-      void refreshTables(client, result.changed ?? []);
-      if (!result.ok) throw new ApiError(result.error);
-      return result.value;
-    },
-    onSuccess: async () => {
-      await Promise.all(invalidates.map((c) => client.invalidateQueries({ queryKey: [c] })));
-    },
+    mutationFn: (input) => callRefreshing(client, channel, input),
   });
 };

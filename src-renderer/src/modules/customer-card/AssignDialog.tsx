@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '@shared/customers/types';
 import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { customerChannels } from './customerChannels';
 import { useBulkFeedback } from './useBulkFeedback';
 import { useUserDirectory } from './useUserDirectory';
 
@@ -15,7 +14,7 @@ export const AssignDialog = ({ customer, onDone }: { customer: Customer; onDone:
   const { t } = useTranslation();
   const feedback = useBulkFeedback();
   const { users } = useUserDirectory();
-  const assign = useChannelMutation('customers.assign', customerChannels);
+  const assign = useChannelMutation('customers.assign');
   const [to, setTo] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const options = [

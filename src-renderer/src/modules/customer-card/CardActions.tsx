@@ -20,7 +20,6 @@ import { useChannelMutation } from '../api/hooks';
 import { useErrorText } from '../ui/useErrorText';
 import { DangerConfirm } from '../ui/DangerConfirm';
 import { AssignDialog } from './AssignDialog';
-import { customerChannels } from './customerChannels';
 import { ReleaseDialog } from './ReleaseDialog';
 import { StatusDialog } from './StatusDialog';
 import { TierDialog } from './TierDialog';
@@ -39,12 +38,9 @@ export const CardActions = ({ customer, can, onMerge }: { customer: Customer; ca
   const feedback = useBulkFeedback();
   const errorText = useErrorText();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const claim = useChannelMutation('customers.claim', customerChannels);
-  // Not refreshing this card: it would turn into "not found" under the dialog before the page leaves it.
-  const remove = useChannelMutation(
-    'customers.delete',
-    customerChannels.filter((c) => c !== 'customers.get'),
-  );
+  const claim = useChannelMutation('customers.claim');
+  // Deleting also refetches this card (it reads customers), but onSuccess leaves the page and drops it before the answer can come back as "not found".
+  const remove = useChannelMutation('customers.delete');
   const client = useQueryClient();
   const close = () => {
     setDialog(null);

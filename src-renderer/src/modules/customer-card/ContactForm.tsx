@@ -6,7 +6,6 @@ import { formatPhone } from '@shared/rules/phone';
 import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
-import { customerChannels } from './customerChannels';
 
 const text = (v: string | null | undefined): string => v ?? '';
 
@@ -23,8 +22,8 @@ export const ContactForm = ({
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('contacts.create', customerChannels);
-  const update = useChannelMutation('contacts.update', customerChannels);
+  const create = useChannelMutation('contacts.create');
+  const update = useChannelMutation('contacts.update');
   const form = useZodForm(contactFieldsSchema, {
     mode: 'controlled',
     initialValues: {

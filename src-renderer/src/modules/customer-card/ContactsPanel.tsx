@@ -7,7 +7,6 @@ import type { Contact } from '@shared/customers/types';
 import { formatPhone } from '@shared/rules/phone';
 import { useChannelMutation } from '../api/hooks';
 import { ContactForm } from './ContactForm';
-import { customerChannels } from './customerChannels';
 import { DangerConfirm } from '../ui/DangerConfirm';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; contact: Contact } | { kind: 'delete'; contact: Contact };
@@ -21,7 +20,7 @@ const phone = (v: string | null): string => (v ? formatPhone(v) : '');
 export const ContactsPanel = ({ customerId, contacts }: { customerId: string; contacts: Contact[] }) => {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const remove = useChannelMutation('contacts.delete', customerChannels);
+  const remove = useChannelMutation('contacts.delete');
   const close = () => {
     setDialog(null);
     remove.reset();

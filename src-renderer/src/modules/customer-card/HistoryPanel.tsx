@@ -8,7 +8,6 @@ import type { Customer, CustomerVersion } from '@shared/customers/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
-import { customerChannels } from './customerChannels';
 import { useFieldText } from './useFieldText';
 
 /** Bookkeeping columns a person does not edit; their changes are told by the fields they accompany. */
@@ -40,7 +39,7 @@ const Change = ({ field, before, after, hidden }: { field: string; before: unkno
 export const HistoryPanel = ({ customer }: { customer: Customer }) => {
   const { t } = useTranslation();
   const history = useChannelQuery('customers.history', { id: customer.id });
-  const restore = useChannelMutation('customers.restoreVersion', customerChannels);
+  const restore = useChannelMutation('customers.restoreVersion');
   const [confirm, setConfirm] = useState<CustomerVersion | null>(null);
   const close = () => {
     setConfirm(null);

@@ -10,7 +10,6 @@ import { customerFieldsSchema } from '@shared/customers/schemas';
 import type { Customer } from '@shared/customers/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { customerChannels } from './customerChannels';
 import { useFieldText } from './useFieldText';
 
 type Side = 'this' | 'other';
@@ -33,7 +32,7 @@ const Comparison = ({ me, other, onDone }: { me: Customer; other: Customer; onDo
   const navigate = useNavigate();
   const { label, value } = useFieldText();
   const client = useQueryClient();
-  // Refreshed by hand after leaving: when the other record survives, this card is merged away and would read "not found".
+  // When the other record survives, this card is merged away: the page leaves it and drops its cached answer (it would read "not found").
   const merge = useChannelMutation('customers.merge');
   const [keep, setKeep] = useState<Side>('this');
   const [choices, setChoices] = useState<Record<string, Side>>(() => defaults(me, other, 'this'));
@@ -54,7 +53,6 @@ const Comparison = ({ me, other, onDone }: { me: Customer; other: Customer; onDo
             await navigate(`/customers/${survivor.id}`);
             client.removeQueries({ queryKey: ['customers.get', { id: me.id }] });
           }
-          await Promise.all(customerChannels.map((c) => client.invalidateQueries({ queryKey: [c] })));
         },
       },
     );

@@ -7,13 +7,12 @@ import type { MergeRecord } from '@shared/customers/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
-import { customerChannels } from './customerChannels';
 
 /** Merges this customer took part in, each undoable once (managers). */
 export const MergesPanel = ({ customerId }: { customerId: string }) => {
   const { t } = useTranslation();
   const merges = useChannelQuery('customers.merges', { limit: 500, customerId });
-  const undo = useChannelMutation('customers.undoMerge', customerChannels);
+  const undo = useChannelMutation('customers.undoMerge');
   const [confirm, setConfirm] = useState<MergeRecord | null>(null);
   const close = () => {
     setConfirm(null);

@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '@shared/customers/types';
 import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { customerChannels } from './customerChannels';
 import { useBulkFeedback } from './useBulkFeedback';
 
 /** The owner (or a manager) returns the customer to the pool, saying why. */
 export const ReleaseDialog = ({ customer, onDone }: { customer: Customer; onDone: () => void }) => {
   const { t } = useTranslation();
   const feedback = useBulkFeedback();
-  const release = useChannelMutation('customers.release', customerChannels);
+  const release = useChannelMutation('customers.release');
   const [reason, setReason] = useState('');
   return (
     <Stack>

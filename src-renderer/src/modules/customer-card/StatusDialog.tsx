@@ -7,14 +7,13 @@ import type { Customer } from '@shared/customers/types';
 import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
-import { customerChannels } from './customerChannels';
 import { useBulkFeedback } from './useBulkFeedback';
 
 /** Lifecycle change: lost needs a reason; leaving lost for an active state is a win-back (挽回). */
 export const StatusDialog = ({ customer, onDone }: { customer: Customer; onDone: () => void }) => {
   const { t } = useTranslation();
   const feedback = useBulkFeedback();
-  const setStatus = useChannelMutation('customers.setStatus', customerChannels);
+  const setStatus = useChannelMutation('customers.setStatus');
   const form = useZodForm(setStatusSchema, {
     mode: 'controlled',
     initialValues: { ids: [customer.id], status: customer.status, lostReason: customer.lostReason ?? '' },

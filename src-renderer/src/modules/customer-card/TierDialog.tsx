@@ -5,14 +5,13 @@ import { customerTiers, type CustomerTier } from '@shared/customers/enums';
 import type { Customer } from '@shared/customers/types';
 import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { customerChannels } from './customerChannels';
 import { useBulkFeedback } from './useBulkFeedback';
 
 /** The manual tier (重要/主要/普通/小客户) and VIP level, managers only. */
 export const TierDialog = ({ customer, onDone }: { customer: Customer; onDone: () => void }) => {
   const { t } = useTranslation();
   const feedback = useBulkFeedback();
-  const setTier = useChannelMutation('customers.setTier', customerChannels);
+  const setTier = useChannelMutation('customers.setTier');
   const [tier, setTierValue] = useState<string | null>(customer.tier);
   const [vip, setVip] = useState<number | string>(customer.vipLevel ?? '');
   const vipLevel = typeof vip === 'number' ? vip : null;

@@ -1,11 +1,9 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { customerChannels } from './useBulkAction';
 import type { DirectoryUser } from './useDirectory';
 
 /**
@@ -15,7 +13,6 @@ import type { DirectoryUser } from './useDirectory';
  */
 export const HandoverDialog = ({ opened, onClose, users }: { opened: boolean; onClose: () => void; users: DirectoryUser[] }) => {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const handover = useChannelMutation('customers.handover');
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
@@ -51,7 +48,6 @@ export const HandoverDialog = ({ opened, onClose, users }: { opened: boolean; on
             }),
           });
           close();
-          await Promise.all(customerChannels.map((c) => client.invalidateQueries({ queryKey: [c] })));
         },
       },
     );

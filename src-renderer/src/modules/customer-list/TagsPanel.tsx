@@ -15,9 +15,6 @@ import { DangerConfirm } from '../ui/DangerConfirm';
 
 type TagColor = (typeof tagColors)[number];
 
-/** Every tag change shows on customers: refresh the lists and cards too. */
-const tagViews = ['tags.list', 'customers.list', 'customers.get', 'customers.recycleBin'] as const;
-
 const ColorPicker = ({ value, onChange }: { value: TagColor; onChange: (c: TagColor) => void }) => {
   const { t } = useTranslation();
   return (
@@ -42,8 +39,8 @@ const ColorPicker = ({ value, onChange }: { value: TagColor; onChange: (c: TagCo
 
 const TagForm = ({ tag, onDone }: { tag: Tag | null; onDone: () => void }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('tags.create', [...tagViews]);
-  const update = useChannelMutation('tags.update', [...tagViews]);
+  const create = useChannelMutation('tags.create');
+  const update = useChannelMutation('tags.update');
   const form = useZodForm(tagInputSchema, {
     initialValues: { name: tag?.name ?? '', color: ((tag?.color as TagColor | undefined) ?? 'blue') as TagColor },
   });
@@ -88,7 +85,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; tag: Tag } | { kind: 'delete'
 export const TagsPanel = (_props: { session: SessionInfo }) => {
   const { t } = useTranslation();
   const tags = useChannelQuery('tags.list', {});
-  const remove = useChannelMutation('tags.delete', [...tagViews]);
+  const remove = useChannelMutation('tags.delete');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => {
     setDialog(null);

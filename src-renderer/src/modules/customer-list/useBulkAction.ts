@@ -1,9 +1,10 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Channel, ChannelInput } from '@shared/contract';
+import type { ChannelInput } from '@shared/contract';
 import type { BulkResult } from '@shared/customers/types';
-import { call, type ApiError } from '../api/api';
+import type { ApiError } from '../api/api';
+import { callRefreshing } from '../api/live';
 
 /** Channels that take `ids` and answer with a BulkResult. */
 export type BulkChannel =
@@ -17,16 +18,6 @@ export type BulkChannel =
   | 'customers.delete'
   | 'customers.restore'
   | 'customers.purge';
-
-/** What a change to customers makes stale on other screens. */
-export const customerChannels: Channel[] = [
-  'customers.list',
-  'customers.get',
-  'customers.recycleBin',
-  'customers.overdueFirstContact',
-  'customers.stale',
-  'search.query',
-];
 
 /** The contract takes at most 10,000 ids per call; a bigger selection goes in slices and the results add up. */
 const SLICE = 5000;
@@ -53,7 +44,7 @@ export const useBulkResultText = () => {
 };
 
 /**
- * Runs one bulk change on customers, refreshes every customer view, and
+ * Runs one bulk change on customers (each slice refreshes what shows the tables it changed) and
  * reports changed/skipped counts in a notification.
  */
 export const useBulkAction = () => {
@@ -63,19 +54,18 @@ export const useBulkAction = () => {
     mutationFn: async ({ channel, input, ids }) => {
       const total: BulkResult = { changed: 0, skipped: [] };
       for (let i = 0; i < ids.length; i += SLICE) {
-        const r = await call(channel, { ...input, ids: ids.slice(i, i + SLICE) } as ChannelInput<typeof channel>);
+        const r = await callRefreshing(client, channel, { ...input, ids: ids.slice(i, i + SLICE) } as ChannelInput<typeof channel>);
         total.changed += r.changed;
         total.skipped.push(...r.skipped);
       }
       return total;
     },
-    onSuccess: async (result, { action }) => {
+    onSuccess: (result, { action }) => {
       notifications.show({
         color: result.changed === 0 ? 'yellow' : 'green',
         message: resultText(action, result),
         autoClose: result.skipped.length ? 8000 : 4000,
       });
-      await Promise.all(customerChannels.map((c) => client.invalidateQueries({ queryKey: [c] })));
     },
   });
 };

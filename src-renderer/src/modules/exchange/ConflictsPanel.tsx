@@ -16,7 +16,7 @@ export const ConflictsPanel = () => {
   const { t } = useTranslation();
   const conflicts = useChannelQuery('exchange.conflicts', {});
   const users = useChannelQuery('users.directory', {});
-  const resolve = useChannelMutation('exchange.resolve', ['exchange.conflicts', 'exchange.status', 'customers.list', 'customers.get']);
+  const resolve = useChannelMutation('exchange.resolve');
   const [fields, setFields] = useState<Record<string, Record<string, Choice>>>({});
   const [actions, setActions] = useState<Record<string, 'merge' | 'keep_both'>>({});
   const [done, setDone] = useState<number | null>(null);

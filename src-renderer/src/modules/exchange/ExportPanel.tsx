@@ -14,7 +14,7 @@ export const ExportPanel = ({ session, peers }: { session: SessionInfo; peers: E
   const [mode, setMode] = useState<'all' | 'since'>('all');
   const [peer, setPeer] = useState<string | null>(null);
   const [done, setDone] = useState<number | null>(null);
-  const exportBook = useChannelMutation('exchange.export', ['exchange.status', 'exchange.history']);
+  const exportBook = useChannelMutation('exchange.export');
   const exportPlain = useChannelMutation('exchange.exportPlain');
   // A salesperson's workbook holds their own customers' records (UserCan.seeTeam: everyone's); the plain export is UserCan.exportAllData.
   const can = session.user.can;

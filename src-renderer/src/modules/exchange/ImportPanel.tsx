@@ -18,7 +18,7 @@ export const ImportPanel = ({ onShowConflicts }: { onShowConflicts: () => void }
   const [message, setMessage] = useState<string | null>(null);
   const reset = useRef<() => void>(null);
   const analyze = useChannelMutation('exchange.analyze');
-  const commit = useChannelMutation('exchange.commit', ['exchange.status', 'exchange.conflicts', 'exchange.history', 'customers.list', 'customers.get']);
+  const commit = useChannelMutation('exchange.commit');
   const cancel = useChannelMutation('exchange.cancel');
 
   const pick = async (file: File | null) => {

@@ -1,12 +1,10 @@
 import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ImportBatchInfo, ImportUndoResult } from '@shared/import/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
-import { customerChannels } from '../customer-card/customerChannels';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime, formatCount } from '../ui/format';
 
@@ -19,9 +17,8 @@ const TOUCHED_SHOWN = 20;
  */
 export const BatchList = () => {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const batches = useChannelQuery('import.batches', {});
-  const undo = useChannelMutation('import.undo', ['import.batches']);
+  const undo = useChannelMutation('import.undo');
   const [confirm, setConfirm] = useState<ImportBatchInfo | null>(null);
   const [result, setResult] = useState<{ batch: ImportBatchInfo; undo: ImportUndoResult } | null>(null);
 
@@ -33,10 +30,9 @@ export const BatchList = () => {
     undo.mutate(
       { batchId: batch.id },
       {
-        onSuccess: async (r) => {
+        onSuccess: (r) => {
           setConfirm(null);
           setResult({ batch, undo: r });
-          await Promise.all(customerChannels.map((c) => client.invalidateQueries({ queryKey: [c] })));
         },
       },
     );

@@ -1,13 +1,11 @@
 import { Button, Group, Loader, Paper, Stepper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconArrowRight, IconPlayerPlay } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportTarget } from '@shared/import/targets';
 import type { ImportAnalysisView, ImportFileInfo } from '@shared/import/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
-import { customerChannels } from '../customer-card/customerChannels';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { AnalysisStep } from './AnalysisStep';
 import { assignmentReady, AssignStep, initialAssignment, type Assignment } from './AssignStep';
@@ -37,7 +35,6 @@ const toAssignment = (a: Assignment) =>
  */
 export const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [active, setActive] = useState<number>(STEP.file);
   const [file, setFile] = useState<ImportFileInfo | null>(null);
   const [sheetIndex, setSheetIndex] = useState<number | null>(null);
@@ -81,15 +78,14 @@ export const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
   const summary = job?.state === 'done' ? job.summary : null;
   const step = summary ? STEP.finished : jobId ? STEP.commit : active;
 
-  // The end of an import: everything that shows customers or batches is stale now. Once per batch
-  // (the effect also runs when the language changes).
+  // The end of an import: told once per batch (the effect also runs when the language changes). What
+  // shows customers or batches refreshes by itself: the import process's commit is a change notice.
   const announced = useRef<string | null>(null);
   useEffect(() => {
     if (!summary || announced.current === summary.batchId) return;
     announced.current = summary.batchId;
     notifications.show({ color: 'green', message: t('importer.commit.doneNotice', { created: summary.created, filled: summary.filled }) });
-    void Promise.all([...customerChannels, 'import.batches' as const].map((c) => client.invalidateQueries({ queryKey: [c] })));
-  }, [summary, client, t]);
+  }, [summary, t]);
 
   const onUploaded = (info: ImportFileInfo) => {
     setFile(info);

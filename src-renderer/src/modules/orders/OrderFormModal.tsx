@@ -11,7 +11,7 @@ import type { SessionInfo } from '@shared/types';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
 import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { money, orderChannels, todayIso, toFen } from './shared';
+import { money, todayIso, toFen } from './shared';
 
 type LineValues = { product: string; quantity: number | string; unitPrice: number | string };
 type Values = { orderDate: string; dueDate: string; contractNo: string; salespersonId: string | null; notes: string; lines: LineValues[] };
@@ -56,8 +56,8 @@ export const OrderFormModal = ({
 }) => {
   const { t } = useTranslation();
   const { users } = useUserDirectory();
-  const create = useChannelMutation('orders.create', orderChannels);
-  const update = useChannelMutation('orders.update', orderChannels);
+  const create = useChannelMutation('orders.create');
+  const update = useChannelMutation('orders.update');
   const [dueTouched, setDueTouched] = useState(!!order);
   const today = todayIso();
   const form = useForm<Values>({

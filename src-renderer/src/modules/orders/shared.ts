@@ -1,4 +1,3 @@
-import type { Channel } from '@shared/contract';
 import { localDate } from '@shared/dates';
 import { formatMoney } from '../ui/formatMoney';
 
@@ -7,18 +6,6 @@ export const money = (fen: number | null | undefined): string => (fen === null |
 
 /** Yuan typed in a form → fen. */
 export const toFen = (yuan: number | string | null | undefined): number => Math.round(Number(yuan || 0) * 100);
-
-/** What an order or payment change makes stale. */
-export const orderChannels: Channel[] = [
-  'orders.list',
-  'orders.get',
-  'orders.summary',
-  'orders.receivables',
-  'orders.gradeHistory',
-  'orders.products',
-  'customers.get',
-  'customers.list',
-];
 
 /** Today as 'YYYY-MM-DD' in local time. */
 export const todayIso = (): string => localDate(Date.now());

@@ -48,8 +48,8 @@ const ReportBody = ({ data }: { data: SalesReport }) => {
   const [summary, setSummary] = useState(data.summary);
   const [plan, setPlan] = useState(data.plan);
   const [comment, setComment] = useState(data.managerComment ?? '');
-  const save = useChannelMutation('reports.salesReport.save', ['reports.salesReport.get', 'reports.salesReport.list']);
-  const commentOn = useChannelMutation('reports.salesReport.comment', ['reports.salesReport.get', 'reports.salesReport.list']);
+  const save = useChannelMutation('reports.salesReport.save');
+  const commentOn = useChannelMutation('reports.salesReport.comment');
   const f = data.figures;
   const team = data.userId === null;
   const chartData = team

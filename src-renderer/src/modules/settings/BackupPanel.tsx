@@ -27,7 +27,7 @@ export const BackupPanel = () => {
   const client = useQueryClient();
   const settings = useChannelQuery('backup.settings', {});
   const list = useChannelQuery('backup.list', {});
-  const create = useChannelMutation('backup.create', ['backup.list']);
+  const create = useChannelMutation('backup.create');
   // No refresh after a restore: every session has ended, and the next call would only say so.
   const restore = useChannelMutation('backup.restore');
   const [target, setTarget] = useState<BackupInfo | null>(null);
@@ -37,7 +37,13 @@ export const BackupPanel = () => {
   const backupNow = () =>
     create.mutate(
       {},
-      { onSuccess: (made) => notifications.show({ color: 'green', message: t('backupUi.backupDone', { fileName: made.fileName }) }) },
+      {
+        onSuccess: (made) => {
+          notifications.show({ color: 'green', message: t('backupUi.backupDone', { fileName: made.fileName }) });
+          // A backup is a file, not a row: no change notice names it, so the list is refreshed here.
+          void client.invalidateQueries({ queryKey: ['backup.list'] });
+        },
+      },
     );
   const askRestore = (backup: BackupInfo) => {
     restore.reset();

@@ -18,7 +18,7 @@ const toInput = (v: Values) => ({
 /** The backup folder and how long automatic backups are kept; validated by the schema the main process applies. */
 export const BackupSettingsForm = ({ initial }: { initial: BackupSettings }) => {
   const { t } = useTranslation();
-  const update = useChannelMutation('backup.updateSettings', ['backup.settings', 'backup.list']);
+  const update = useChannelMutation('backup.updateSettings');
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { dir: initial.isDefault ? '' : initial.dir, retentionDays: initial.retentionDays },

@@ -25,8 +25,8 @@ export const CompanyPanel = () => {
   const errorText = useErrorText();
   const client = useQueryClient();
   const settings = useChannelQuery('settings.get', {});
-  const update = useChannelMutation('settings.update', ['settings.get']);
-  const setLogo = useChannelMutation('settings.setLogo', ['settings.get']);
+  const update = useChannelMutation('settings.update');
+  const setLogo = useChannelMutation('settings.setLogo');
   const form = useZodForm(settingsUpdateSchema, { mode: 'controlled', initialValues: { companyName: '', address: '', phone: '', fax: '' } });
   const loaded = settings.data;
   useEffect(() => {

@@ -9,7 +9,7 @@ import { RoleSelect } from './RoleSelect';
 
 export const CreateUserForm = ({ onDone }: { onDone: () => void }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('users.create', ['users.list']);
+  const create = useChannelMutation('users.create');
   const form = useZodForm(createUserInputSchema, {
     mode: 'controlled',
     initialValues: { username: '', displayName: '', role: 'sales' as const, password: '', mustChangePassword: true },

@@ -11,7 +11,7 @@ import { RoleSelect } from './RoleSelect';
 /** Taking a role away re-keys the workspace: `onPending` lets the users panel follow its progress. */
 export const EditUserForm = ({ user, onDone, onPending }: { user: UserInfo; onDone: () => void; onPending?: (pending: boolean) => void }) => {
   const { t } = useTranslation();
-  const update = useChannelMutation('users.update', ['users.list', 'keys.status']);
+  const update = useChannelMutation('users.update');
   useEffect(() => {
     onPending?.(update.isPending);
     return () => onPending?.(false);

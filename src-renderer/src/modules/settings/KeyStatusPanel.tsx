@@ -1,6 +1,7 @@
 import { Alert, Button, Loader, Group, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKey } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RekeyOutcome, RekeyPhase } from '@shared/contract/keys';
 import { useChannelMutation, useChannelQuery } from '../api/hooks';
@@ -32,7 +33,14 @@ const OutcomeAlert = ({ outcome }: { outcome: RekeyOutcome }) => {
 export const KeyStatusPanel = ({ busy }: { busy: boolean }) => {
   const { t } = useTranslation();
   const status = useChannelQuery('keys.status', {}, { refetchInterval: (q) => (busy || q.state.data?.running ? 400 : false) });
-  const retry = useChannelMutation('keys.rekey', ['keys.status', 'users.list']);
+  const client = useQueryClient();
+  const retry = useChannelMutation('keys.rekey');
+  // A re-key changes the key slots (keyring.json), not a table: no change notice names them.
+  const rekeyed = (): void => {
+    notifications.show({ color: 'green', message: t('keys.retryDone') });
+    void client.invalidateQueries({ queryKey: ['keys.status'] });
+    void client.invalidateQueries({ queryKey: ['users.list'] });
+  };
   const s = status.data;
   const running = s?.running;
   return (
@@ -63,7 +71,7 @@ export const KeyStatusPanel = ({ busy }: { busy: boolean }) => {
               variant="light"
               color="orange"
               loading={retry.isPending}
-              onClick={() => retry.mutate({}, { onSuccess: () => notifications.show({ color: 'green', message: t('keys.retryDone') }) })}
+              onClick={() => retry.mutate({}, { onSuccess: rekeyed })}
             >
               {t('keys.retry')}
             </Button>

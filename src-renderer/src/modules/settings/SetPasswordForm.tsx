@@ -11,7 +11,7 @@ import { useZodForm } from '../ui/useZodForm';
 /** Admin sets a user's password: a reset, or the new password that re-activates the account. */
 export const SetPasswordForm = ({ user, activate, onDone }: { user: UserInfo; activate: boolean; onDone: () => void }) => {
   const { t } = useTranslation();
-  const mutation = useChannelMutation(activate ? 'users.activate' : 'users.resetPassword', ['users.list']);
+  const mutation = useChannelMutation(activate ? 'users.activate' : 'users.resetPassword');
   const form = useZodForm(newPasswordPairSchema, { mode: 'controlled', initialValues: { newPassword: '', newPasswordConfirm: '' } });
   const [mustChange, setMustChange] = useState(true);
   return (

@@ -1,5 +1,6 @@
 import { PasswordField } from '../ui/PasswordField';
 import { Alert, Button, Modal, Paper, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../api/hooks';
@@ -10,7 +11,8 @@ import { KeyStatusPanel } from './KeyStatusPanel';
 export const SystemPanel = ({ companyName }: { companyName: string }) => {
   const { t } = useTranslation();
   const check = useChannelMutation('system.check');
-  const rotate = useChannelMutation('system.rotateRecoveryKey', ['keys.status']);
+  const client = useQueryClient();
+  const rotate = useChannelMutation('system.rotateRecoveryKey');
   const [rotating, setRotating] = useState(false);
   const [password, setPassword] = useState('');
   const close = () => {
@@ -51,7 +53,8 @@ export const SystemPanel = ({ companyName }: { companyName: string }) => {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              rotate.mutate({ password });
+              // A new recovery key is a key slot (keyring.json), not a row: no change notice names it.
+              rotate.mutate({ password }, { onSuccess: () => void client.invalidateQueries({ queryKey: ['keys.status'] }) });
             }}
           >
             <Stack>

@@ -24,7 +24,7 @@ export const UsersPanel = ({ currentUserId }: { currentUserId: string }) => {
   const { t } = useTranslation();
   const users = useChannelQuery('users.list', {});
   // A deactivation re-keys the workspace (src-main/services/rekey): its progress and outcome show in KeyStatusPanel.
-  const deactivate = useChannelMutation('users.deactivate', ['users.list', 'keys.status']);
+  const deactivate = useChannelMutation('users.deactivate');
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => {

@@ -63,7 +63,7 @@ export const NotificationsCard = (_props: { session: SessionInfo }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const list = useChannelQuery('visits.notifications', {});
-  const mark = useChannelMutation('visits.markRead', ['visits.notifications']);
+  const mark = useChannelMutation('visits.markRead');
   if (list.error) return <ErrorAlert error={list.error} />;
   if (!list.data?.length) return null;
   const open = (n: VisitNotification) => {

@@ -13,7 +13,6 @@ import { DueDate } from './DueDate';
 import { Loaded } from './Loaded';
 import { RecordPage } from './RecordPage';
 import { MinutesStatusBadge } from './VisitStatusBadge';
-import { activityEffects, visitChannels } from './visitChannels';
 import { PrintButton } from '../print/PrintButton';
 
 type Step = 'approve' | 'return' | 'send' | 'confirm' | null;
@@ -29,11 +28,11 @@ const Actions = ({ minutes }: { minutes: MinutesDetail }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<Step>(null);
-  const submit = useChannelMutation('minutes.submit', visitChannels);
-  const approve = useChannelMutation('minutes.approve', [...visitChannels, ...activityEffects]);
-  const ret = useChannelMutation('minutes.return', visitChannels);
-  const send = useChannelMutation('minutes.markSent', visitChannels);
-  const confirm = useChannelMutation('minutes.confirmReceipt', visitChannels);
+  const submit = useChannelMutation('minutes.submit');
+  const approve = useChannelMutation('minutes.approve');
+  const ret = useChannelMutation('minutes.return');
+  const send = useChannelMutation('minutes.markSent');
+  const confirm = useChannelMutation('minutes.confirmReceipt');
   const close = () => setDialog(null);
   const ok = () => {
     notifications.show({ color: 'green', message: t('visits.minutes.done') });

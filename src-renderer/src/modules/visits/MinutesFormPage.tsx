@@ -14,7 +14,6 @@ import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { CustomerPicker } from './CustomerPicker';
 import { FormFooter } from './FormFooter';
 import { Loaded } from './Loaded';
-import { visitChannels } from './visitChannels';
 
 type ActionValues = { content: string; ownerName: string; ownerUserId: string | null; dueDate: string };
 
@@ -76,8 +75,8 @@ const MinutesForm = ({ session, minutes, visit }: { session: SessionInfo; minute
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const directory = useUserDirectory();
-  const create = useChannelMutation('minutes.create', visitChannels);
-  const update = useChannelMutation('minutes.update', visitChannels);
+  const create = useChannelMutation('minutes.create');
+  const update = useChannelMutation('minutes.update');
   const form = useForm<Values>({ mode: 'controlled', initialValues: initialValues(session, minutes, visit, params.get('customerId')) });
   const mf = (key: string): string => t(`visits.minutesFields.${key}`);
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(form.values.meetingDate);

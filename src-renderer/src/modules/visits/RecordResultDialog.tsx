@@ -9,7 +9,6 @@ import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fromLocalInput } from './dates';
-import { activityEffects, visitChannels } from './visitChannels';
 
 type Values = { doneAt: string; contactId: string | null; summary: string; outcome: string; nextStep: string; nextFollowUpAt: string };
 
@@ -17,7 +16,7 @@ type Values = { doneAt: string; contactId: string | null; summary: string; outco
 export const RecordResultDialog = ({ visit, opened, onClose }: { visit: VisitDetail; opened: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
   const now = useNow();
-  const record = useChannelMutation('visits.recordResult', [...visitChannels, ...activityEffects]);
+  const record = useChannelMutation('visits.recordResult');
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {

@@ -18,7 +18,6 @@ import { Loaded } from './Loaded';
 import { RecordPage } from './RecordPage';
 import { RecordResultDialog } from './RecordResultDialog';
 import { VisitStatusBadge } from './VisitStatusBadge';
-import { visitChannels } from './visitChannels';
 import { PrintButton } from '../print/PrintButton';
 
 type Dialog = 'approve' | 'reject' | 'record' | 'cancel' | null;
@@ -27,10 +26,10 @@ const Actions = ({ visit }: { visit: VisitDetail }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const submit = useChannelMutation('visits.submit', visitChannels);
-  const approve = useChannelMutation('visits.approve', visitChannels);
-  const reject = useChannelMutation('visits.reject', visitChannels);
-  const cancel = useChannelMutation('visits.cancel', visitChannels);
+  const submit = useChannelMutation('visits.submit');
+  const approve = useChannelMutation('visits.approve');
+  const reject = useChannelMutation('visits.reject');
+  const cancel = useChannelMutation('visits.cancel');
   const close = () => setDialog(null);
   const ok = (message: string) => () => {
     notifications.show({ color: 'green', message });

@@ -31,7 +31,6 @@ import { CustomerPicker } from './CustomerPicker';
 import { fromLocalInput } from './dates';
 import { FormFooter } from './FormFooter';
 import { Loaded } from './Loaded';
-import { visitChannels } from './visitChannels';
 
 type Values = {
   customerId: string | null;
@@ -126,8 +125,8 @@ const VisitForm = ({ session, visit }: { session: SessionInfo; visit: VisitDetai
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const create = useChannelMutation('visits.create', visitChannels);
-  const update = useChannelMutation('visits.update', visitChannels);
+  const create = useChannelMutation('visits.create');
+  const update = useChannelMutation('visits.update');
   const form = useForm<Values>({ mode: 'controlled', initialValues: initialValues(visit, params.get('customerId')) });
   const f = (key: string): string => t(`visits.fields.${key}`);
   // The place defaults to the customer's address (the same query as the contact list below), until the person types one.

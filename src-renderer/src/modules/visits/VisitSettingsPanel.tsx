@@ -8,7 +8,7 @@ import { useZodForm } from '../ui/useZodForm';
 
 const SettingsForm = ({ initial }: { initial: VisitSettings }) => {
   const { t } = useTranslation();
-  const update = useChannelMutation('visits.updateSettings', ['visits.settings', 'visits.customerSummary', 'visits.suggestions']);
+  const update = useChannelMutation('visits.updateSettings');
   const form = useZodForm(visitSettingsSchema, { mode: 'controlled', initialValues: initial });
   return (
     <form onSubmit={form.onSubmit((values) => update.mutate(values, { onSuccess: () => notifications.show({ color: 'green', message: t('common.saved') }) }))}>
