@@ -7,21 +7,16 @@ import { api, dayFromToday, expect, go, logInAs, pinnedContext, snap, test, type
  * the same bridge), the manager 刘经理's, through the same channels the app uses.
  */
 
-const admin = { username: 'wangfang', name: '王芳', password: 'Admin-pass-2026' };
 const password = 'Office-pass-2026';
 
+/** The office, set up through the channels: the administrator, then 张三 (sales) and 刘经理 (manager); logged out again. */
 const setUpOffice = async (page: Page, bridge: BridgeProcess): Promise<void> => {
   await page.goto(bridge.url);
-  await api(page, 'setup.create', {
-    companyName: '杭州星辰贸易有限公司',
-    adminUsername: admin.username,
-    adminDisplayName: admin.name,
-    password: admin.password,
-    locale: 'zh-CN',
-  });
-  await api(page, 'auth.login', { username: admin.username, password: admin.password });
-  await api(page, 'users.create', { username: 'zhangsan', displayName: '张三', role: 'sales', password });
-  await api(page, 'users.create', { username: 'liujl', displayName: '刘经理', role: 'manager', password });
+  const admin = { adminUsername: 'wangfang', adminDisplayName: '王芳', password: 'Admin-pass-2026' };
+  await api(page, 'setup.create', { companyName: '杭州星辰贸易有限公司', ...admin, locale: 'zh-CN' });
+  await api(page, 'auth.login', { username: admin.adminUsername, password: admin.password });
+  for (const [username, displayName, role] of [['zhangsan', '张三', 'sales'], ['liujl', '刘经理', 'manager']] as const)
+    await api(page, 'users.create', { username, displayName, role, password });
   await api(page, 'auth.logout', {});
   await page.reload();
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
