@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ComplaintStatus } from '@shared/activities/enums';
 import type { Activity } from '@shared/activities/types';
-import { useChannelMutation } from '../api/hooks';
 import { DangerConfirm } from '../ui/DangerConfirm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDate, formatDateTime } from '../ui/format';
 import { EditActivityDialog } from './LogContactDialog';
+import { useDeleteActivity, useTransitionComplaint } from './hooks';
 
 export const complaintColor: Record<ComplaintStatus, string> = { open: 'red', handling: 'orange', resolved: 'gray' };
 const severityColor = { low: 'yellow', medium: 'orange', high: 'red' } as const;
@@ -18,7 +18,7 @@ const severityColor = { low: 'yellow', medium: 'orange', high: 'red' } as const;
 /** A complaint's next step: 开始处理 (open → handling), 标记已解决 (handling → resolved, with the resolution). */
 const ComplaintActions = ({ activity }: { activity: Activity }) => {
   const { t } = useTranslation();
-  const move = useChannelMutation('activities.transitionComplaint');
+  const move = useTransitionComplaint();
   const [resolving, setResolving] = useState(false);
   const [resolution, setResolution] = useState('');
   if (!activity.can.moveComplaint) return null;
@@ -61,7 +61,7 @@ export const ActivityTable = ({ rows, showCustomer = false }: { rows: Activity[]
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Activity | null>(null);
   const [removing, setRemoving] = useState<Activity | null>(null);
-  const remove = useChannelMutation('activities.delete');
+  const remove = useDeleteActivity();
   const closeRemove = () => {
     setRemoving(null);
     remove.reset();

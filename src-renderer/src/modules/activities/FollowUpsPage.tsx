@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import type { SessionInfo } from '@shared/types';
 import { activityTypes, MAX_GREETING_DAYS, type ActivityType } from '@shared/activities/enums';
 import { addDays } from '@shared/orders/logic';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { QueryRows } from '../ui/QueryRows';
 import { saveFile } from '../ui/saveFile';
@@ -17,6 +17,7 @@ import { centeredEmpty } from './centeredEmpty';
 import { GreetingsTable } from './GreetingsTable';
 import { NotificationSwitch } from './DueTaskNotifier';
 import { TaskTable } from './TaskTable';
+import { useExportGreetings } from './hooks';
 
 const MyTasks = ({ session }: { session: SessionInfo }) => {
   const { t } = useTranslation();
@@ -58,7 +59,7 @@ const GreetingList = () => {
   const [days, setDays] = useState<number | null>(null);
   const effective = days ?? settings.data?.days ?? 7;
   const list = useChannelQuery('activities.greetings', { days: effective }, { enabled: settings.isSuccess || days !== null });
-  const exportList = useChannelMutation('activities.exportGreetings');
+  const exportList = useExportGreetings();
   const to = list.data ? addDays(list.data.today, list.data.days) : '';
   return (
     <Stack gap="sm">

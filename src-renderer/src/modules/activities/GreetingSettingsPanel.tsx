@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_GREETING_DAYS } from '@shared/activities/enums';
 import { greetingSettingsSchema } from '@shared/activities/schemas';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { checkWith } from './zodErrors';
+import { useUpdateGreetingSettings } from './hooks';
 
 /** 设置 → 关怀提醒: how many days ahead the greeting list looks (managers and admins). */
 export const GreetingSettingsPanel = () => {
@@ -17,7 +18,7 @@ export const GreetingSettingsPanel = () => {
 
 const GreetingSettingsForm = ({ initial }: { initial: number }) => {
   const { t } = useTranslation();
-  const update = useChannelMutation('activities.updateGreetingSettings');
+  const update = useUpdateGreetingSettings();
   const [days, setDays] = useState<number | string>(initial);
   const [error, setError] = useState<string | null>(null);
   return (

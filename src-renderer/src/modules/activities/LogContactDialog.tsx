@@ -8,11 +8,12 @@ import { activityInputSchema, activityUpdateSchema } from '@shared/activities/sc
 import type { Activity } from '@shared/activities/types';
 import type { Contact } from '@shared/customers/types';
 import { localDateTimeInput } from '@shared/dates';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fromDateInput, fromDateTimeInput } from './localTime';
 import { checkWith } from './zodErrors';
+import { useLogContact, useUpdateActivity } from './hooks';
 
 type Values = {
   type: ActivityType;
@@ -66,8 +67,8 @@ const LogContactForm = ({
   onDone: () => void;
 }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('activities.create');
-  const update = useChannelMutation('activities.update');
+  const create = useLogContact();
+  const update = useUpdateActivity();
   const now = useNow();
   const form = useForm<Values>({
     mode: 'controlled',

@@ -6,16 +6,16 @@ import { surveyDimensions } from '@shared/activities/enums';
 import { surveyInputSchema } from '@shared/activities/schemas';
 import type { Contact } from '@shared/customers/types';
 import { localDate } from '@shared/dates';
-import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fromDateInput } from './localTime';
 import { checkWith } from './zodErrors';
+import { useCreateSurvey } from './hooks';
 
 /** 满意度调查: four scores 1–5 (stars) and comments. */
 export const SurveyForm = ({ customerId, contacts, onDone }: { customerId: string; contacts: Contact[]; onDone: () => void }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('activities.createSurvey');
+  const create = useCreateSurvey();
   const now = useNow();
   const form = useForm({
     mode: 'controlled',

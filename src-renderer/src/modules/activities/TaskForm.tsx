@@ -4,16 +4,16 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { taskInputSchema } from '@shared/activities/schemas';
 import { localDate } from '@shared/dates';
-import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fromDateInput } from './localTime';
 import { checkWith } from './zodErrors';
+import { useCreateTask } from './hooks';
 
 /** 新建回访任务 for one customer (assigned to the person creating it). */
 export const TaskForm = ({ customerId, onDone }: { customerId: string; onDone: () => void }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('activities.createTask');
+  const create = useCreateTask();
   const now = useNow();
   const form = useForm({ mode: 'controlled', initialValues: { title: '', due: localDate(now + 24 * 60 * 60 * 1000), notes: '' } });
   return (

@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FollowUpTask } from '@shared/activities/types';
 import { localDate } from '@shared/dates';
-import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDate, formatDateTime } from '../ui/format';
 import { daysFromToday, fromDateInput } from './localTime';
+import { useCompleteTask, useSnoozeTask } from './hooks';
 
 /** Overdue red, due today orange, later plain, done grey (the house colours). */
 export const DueBadge = ({ task }: { task: FollowUpTask }) => {
@@ -43,8 +43,8 @@ export const DueBadge = ({ task }: { task: FollowUpTask }) => {
 /** 完成 and 推迟 (to 1, 3 or 7 days from today, or a chosen date) for one open task. */
 export const TaskActions = ({ task }: { task: FollowUpTask }) => {
   const { t } = useTranslation();
-  const complete = useChannelMutation('activities.completeTask');
-  const snooze = useChannelMutation('activities.snoozeTask');
+  const complete = useCompleteTask();
+  const snooze = useSnoozeTask();
   const [date, setDate] = useState('');
   const now = useNow();
   if (!task.can.complete && !task.can.snooze) return null;

@@ -3,15 +3,15 @@ import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { loginInputSchema } from '@shared/schemas';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
 import { AuthFrame } from './AuthFrame';
 import { useSessionStart } from './useSessionStart';
+import { useLogin } from './hooks';
 
 export const LoginPage = () => {
   const { t } = useTranslation();
-  const login = useChannelMutation('auth.login');
+  const login = useLogin();
   const start = useSessionStart();
   const form = useZodForm(loginInputSchema, { mode: 'controlled', initialValues: { username: '', password: '' } });
   return (

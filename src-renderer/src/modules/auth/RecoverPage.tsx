@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { recoverInputSchema } from '@shared/schemas';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
 import { AuthFrame } from './AuthFrame';
 import { useSessionStart } from './useSessionStart';
+import { useRecover } from './hooks';
 
 const recoverFormSchema = recoverInputSchema
   .extend({ newPasswordConfirm: z.string() })
@@ -16,7 +16,7 @@ const recoverFormSchema = recoverInputSchema
 
 export const RecoverPage = () => {
   const { t } = useTranslation();
-  const recover = useChannelMutation('auth.recover');
+  const recover = useRecover();
   const start = useSessionStart();
   const form = useZodForm(recoverFormSchema, {
     mode: 'controlled',

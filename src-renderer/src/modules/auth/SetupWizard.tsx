@@ -4,13 +4,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '@shared/roles';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
 import { AuthFrame } from './AuthFrame';
 import { JoinFromBackup } from './JoinFromBackup';
 import { RecoveryKeyCard } from './RecoveryKeyCard';
 import { setupFormSchema } from './formSchemas';
+import { useCreateWorkspace } from './hooks';
 
 /** First run: company → administrator → recovery key (shown once, confirmed saved) → login. */
 export const SetupWizard = () => {
@@ -18,7 +18,7 @@ export const SetupWizard = () => {
   const client = useQueryClient();
   const [step, setStep] = useState(0);
   const [joining, setJoining] = useState(false);
-  const create = useChannelMutation('setup.create');
+  const create = useCreateWorkspace();
   const form = useZodForm(setupFormSchema, {
     mode: 'controlled',
     initialValues: { companyName: '', adminUsername: '', adminDisplayName: '', password: '', passwordConfirm: '' },

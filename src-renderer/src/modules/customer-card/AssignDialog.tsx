@@ -2,10 +2,10 @@ import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '@shared/customers/types';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useBulkFeedback } from './useBulkFeedback';
 import { useUserDirectory } from './useUserDirectory';
+import { useAssignCustomers } from '../customer-list/hooks';
 
 const POOL = '__pool__';
 
@@ -14,7 +14,7 @@ export const AssignDialog = ({ customer, onDone }: { customer: Customer; onDone:
   const { t } = useTranslation();
   const feedback = useBulkFeedback();
   const { users } = useUserDirectory();
-  const assign = useChannelMutation('customers.assign');
+  const assign = useAssignCustomers();
   const [to, setTo] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const options = [

@@ -16,7 +16,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Customer, CustomerCan } from '@shared/customers/types';
-import { useChannelMutation } from '../api/hooks';
 import { useErrorText } from '../ui/useErrorText';
 import { DangerConfirm } from '../ui/DangerConfirm';
 import { AssignDialog } from './AssignDialog';
@@ -24,6 +23,7 @@ import { ReleaseDialog } from './ReleaseDialog';
 import { StatusDialog } from './StatusDialog';
 import { TierDialog } from './TierDialog';
 import { useBulkFeedback } from './useBulkFeedback';
+import { useClaimCustomers, useDeleteCustomers } from '../customer-list/hooks';
 
 type Dialog = 'status' | 'release' | 'assign' | 'tier' | 'delete';
 
@@ -38,9 +38,9 @@ export const CardActions = ({ customer, can, onMerge }: { customer: Customer; ca
   const feedback = useBulkFeedback();
   const errorText = useErrorText();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const claim = useChannelMutation('customers.claim');
+  const claim = useClaimCustomers();
   // Deleting also refetches this card (it reads customers), but onSuccess leaves the page and drops it before the answer can come back as "not found".
-  const remove = useChannelMutation('customers.delete');
+  const remove = useDeleteCustomers();
   const client = useQueryClient();
   const close = () => {
     setDialog(null);

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { contactFieldsSchema } from '@shared/customers/schemas';
 import type { Contact } from '@shared/customers/types';
 import { formatPhone } from '@shared/rules/phone';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
+import { useCreateContact, useUpdateContact } from '../customer-list/hooks';
 
 const text = (v: string | null | undefined): string => v ?? '';
 
@@ -22,8 +22,8 @@ export const ContactForm = ({
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('contacts.create');
-  const update = useChannelMutation('contacts.update');
+  const create = useCreateContact();
+  const update = useUpdateContact();
   const form = useZodForm(contactFieldsSchema, {
     mode: 'controlled',
     initialValues: {

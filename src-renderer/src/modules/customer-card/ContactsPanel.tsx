@@ -5,9 +5,9 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '@shared/customers/types';
 import { formatPhone } from '@shared/rules/phone';
-import { useChannelMutation } from '../api/hooks';
 import { ContactForm } from './ContactForm';
 import { DangerConfirm } from '../ui/DangerConfirm';
+import { useDeleteContact } from '../customer-list/hooks';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; contact: Contact } | { kind: 'delete'; contact: Contact };
 
@@ -20,7 +20,7 @@ const phone = (v: string | null): string => (v ? formatPhone(v) : '');
 export const ContactsPanel = ({ customerId, contacts }: { customerId: string; contacts: Contact[] }) => {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const remove = useChannelMutation('contacts.delete');
+  const remove = useDeleteContact();
   const close = () => {
     setDialog(null);
     remove.reset();

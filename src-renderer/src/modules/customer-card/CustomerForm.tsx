@@ -26,13 +26,14 @@ import type { Customer, DuplicateHit } from '@shared/customers/types';
 import type { SessionInfo } from '@shared/types';
 import { formatPhone } from '@shared/rules/phone';
 import { ApiError, call } from '../api/api';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
 import { DuplicateList } from './DuplicateList';
 import { RegionSelects } from './RegionSelects';
 import { duplicateProbe, useDuplicateCheck } from './useDuplicateCheck';
 import { useUserDirectory } from './useUserDirectory';
+import { useCreateCustomer, useTagCustomers, useUpdateCustomer } from '../customer-list/hooks';
 
 const text = (v: string | null | undefined): string => v ?? '';
 
@@ -104,9 +105,9 @@ export const CustomerForm = ({ session, customer, onReload }: { session: Session
   const editing = customer !== null;
   const tagList = useChannelQuery('tags.list', {});
   const { users } = useUserDirectory();
-  const create = useChannelMutation('customers.create');
-  const update = useChannelMutation('customers.update');
-  const bulkTag = useChannelMutation('customers.bulkTag');
+  const create = useCreateCustomer();
+  const update = useUpdateCustomer();
+  const bulkTag = useTagCustomers();
   const [tagIds, setTagIds] = useState<string[]>(customer?.tags.map((tag) => tag.id) ?? []);
   const [owner, setOwner] = useState<string>('me');
   const [confirmHits, setConfirmHits] = useState<DuplicateHit[] | null>(null);

@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { financialFields } from '@shared/customers/enums';
 import type { Customer, CustomerVersion } from '@shared/customers/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { useFieldText } from './useFieldText';
+import { useRestoreCustomerVersion } from '../customer-list/hooks';
 
 /** Bookkeeping columns a person does not edit; their changes are told by the fields they accompany. */
 const internal = new Set(['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'nameKey', 'mergedInto', 'deletedBy', 'assignedAt']);
@@ -39,7 +40,7 @@ const Change = ({ field, before, after, hidden }: { field: string; before: unkno
 export const HistoryPanel = ({ customer }: { customer: Customer }) => {
   const { t } = useTranslation();
   const history = useChannelQuery('customers.history', { id: customer.id });
-  const restore = useChannelMutation('customers.restoreVersion');
+  const restore = useRestoreCustomerVersion();
   const [confirm, setConfirm] = useState<CustomerVersion | null>(null);
   const close = () => {
     setConfirm(null);

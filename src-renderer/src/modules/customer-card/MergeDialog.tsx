@@ -8,9 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { customerFieldsSchema } from '@shared/customers/schemas';
 import type { Customer } from '@shared/customers/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useFieldText } from './useFieldText';
+import { useMergeCustomers } from '../customer-list/hooks';
 
 type Side = 'this' | 'other';
 
@@ -33,7 +34,7 @@ const Comparison = ({ me, other, onDone }: { me: Customer; other: Customer; onDo
   const { label, value } = useFieldText();
   const client = useQueryClient();
   // When the other record survives, this card is merged away: the page leaves it and drops its cached answer (it would read "not found").
-  const merge = useChannelMutation('customers.merge');
+  const merge = useMergeCustomers();
   const [keep, setKeep] = useState<Side>('this');
   const [choices, setChoices] = useState<Record<string, Side>>(() => defaults(me, other, 'this'));
   const rows = mergeFields.filter((f) => !empty(me[f]) || !empty(other[f]));

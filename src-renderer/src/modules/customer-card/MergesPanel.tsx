@@ -4,15 +4,16 @@ import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeRecord } from '@shared/customers/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
+import { useUndoMerge } from '../customer-list/hooks';
 
 /** Merges this customer took part in, each undoable once (managers). */
 export const MergesPanel = ({ customerId }: { customerId: string }) => {
   const { t } = useTranslation();
   const merges = useChannelQuery('customers.merges', { limit: 500, customerId });
-  const undo = useChannelMutation('customers.undoMerge');
+  const undo = useUndoMerge();
   const [confirm, setConfirm] = useState<MergeRecord | null>(null);
   const close = () => {
     setConfirm(null);

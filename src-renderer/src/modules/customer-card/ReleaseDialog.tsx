@@ -2,15 +2,15 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '@shared/customers/types';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useBulkFeedback } from './useBulkFeedback';
+import { useReleaseCustomers } from '../customer-list/hooks';
 
 /** The owner (or a manager) returns the customer to the pool, saying why. */
 export const ReleaseDialog = ({ customer, onDone }: { customer: Customer; onDone: () => void }) => {
   const { t } = useTranslation();
   const feedback = useBulkFeedback();
-  const release = useChannelMutation('customers.release');
+  const release = useReleaseCustomers();
   const [reason, setReason] = useState('');
   return (
     <Stack>

@@ -4,16 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { customerStatuses, isLostStatus, type CustomerStatus } from '@shared/customers/enums';
 import { setStatusSchema } from '@shared/customers/schemas';
 import type { Customer } from '@shared/customers/types';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
 import { useBulkFeedback } from './useBulkFeedback';
+import { useSetCustomerStatus } from '../customer-list/hooks';
 
 /** Lifecycle change: lost needs a reason; leaving lost for an active state is a win-back (挽回). */
 export const StatusDialog = ({ customer, onDone }: { customer: Customer; onDone: () => void }) => {
   const { t } = useTranslation();
   const feedback = useBulkFeedback();
-  const setStatus = useChannelMutation('customers.setStatus');
+  const setStatus = useSetCustomerStatus();
   const form = useZodForm(setStatusSchema, {
     mode: 'controlled',
     initialValues: { ids: [customer.id], status: customer.status, lostReason: customer.lostReason ?? '' },

@@ -3,15 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerTiers, type CustomerTier } from '@shared/customers/enums';
 import type { Customer } from '@shared/customers/types';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useBulkFeedback } from './useBulkFeedback';
+import { useSetCustomerTier } from '../customer-list/hooks';
 
 /** The manual tier (重要/主要/普通/小客户) and VIP level, managers only. */
 export const TierDialog = ({ customer, onDone }: { customer: Customer; onDone: () => void }) => {
   const { t } = useTranslation();
   const feedback = useBulkFeedback();
-  const setTier = useChannelMutation('customers.setTier');
+  const setTier = useSetCustomerTier();
   const [tier, setTierValue] = useState<string | null>(customer.tier);
   const [vip, setVip] = useState<number | string>(customer.vipLevel ?? '');
   const vipLevel = typeof vip === 'number' ? vip : null;

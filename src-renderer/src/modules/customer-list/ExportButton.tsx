@@ -4,10 +4,10 @@ import { IconAddressBook, IconChevronDown, IconFileSpreadsheet, IconUsers } from
 import { useTranslation } from 'react-i18next';
 import type { CustomerFilter } from '@shared/customers/schemas';
 import type { ExportedFile } from '@shared/customers/types';
-import { useChannelMutation } from '../api/hooks';
 import { saveFile } from '../ui/saveFile';
 import { useErrorText } from '../ui/useErrorText';
 import type { Sort } from './listState';
+import { useExportContacts, useExportCustomers } from './hooks';
 
 /** List column keys → export column keys (the region column is three in the workbook). */
 const exportKeys = (columns: string[]): string[] =>
@@ -21,8 +21,8 @@ const exportKeys = (columns: string[]): string[] =>
 export const ExportButton = ({ filter, sort, columns }: { filter: CustomerFilter; sort: Sort; columns: string[] }) => {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const customers = useChannelMutation('customers.export');
-  const contacts = useChannelMutation('contacts.export');
+  const customers = useExportCustomers();
+  const contacts = useExportContacts();
   const done = (message: string) => ({
     onSuccess: (file: ExportedFile) => {
       saveFile(file);

@@ -2,9 +2,9 @@ import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import type { DirectoryUser } from './useDirectory';
+import { useHandOverCustomers } from './hooks';
 
 /**
  * 离职交接 (managers): every customer of one person to another in one step.
@@ -13,7 +13,7 @@ import type { DirectoryUser } from './useDirectory';
  */
 export const HandoverDialog = ({ opened, onClose, users }: { opened: boolean; onClose: () => void; users: DirectoryUser[] }) => {
   const { t } = useTranslation();
-  const handover = useChannelMutation('customers.handover');
+  const handover = useHandOverCustomers();
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [reason, setReason] = useState('');

@@ -7,11 +7,12 @@ import { tagColors } from '@shared/customers/enums';
 import { tagInputSchema } from '@shared/customers/schemas';
 import type { Tag } from '@shared/customers/types';
 import type { SessionInfo } from '@shared/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { TagBadge } from '../ui/TagBadge';
 import { useZodForm } from '../ui/useZodForm';
 import { DangerConfirm } from '../ui/DangerConfirm';
+import { useCreateTag, useDeleteTag, useUpdateTag } from '../settings/hooks';
 
 type TagColor = (typeof tagColors)[number];
 
@@ -39,8 +40,8 @@ const ColorPicker = ({ value, onChange }: { value: TagColor; onChange: (c: TagCo
 
 const TagForm = ({ tag, onDone }: { tag: Tag | null; onDone: () => void }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('tags.create');
-  const update = useChannelMutation('tags.update');
+  const create = useCreateTag();
+  const update = useUpdateTag();
   const form = useZodForm(tagInputSchema, {
     initialValues: { name: tag?.name ?? '', color: ((tag?.color as TagColor | undefined) ?? 'blue') as TagColor },
   });
@@ -85,7 +86,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; tag: Tag } | { kind: 'delete'
 export const TagsPanel = (_props: { session: SessionInfo }) => {
   const { t } = useTranslation();
   const tags = useChannelQuery('tags.list', {});
-  const remove = useChannelMutation('tags.delete');
+  const remove = useDeleteTag();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => {
     setDialog(null);

@@ -2,8 +2,9 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { normaliseColumnKeys } from './columns';
+import { useSetPref } from '../shell/hooks';
 
 const prefKey = ['prefs.get', { key: 'customerColumns' }] as const;
 
@@ -18,7 +19,7 @@ export const useColumnPrefs = () => {
   const { t } = useTranslation();
   const client = useQueryClient();
   const pref = useChannelQuery('prefs.get', { key: 'customerColumns' });
-  const save = useChannelMutation('prefs.set');
+  const save = useSetPref();
   const [chosen, setChosen] = useState<string[] | null>(null);
   // Memoised: the table's rows are memoised on the column list, a new array each render would re-render them all.
   const stored = useMemo(() => normaliseColumnKeys(pref.data), [pref.data]);

@@ -4,9 +4,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { columnLabel } from '@shared/exchange/labels';
 import type { ExchangeConflictView, ExchangeValue } from '@shared/exchange/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
+import { useResolveConflicts } from './hooks';
 
 type Choice = 'local' | 'remote';
 const PEOPLE = /(^|_)(owner_id|created_by|updated_by|deleted_by|user_id|actor_id)$/;
@@ -16,7 +17,7 @@ export const ConflictsPanel = () => {
   const { t } = useTranslation();
   const conflicts = useChannelQuery('exchange.conflicts', {});
   const users = useChannelQuery('users.directory', {});
-  const resolve = useChannelMutation('exchange.resolve');
+  const resolve = useResolveConflicts();
   const [fields, setFields] = useState<Record<string, Record<string, Choice>>>({});
   const [actions, setActions] = useState<Record<string, 'merge' | 'keep_both'>>({});
   const [done, setDone] = useState<number | null>(null);

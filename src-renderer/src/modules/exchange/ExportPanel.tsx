@@ -4,18 +4,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangePeer } from '@shared/exchange/types';
 import type { SessionInfo } from '@shared/types';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { saveFile } from '../ui/saveFile';
+import { useExportExchange, useExportPlain } from './hooks';
 
 export const ExportPanel = ({ session, peers }: { session: SessionInfo; peers: ExchangePeer[] }) => {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'all' | 'since'>('all');
   const [peer, setPeer] = useState<string | null>(null);
   const [done, setDone] = useState<number | null>(null);
-  const exportBook = useChannelMutation('exchange.export');
-  const exportPlain = useChannelMutation('exchange.exportPlain');
+  const exportBook = useExportExchange();
+  const exportPlain = useExportPlain();
   // A salesperson's workbook holds their own customers' records (UserCan.seeTeam: everyone's); the plain export is UserCan.exportAllData.
   const can = session.user.can;
   const run = () => {

@@ -4,10 +4,10 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeCounts, ExchangeSummary } from '@shared/exchange/types';
 import { columnLabel } from '@shared/exchange/labels';
-import { useChannelMutation } from '../api/hooks';
 import { bytesToBase64 } from '../ui/base64';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
+import { useAnalyzeExchange, useCancelExchange, useCommitExchange } from './hooks';
 
 const COUNT_KEYS: (keyof ExchangeCounts)[] = ['added', 'updated', 'deleted', 'conflicts', 'duplicates', 'alreadyPending', 'unchanged', 'older', 'skipped'];
 
@@ -17,9 +17,9 @@ export const ImportPanel = ({ onShowConflicts }: { onShowConflicts: () => void }
   const [summary, setSummary] = useState<ExchangeSummary | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const reset = useRef<() => void>(null);
-  const analyze = useChannelMutation('exchange.analyze');
-  const commit = useChannelMutation('exchange.commit');
-  const cancel = useChannelMutation('exchange.cancel');
+  const analyze = useAnalyzeExchange();
+  const commit = useCommitExchange();
+  const cancel = useCancelExchange();
 
   const pick = async (file: File | null) => {
     reset.current?.();

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ImportBatchInfo, ImportUndoResult } from '@shared/import/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime, formatCount } from '../ui/format';
+import { useUndoImport } from './hooks';
 
 const TOUCHED_SHOWN = 20;
 
@@ -18,7 +19,7 @@ const TOUCHED_SHOWN = 20;
 export const BatchList = () => {
   const { t } = useTranslation();
   const batches = useChannelQuery('import.batches', {});
-  const undo = useChannelMutation('import.undo');
+  const undo = useUndoImport();
   const [confirm, setConfirm] = useState<ImportBatchInfo | null>(null);
   const [result, setResult] = useState<{ batch: ImportBatchInfo; undo: ImportUndoResult } | null>(null);
 

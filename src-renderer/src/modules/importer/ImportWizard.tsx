@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportTarget } from '@shared/import/targets';
 import type { ImportAnalysisView, ImportFileInfo } from '@shared/import/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { AnalysisStep } from './AnalysisStep';
 import { assignmentReady, AssignStep, initialAssignment, type Assignment } from './AssignStep';
@@ -16,6 +16,7 @@ import { MappingStep } from './MappingStep';
 import { ReportStep } from './ReportStep';
 import { SheetStep } from './SheetStep';
 import { useDiscardUpload } from './useDiscardUpload';
+import { useAnalyzeImport, useCancelImport, useCommitImport } from './hooks';
 
 const STEP = { file: 0, sheet: 1, mapping: 2, analysis: 3, assign: 4, commit: 5, report: 6, finished: 7 } as const;
 const POLL_MS = 200;
@@ -63,9 +64,9 @@ export const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
   const previewKey = preview.data ? `${uploadId}:${sheetIndex}:${preview.data.headerRow}` : '';
   const targets = preview.data ? (mapping?.key === previewKey ? mapping.targets : preview.data.targets) : [];
 
-  const analyze = useChannelMutation('import.analyze');
-  const commit = useChannelMutation('import.commit');
-  const cancel = useChannelMutation('import.cancel');
+  const analyze = useAnalyzeImport();
+  const commit = useCommitImport();
+  const cancel = useCancelImport();
   const progress = useChannelQuery(
     'import.progress',
     { jobId: jobId ?? '' },

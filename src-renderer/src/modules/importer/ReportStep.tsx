@@ -4,10 +4,10 @@ import { IconArrowRight, IconCircleCheck, IconDownload, IconRefresh } from '@tab
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ImportJobState } from '@shared/import/types';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { saveFile } from '../ui/saveFile';
 import { StatCards } from './StatCards';
+import { useImportErrorWorkbook } from './hooks';
 
 type Props = {
   uploadId: string;
@@ -19,7 +19,7 @@ type Props = {
 /** Step 7: what the import did, the problem list as an xlsx, and the way on to the customers. */
 export const ReportStep = ({ uploadId, fileName, summary, onRestart }: Props) => {
   const { t } = useTranslation();
-  const workbook = useChannelMutation('import.errorWorkbook');
+  const workbook = useImportErrorWorkbook();
   const download = () =>
     workbook.mutate(
       { uploadId },

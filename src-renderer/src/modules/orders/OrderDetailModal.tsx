@@ -7,16 +7,17 @@ import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '@shared/orders/logic';
 import type { Order } from '@shared/orders/types';
 import type { SessionInfo } from '@shared/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { DangerConfirm } from '../ui/DangerConfirm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { OrderFormModal } from './OrderFormModal';
 import { money, todayIso, toFen } from './shared';
+import { useAddPayment, useDeleteOrder, useRemovePayment } from './hooks';
 
 /** 登记回款: date and amount, the amount defaulting to what is still open. */
 const PaymentForm = ({ order, onDone }: { order: Order; onDone: () => void }) => {
   const { t } = useTranslation();
-  const add = useChannelMutation('orders.addPayment');
+  const add = useAddPayment();
   const form = useForm<{ paidOn: string; amount: number | string }>({
     mode: 'controlled',
     initialValues: { paidOn: todayIso(), amount: order.outstanding / 100 },
@@ -65,8 +66,8 @@ export const OrderDetailModal = ({ orderId, session, onClose }: { orderId: strin
   const { t } = useTranslation();
   const q = useChannelQuery('orders.get', { id: orderId });
   const [mode, setMode] = useState<Mode>('view');
-  const remove = useChannelMutation('orders.delete');
-  const removePayment = useChannelMutation('orders.removePayment');
+  const remove = useDeleteOrder();
+  const removePayment = useRemovePayment();
   const o = q.data;
   if (o && mode === 'edit') return <OrderFormModal customerId={o.customerId} order={o} session={session} onClose={() => setMode('view')} />;
   const f = (k: string): string => t(`orders.fields.${k}`);

@@ -8,10 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { addDays, isIsoDate, lineAmount } from '@shared/orders/logic';
 import type { Order } from '@shared/orders/types';
 import type { SessionInfo } from '@shared/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { money, todayIso, toFen } from './shared';
+import { useCreateOrder, useUpdateOrder } from './hooks';
 
 type LineValues = { product: string; quantity: number | string; unitPrice: number | string };
 type Values = { orderDate: string; dueDate: string; contractNo: string; salespersonId: string | null; notes: string; lines: LineValues[] };
@@ -56,8 +57,8 @@ export const OrderFormModal = ({
 }) => {
   const { t } = useTranslation();
   const { users } = useUserDirectory();
-  const create = useChannelMutation('orders.create');
-  const update = useChannelMutation('orders.update');
+  const create = useCreateOrder();
+  const update = useUpdateOrder();
   const [dueTouched, setDueTouched] = useState(!!order);
   const today = todayIso();
   const form = useForm<Values>({

@@ -3,16 +3,17 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { orderRulesSchema } from '@shared/orders/schemas';
 import type { OrderRules } from '@shared/orders/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
+import { useSaveOrderRules } from './hooks';
 
 /** The form works in yuan for the loyal total; the rules store fen. */
 type FormValues = Omit<OrderRules, 'loyalMinTotal'> & { loyalMinTotal: number };
 
 const RulesForm = ({ initial }: { initial: OrderRules }) => {
   const { t } = useTranslation();
-  const save = useChannelMutation('orders.saveRules');
+  const save = useSaveOrderRules();
   const form = useZodForm(orderRulesSchema, { mode: 'controlled', initialValues: initial as FormValues });
   const s = (k: string): string => t(`orders.settings.${k}`);
   const num = (key: keyof OrderRules, props: { min: number; max: number; step?: number; decimalScale?: number; suffix?: string }) => (

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { addDays, addMonths } from '@shared/orders/logic';
 import type { SessionInfo } from '@shared/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { saveFile } from '../ui/saveFile';
@@ -16,6 +16,7 @@ import { CustomerPicker } from './CustomerPicker';
 import { OrderDetailModal } from './OrderDetailModal';
 import { OrdersTable } from './OrdersTable';
 import { money, todayIso } from './shared';
+import { useExportOrders } from './hooks';
 
 const PAGE = 50;
 const presets = ['all', 'thisMonth', 'lastMonth', 'thisYear', 'last12'] as const;
@@ -62,7 +63,7 @@ export const OrdersPage = ({ session }: { session: SessionInfo }) => {
     ...(debouncedQuery ? { query: debouncedQuery } : {}),
   };
   const list = useChannelQuery('orders.list', { filter, limit: PAGE, offset: (page - 1) * PAGE });
-  const exporter = useChannelMutation('orders.export');
+  const exporter = useExportOrders();
   const customerName = customer.name ?? (customer.id ? (list.data?.rows[0]?.customerName ?? null) : null);
   const reset = () => setPage(1);
   return (

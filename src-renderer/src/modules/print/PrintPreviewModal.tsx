@@ -5,10 +5,11 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintAction, PrintForm } from '@shared/print/forms';
 import type { Locale } from '@shared/roles';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useErrorText } from '../ui/useErrorText';
 import classes from './PrintPreviewModal.module.css';
+import { usePrintOutput } from './hooks';
 
 /**
  * The print preview: the form the main process rendered, shown at A4 width in
@@ -25,7 +26,7 @@ export const PrintPreviewModal = ({ form, id, opened, onClose }: { form: PrintFo
   const locale = i18n.language as Locale;
   const doc = useChannelQuery('print.render', { form, id, locale }, { enabled: opened, staleTime: 0, gcTime: 0 });
   const caps = useChannelQuery('print.capabilities', {}, { enabled: opened, staleTime: Infinity });
-  const output = useChannelMutation('print.output');
+  const output = usePrintOutput();
   const native = caps.data?.native === true;
 
   const run = (action: PrintAction): void => {

@@ -7,13 +7,14 @@ import type { ChannelInput } from '@shared/contract';
 import { companyContactLine, logoDataUrl } from '@shared/print/company';
 import type { Period } from '@shared/reports/period';
 import type { SessionInfo } from '@shared/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { saveFile } from '../ui/saveFile';
 import { useErrorText } from '../ui/useErrorText';
 import classes from './Reports.module.css';
 import { reportPageCss } from './reportPage';
+import { useExportReport } from './hooks';
 
 type Props = {
   session: SessionInfo;
@@ -67,7 +68,7 @@ export const ReportFrame = ({ session, title, period, filterText, exportRequest,
   const periodText = period ? t('reports.period.range', { from: period.from, to: period.to }) : '';
   const signatureLabels = signatures ?? [t('reports.print.signPreparer'), t('reports.print.signReviewer')];
   const errorText = useErrorText();
-  const exporter = useChannelMutation('reports.export');
+  const exporter = useExportReport();
   // The stamp on paper: when this report was opened (a printout of a still screen shows that).
   const [openedAt] = useState(() => Date.now());
   const runExport = () => {

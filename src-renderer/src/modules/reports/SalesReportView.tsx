@@ -9,7 +9,7 @@ import type { SalesReportKind } from '@shared/reports/schemas';
 import { salesReportTables } from '@shared/reports/tables';
 import type { SalesReport } from '@shared/reports/types';
 import type { SessionInfo } from '@shared/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { useDirectory } from '../customer-list/useDirectory';
 import { QueryRows } from '../ui/QueryRows';
 import { formatDate, formatDateTime } from '../ui/format';
@@ -20,6 +20,7 @@ import { ReportFrame } from './ReportFrame';
 import { ReportTableView, ReportTables } from './ReportTables';
 import classes from './Reports.module.css';
 import { useT } from './useT';
+import { useCommentSalesReport, useSaveSalesReport } from './hooks';
 
 const TEAM = 'team';
 
@@ -48,8 +49,8 @@ const ReportBody = ({ data }: { data: SalesReport }) => {
   const [summary, setSummary] = useState(data.summary);
   const [plan, setPlan] = useState(data.plan);
   const [comment, setComment] = useState(data.managerComment ?? '');
-  const save = useChannelMutation('reports.salesReport.save');
-  const commentOn = useChannelMutation('reports.salesReport.comment');
+  const save = useSaveSalesReport();
+  const commentOn = useCommentSalesReport();
   const f = data.figures;
   const team = data.userId === null;
   const chartData = team

@@ -5,11 +5,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, BackupInfo, RestoreResult } from '@shared/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { RestoreConfirmModal, RestoreDoneModal } from './RestoreModals';
+import { useCreateBackup, useRestoreBackup } from './hooks';
 
 const reasonColor: Record<BackupInfo['reason'], string> = {
   manual: 'blue',
@@ -27,9 +28,9 @@ export const BackupPanel = () => {
   const client = useQueryClient();
   const settings = useChannelQuery('backup.settings', {});
   const list = useChannelQuery('backup.list', {});
-  const create = useChannelMutation('backup.create');
+  const create = useCreateBackup();
   // No refresh after a restore: every session has ended, and the next call would only say so.
-  const restore = useChannelMutation('backup.restore');
+  const restore = useRestoreBackup();
   const [target, setTarget] = useState<BackupInfo | null>(null);
   const [typed, setTyped] = useState('');
   const [result, setResult] = useState<RestoreResult | null>(null);

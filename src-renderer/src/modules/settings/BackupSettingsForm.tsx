@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { backupSettingsSchema } from '@shared/schemas';
 import type { BackupSettings } from '@shared/types';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { useUpdateBackupSettings } from './hooks';
 
 type Values = { dir: string; retentionDays: number | string };
 
@@ -18,7 +18,7 @@ const toInput = (v: Values) => ({
 /** The backup folder and how long automatic backups are kept; validated by the schema the main process applies. */
 export const BackupSettingsForm = ({ initial }: { initial: BackupSettings }) => {
   const { t } = useTranslation();
-  const update = useChannelMutation('backup.updateSettings');
+  const update = useUpdateBackupSettings();
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { dir: initial.isDefault ? '' : initial.dir, retentionDays: initial.retentionDays },

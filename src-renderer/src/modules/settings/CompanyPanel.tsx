@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { logoDataUrl } from '@shared/print/company';
 import { settingsUpdateSchema } from '@shared/schemas';
 import type { AppStatus } from '@shared/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useErrorText } from '../ui/useErrorText';
 import { useZodForm } from '../ui/useZodForm';
+import { useSetLogo, useUpdateSettings } from './hooks';
 
 /** A picked file as base64 (the main process decodes it and checks what it is). */
 const fileBase64 = async (file: File): Promise<string> => {
@@ -25,8 +26,8 @@ export const CompanyPanel = () => {
   const errorText = useErrorText();
   const client = useQueryClient();
   const settings = useChannelQuery('settings.get', {});
-  const update = useChannelMutation('settings.update');
-  const setLogo = useChannelMutation('settings.setLogo');
+  const update = useUpdateSettings();
+  const setLogo = useSetLogo();
   const form = useZodForm(settingsUpdateSchema, { mode: 'controlled', initialValues: { companyName: '', address: '', phone: '', fax: '' } });
   const loaded = settings.data;
   useEffect(() => {

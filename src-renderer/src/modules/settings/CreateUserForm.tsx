@@ -2,14 +2,14 @@ import { PasswordField } from '../ui/PasswordField';
 import { Button, Checkbox, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createUserInputSchema } from '@shared/schemas';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
 import { RoleSelect } from './RoleSelect';
+import { useCreateUser } from './hooks';
 
 export const CreateUserForm = ({ onDone }: { onDone: () => void }) => {
   const { t } = useTranslation();
-  const create = useChannelMutation('users.create');
+  const create = useCreateUser();
   const form = useZodForm(createUserInputSchema, {
     mode: 'controlled',
     initialValues: { username: '', displayName: '', role: 'sales' as const, password: '', mustChangePassword: true },

@@ -3,15 +3,15 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateUserInputSchema } from '@shared/schemas';
 import type { UserInfo } from '@shared/types';
-import { useChannelMutation } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
 import { RoleSelect } from './RoleSelect';
+import { useUpdateUser } from './hooks';
 
 /** Taking a role away re-keys the workspace: `onPending` lets the users panel follow its progress. */
 export const EditUserForm = ({ user, onDone, onPending }: { user: UserInfo; onDone: () => void; onPending?: (pending: boolean) => void }) => {
   const { t } = useTranslation();
-  const update = useChannelMutation('users.update');
+  const update = useUpdateUser();
   useEffect(() => {
     onPending?.(update.isPending);
     return () => onPending?.(false);

@@ -4,8 +4,9 @@ import { IconKey } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RekeyOutcome, RekeyPhase } from '@shared/contract/keys';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { useRekey } from './hooks';
 
 const phaseStep: Record<RekeyPhase, number> = { backup: 1, sealing: 2, rekeying: 3, done: 3, failed: 3 };
 
@@ -34,7 +35,7 @@ export const KeyStatusPanel = ({ busy }: { busy: boolean }) => {
   const { t } = useTranslation();
   const status = useChannelQuery('keys.status', {}, { refetchInterval: (q) => (busy || q.state.data?.running ? 400 : false) });
   const client = useQueryClient();
-  const retry = useChannelMutation('keys.rekey');
+  const retry = useRekey();
   // A re-key changes the key slots (keyring.json), not a table: no change notice names them.
   const rekeyed = (): void => {
     notifications.show({ color: 'green', message: t('keys.retryDone') });

@@ -4,17 +4,17 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { passwordSchema } from '@shared/schemas';
-import { useChannelMutation } from '../api/hooks';
 import { newPasswordPairSchema } from '../auth/formSchemas';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
+import { useChangePassword } from '../auth/hooks';
 
 const changePasswordFormSchema = z.intersection(z.object({ currentPassword: passwordSchema }), newPasswordPairSchema);
 
 /** Changes the user's own password; `onChanged` runs after a change (the first-login page moves on). */
 export const MyAccountPanel = ({ onChanged }: { onChanged?: () => void } = {}) => {
   const { t } = useTranslation();
-  const change = useChannelMutation('auth.changePassword');
+  const change = useChangePassword();
   const form = useZodForm(changePasswordFormSchema, {
     mode: 'controlled',
     initialValues: { currentPassword: '', newPassword: '', newPasswordConfirm: '' },

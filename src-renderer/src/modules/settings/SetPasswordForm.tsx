@@ -3,7 +3,7 @@ import { Button, Checkbox, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserInfo } from '@shared/types';
-import { useChannelMutation } from '../api/hooks';
+import { useSetUserPassword } from './hooks';
 import { newPasswordPairSchema } from '../auth/formSchemas';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
@@ -11,7 +11,7 @@ import { useZodForm } from '../ui/useZodForm';
 /** Admin sets a user's password: a reset, or the new password that re-activates the account. */
 export const SetPasswordForm = ({ user, activate, onDone }: { user: UserInfo; activate: boolean; onDone: () => void }) => {
   const { t } = useTranslation();
-  const mutation = useChannelMutation(activate ? 'users.activate' : 'users.resetPassword');
+  const mutation = useSetUserPassword(activate);
   const form = useZodForm(newPasswordPairSchema, { mode: 'controlled', initialValues: { newPassword: '', newPasswordConfirm: '' } });
   const [mustChange, setMustChange] = useState(true);
   return (

@@ -3,16 +3,16 @@ import { Alert, Button, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useChannelMutation } from '../api/hooks';
 import { RecoveryKeyCard } from '../auth/RecoveryKeyCard';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { KeyStatusPanel } from './KeyStatusPanel';
+import { useRotateRecoveryKey, useSystemCheck } from './hooks';
 
 export const SystemPanel = ({ companyName }: { companyName: string }) => {
   const { t } = useTranslation();
-  const check = useChannelMutation('system.check');
+  const check = useSystemCheck();
   const client = useQueryClient();
-  const rotate = useChannelMutation('system.rotateRecoveryKey');
+  const rotate = useRotateRecoveryKey();
   const [rotating, setRotating] = useState(false);
   const [password, setPassword] = useState('');
   const close = () => {

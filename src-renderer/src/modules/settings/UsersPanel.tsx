@@ -4,7 +4,7 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserInfo } from '@shared/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { roleColor } from '../ui/roleColor';
@@ -13,6 +13,7 @@ import { CreateUserForm } from './CreateUserForm';
 import { EditUserForm } from './EditUserForm';
 import { KeyStatusPanel } from './KeyStatusPanel';
 import { SetPasswordForm } from './SetPasswordForm';
+import { useDeactivateUser } from './hooks';
 
 type Dialog =
   | { kind: 'create' }
@@ -24,7 +25,7 @@ export const UsersPanel = ({ currentUserId }: { currentUserId: string }) => {
   const { t } = useTranslation();
   const users = useChannelQuery('users.list', {});
   // A deactivation re-keys the workspace (src-main/services/rekey): its progress and outcome show in KeyStatusPanel.
-  const deactivate = useChannelMutation('users.deactivate');
+  const deactivate = useDeactivateUser();
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => {

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { SessionInfo } from '@shared/types';
 import type { VisitNotification } from '@shared/visits/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { DashboardCard } from '../ui/DashboardCard';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { MinutesTable, VisitTable } from './RecordTables';
+import { useMarkNotificationsRead } from './hooks';
 
 /** Managers: visit plans waiting for their decision (not their own). */
 export const ApprovalsCard = (_props: { session: SessionInfo }) => {
@@ -63,7 +64,7 @@ export const NotificationsCard = (_props: { session: SessionInfo }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const list = useChannelQuery('visits.notifications', {});
-  const mark = useChannelMutation('visits.markRead');
+  const mark = useMarkNotificationsRead();
   if (list.error) return <ErrorAlert error={list.error} />;
   if (!list.data?.length) return null;
   const open = (n: VisitNotification) => {

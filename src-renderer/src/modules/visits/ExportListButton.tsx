@@ -4,9 +4,9 @@ import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '@shared/contract';
 import type { ExportedFile } from '@shared/customers/types';
-import { useChannelMutation } from '../api/hooks';
 import { saveFile } from '../ui/saveFile';
 import { useErrorText } from '../ui/useErrorText';
+import { useExportMinutes, useExportVisits } from './hooks';
 
 type Props = { channel: 'visits.export'; input: ChannelInput<'visits.export'> } | { channel: 'minutes.export'; input: ChannelInput<'minutes.export'> };
 
@@ -14,8 +14,8 @@ type Props = { channel: 'visits.export'; input: ChannelInput<'visits.export'> } 
 export const ExportListButton = (props: Props) => {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const visits = useChannelMutation('visits.export');
-  const minutes = useChannelMutation('minutes.export');
+  const visits = useExportVisits();
+  const minutes = useExportMinutes();
   const handlers = {
     onSuccess: (file: ExportedFile) => {
       saveFile(file);

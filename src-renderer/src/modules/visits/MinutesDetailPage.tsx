@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { SessionInfo } from '@shared/types';
 import type { MinutesDetail } from '@shared/visits/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { CommentDialog } from './CommentDialog';
 import { DetailRow } from './DetailRow';
@@ -14,6 +14,7 @@ import { Loaded } from './Loaded';
 import { RecordPage } from './RecordPage';
 import { MinutesStatusBadge } from './VisitStatusBadge';
 import { PrintButton } from '../print/PrintButton';
+import { useApproveMinutes, useConfirmMinutesReceipt, useMarkMinutesSent, useReturnMinutes, useSubmitMinutes } from './hooks';
 
 type Step = 'approve' | 'return' | 'send' | 'confirm' | null;
 
@@ -28,11 +29,11 @@ const Actions = ({ minutes }: { minutes: MinutesDetail }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<Step>(null);
-  const submit = useChannelMutation('minutes.submit');
-  const approve = useChannelMutation('minutes.approve');
-  const ret = useChannelMutation('minutes.return');
-  const send = useChannelMutation('minutes.markSent');
-  const confirm = useChannelMutation('minutes.confirmReceipt');
+  const submit = useSubmitMinutes();
+  const approve = useApproveMinutes();
+  const ret = useReturnMinutes();
+  const send = useMarkMinutesSent();
+  const confirm = useConfirmMinutesReceipt();
   const close = () => setDialog(null);
   const ok = () => {
     notifications.show({ color: 'green', message: t('visits.minutes.done') });

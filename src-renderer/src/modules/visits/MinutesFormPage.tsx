@@ -9,11 +9,12 @@ import type { SessionInfo } from '@shared/types';
 import { minutesFieldsSchema } from '@shared/visits/schemas';
 import type { MinutesDetail, VisitDetail } from '@shared/visits/types';
 import { minutesDueDate } from '@shared/visits/workdays';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { useUserDirectory } from '../customer-card/useUserDirectory';
 import { CustomerPicker } from './CustomerPicker';
 import { FormFooter } from './FormFooter';
 import { Loaded } from './Loaded';
+import { useCreateMinutes, useUpdateMinutes } from './hooks';
 
 type ActionValues = { content: string; ownerName: string; ownerUserId: string | null; dueDate: string };
 
@@ -75,8 +76,8 @@ const MinutesForm = ({ session, minutes, visit }: { session: SessionInfo; minute
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const directory = useUserDirectory();
-  const create = useChannelMutation('minutes.create');
-  const update = useChannelMutation('minutes.update');
+  const create = useCreateMinutes();
+  const update = useUpdateMinutes();
   const form = useForm<Values>({ mode: 'controlled', initialValues: initialValues(session, minutes, visit, params.get('customerId')) });
   const mf = (key: string): string => t(`visits.minutesFields.${key}`);
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(form.values.meetingDate);

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { localDateTimeInput } from '@shared/dates';
 import { visitResultSchema } from '@shared/visits/schemas';
 import type { VisitDetail } from '@shared/visits/types';
-import { useChannelMutation } from '../api/hooks';
 import { useNow } from '../customer-card/useNow';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fromLocalInput } from './dates';
+import { useRecordVisitResult } from './hooks';
 
 type Values = { doneAt: string; contactId: string | null; summary: string; outcome: string; nextStep: string; nextFollowUpAt: string };
 
@@ -16,7 +16,7 @@ type Values = { doneAt: string; contactId: string | null; summary: string; outco
 export const RecordResultDialog = ({ visit, opened, onClose }: { visit: VisitDetail; opened: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
   const now = useNow();
-  const record = useChannelMutation('visits.recordResult');
+  const record = useRecordVisitResult();
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {

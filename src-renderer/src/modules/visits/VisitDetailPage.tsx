@@ -8,7 +8,7 @@ import { formatPhone } from '@shared/rules/phone';
 import type { SessionInfo } from '@shared/types';
 import { visitChecklist } from '@shared/visits/enums';
 import type { VisitDetail } from '@shared/visits/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { DangerConfirm } from '../ui/DangerConfirm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDate, formatDateTime } from '../ui/format';
@@ -19,6 +19,7 @@ import { RecordPage } from './RecordPage';
 import { RecordResultDialog } from './RecordResultDialog';
 import { VisitStatusBadge } from './VisitStatusBadge';
 import { PrintButton } from '../print/PrintButton';
+import { useApproveVisit, useCancelVisit, useRejectVisit, useSubmitVisit } from './hooks';
 
 type Dialog = 'approve' | 'reject' | 'record' | 'cancel' | null;
 
@@ -26,10 +27,10 @@ const Actions = ({ visit }: { visit: VisitDetail }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const submit = useChannelMutation('visits.submit');
-  const approve = useChannelMutation('visits.approve');
-  const reject = useChannelMutation('visits.reject');
-  const cancel = useChannelMutation('visits.cancel');
+  const submit = useSubmitVisit();
+  const approve = useApproveVisit();
+  const reject = useRejectVisit();
+  const cancel = useCancelVisit();
   const close = () => setDialog(null);
   const ok = (message: string) => () => {
     notifications.show({ color: 'green', message });

@@ -25,12 +25,13 @@ import type { SessionInfo } from '@shared/types';
 import { visitChecklist, visitMaterials, type VisitChecklistItem, type VisitMaterial } from '@shared/visits/enums';
 import { visitFieldsSchema } from '@shared/visits/schemas';
 import type { VisitDetail } from '@shared/visits/types';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { CustomerPicker } from './CustomerPicker';
 import { fromLocalInput } from './dates';
 import { FormFooter } from './FormFooter';
 import { Loaded } from './Loaded';
+import { useCreateVisit, useUpdateVisit } from './hooks';
 
 type Values = {
   customerId: string | null;
@@ -125,8 +126,8 @@ const VisitForm = ({ session, visit }: { session: SessionInfo; visit: VisitDetai
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const create = useChannelMutation('visits.create');
-  const update = useChannelMutation('visits.update');
+  const create = useCreateVisit();
+  const update = useUpdateVisit();
   const form = useForm<Values>({ mode: 'controlled', initialValues: initialValues(visit, params.get('customerId')) });
   const f = (key: string): string => t(`visits.fields.${key}`);
   // The place defaults to the customer's address (the same query as the contact list below), until the person types one.

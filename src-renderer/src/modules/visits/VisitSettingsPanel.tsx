@@ -2,13 +2,14 @@ import { Button, Center, Loader, NumberInput, Paper, Stack, Text } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { visitSettingsSchema, type VisitSettings } from '@shared/visits/schemas';
-import { useChannelMutation, useChannelQuery } from '../api/hooks';
+import { useChannelQuery } from '../api/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useZodForm } from '../ui/useZodForm';
+import { useUpdateVisitSettings } from './hooks';
 
 const SettingsForm = ({ initial }: { initial: VisitSettings }) => {
   const { t } = useTranslation();
-  const update = useChannelMutation('visits.updateSettings');
+  const update = useUpdateVisitSettings();
   const form = useZodForm(visitSettingsSchema, { mode: 'controlled', initialValues: initial });
   return (
     <form onSubmit={form.onSubmit((values) => update.mutate(values, { onSuccess: () => notifications.show({ color: 'green', message: t('common.saved') }) }))}>
