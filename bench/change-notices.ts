@@ -33,12 +33,14 @@ const open = (name: string, tracked: boolean): { db: Db; admin: string; heard: n
   const db = openDatabase(join(dir, name), randomBytes(32), { clock, hooks: hooksOf(), migrationsFolder: sourceMigrationsFolder(), create: true });
   if (!tracked) {
     const triggers = db.sqlite.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'tuoke_touched_%'").pluck().all() as string[];
-    for (const t of triggers) db.sqlite.exec(`DROP TRIGGER temp."${t}"`);
+    db.maintenance((sqlite) => {
+      for (const t of triggers) sqlite.exec(`DROP TRIGGER temp."${t}"`);
+    });
   }
   const admin = newId();
   const now = clock.now();
-  db.write(null, () =>
-    db.sqlite
+  db.write(null, (tx) =>
+    tx.sqlite
       .prepare('INSERT INTO users (id, created_at, updated_at, username, username_key, display_name, role) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(admin, now, now, 'admin', 'admin', '系统管理员', 'admin'),
   );
@@ -53,8 +55,8 @@ const without = open('untracked.db', false);
 const insertCustomers = (o: { db: Db; admin: string }, round: number): number => {
   const now = clock.now();
   const t0 = performance.now();
-  o.db.write(o.admin, () => {
-    const ins = o.db.sqlite.prepare(
+  o.db.write(o.admin, (tx) => {
+    const ins = tx.sqlite.prepare(
       'INSERT INTO customers (id, created_at, created_by, updated_at, updated_by, name, name_key, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (let i = 0; i < CUSTOMERS; i++) {
@@ -67,8 +69,8 @@ const insertCustomers = (o: { db: Db; admin: string }, round: number): number =>
 
 const insertPrefs = (o: { db: Db; admin: string }, round: number): number => {
   const t0 = performance.now();
-  o.db.write(o.admin, () => {
-    const ins = o.db.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, ?)');
+  o.db.write(o.admin, (tx) => {
+    const ins = tx.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, ?)');
     for (let i = 0; i < ROWS; i++) ins.run(o.admin, `r${round}.${i}`, '{}', 1);
   });
   return performance.now() - t0;

@@ -264,7 +264,9 @@ async function importChild({ dataDir, file, first, dropTriggers }: { dataDir: st
       search: ['search_customers_ai', 'search_contacts_ai'],
       exchange: ['exchange_customers_insert', 'exchange_contacts_insert'],
     };
-    for (const t of kinds.flatMap((k) => triggers[k] ?? [])) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${t}`);
+    db.write(null, (tx) => {
+      for (const t of kinds.flatMap((k) => triggers[k] ?? [])) tx.sqlite.exec(`DROP TRIGGER IF EXISTS ${t}`);
+    });
   }
   const users = (await call<{ id: string; username: string }[]>('users.list', {})).filter((u) => SALES.includes(u.username));
   const phases: Record<string, number> = {};
@@ -330,7 +332,7 @@ async function importChild({ dataDir, file, first, dropTriggers }: { dataDir: st
   // The worker checkpoints the WAL into the database after the import is done, in the background:
   // not part of the wall time, but work the machine does, so it is measured too (until the WAL is all copied).
   for (;;) {
-    const [r] = db.sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    const [r] = db.maintenance((sqlite) => sqlite.pragma('wal_checkpoint(PASSIVE)')) as { busy: number; log: number; checkpointed: number }[];
     if (r && !r.busy && r.log === r.checkpointed) break;
     await new Promise((res) => setTimeout(res, 25));
   }

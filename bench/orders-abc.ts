@@ -58,8 +58,8 @@ const db = openDatabase(join(dir, 'tuoke.db'), randomBytes(32), { clock, hooks: 
 const now = clock.now();
 const team = ['张伟', '李娜', '王强', '刘洋', '赵敏'].map((displayName, i) => ({ id: newId(), username: `sales${i}`, displayName }));
 const admin = { id: newId() };
-db.write(null, () => {
-  const ins = db.sqlite.prepare(
+db.write(null, (tx) => {
+  const ins = tx.sqlite.prepare(
     `INSERT INTO users (id, created_at, updated_at, username, username_key, display_name, role) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   ins.run(admin.id, now, now, 'admin', 'admin', '系统管理员', 'admin');
@@ -95,8 +95,8 @@ const rng: Rng = (() => {
 const PREFIX = ['杭州', '宁波', '苏州', '无锡', '南京', '合肥', '上海', '温州', '青岛', '成都'];
 const TRADE = ['机电设备', '精密机械', '包装材料', '电子科技', '物流', '建材', '五金', '化工', '食品', '软件'];
 for (let done = 0; done < CUSTOMERS; done += 5000) {
-  db.write(admin.id, () => {
-    const ins = db.sqlite.prepare(
+  db.write(admin.id, (tx) => {
+    const ins = tx.sqlite.prepare(
       `INSERT INTO customers (id, created_at, created_by, updated_at, updated_by, name, name_key, owner_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (let i = done; i < Math.min(CUSTOMERS, done + 5000); i++) {
@@ -132,16 +132,16 @@ log(
     `${loaded.payments.toLocaleString('en')} payments in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
 t0 = performance.now();
-db.write(admin.id, () => recomputeAll(db, admin.id));
+db.write(admin.id, (tx) => recomputeAll(tx, admin.id));
 log(`recomputeAll (totals, intervals, statuses, grades of everyone): ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 const graded = db.sqlite.prepare('SELECT grade, COUNT(*) AS n FROM customer_sales GROUP BY grade ORDER BY grade').all();
 log(`grades: ${JSON.stringify(graded)}`);
-db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+db.maintenance((sqlite) => sqlite.pragma('wal_checkpoint(TRUNCATE)'));
 log(`database file: ${(statSync(join(dir, 'tuoke.db')).size / 2 ** 20).toFixed(0)} MiB`);
 
 // ------------------------------------------------------------------ one new order, through the service
 const rules = getOrderRules(db);
-const period = ensureAbcPeriod(db, admin.id, rules);
+const period = db.write(admin.id, (tx) => ensureAbcPeriod(tx, admin.id, rules));
 const pick = (): { id: string; ownerId: string | null } => customerRows[rng.int(customerRows.length)]!;
 const viewer = { id: admin.id, role: 'admin' as const };
 const whole: number[] = [];
@@ -168,10 +168,10 @@ for (let i = 0; i < TIMED; i++) {
   whole.push(performance.now() - s);
   changed += (db.sqlite.prepare('SELECT COUNT(*) AS n FROM grade_history').get() as { n: number }).n - before.n;
   s = performance.now();
-  db.write(admin.id, () => afterOrdersChanged(db, admin.id, [c.id]));
+  db.write(admin.id, (tx) => afterOrdersChanged(tx, admin.id, [c.id]));
   derived.push(performance.now() - s);
   s = performance.now();
-  db.write(admin.id, () => recomputeGrades(db, admin.id, rules, period));
+  db.write(admin.id, (tx) => recomputeGrades(tx, admin.id, rules, period));
   abcOnly.push(performance.now() - s);
 }
 log(`createOrder (whole write: checks, inserts, totals, status, ABC, commit) × ${TIMED}: ${stats(whole)}; grade changes written: ${changed}`);
@@ -181,7 +181,7 @@ log(`  ABC pass alone (cut points walked over ${db.sqlite.prepare('SELECT COUNT(
   const s = performance.now();
   for (let i = 0; i < 20; i++) currentThresholds(db, rules);
   log(`  for comparison, thresholds from a full walk over every period total: ${ms((performance.now() - s) / 20)}`);
-  log(`  incrementally kept cut points equal a full recomputation: ${db.write(admin.id, () => abcStateMatchesFull(db, rules))}`);
+  log(`  incrementally kept cut points equal a full recomputation: ${db.write(admin.id, (tx) => abcStateMatchesFull(tx, rules))}`);
 }
 
 // ------------------------------------------------------------------ reads at this size
@@ -212,7 +212,7 @@ log(`  ABC pass alone (cut points walked over ${db.sqlite.prepare('SELECT COUNT(
 // ------------------------------------------------------------------ the period rolls by one day
 clock.advance(86_400_000);
 t0 = performance.now();
-db.write(admin.id, () => recomputeGrades(db, admin.id, rules, ensureAbcPeriod(db, admin.id, rules)));
+db.write(admin.id, (tx) => recomputeGrades(tx, admin.id, rules, ensureAbcPeriod(tx, admin.id, rules)));
 log(`daily roll of the ABC period (re-sum customers whose orders left the window, re-grade): ${ms(performance.now() - t0)}`);
 
 db.close();

@@ -102,7 +102,7 @@ if (!values.reuse) {
     `  ${counts.orders.toLocaleString('en')} orders, ${counts.lines.toLocaleString('en')} lines, ${counts.payments.toLocaleString('en')} payments ` +
       `(with the recomputation of figures, statuses and grades) in ${((performance.now() - start) / 1000).toFixed(1)} s`,
   );
-  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  db.maintenance((sqlite) => sqlite.pragma('wal_checkpoint(TRUNCATE)'));
   host.close();
 }
 log(`database file: ${(statSync(join(dir, 'tuoke.db')).size / 2 ** 20).toFixed(0)} MiB`);
@@ -172,7 +172,7 @@ for (let i = 0; i < RUNS; i++) {
   );
   const rules = getOrderRules(db);
   const t0 = performance.now();
-  db.write(manager.id, () => recomputeGrades(db, manager.id, rules, ensureAbcPeriod(db, manager.id, rules)));
+  db.write(manager.id, (tx) => recomputeGrades(tx, manager.id, rules, ensureAbcPeriod(tx, manager.id, rules)));
   gradeTimes.push(performance.now() - t0);
 }
 log(`\nABC after one new order:`);

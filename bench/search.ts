@@ -81,7 +81,7 @@ const totalStart = performance.now();
       `in ${(seeded.ms / 1000).toFixed(1)} s (${Math.round(seeded.rowsPerSecond).toLocaleString('en')} rows/s, ` +
       `change log and search index triggers included)`,
   );
-  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  db.maintenance((sqlite) => sqlite.pragma('wal_checkpoint(TRUNCATE)'));
   host.close();
 }
 log(`database file: ${(statSync(join(dir, 'tuoke.db')).size / 2 ** 20).toFixed(0)} MiB`);

@@ -1,9 +1,10 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../src-shared/roles';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { channels } from '../src-shared/contract';
+import { channels, contract, type Channel } from '../src-shared/contract';
 import { AppError } from '../src-shared/errors';
 import { createRegistry, type Handlers, type Logger, type Registry } from './ipc/registry';
 import { newSession, type Session } from './ipc/session';
@@ -13,7 +14,7 @@ import { remoteImports, type SpawnImportProcess } from './services/import/remote
 import { ImportSessions, inlineRunner, localImports, sweepOrphanUploads, type ImportService } from './services/import/session';
 import { refreshSession } from './services/auth/sessions';
 import { backupIfDue } from './services/backup/backup';
-import type { DbHooks } from './db/connection';
+import type { DbHooks, ReadDb } from './db/connection';
 import { changeFeed, type ChangeFeed } from './changeFeed';
 import type { ModuleContext, ServiceModule } from './services/module';
 import { authModule } from './services/auth/module';
@@ -80,6 +81,23 @@ export const assembleHandlers = (modules: readonly ServiceModule[], ctx: ModuleC
   return out as Handlers;
 };
 
+/** The read channels: their contract names the tables they read (ChannelDef.reads), and they change nothing. */
+const readChannels: readonly Channel[] = channels.filter((c) => (contract[c] as { reads?: unknown }).reads !== undefined);
+
+/**
+ * Runs each read channel's handler in `reading` (the channel's name), where the host's ctx.db()
+ * refuses: a read handler has only ctx.read(), a ReadDb, and a slip (a read handler reaching for
+ * the writing connection) fails its call instead of writing.
+ */
+export const guardReads = (handlers: Handlers, reading: AsyncLocalStorage<Channel>): Handlers => {
+  const out: Record<string, unknown> = { ...handlers };
+  for (const channel of readChannels) {
+    const handler = handlers[channel] as (...args: unknown[]) => unknown;
+    out[channel] = (...args: unknown[]) => reading.run(channel, () => handler(...args));
+  }
+  return out as Handlers;
+};
+
 /** Writes a file the main process made to a temp folder, hands it over as base64, removes it. */
 const tempFile = async (name: string, make: (file: string) => Promise<number>): Promise<{ dataBase64: string; rows: number }> => {
   const dir = mkdtempSync(join(tmpdir(), 'tuoke-file-'));
@@ -107,8 +125,8 @@ export const hooksOf = (modules: readonly ServiceModule[] = serviceModules): DbH
     install: (sqlite) => {
       for (const m of modules) m.hooks?.install?.(sqlite);
     },
-    customersChanged: (db, actorId, customerIds) => {
-      for (const m of modules) m.hooks?.customersChanged?.(db, actorId, customerIds);
+    customersChanged: (tx, actorId, customerIds) => {
+      for (const m of modules) m.hooks?.customersChanged?.(tx, actorId, customerIds);
     },
     purgeBlocker: (sqlite, customerId) => {
       for (const m of modules) {
@@ -121,7 +139,7 @@ export const hooksOf = (modules: readonly ServiceModule[] = serviceModules): DbH
     purgeModuleRows: (sqlite, customerId) => {
       for (const m of [...modules].reverse()) m.hooks?.purge?.(sqlite, customerId);
     },
-    afterExchangeImport: (db, table, actorId, recordIds) => afterImport.get(table)?.(db, actorId, recordIds),
+    afterExchangeImport: (tx, table, actorId, recordIds) => afterImport.get(table)?.(tx, actorId, recordIds),
   };
 };
 
@@ -160,8 +178,9 @@ export type Host = ChangeFeed & {
   autoBackup(reason: 'daily' | 'quit'): Promise<void>;
   /**
    * The modules' background jobs (ServiceModule.jobs), e.g. moving the ABC grading period with
-   * the calendar. The Electron shell calls it hourly. Each job runs in turn; a failed job is
-   * logged and the others still run. Does nothing while the workspace is locked.
+   * the calendar. The Electron shell calls it hourly; every login (auth.login, auth.recover) runs
+   * it before it answers. Each job runs in turn; a failed job is logged and the others still run.
+   * Does nothing while the workspace is locked.
    */
   runJobs(): Promise<void>;
   close(): void;
@@ -180,17 +199,37 @@ export const createHost = (options: HostOptions): Host => {
     ...(options.program ? { program: options.program } : {}),
     hooks: hooksOf(serviceModules),
   });
-  const db = () => {
+  const reading = new AsyncLocalStorage<Channel>();
+  const read = (): ReadDb => {
     const open = workspace.db;
     if (!open) throw new AppError('UNAUTHENTICATED');
     return open;
+  };
+  const db = () => {
+    const channel = reading.getStore();
+    if (channel) throw new Error(`${channel} is a read channel: its handler has ctx.read(), not the writing connection`);
+    const open = workspace.db;
+    if (!open) throw new AppError('UNAUTHENTICATED');
+    return open;
+  };
+  const runJobs = async (): Promise<void> => {
+    for (const m of serviceModules)
+      for (const job of m.jobs ?? []) {
+        const open = workspace.db;
+        if (!open) return;
+        try {
+          await job.run(open, workspace.clock);
+        } catch (e) {
+          (options.logger ?? console).error(`job ${m.name}/${job.name} failed`, e);
+        }
+      }
   };
   // Without an import process (CLI, tests), the import runs in this process and commits on the
   // calling thread; uploads a crashed run left behind are removed first.
   const imports: ImportService = options.importProcess
     ? remoteImports(workspace, options.importProcess)
-    : (sweepOrphanUploads(), localImports(new ImportSessions(inlineRunner(db), undefined, workspace.clock), (use) => use(db())));
-  const handlers = assembleHandlers(serviceModules, { ws: workspace, db, tempFile, imports, printer: options.printer });
+    : (sweepOrphanUploads(), localImports(new ImportSessions(inlineRunner(db), undefined, workspace.clock), (use) => use(read())));
+  const handlers = guardReads(assembleHandlers(serviceModules, { ws: workspace, db, read, tempFile, imports, printer: options.printer, runJobs }), reading);
   const registry = createRegistry(handlers, options.logger, (session) => refreshSession(workspace, session));
   return {
     // invoke (a call with the tables it changed) and onChange (the change notices for every window): changeFeed.ts.
@@ -208,18 +247,7 @@ export const createHost = (options: HostOptions): Host => {
         (options.logger ?? console).error('automatic backup failed', e);
       }
     },
-    runJobs: async () => {
-      for (const m of serviceModules)
-        for (const job of m.jobs ?? []) {
-          const db = workspace.db;
-          if (!db) return;
-          try {
-            await job.run(db, workspace.clock);
-          } catch (e) {
-            (options.logger ?? console).error(`job ${m.name}/${job.name} failed`, e);
-          }
-        }
-    },
+    runJobs,
     close: () => {
       imports.close();
       workspace.shutdown();

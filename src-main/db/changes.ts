@@ -15,7 +15,7 @@ const quoteText = (value: string): string => `'${value.replace(/'/g, "''")}'`;
  * tables (FTS5 writes those itself). The search index's FTS tables are written only by the
  * triggers on customers and contacts, together with search_docs and search_keys, which are tracked.
  */
-export const trackedTables = (sqlite: BetterSqlite3.Database): string[] =>
+export const trackedTables = (sqlite: { prepare(source: string): { all(): unknown[] } }): string[] =>
   (
     sqlite
       .prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`)

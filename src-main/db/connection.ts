@@ -11,7 +11,83 @@ import { runMigrations } from './migrate';
 import { installSearchIndex, registerSearchFunctions } from './searchIndex';
 import * as schema from './schema';
 
+/** The drizzle database over the connection, with everything: only a write's `tx` (WriteDb) has it. */
 export type Orm = BetterSQLite3Database<typeof schema>;
+
+/**
+ * The drizzle database for reading: select, the relational queries, counts and raw reads. No
+ * insert, update, delete, run, transaction, `with` (whose builder inserts, updates and deletes) or
+ * cache invalidation. A type only: at run time it is the same drizzle object as Orm.
+ */
+export type ReadOrm = Omit<Orm, 'insert' | 'update' | 'delete' | 'run' | 'transaction' | 'with' | '$cache'>;
+
+/**
+ * A prepared statement that can only be read from: better-sqlite3's Statement without run() (and
+ * without `database`, the full connection). Its SQL is not checked: a SELECT is the read's
+ * business (better-sqlite3's own `reader`/`readonly` flags tell at run time).
+ */
+export type ReadStatement<P extends unknown[] = unknown[], R = unknown> = {
+  readonly source: string;
+  readonly reader: boolean;
+  get(...params: P): R | undefined;
+  all(...params: P): R[];
+  iterate(...params: P): IterableIterator<R>;
+  pluck(toggleState?: boolean): ReadStatement<P, R>;
+  expand(toggleState?: boolean): ReadStatement<P, R>;
+  raw(toggleState?: boolean): ReadStatement<P, R>;
+  bind(...params: P): ReadStatement<P, R>;
+  columns(): Database.ColumnDefinition[];
+  safeIntegers(toggleState?: boolean): ReadStatement<P, R>;
+};
+
+/**
+ * The better-sqlite3 connection for reading: prepare() gives statements without run(); no exec,
+ * transaction, pragma, function, backup, close… A type only: at run time it is the same
+ * connection (so a statement cache keyed by it is shared by reads and writes).
+ */
+export type ReadSqlite = {
+  readonly open: boolean;
+  readonly inTransaction: boolean;
+  readonly name: string;
+  // The bind parameters' constraint is better-sqlite3's own (an array, or one object of named ones).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  prepare<P extends unknown[] | {} = unknown[], R = unknown>(source: string): P extends unknown[] ? ReadStatement<P, R> : ReadStatement<[P], R>;
+};
+
+/**
+ * What reading needs: a connection that cannot write (ReadSqlite, ReadOrm), the clock, and one
+ * read transaction for reads that must see one state of the database (a consistent snapshot while
+ * other connections write). A Db, a WriteDb and the read handlers' connection all are one.
+ */
+export type ReadDb = {
+  readonly sqlite: ReadSqlite;
+  readonly orm: ReadOrm;
+  readonly clock: Clock;
+  /**
+   * Runs `fn` in one read transaction (inside a write: in the write's own, as it is). `fn` reads
+   * through this ReadDb; it must not be async (no transaction may span an await).
+   */
+  snapshot<T>(fn: () => T): T;
+};
+
+/** Only connection.ts can make a WriteDb: the brand's key is not exported. */
+const writeBrand: unique symbol = Symbol('WriteDb');
+
+/**
+ * The connection inside one write (Db.write's and Db.begin's `tx`): everything, the full
+ * better-sqlite3 connection and drizzle database, and the modules' hooks. Branded, so that a Db
+ * or a ReadDb is not one: a function that writes and must run inside a write takes a WriteDb,
+ * and only a write's callback has one to give it.
+ */
+export type WriteDb = {
+  readonly sqlite: Database.Database;
+  readonly orm: Orm;
+  readonly clock: Clock;
+  /** The service modules' hooks (see DbHooks). */
+  readonly hooks: DbHooks;
+  snapshot<T>(fn: () => T): T;
+  readonly [writeBrand]: true;
+};
 
 /**
  * What the service modules add to a connection, assembled by the host from every module
@@ -25,11 +101,11 @@ export type DbHooks = {
   /**
    * Customers whose rows moved or whose standing changed (merged, merge undone, into or out of the
    * recycle bin — here or through an exchange): every module recomputes what it derives per
-   * customer. Called inside the write that changed them.
+   * customer. Inside the write that changed them.
    */
-  customersChanged(db: Db, actorId: string | null, customerIds: string[]): void;
+  customersChanged(tx: WriteDb, actorId: string | null, customerIds: string[]): void;
   /** Why a customer must not be purged (the first module that objects, e.g. HAS_ORDERS), or null. */
-  purgeBlocker(sqlite: Database.Database, customerId: string): string | null;
+  purgeBlocker(sqlite: ReadSqlite, customerId: string): string | null;
   /** Deletes the module rows that hang off a customer's own rows (last module first), inside the purge. */
   purgeModuleRows(sqlite: Database.Database, customerId: string): void;
   /**
@@ -37,7 +113,7 @@ export type DbHooks = {
    * of one table it added, changed or deleted: the module owning the table recomputes what this PC
    * derives from them (totals, grades, …), which the merge writes only as plain rows.
    */
-  afterExchangeImport(db: Db, table: string, actorId: string, recordIds: string[]): void;
+  afterExchangeImport(tx: WriteDb, table: string, actorId: string, recordIds: string[]): void;
 };
 
 /**
@@ -61,24 +137,26 @@ export const secondaryHooks: DbHooks = {
   },
 };
 
-export type Db = {
-  readonly sqlite: Database.Database;
+/**
+ * An open connection, as services get it: reads directly (it is a ReadDb), writes only through
+ * write() or begin(), whose `tx` is the one WriteDb.
+ */
+export type Db = ReadDb & {
   /** The service modules' hooks (see DbHooks). */
   readonly hooks: DbHooks;
-  readonly orm: Orm;
-  readonly clock: Clock;
   /**
    * Runs `fn` in one transaction with `actorId` as the user the change log
-   * records. Everything a service writes goes through here: all or nothing.
+   * records. Everything a service writes goes through here, through `tx`: all or nothing.
+   * Nested in another write it is a savepoint of it.
    */
-  write<T>(actorId: string | null, fn: () => T): T;
+  write<T>(actorId: string | null, fn: (tx: WriteDb) => T): T;
   /**
    * Opens a write transaction that spans several turns of the event loop,
    * for a connection nobody else uses meanwhile (the import worker's own),
-   * with `actorId` as the change log's user until it ends. Ends with exactly
-   * one of commit() or rollback().
+   * with `actorId` as the change log's user until it ends. Writes go through
+   * `tx`; it ends with exactly one of commit() or rollback().
    */
-  begin(actorId: string | null): { commit(): void; rollback(): void };
+  begin(actorId: string | null): { tx: WriteDb; commit(): void; rollback(): void };
   /**
    * Calls `listener` after every committed transaction of this connection with the names of the
    * tables it inserted into, updated or deleted from (changes.ts): after the outermost COMMIT of
@@ -87,6 +165,12 @@ export type Db = {
    * that stops listening.
    */
   onCommit(listener: CommitListener): () => void;
+  /**
+   * Work on the connection itself rather than on rows, which cannot run inside a transaction:
+   * WAL checkpoints, VACUUM INTO (a backup's snapshot), the journal mode and SQLCipher's rekey.
+   * Not for data: rows change through write().
+   */
+  maintenance<T>(fn: (sqlite: Database.Database) => T): T;
   close(): void;
 };
 
@@ -182,18 +266,24 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
     }
 
     const orm = drizzle(sqlite, { schema });
+    const hooks = options.hooks ?? secondaryHooks;
+    // One read transaction, or the transaction already open (a read inside a write).
+    const snapshot = <T>(fn: () => T): T => (sqlite.inTransaction ? fn() : sqlite.transaction(fn)());
+    // What every write's callback gets: the same connection, with its writing half.
+    const tx: WriteDb = { sqlite, orm, clock: options.clock, hooks, snapshot, [writeBrand]: true };
     const db: Db = {
       sqlite,
-      hooks: options.hooks ?? secondaryHooks,
+      hooks,
       orm,
       clock: options.clock,
-      write<T>(actorId: string | null, fn: () => T): T {
+      snapshot,
+      write<T>(actorId: string | null, fn: (tx: WriteDb) => T): T {
         const previous = actor;
         actor = actorId;
         const tracked = changes.enter();
         let committed = false;
         try {
-          const result = sqlite.transaction(fn)();
+          const result = sqlite.transaction(() => fn(tx))();
           committed = true;
           return result;
         } finally {
@@ -221,9 +311,10 @@ export const openDatabase = (file: string, key: Buffer, options: OpenOptions): D
             ended = true;
           }
         };
-        return { commit: () => end('COMMIT'), rollback: () => end('ROLLBACK') };
+        return { tx, commit: () => end('COMMIT'), rollback: () => end('ROLLBACK') };
       },
       onCommit: (listener) => changes.listen(listener),
+      maintenance: (fn) => fn(sqlite),
       close() {
         if (sqlite.open) sqlite.close();
       },
@@ -244,7 +335,7 @@ const restrictMode = (file: string): void => {
   }
 };
 
-export const integrityCheck = (db: Db): string => {
-  const rows = db.sqlite.pragma('integrity_check') as { integrity_check: string }[];
+export const integrityCheck = (db: ReadDb): string => {
+  const rows = db.sqlite.prepare<[], { integrity_check: string }>('SELECT integrity_check FROM pragma_integrity_check').all();
   return rows.map((r) => r.integrity_check).join('; ');
 };

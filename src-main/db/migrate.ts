@@ -12,7 +12,10 @@ const MIGRATIONS_TABLE = '__drizzle_migrations';
 
 export type SchemaLevel = { applied: number; known: number; newestApplied: number | null };
 
-export const schemaLevel = (sqlite: Database.Database, migrationsFolder: string): SchemaLevel => {
+/** What schemaLevel reads through: any connection, a read-only one too (connection.ts: ReadSqlite). */
+type ReadsRows = { prepare(source: string): { get(...params: unknown[]): unknown } };
+
+export const schemaLevel = (sqlite: ReadsRows, migrationsFolder: string): SchemaLevel => {
   const known = readMigrationFiles({ migrationsFolder });
   const hasTable = sqlite
     .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)

@@ -32,7 +32,7 @@ import { normalizeCompanyName } from '../../src-shared/rules/companyName';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../src-shared/rules/creditCode';
 import { districtsOf, regionName, regionPathLabel } from '../../src-shared/regions';
 import type { Role } from '../../src-shared/roles';
-import type { Db } from '../db/connection';
+import type { Db, WriteDb } from '../db/connection';
 import { sourceMigrationsFolder } from '../db/migrate';
 import { contacts, customers } from '../db/schema';
 import { createHost } from '../host';
@@ -378,9 +378,9 @@ const generateCustomer = (
 type Insert<T> = (row: T) => void;
 
 /** A prepared INSERT over every column of the table, from a row as Drizzle types it. */
-const preparedInsert = <T extends Record<string, unknown>>(db: Db, table: SQLiteTable, tableName: string): Insert<T> => {
+const preparedInsert = <T extends Record<string, unknown>>(tx: WriteDb, table: SQLiteTable, tableName: string): Insert<T> => {
   const columns = Object.entries(getTableColumns(table));
-  const stmt = db.sqlite.prepare(
+  const stmt = tx.sqlite.prepare(
     `INSERT INTO ${tableName} (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   );
   return (row) => {
@@ -435,8 +435,6 @@ export const seedDemo = async (ws: Workspace, db: Db, actorId: string, options: 
   const start = performance.now();
   const rng = createRng(options.seed ?? 1);
   const team: DemoTeam = users.map((u) => ({ id: u.id, role: u.role }));
-  const insertCustomer = preparedInsert<CustomerRow>(db, customers, 'customers');
-  const insertContact = preparedInsert<ContactRow>(db, contacts, 'contacts');
   const usedNames = new Set<string>();
   const now = db.clock.now();
   const chunk = options.chunk ?? 5_000;
@@ -444,7 +442,9 @@ export const seedDemo = async (ws: Workspace, db: Db, actorId: string, options: 
   let pairSplit = 2;
   for (let done = 0; done < options.customers; ) {
     const n = Math.min(chunk, options.customers - done);
-    db.write(actorId, () => {
+    db.write(actorId, (tx) => {
+      const insertCustomer = preparedInsert<CustomerRow>(tx, customers, 'customers');
+      const insertContact = preparedInsert<ContactRow>(tx, contacts, 'contacts');
       for (let i = 0; i < n; i += 1) {
         const index = done + i;
         if (index % 2 === 0) pairSplit = rng.pick([1, 2, 3]);

@@ -37,15 +37,15 @@ if (mode === 'exchange') {
   // Another connection that keeps writing: each transaction adds a customer with a contact and moves a counter.
   const { newId } = await import('../../src-main/services/ids');
   const { db, viewer } = await openDirect();
-  const insertCustomer = db.sqlite.prepare(
-    `INSERT INTO customers (id, name, name_key, created_at, updated_at, status) VALUES (?, ?, ?, ?, ?, 'potential')`,
-  );
-  const insertContact = db.sqlite.prepare(`INSERT INTO contacts (id, customer_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
-  const counter = db.sqlite.prepare(
-    `INSERT INTO settings (key, value, updated_at) VALUES ('faultWriterCount', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  );
   for (let i = 1; ; i += 1) {
-    db.write(viewer.id, () => {
+    db.write(viewer.id, (tx) => {
+      const insertCustomer = tx.sqlite.prepare(
+        `INSERT INTO customers (id, name, name_key, created_at, updated_at, status) VALUES (?, ?, ?, ?, ?, 'potential')`,
+      );
+      const insertContact = tx.sqlite.prepare(`INSERT INTO contacts (id, customer_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
+      const counter = tx.sqlite.prepare(
+        `INSERT INTO settings (key, value, updated_at) VALUES ('faultWriterCount', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      );
       const now = Date.now();
       const id = newId();
       insertCustomer.run(id, `写入中的客户${i}`, `写入中的客户${i}`, now, now);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DB_FILE } from '../../src-main/db/connection';
+import { DB_FILE, type ReadSqlite } from '../../src-main/db/connection';
 import { readKeyring, unlockRecovery } from '../../src-main/keyring/keyring';
 
 /**
@@ -31,7 +31,7 @@ export const openRaw = (dataDir: string, key: Buffer): Database.Database => {
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Every table's rows plus the schema itself, as one JSON-able value. */
-export const dumpDb = (sqlite: Database.Database): Record<string, unknown[]> => {
+export const dumpDb = (sqlite: ReadSqlite): Record<string, unknown[]> => {
   const master = sqlite
     .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`)
     .all() as { type: string; name: string; sql: string | null }[];
@@ -51,7 +51,7 @@ export const dumpDb = (sqlite: Database.Database): Record<string, unknown[]> => 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
 /** A content hash of the database and of the key-slot and lockout files beside it. */
-export const workspaceFingerprint = (sqlite: Database.Database, dataDir: string): string => {
+export const workspaceFingerprint = (sqlite: ReadSqlite, dataDir: string): string => {
   const file = (name: string): string =>
     existsSync(join(dataDir, name)) ? sha256(readFileSync(join(dataDir, name))) : 'absent';
   return sha256(
@@ -59,7 +59,7 @@ export const workspaceFingerprint = (sqlite: Database.Database, dataDir: string)
   );
 };
 
-export const rowCount = (sqlite: Database.Database, table: string): number =>
+export const rowCount = (sqlite: ReadSqlite, table: string): number =>
   (sqlite.prepare(`SELECT count(*) AS n FROM ${quoteIdent(table)}`).get() as { n: number }).n;
 
 export const integrityCheckRaw = (sqlite: Database.Database): string =>

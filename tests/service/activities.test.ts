@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
-import { createActivity } from '../../src-main/services/activities/activities';
-import { createTask } from '../../src-main/services/activities/tasks';
+import { addActivity, createActivity } from '../../src-main/services/activities/activities';
+import { addTask, createTask } from '../../src-main/services/activities/tasks';
 import { errorCode } from '../helpers/errors';
 import { companyFields } from '../helpers/customers';
 import { it } from '../helpers/office';
@@ -128,9 +128,9 @@ describe('logging a contact', () => {
     // A failure later in the caller's transaction takes the nested entry and task back with it.
     const before = counts();
     expect(() =>
-      db.write(ids.zhang, () => {
-        createTask(db, viewer, { customerId: c.id, title: '纪要待办', dueAt: ws.clock.now(), sourceType: 'minutes', sourceId: visitId });
-        createActivity(db, viewer, { customerId: c.id, type: 'meeting', occurredAt: ws.clock.now(), summary: '会谈' });
+      db.write(ids.zhang, (tx) => {
+        addTask(tx, viewer, { customerId: c.id, title: '纪要待办', dueAt: ws.clock.now(), sourceType: 'minutes', sourceId: visitId });
+        addActivity(tx, viewer, { customerId: c.id, type: 'meeting', occurredAt: ws.clock.now(), summary: '会谈' });
         throw new Error('minutes failed');
       }),
     ).toThrow('minutes failed');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { checkBackupFolder, ensureBackupFolder } from '../../src-main/services/backup/folder';
-import { writeSetting } from '../../src-main/services/settings/settings';
+import { saveSetting } from '../../src-main/services/settings/settings';
 import { errorCode } from '../../src-shared/errors';
 import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
@@ -117,7 +117,7 @@ describe('a backup into a folder saved before the setting was checked', () => {
     if (process.platform !== 'linux') return;
     const { ws, admin } = await loggedIn();
     // As an older version could have saved it: straight into the settings table.
-    writeSetting(ws.host.workspace.db!, null, 'backupDir', '/proc/self/x');
+    saveSetting(ws.host.workspace.db!, null, 'backupDir', '/proc/self/x');
     const r = await ws.invoke(admin, 'backup.create', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'BACKUP_DIR_SYSTEM' } });
   });

@@ -88,7 +88,7 @@ describe('a committed write tells the tables it changed', () => {
     const heard = await noticesDuring(db, async () => {
       await ws.call(zhang, 'customers.list', { filter: {} });
       await ws.call(zhang, 'tags.list', {});
-      db.write(zhang.user!.id, () => db.sqlite.prepare('SELECT count(*) FROM customers').get());
+      db.write(zhang.user!.id, (tx) => tx.sqlite.prepare('SELECT count(*) FROM customers').get());
     });
     expect(heard).toEqual([]);
   });
@@ -98,23 +98,23 @@ describe('a committed write tells the tables it changed', () => {
     const before = digest(db);
     const heard = await noticesDuring(db, () => {
       expect(() =>
-        db.write(zhangId, () => {
-          db.sqlite.prepare("INSERT INTO tags (id, name, color, created_at, created_by, updated_at, updated_by) VALUES ('t1', '重点', 'red', 1, ?, 1, ?)").run(zhangId, zhangId);
+        db.write(zhangId, (tx) => {
+          tx.sqlite.prepare("INSERT INTO tags (id, name, color, created_at, created_by, updated_at, updated_by) VALUES ('t1', '重点', 'red', 1, ?, 1, ?)").run(zhangId, zhangId);
           throw new Error('changed my mind');
         }),
       ).toThrow('changed my mind');
       // A multi-turn transaction (the import's) rolled back.
-      const tx = db.begin(zhangId);
-      db.sqlite.prepare("UPDATE users SET display_name = '张三丰' WHERE id = ?").run(zhangId);
-      tx.rollback();
+      const open = db.begin(zhangId);
+      open.tx.sqlite.prepare("UPDATE users SET display_name = '张三丰' WHERE id = ?").run(zhangId);
+      open.rollback();
     });
     expect(heard).toEqual([]);
     expect(changedBetween(before, digest(db))).toEqual([]);
 
     // The next write tells only its own tables, not the rolled-back ones.
-    const next = await noticesDuring(db, () => db.write(zhangId, () => db.sqlite.prepare("UPDATE settings SET value = value WHERE key = 'nothing'").run()));
+    const next = await noticesDuring(db, () => db.write(zhangId, (tx) => tx.sqlite.prepare("UPDATE settings SET value = value WHERE key = 'nothing'").run()));
     expect(next).toEqual([]);
-    const own = await noticesDuring(db, () => db.write(zhangId, () => db.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'x', '1')));
+    const own = await noticesDuring(db, () => db.write(zhangId, (tx) => tx.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'x', '1')));
     expect(own).toEqual([['user_prefs']]);
   });
 
@@ -122,17 +122,17 @@ describe('a committed write tells the tables it changed', () => {
     const { db, zhangId } = await office();
     const heard: string[][] = [];
     const stop = db.onCommit((t) => heard.push([...t].sort()));
-    db.write(zhangId, () => {
-      db.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'a', '1');
+    db.write(zhangId, (tx) => {
+      tx.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'a', '1');
       try {
-        db.write(zhangId, () => {
-          db.sqlite.prepare("UPDATE users SET display_name = '张三丰' WHERE id = ?").run(zhangId);
+        db.write(zhangId, (inner) => {
+          inner.sqlite.prepare("UPDATE users SET display_name = '张三丰' WHERE id = ?").run(zhangId);
           throw new Error('inner fails');
         });
       } catch {
         // The inner savepoint is rolled back; the outer write goes on.
       }
-      db.write(zhangId, () => db.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'b', '1'));
+      db.write(zhangId, (inner) => inner.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'b', '1'));
       expect(heard).toEqual([]);
     });
     stop();
@@ -143,21 +143,24 @@ describe('a committed write tells the tables it changed', () => {
     const { db, zhangId } = await office();
     const heard: string[][] = [];
     const stop = db.onCommit((t) => heard.push([...t].sort()));
-    const tx = db.begin(zhangId);
-    db.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'a', '1');
+    const open = db.begin(zhangId);
+    open.tx.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'a', '1');
     await new Promise((r) => setTimeout(r, 5));
     expect(heard).toEqual([]);
-    tx.commit();
+    open.commit();
     stop();
     expect(heard).toEqual([['user_prefs']]);
   });
 
   it('a statement outside write() is told on the next turn of the event loop, a bare transaction once it has ended', async () => {
     const { db, zhangId } = await office();
-    const heard = await noticesDuring(db, () => {
-      db.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'a', '1');
-      db.sqlite.transaction(() => db.sqlite.prepare("UPDATE users SET display_name = '张三丰' WHERE id = ?").run(zhangId))();
-    });
+    // Only the connection itself (Db.maintenance) can write outside write(): the types allow nothing else.
+    const heard = await noticesDuring(db, () =>
+      db.maintenance((sqlite) => {
+        sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'a', '1');
+        sqlite.transaction(() => sqlite.prepare("UPDATE users SET display_name = '张三丰' WHERE id = ?").run(zhangId))();
+      }),
+    );
     expect(heard).toHaveLength(1);
     expect(heard[0]).toEqual(expect.arrayContaining(['user_prefs', 'users', 'change_log']));
   });
@@ -170,7 +173,7 @@ describe('a committed write tells the tables it changed', () => {
     try {
       expect((other.sqlite.prepare("SELECT count(*) AS n FROM sqlite_temp_master WHERE type = 'trigger'").get() as { n: number }).n).toBe(0);
       const heard = await noticesDuring(db, () =>
-        other.write(zhangId, () => other.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'a', '1')),
+        other.write(zhangId, (tx) => tx.sqlite.prepare('INSERT INTO user_prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, 1)').run(zhangId, 'a', '1')),
       );
       expect(heard).toEqual([]);
     } finally {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
+import type { ReadSqlite } from '../../src-main/db/connection';
 import type { Session } from '../../src-main/ipc/session';
 import { rowCount, workspaceFingerprint } from '../helpers/rawDb';
 import { ADMIN, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -20,7 +20,7 @@ type LogRow = {
 let ws: TestWorkspace;
 afterEach(() => ws?.dispose());
 
-const sqliteOf = (): Database.Database => ws.host.workspace.db!.sqlite;
+const sqliteOf = (): ReadSqlite => ws.host.workspace.db!.sqlite;
 
 const logRows = (): LogRow[] => sqliteOf().prepare(`SELECT * FROM change_log ORDER BY id`).all() as LogRow[];
 
@@ -90,7 +90,7 @@ describe('change log', () => {
   it('records a delete with the whole row before and the acting user', async () => {
     const { adminId } = await loggedInAdmin();
     const db = ws.host.workspace.db!;
-    db.write(adminId, () => db.sqlite.prepare(`DELETE FROM settings WHERE key = ?`).run('locale'));
+    db.write(adminId, (tx) => tx.sqlite.prepare(`DELETE FROM settings WHERE key = ?`).run('locale'));
     const row = logRows().at(-1)!;
     expect(row).toMatchObject({ actor_id: adminId, table_name: 'settings', record_id: 'locale', op: 'delete', after: null });
     expect(json(row.before)).toMatchObject({ key: 'locale', value: JSON.stringify('zh-CN') });
@@ -99,8 +99,9 @@ describe('change log', () => {
   it('records the actor only for the write it belongs to', async () => {
     const { adminId } = await loggedInAdmin();
     const db = ws.host.workspace.db!;
-    db.write(adminId, () => db.sqlite.prepare(`UPDATE settings SET value = ? WHERE key = 'locale'`).run('"en"'));
-    db.sqlite.prepare(`UPDATE settings SET value = ? WHERE key = 'locale'`).run('"zh-CN"');
+    db.write(adminId, (tx) => tx.sqlite.prepare(`UPDATE settings SET value = ? WHERE key = 'locale'`).run('"en"'));
+    // A statement outside any write (only the connection itself can run one) has no actor.
+    db.maintenance((sqlite) => sqlite.prepare(`UPDATE settings SET value = ? WHERE key = 'locale'`).run('"zh-CN"'));
     expect(logRows().slice(-2).map((r) => r.actor_id)).toEqual([adminId, null]);
   });
 
@@ -127,7 +128,7 @@ describe('change log', () => {
   it('writes no row for a raw UPDATE that sets the same values', async () => {
     await loggedInAdmin();
     const count = logRows().length;
-    sqliteOf().prepare(`UPDATE users SET display_name = display_name`).run();
+    ws.host.workspace.db!.write(null, (tx) => tx.sqlite.prepare(`UPDATE users SET display_name = display_name`).run());
     expect(logRows()).toHaveLength(count);
   });
 });

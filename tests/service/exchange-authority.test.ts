@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeSummary } from '../../src-shared/exchange/types';
+import type { WriteDb } from '../../src-main/db/connection';
 import { seedDemo } from '../../src-main/devtools/seedDemo';
 import { isManagerLike, type Viewer } from '../../src-main/services/customers/access';
 import { ruleOf } from '../../src-main/services/exchange/authority';
@@ -110,12 +111,12 @@ const newValueOf = (b: Pc, t: ExchangeType, col: string, row: Record<string, unk
 };
 
 /** Runs `fn` in a transaction that is always rolled back: each case starts from the same state. */
-const inRollback = async <T>(b: Pc, fn: () => Promise<T> | T): Promise<T> => {
-  b.db.sqlite.exec('BEGIN');
+const inRollback = async <T>(b: Pc, fn: (tx: WriteDb) => Promise<T> | T): Promise<T> => {
+  const open = b.db.begin(null);
   try {
-    return await fn();
+    return await fn(open.tx);
   } finally {
-    b.db.sqlite.exec('ROLLBACK');
+    open.rollback();
   }
 };
 
@@ -198,8 +199,8 @@ describe('changes by hand through an exchange workbook obey the declared rules',
         for (const c of cases_) groups.set(actorsOf(c).id, [...(groups.get(actorsOf(c).id) ?? []), c]);
         for (const group of groups.values()) {
           const v = actorsOf(group[0]!);
-          await inRollback(b, () => {
-            const plan = applyRows(b.db, v, parsed, exchangeTypes(), 'test-import');
+          await inRollback(b, (tx) => {
+            const plan = applyRows(tx, v, parsed, exchangeTypes(), 'test-import');
             for (const c of group) {
               cases += 1;
               const conflict = plan.conflicts.find((x) => x.table === c.t.name && x.recordId === c.id);
@@ -234,14 +235,14 @@ describe('changes by hand through an exchange workbook obey the declared rules',
 
       // 2) The conflicts an admin's import left (where an admin may make the change), resolved by each role.
       const byAdmin = cases_.filter((c) => c.allowedFor(viewers.admin));
-      await inRollback(b, () => {
-        const plan = applyRows(b.db, viewers.admin, parsed, exchangeTypes(), 'test-import');
+      await inRollback(b, (tx) => {
+        const plan = applyRows(tx, viewers.admin, parsed, exchangeTypes(), 'test-import');
         for (const c of byAdmin) {
           const conflictId = plan.conflicts.find((x) => x.table === c.t.name && x.recordId === c.id)!.conflictId!;
           for (const role of roles) {
             const v = c.actors[role];
             cases += 1;
-            b.db.sqlite.exec('SAVEPOINT resolve');
+            tx.sqlite.exec('SAVEPOINT resolve');
             try {
               let error: { code?: string } | null = null;
               try {
@@ -257,8 +258,8 @@ describe('changes by hand through an exchange workbook obey the declared rules',
                 expect(String(valueNow(c)), `${c.shown} resolved by ${role}: unchanged`).toBe(String(c.row[c.col]));
               }
             } finally {
-              b.db.sqlite.exec('ROLLBACK TO resolve');
-              b.db.sqlite.exec('RELEASE resolve');
+              tx.sqlite.exec('ROLLBACK TO resolve');
+              tx.sqlite.exec('RELEASE resolve');
             }
           }
         }
@@ -338,8 +339,8 @@ describe('the attacks a security review found are refused', () => {
     const sales = viewers.sales;
     const customer = b.db.sqlite.prepare(`SELECT id FROM customers WHERE owner_id = ? AND deleted_at IS NULL LIMIT 1`).get(sales.id) as { id: string };
     // The tier changed on A by a manager, the notes on B by the salesperson: one record, two versions.
-    a.db.write(viewers.manager.id, () => a.db.sqlite.prepare(`UPDATE customers SET tier = 'key', updated_at = ?, updated_by = ? WHERE id = ?`).run(a.clock.now(), viewers.manager.id, customer.id));
-    b.db.write(sales.id, () => b.db.sqlite.prepare(`UPDATE customers SET notes = '乙方改过', updated_at = ?, updated_by = ? WHERE id = ?`).run(b.clock.now(), sales.id, customer.id));
+    a.db.write(viewers.manager.id, (tx) => tx.sqlite.prepare(`UPDATE customers SET tier = 'key', updated_at = ?, updated_by = ? WHERE id = ?`).run(a.clock.now(), viewers.manager.id, customer.id));
+    b.db.write(sales.id, (tx) => tx.sqlite.prepare(`UPDATE customers SET notes = '乙方改过', updated_at = ?, updated_by = ? WHERE id = ?`).run(b.clock.now(), sales.id, customer.id));
     const file = join(a.dir, 'both.xlsx');
     await a.exportTo(file);
     const s = await b.importFrom(file, viewers.admin);

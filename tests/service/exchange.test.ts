@@ -309,7 +309,7 @@ describe('import summary, cancel and self-settling columns', () => {
       id = (await a.call('customers.create', { fields: { name: '联系时间公司' }, confirmDuplicates: false })).id;
     });
     const stamp = (pc: Pc, at: number) =>
-      pc.db.write(pc.viewer.id, () => pc.db.sqlite.prepare('UPDATE customers SET last_contact_at = ?, updated_at = ? WHERE id = ?').run(at, at, id));
+      pc.db.write(pc.viewer.id, (tx) => tx.sqlite.prepare('UPDATE customers SET last_contact_at = ?, updated_at = ? WHERE id = ?').run(at, at, id));
     stamp(a, Date.UTC(2026, 10, 20));
     stamp(b, Date.UTC(2026, 10, 21));
     await a.exportTo(file(a, 'a.xlsx'));
@@ -340,7 +340,7 @@ describe('derived data', () => {
       original(db, table, actor, ids);
     };
     await a.call('customers.update', { id, fields: { notes: '改了' } });
-    a.db.write(a.viewer.id, () => a.db.sqlite.prepare(`UPDATE customers SET grade = 'A' WHERE id = ?`).run(id));
+    a.db.write(a.viewer.id, (tx) => tx.sqlite.prepare(`UPDATE customers SET grade = 'A' WHERE id = ?`).run(id));
     await a.exportTo(file(a, 'a.xlsx'));
     await b.importFrom(file(a, 'a.xlsx'));
     // Called in the preview (rolled back) and in the commit, each time with the changed customer.

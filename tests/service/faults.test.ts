@@ -186,11 +186,11 @@ describe('SIGKILL during an exchange import', () => {
       const first = db.sqlite.prepare(`SELECT id FROM customers WHERE name = '客户甲'`).get() as { id: string };
       const renamed = await host.registry.invoke(session, 'customers.update', { id: first.id, fields: { name: '客户甲（另一台电脑改名）' } });
       expect(renamed.ok).toBe(true);
-      db.write(user.id, () => {
-        const now = db.clock.now();
+      db.write(user.id, (tx) => {
+        const now = tx.clock.now();
         for (let i = 0; i < ROWS; i += 1) {
           const name = `交换故障测试公司${i}号`;
-          db.orm.insert(customers).values({ id: newId(), name, nameKey: normalizeCompanyName(name), createdAt: now, updatedAt: now, createdBy: user.id, updatedBy: user.id }).run();
+          tx.orm.insert(customers).values({ id: newId(), name, nameKey: normalizeCompanyName(name), createdAt: now, updatedAt: now, createdBy: user.id, updatedBy: user.id }).run();
         }
       });
       workbook = join(pcDir, 'exchange.xlsx');

@@ -112,10 +112,11 @@ describe('a database from a newer app', () => {
   it('is refused at login with DB_TOO_NEW and left untouched (a future row in __drizzle_migrations)', async () => {
     ws = await createTestWorkspace();
     const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-    const sqlite = ws.host.workspace.db!.sqlite;
-    sqlite
-      .prepare(`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)`)
-      .run('from-a-newer-tuoke', newestKnownMigration() + 86_400_000);
+    ws.host.workspace.db!.write(null, (tx) =>
+      tx.sqlite
+        .prepare(`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)`)
+        .run('from-a-newer-tuoke', newestKnownMigration() + 86_400_000),
+    );
     await ws.call(admin, 'auth.logout', {});
     ws.restart();
     const before = dumpOnDisk();
@@ -134,9 +135,7 @@ describe('a database from a newer app', () => {
   it('is refused when it has more migrations than the app knows, whatever their dates', async () => {
     ws = await createTestWorkspace();
     const admin = await ws.loginAs(ADMIN.username, ADMIN.password);
-    ws.host.workspace.db!.sqlite
-      .prepare(`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)`)
-      .run('unknown-but-old', 1);
+    ws.host.workspace.db!.write(null, (tx) => tx.sqlite.prepare(`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)`).run('unknown-but-old', 1));
     await ws.call(admin, 'auth.logout', {});
     const before = dumpOnDisk();
     expect(await login(ws.host)).toMatchObject({ ok: false, error: { code: 'DB_TOO_NEW' } });

@@ -33,6 +33,6 @@ describe('demo orders', () => {
     const grades = (db.sqlite.prepare('SELECT DISTINCT grade FROM customer_sales WHERE grade IS NOT NULL ORDER BY grade').all() as { grade: string }[]).map((r) => r.grade);
     expect(grades).toEqual(['A', 'B', 'C']);
     expect(q<{ n: number }>('SELECT COUNT(*) AS n FROM customer_sales s JOIN customers c ON c.id = s.customer_id WHERE c.grade IS NOT s.grade').n).toBe(0);
-    expect(db.write(null, () => abcStateMatchesFull(db, getOrderRules(db)))).toBe(true);
+    expect(db.write(null, (tx) => abcStateMatchesFull(tx, getOrderRules(tx)))).toBe(true);
   });
 });

@@ -206,26 +206,51 @@ describe('ABC grades in the database', () => {
     await ws.call(manager, 'orders.create', order(e, 1, 1));
     expect((db().sqlite.prepare('SELECT COUNT(*) AS n FROM grade_history').get() as { n: number }).n).toBe(after.n);
     // The incrementally kept cut points equal a full recomputation, also after deletes and edits.
-    expect(db().write(null, () => abcStateMatchesFull(db(), getOrderRules(db())))).toBe(true);
+    expect(db().write(null, (tx) => abcStateMatchesFull(tx, getOrderRules(tx)))).toBe(true);
     const list = await ws.call(manager, 'orders.list', { filter: { customerId: e } });
     await ws.call(manager, 'orders.delete', { id: list.rows[0]!.id });
     await ws.call(manager, 'orders.update', { ...order(a, 7000, 10), id: (await ws.call(manager, 'orders.list', { filter: { customerId: a } })).rows[0]!.id });
-    expect(db().write(null, () => abcStateMatchesFull(db(), getOrderRules(db())))).toBe(true);
+    expect(db().write(null, (tx) => abcStateMatchesFull(tx, getOrderRules(tx)))).toBe(true);
     const grades = [a, b, c, d, e].map((x) => customerRow(x).grade);
-    db().write(null, () => db().sqlite.exec('DELETE FROM abc_state'));
+    db().write(null, (tx) => tx.sqlite.exec('DELETE FROM abc_state'));
     await ws.call(manager, 'orders.create', order(c, 0.01, 1));
     expect([a, b, c, d, e].map((x) => customerRow(x).grade)).toEqual(grades);
   });
 
-  it('re-grades when the rolling period moves past an order, without any order change', async () => {
+  it('re-grades when the rolling period moves past an order, without any order change: by the hourly job, not by a read', async () => {
     const [a, b] = [await customer(manager, '甲公司'), await customer(manager, '乙公司')];
     await ws.call(manager, 'orders.create', order(a, 100, 360));
     await ws.call(manager, 'orders.create', order(b, 10, 10));
     expect([customerRow(a).grade, customerRow(b).grade]).toEqual(['A', 'B']);
     ws.clock.advance(10 * 86_400_000);
-    await ws.call(manager, 'orders.list', {}); // reading brings the period to today
+    // The order channels only read: past the period's end they still show what the job last graded, and write nothing.
+    const changes = (): number => db().sqlite.prepare<[], number>('SELECT total_changes()').pluck().get()!;
+    const before = changes();
+    const heard: string[][] = [];
+    const stop = ws.host.onChange((tables) => heard.push(tables));
+    for (const call of [
+      ws.host.invoke(manager, 'orders.list', {}),
+      ws.host.invoke(manager, 'orders.summary', { id: a }),
+      ws.host.invoke(manager, 'orders.receivables', {}),
+    ]) {
+      const result = await call;
+      expect(result.ok).toBe(true);
+      expect(result.changed).toBeUndefined();
+    }
+    await new Promise((r) => setTimeout(r, 60)); // past the change feed's gathering (CHANGE_BATCH_MS)
+    stop();
+    expect(heard).toEqual([]);
+    expect(changes()).toBe(before);
+    expect([customerRow(a).grade, customerRow(b).grade]).toEqual(['A', 'B']);
+    // The orders module's job (host.runJobs: hourly in the app) rolls the period.
+    await ws.host.runJobs();
     expect([customerRow(a).grade, customerRow(b).grade]).toEqual([null, 'A']);
     expect(sales(a)).toMatchObject({ periodAmount: 0 });
+    // So does a login: b's order leaves the period too, and the grades are current when the person starts.
+    ws.clock.advance(360 * 86_400_000);
+    expect(customerRow(b).grade).toBe('A');
+    await ws.loginAs('wang', 'wang-pass-1');
+    expect(customerRow(b).grade).toBeNull();
   });
 });
 
@@ -234,7 +259,7 @@ describe('churn risk', () => {
     const c = await customer(zhang, '青岛崂山区海产品有限公司');
     for (const daysAgo of [106, 76, 46]) await ws.call(zhang, 'orders.create', order(c, 100, daysAgo)); // interval 30, last 46 days ago
     expect((await ws.call(zhang, 'orders.summary', { id: c })).churnRisk).toBe(true);
-    db().sqlite.prepare('UPDATE customers SET last_contact_at = ? WHERE id = ?').run(ws.clock.now() - 5 * 86_400_000, c);
+    db().write(null, (tx) => tx.sqlite.prepare('UPDATE customers SET last_contact_at = ? WHERE id = ?').run(ws.clock.now() - 5 * 86_400_000, c));
     expect((await ws.call(zhang, 'orders.summary', { id: c })).churnRisk).toBe(false);
   });
 });
@@ -321,11 +346,11 @@ describe('a failure mid-write', () => {
         .get({ c });
     const before = snapshot();
     // The status change is the last write of an order's transaction: make it fail.
-    db().sqlite.exec(`CREATE TEMP TRIGGER fail_status BEFORE UPDATE OF status ON customers BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    db().maintenance((sqlite) => sqlite.exec(`CREATE TEMP TRIGGER fail_status BEFORE UPDATE OF status ON customers BEGIN SELECT RAISE(ABORT, 'disk full'); END`));
     const r = await ws.invoke(zhang, 'orders.create', order(c, 200, 5));
     expect(r.ok ? '' : r.error.code).toBe('INTERNAL');
     expect(snapshot()).toEqual(before);
-    db().sqlite.exec('DROP TRIGGER fail_status');
+    db().maintenance((sqlite) => sqlite.exec('DROP TRIGGER fail_status'));
     await ws.call(zhang, 'orders.create', order(c, 200, 5));
     expect(snapshot()).toMatchObject({ o: 2, status: 'repeat', total: 30_000 });
   });

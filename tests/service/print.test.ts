@@ -48,9 +48,11 @@ it.beforeEach(async ({ office }) => {
 const contextWith = (printer: Printer): ModuleContext => ({
   ws: ws.host.workspace,
   db: () => ws.host.workspace.db!,
+  read: () => ws.host.workspace.db!,
   tempFile: () => Promise.reject(new Error('unused')),
   imports: new Proxy({} as ModuleContext['imports'], { get: () => () => Promise.reject(new Error('unused')) }),
   printer,
+  runJobs: () => Promise.resolve(),
 });
 
 describe('html', () => {

@@ -84,8 +84,8 @@ beforeAll(async () => {
   for (const u of Object.values(OFFICE)) await ws.call(admin, 'users.create', u);
   // Enough data that the re-encryption takes a while (a few MB), written in one transaction.
   const db = ws.host.workspace.db!;
-  const insert = db.sqlite.prepare(`INSERT INTO customers (id, name, name_key, created_at, updated_at, status) VALUES (?, ?, ?, ?, ?, 'potential')`);
-  db.write(null, () => {
+  db.write(null, (tx) => {
+    const insert = tx.sqlite.prepare(`INSERT INTO customers (id, name, name_key, created_at, updated_at, status) VALUES (?, ?, ?, ?, ?, 'potential')`);
     for (let i = 0; i < CUSTOMERS; i += 1) insert.run(`fault-${i}`, `故障测试客户${i}号`, `故障测试客户${i}号`, i, i);
   });
   const made = await ws.call(admin, 'backup.create', {});

@@ -26,17 +26,13 @@ const yuan = (n: number): number => Math.round(n * 100);
 
 const setCustomer = (id: string, fields: Record<string, unknown>): void => {
   const cols = Object.keys(fields);
-  db()
-    .sqlite.prepare(`UPDATE customers SET ${cols.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`)
-    .run(...cols.map((k) => fields[k]), id);
+  db().write(null, (tx) => tx.sqlite.prepare(`UPDATE customers SET ${cols.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((k) => fields[k]), id));
 };
 
 const record = (createdAt = at(2026, 1, 1)) => ({ id: newId(), created_at: createdAt, updated_at: createdAt });
 const insert = (table: string, row: Record<string, unknown>): string => {
   const cols = Object.keys(row);
-  db()
-    .sqlite.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-    .run(...cols.map((k) => row[k]));
+  db().write(null, (tx) => tx.sqlite.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((k) => row[k])));
   return row.id as string;
 };
 

@@ -33,8 +33,8 @@ afterEach(() => ws.dispose());
 const addCustomer = (fields: CustomerFields): string => {
   const id = newId();
   const now = db.clock.now();
-  db.write(admin.id, () =>
-    db.orm
+  db.write(admin.id, (tx) =>
+    tx.orm
       .insert(customers)
       .values({ id, createdAt: now, createdBy: admin.id, updatedAt: now, updatedBy: admin.id, nameKey: normalizeCompanyName(fields.name), status: 'potential', ...fields })
       .run(),
@@ -45,14 +45,14 @@ const addCustomer = (fields: CustomerFields): string => {
 const addContact = (customerId: string, fields: ContactFields): string => {
   const id = newId();
   const now = db.clock.now();
-  db.write(admin.id, () =>
-    db.orm.insert(contacts).values({ id, customerId, createdAt: now, createdBy: admin.id, updatedAt: now, updatedBy: admin.id, ...fields }).run(),
+  db.write(admin.id, (tx) =>
+    tx.orm.insert(contacts).values({ id, customerId, createdAt: now, createdBy: admin.id, updatedAt: now, updatedBy: admin.id, ...fields }).run(),
   );
   return id;
 };
 
 const updateCustomer = (id: string, fields: Partial<typeof customers.$inferInsert>): void => {
-  db.write(admin.id, () => db.orm.update(customers).set({ ...fields, updatedAt: db.clock.now() }).where(eq(customers.id, id)).run());
+  db.write(admin.id, (tx) => tx.orm.update(customers).set({ ...fields, updatedAt: tx.clock.now() }).where(eq(customers.id, id)).run());
 };
 
 const search = (q: string, viewer: Viewer = admin, limit = 20): SearchHit[] => searchCustomers(db, viewer, q, limit);
@@ -167,11 +167,11 @@ describe('searchCustomers', () => {
   });
 
   it('still puts the exact match first among thousands of matches, and returns at most the limit', () => {
-    db.write(admin.id, () => {
-      const now = db.clock.now();
+    db.write(admin.id, (tx) => {
+      const now = tx.clock.now();
       for (let i = 0; i < 2000; i += 1) {
         const name = `星辰${i}号贸易有限公司`;
-        db.orm.insert(customers).values({ id: newId(), createdAt: now, updatedAt: now, name, nameKey: normalizeCompanyName(name) }).run();
+        tx.orm.insert(customers).values({ id: newId(), createdAt: now, updatedAt: now, name, nameKey: normalizeCompanyName(name) }).run();
       }
     });
     addCustomer({ name: '星辰' });
@@ -217,9 +217,9 @@ describe('searchCustomers', () => {
     const survivor = addCustomer({ name: '北京星辰科技有限公司' });
     const merged = addCustomer({ name: '星辰科技（北京）有限公司' });
     const p = addContact(merged, { name: '张三' });
-    db.write(admin.id, () => {
-      db.orm.update(contacts).set({ customerId: survivor }).where(eq(contacts.customerId, merged)).run();
-      db.orm.update(customers).set({ mergedInto: survivor }).where(eq(customers.id, merged)).run();
+    db.write(admin.id, (tx) => {
+      tx.orm.update(contacts).set({ customerId: survivor }).where(eq(contacts.customerId, merged)).run();
+      tx.orm.update(customers).set({ mergedInto: survivor }).where(eq(customers.id, merged)).run();
     });
     expect(titles('星辰')).toEqual(['北京星辰科技有限公司']);
     expect(search('张三')).toMatchObject([{ kind: 'contact', contactId: p, customerId: survivor }]);
@@ -229,17 +229,17 @@ describe('searchCustomers', () => {
     const c = addCustomer({ name: '北京星辰科技有限公司' });
     const p1 = addContact(c, { name: '张三', mobile: '13800138000' });
     const p2 = addContact(c, { name: '张三丰' });
-    db.write(admin.id, () => db.orm.update(contacts).set({ deletedAt: db.clock.now() }).where(eq(contacts.id, p1)).run());
+    db.write(admin.id, (tx) => tx.orm.update(contacts).set({ deletedAt: tx.clock.now() }).where(eq(contacts.id, p1)).run());
     expect(titles('张三')).toEqual(['张三丰']);
     expect(search('13800138000')).toEqual([]);
-    db.write(admin.id, () => db.orm.delete(contacts).where(eq(contacts.id, p2)).run());
+    db.write(admin.id, (tx) => tx.orm.delete(contacts).where(eq(contacts.id, p2)).run());
     expect(search('张三')).toEqual([]);
   });
 
   it('follows a contact edit', () => {
     const c = addCustomer({ name: '北京星辰科技有限公司' });
     const p = addContact(c, { name: '张三', mobile: '13800138000' });
-    db.write(admin.id, () => db.orm.update(contacts).set({ name: '李四', mobile: '13900139000' }).where(eq(contacts.id, p)).run());
+    db.write(admin.id, (tx) => tx.orm.update(contacts).set({ name: '李四', mobile: '13900139000' }).where(eq(contacts.id, p)).run());
     expect(search('张三')).toEqual([]);
     expect(search('8000')).toEqual([]);
     expect(titles('lisi')).toEqual(['李四']);
@@ -317,7 +317,7 @@ describe('the search index', () => {
 
   const integrityCheck = (): void => {
     for (const table of ['search_trgm_name', 'search_trgm_other', 'search_grams_name', 'search_grams_address']) {
-      db.sqlite.prepare(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`).run();
+      db.write(null, (tx) => tx.sqlite.prepare(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`).run());
     }
   };
 
@@ -331,11 +331,11 @@ describe('the search index', () => {
     updateCustomer(c1, { name: '北京星辰信息科技有限公司' });
     updateCustomer(c3, { deletedAt: db.clock.now() });
     updateCustomer(c2, { status: 'target' });
-    db.write(admin.id, () => db.orm.update(contacts).set({ customerId: c2 }).where(eq(contacts.id, p1)).run());
+    db.write(admin.id, (tx) => tx.orm.update(contacts).set({ customerId: c2 }).where(eq(contacts.id, p1)).run());
     updateCustomer(c3, { deletedAt: null });
     integrityCheck();
     const before = snapshot();
-    rebuildSearchIndex(db.sqlite);
+    db.write(null, (tx) => rebuildSearchIndex(tx.sqlite));
     integrityCheck();
     expect(snapshot()).toEqual(before);
     expect(titles('张三')).toEqual(['张三']);
@@ -362,10 +362,13 @@ describe('the search index', () => {
       const indexes = master.filter((m) => m.type === 'index').map((m) => m.sql);
       return [create, `INSERT INTO __new_${table} SELECT * FROM ${table}`, `DROP TABLE ${table}`, `ALTER TABLE __new_${table} RENAME TO ${table}`, ...indexes].join(';\n');
     };
-    db.sqlite.pragma('foreign_keys=OFF');
-    db.sqlite.exec(rebuildTable('customers'));
-    db.sqlite.exec(rebuildTable('contacts'));
-    db.sqlite.pragma('foreign_keys=ON');
+    // As a migration runs: on the connection, with foreign keys off (a pragma no transaction may hold).
+    db.maintenance((sqlite) => {
+      sqlite.pragma('foreign_keys=OFF');
+      sqlite.exec(rebuildTable('customers'));
+      sqlite.exec(rebuildTable('contacts'));
+      sqlite.pragma('foreign_keys=ON');
+    });
     ws.restart();
     await ws.loginAs(ADMIN.username, ADMIN.password);
     db = ws.host.workspace.db!;
@@ -385,8 +388,10 @@ describe('the search index', () => {
     expect(SEARCH_INDEX_VERSION).toBeGreaterThan(1);
     addCustomer({ name: '北京星辰科技有限公司', legalRep: '王建国' });
     // As a version-1 index left it: documents without the legal representative.
-    db.sqlite.exec(`UPDATE search_docs SET alias = '' WHERE kind = 1`);
-    db.sqlite.exec(`UPDATE search_meta SET value = '1' WHERE key = 'version'`);
+    db.write(null, (tx) => {
+      tx.sqlite.exec(`UPDATE search_docs SET alias = '' WHERE kind = 1`);
+      tx.sqlite.exec(`UPDATE search_meta SET value = '1' WHERE key = 'version'`);
+    });
     expect(titles('王建国')).toEqual([]);
     ws.restart();
     await ws.loginAs(ADMIN.username, ADMIN.password);

@@ -261,9 +261,11 @@ describe('lists, summary and settings', () => {
 
   it('suggests A customers not visited within the gap and without a planned visit', async () => {
     const db = w.ws.host.workspace.db!;
-    db.orm.update(customers).set({ grade: 'A' }).where(eq(customers.id, w.star.id)).run();
-    db.orm.update(customers).set({ grade: 'A' }).where(eq(customers.id, w.far)).run();
-    db.orm.update(customers).set({ grade: 'B' }).where(eq(customers.id, w.sea)).run();
+    db.write(null, (tx) => {
+      tx.orm.update(customers).set({ grade: 'A' }).where(eq(customers.id, w.star.id)).run();
+      tx.orm.update(customers).set({ grade: 'A' }).where(eq(customers.id, w.far)).run();
+      tx.orm.update(customers).set({ grade: 'B' }).where(eq(customers.id, w.sea)).run();
+    });
     expect((await w.ws.call(w.zhang, 'visits.suggestions', {})).map((s) => [s.customerName, s.lastVisitAt])).toEqual([['杭州星辰信息科技有限公司', null]]);
     expect((await w.ws.call(w.wang, 'visits.suggestions', {})).map((s) => s.customerName).sort()).toEqual(['上海远东机械有限公司', '杭州星辰信息科技有限公司']);
     expect((await w.ws.call(w.wang, 'visits.suggestions', { salespersonId: w.ids.li })).map((s) => s.customerName)).toEqual(['上海远东机械有限公司']);

@@ -52,23 +52,23 @@ export const seedActivities: ModuleSeeder = ({ db, rng, now, actorId }) => {
     list.push(r.id);
     contactIds.set(r.customerId, list);
   }
-  const insertActivity = db.sqlite.prepare(
-    `INSERT INTO activities (id, created_at, created_by, updated_at, updated_by, customer_id, contact_id, user_id, type, occurred_at, summary, outcome,
-       next_step, next_follow_up_at, complaint, severity, complaint_status, resolution, resolved_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
-  );
-  const insertTask = db.sqlite.prepare(
-    `INSERT INTO follow_up_tasks (id, created_at, created_by, updated_at, updated_by, customer_id, assignee_id, title, due_at, source_type, status)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'manual', 'open')`,
-  );
-  const insertSurvey = db.sqlite.prepare(
-    `INSERT INTO satisfaction_surveys (id, created_at, created_by, updated_at, updated_by, customer_id, contact_id, surveyed_at, quality, delivery, service, brand, comments)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const setContact = db.sqlite.prepare('UPDATE customers SET first_contact_at = ?, last_contact_at = ? WHERE id = ?');
-  const insertEvent = db.sqlite.prepare(`INSERT INTO customer_events (id, customer_id, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?, ?)`);
   let rows = 0;
-  db.write(actorId, () => {
+  db.write(actorId, (tx) => {
+    const insertActivity = tx.sqlite.prepare(
+      `INSERT INTO activities (id, created_at, created_by, updated_at, updated_by, customer_id, contact_id, user_id, type, occurred_at, summary, outcome,
+         next_step, next_follow_up_at, complaint, severity, complaint_status, resolution, resolved_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
+    );
+    const insertTask = tx.sqlite.prepare(
+      `INSERT INTO follow_up_tasks (id, created_at, created_by, updated_at, updated_by, customer_id, assignee_id, title, due_at, source_type, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'manual', 'open')`,
+    );
+    const insertSurvey = tx.sqlite.prepare(
+      `INSERT INTO satisfaction_surveys (id, created_at, created_by, updated_at, updated_by, customer_id, contact_id, surveyed_at, quality, delivery, service, brand, comments)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const setContact = tx.sqlite.prepare('UPDATE customers SET first_contact_at = ?, last_contact_at = ? WHERE id = ?');
+    const insertEvent = tx.sqlite.prepare(`INSERT INTO customer_events (id, customer_id, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?, ?)`);
     for (const c of customers) {
       const userId = c.ownerId ?? actorId;
       const people = contactIds.get(c.id) ?? [];

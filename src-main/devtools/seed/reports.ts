@@ -21,12 +21,12 @@ const COMMENTS = ['思路清楚，继续保持。', '逾期款要抓紧，必要
 export const seedReports: ModuleSeeder = ({ db, rng, now, users }) => {
   const sales = users.filter((u) => u.role === 'sales');
   const manager = users.find((u) => u.role === 'manager');
-  const insert = db.sqlite.prepare(
-    `INSERT OR IGNORE INTO sales_reports (id, created_at, created_by, updated_at, updated_by, user_id, kind, period_start, period_end,
-       summary, plan, figures, manager_comment, commented_by, commented_at) VALUES (?, ?, ?, ?, ?, ?, 'week', ?, ?, ?, ?, '{}', ?, ?, ?)`,
-  );
   let rows = 0;
-  db.write(null, () => {
+  db.write(null, (tx) => {
+    const insert = tx.sqlite.prepare(
+      `INSERT OR IGNORE INTO sales_reports (id, created_at, created_by, updated_at, updated_by, user_id, kind, period_start, period_end,
+         summary, plan, figures, manager_comment, commented_by, commented_at) VALUES (?, ?, ?, ?, ?, ?, 'week', ?, ?, ?, ?, '{}', ?, ?, ?)`,
+    );
     for (let w = 1; w <= 8; w++) {
       const week = periodContaining('week', addDays(localDate(now), -7 * w));
       const savedAt = new Date(`${week.to}T18:00:00`).getTime();

@@ -10,7 +10,7 @@ import {
 } from '../../../src-shared/activities/schemas';
 import type { Activity } from '../../../src-shared/activities/types';
 import { AppError } from '../../../src-shared/errors';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { activities, contacts, customers, followUpTasks, users } from '../../db/schema';
 import { activityCan, canActForOthers, canWriteFor, type Viewer } from '../policy/policy';
 import { readableCustomer, writableCustomer } from '../policy/guards';
@@ -18,12 +18,12 @@ import { readableCondition } from '../policy/sql';
 import { addEvent, userNames } from '../customers/events';
 import { liveCondition, touch } from '../customers/repository';
 import { newId } from '../ids';
-import { createTask, refreshNextFollowUp } from './tasks';
+import { addTask, refreshNextFollowUp } from './tasks';
 import { assertNotFuture, parseInput } from './validate';
 
 type ActivityRow = typeof activities.$inferSelect;
 
-const toActivities = (db: Db, viewer: Viewer, rows: ActivityRow[]): Activity[] => {
+const toActivities = (db: ReadDb, viewer: Viewer, rows: ActivityRow[]): Activity[] => {
   const names = userNames(db, rows.map((r) => r.userId));
   const customerIds = [...new Set(rows.map((r) => r.customerId))];
   const contactIds = [...new Set(rows.map((r) => r.contactId).filter((x): x is string => !!x))];
@@ -65,14 +65,14 @@ const toActivities = (db: Db, viewer: Viewer, rows: ActivityRow[]): Activity[] =
   });
 };
 
-const checkContact = (db: Db, customerId: string, contactId: string | null): void => {
+const checkContact = (db: ReadDb, customerId: string, contactId: string | null): void => {
   if (!contactId) return;
   const c = db.orm.select({ customerId: contacts.customerId, deletedAt: contacts.deletedAt }).from(contacts).where(eq(contacts.id, contactId)).get();
   if (!c || c.customerId !== customerId || c.deletedAt !== null) throw new AppError('VALIDATION', { fields: 'contactId' });
 };
 
 /** Whose contact it was: the viewer, or (managers only) an active user they name. */
-const contactUser = (db: Db, viewer: Viewer, userId: string | null): string => {
+const contactUser = (db: ReadDb, viewer: Viewer, userId: string | null): string => {
   if (!userId || userId === viewer.id) return viewer.id;
   if (!canActForOthers(viewer)) throw new AppError('FORBIDDEN');
   const u = db.orm.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
@@ -88,60 +88,61 @@ const contactUser = (db: Db, viewer: Viewer, userId: string | null): string => {
  * follow-up date is given — a follow-up task due then, assigned to the
  * customer's owner, which also sets the customer's next follow-up.
  *
- * Other modules call this to turn their records into contact entries (a
- * carried-out visit: type 'visit', sourceType 'visit', sourceId the visit).
+ * Other modules call addActivity inside their own writes to turn their records into contact
+ * entries (a carried-out visit: type 'visit', sourceType 'visit', sourceId the visit).
  */
-export const createActivity = (db: Db, viewer: Viewer, input: ActivityInput): Activity => {
+export const createActivity = (db: Db, viewer: Viewer, input: ActivityInput): Activity => db.write(viewer.id, (tx) => addActivity(tx, viewer, input));
+
+/** createActivity inside the caller's write. */
+export const addActivity = (tx: WriteDb, viewer: Viewer, input: ActivityInput): Activity => {
   const v = parseInput(activityInputSchema, input);
-  assertNotFuture(db.clock.now(), v.occurredAt);
-  return db.write(viewer.id, () => {
-    const customer = writableCustomer(db, viewer, v.customerId);
-    checkContact(db, v.customerId, v.contactId);
-    const userId = contactUser(db, viewer, v.userId);
-    const now = db.clock.now();
-    const row: ActivityRow = {
-      id: newId(),
-      createdAt: now,
-      createdBy: viewer.id,
-      updatedAt: now,
-      updatedBy: viewer.id,
-      customerId: v.customerId,
-      contactId: v.contactId,
-      userId,
-      type: v.type,
-      occurredAt: v.occurredAt,
-      summary: v.summary,
-      outcome: v.outcome,
-      nextStep: v.nextStep,
-      nextFollowUpAt: v.nextFollowUpAt,
-      complaint: v.complaint,
-      severity: v.complaint ? v.severity : null,
-      complaintStatus: v.complaint ? 'open' : null,
-      resolution: null,
-      resolvedAt: null,
-      sourceType: v.sourceType,
-      sourceId: v.sourceId,
-      deletedAt: null,
-    };
-    db.orm.insert(activities).values(row).run();
-    db.orm
-      .update(customers)
-      .set({
-        lastContactAt: Math.max(customer.lastContactAt ?? 0, v.occurredAt),
-        firstContactAt: customer.firstContactAt === null ? v.occurredAt : Math.min(customer.firstContactAt, v.occurredAt),
-        ...touch(db, viewer.id),
-      })
-      .where(eq(customers.id, v.customerId))
-      .run();
-    addEvent(db, viewer.id, v.customerId, 'activity_logged', { activityId: row.id, type: v.type, summary: v.summary, complaint: v.complaint });
-    if (v.nextFollowUpAt !== null) {
-      // The follow-up belongs to whoever owns the customer (a manager logging a call leaves the follow-up with the salesperson).
-      const assigneeId = customer.ownerId ?? userId;
-      const task = { customerId: v.customerId, title: (v.nextStep ?? v.summary).slice(0, 200), dueAt: v.nextFollowUpAt, sourceType: 'activity' as const, sourceId: row.id };
-      createTask(db, viewer, { ...task, assigneeId: canActForOthers(viewer) ? assigneeId : viewer.id });
-    }
-    return toActivities(db, viewer, [row])[0]!;
-  });
+  assertNotFuture(tx.clock.now(), v.occurredAt);
+  const customer = writableCustomer(tx, viewer, v.customerId);
+  checkContact(tx, v.customerId, v.contactId);
+  const userId = contactUser(tx, viewer, v.userId);
+  const now = tx.clock.now();
+  const row: ActivityRow = {
+    id: newId(),
+    createdAt: now,
+    createdBy: viewer.id,
+    updatedAt: now,
+    updatedBy: viewer.id,
+    customerId: v.customerId,
+    contactId: v.contactId,
+    userId,
+    type: v.type,
+    occurredAt: v.occurredAt,
+    summary: v.summary,
+    outcome: v.outcome,
+    nextStep: v.nextStep,
+    nextFollowUpAt: v.nextFollowUpAt,
+    complaint: v.complaint,
+    severity: v.complaint ? v.severity : null,
+    complaintStatus: v.complaint ? 'open' : null,
+    resolution: null,
+    resolvedAt: null,
+    sourceType: v.sourceType,
+    sourceId: v.sourceId,
+    deletedAt: null,
+  };
+  tx.orm.insert(activities).values(row).run();
+  tx.orm
+    .update(customers)
+    .set({
+      lastContactAt: Math.max(customer.lastContactAt ?? 0, v.occurredAt),
+      firstContactAt: customer.firstContactAt === null ? v.occurredAt : Math.min(customer.firstContactAt, v.occurredAt),
+      ...touch(tx, viewer.id),
+    })
+    .where(eq(customers.id, v.customerId))
+    .run();
+  addEvent(tx, viewer.id, v.customerId, 'activity_logged', { activityId: row.id, type: v.type, summary: v.summary, complaint: v.complaint });
+  if (v.nextFollowUpAt !== null) {
+    // The follow-up belongs to whoever owns the customer (a manager logging a call leaves the follow-up with the salesperson).
+    const assigneeId = customer.ownerId ?? userId;
+    const task = { customerId: v.customerId, title: (v.nextStep ?? v.summary).slice(0, 200), dueAt: v.nextFollowUpAt, sourceType: 'activity' as const, sourceId: row.id };
+    addTask(tx, viewer, { ...task, assigneeId: canActForOthers(viewer) ? assigneeId : viewer.id });
+  }
+  return toActivities(tx, viewer, [row])[0]!;
 };
 
 /**
@@ -150,27 +151,27 @@ export const createActivity = (db: Db, viewer: Viewer, input: ActivityInput): Ac
  */
 export const transitionComplaint = (db: Db, viewer: Viewer, input: z.input<typeof complaintTransitionSchema>): Activity => {
   const v = parseInput(complaintTransitionSchema, input);
-  return db.write(viewer.id, () => {
-    const row = db.orm.select().from(activities).where(eq(activities.id, v.id)).get();
+  return db.write(viewer.id, (tx) => {
+    const row = tx.orm.select().from(activities).where(eq(activities.id, v.id)).get();
     if (!row || row.deletedAt !== null) throw new AppError('NOT_FOUND');
-    writableCustomer(db, viewer, row.customerId);
+    writableCustomer(tx, viewer, row.customerId);
     if (!row.complaint || !row.complaintStatus) throw new AppError('INVALID_TRANSITION');
     const from = row.complaintStatus as ComplaintStatus;
     if (!complaintTransitions[from].includes(v.to)) throw new AppError('INVALID_TRANSITION', { from, to: v.to });
     if (v.to === 'resolved' && !v.resolution) throw new AppError('VALIDATION', { fields: 'resolution' });
-    const now = db.clock.now();
+    const now = tx.clock.now();
     const patch = {
       complaintStatus: v.to,
       ...(v.to === 'resolved' ? { resolution: v.resolution, resolvedAt: now } : v.resolution ? { resolution: v.resolution } : {}),
-      ...touch(db, viewer.id),
+      ...touch(tx, viewer.id),
     };
-    db.orm.update(activities).set(patch).where(eq(activities.id, v.id)).run();
-    addEvent(db, viewer.id, row.customerId, 'complaint_status', { activityId: row.id, from, to: v.to });
-    return toActivities(db, viewer, [{ ...row, ...patch }])[0]!;
+    tx.orm.update(activities).set(patch).where(eq(activities.id, v.id)).run();
+    addEvent(tx, viewer.id, row.customerId, 'complaint_status', { activityId: row.id, from, to: v.to });
+    return toActivities(tx, viewer, [{ ...row, ...patch }])[0]!;
   });
 };
 
-export const getActivity = (db: Db, viewer: Viewer, id: string): Activity => {
+export const getActivity = (db: ReadDb, viewer: Viewer, id: string): Activity => {
   const row = db.orm.select().from(activities).where(eq(activities.id, id)).get();
   if (!row || row.deletedAt !== null) throw new AppError('NOT_FOUND');
   readableCustomer(db, viewer, row.customerId);
@@ -178,7 +179,7 @@ export const getActivity = (db: Db, viewer: Viewer, id: string): Activity => {
 };
 
 /** A customer's contact log, or everything the viewer may read (newest first). */
-export const listActivities = (db: Db, viewer: Viewer, input: z.input<typeof activityListSchema> = {}): { rows: Activity[]; total: number } => {
+export const listActivities = (db: ReadDb, viewer: Viewer, input: z.input<typeof activityListSchema> = {}): { rows: Activity[]; total: number } => {
   const v = parseInput(activityListSchema, input);
   const where: SQL[] = [isNull(activities.deletedAt)];
   if (v.customerId) {
@@ -217,20 +218,20 @@ export const listActivities = (db: Db, viewer: Viewer, input: z.input<typeof act
  * Keeps the customer's first and last contact equal to the earliest and
  * latest live entries of the contact log (null when none is left).
  */
-const refreshContactStamps = (db: Db, actorId: string, customerId: string): void => {
-  const r = db.orm
+const refreshContactStamps = (tx: WriteDb, actorId: string, customerId: string): void => {
+  const r = tx.orm
     .select({ first: min(activities.occurredAt), last: max(activities.occurredAt) })
     .from(activities)
     .where(and(eq(activities.customerId, customerId), isNull(activities.deletedAt)))
     .get();
-  db.orm
+  tx.orm
     .update(customers)
-    .set({ firstContactAt: r?.first ?? null, lastContactAt: r?.last ?? null, ...touch(db, actorId) })
+    .set({ firstContactAt: r?.first ?? null, lastContactAt: r?.last ?? null, ...touch(tx, actorId) })
     .where(eq(customers.id, customerId))
     .run();
 };
 
-const liveActivity = (db: Db, id: string): ActivityRow => {
+const liveActivity = (db: ReadDb, id: string): ActivityRow => {
   const row = db.orm.select().from(activities).where(eq(activities.id, id)).get();
   if (!row || row.deletedAt !== null) throw new AppError('NOT_FOUND');
   return row;
@@ -244,11 +245,11 @@ const liveActivity = (db: Db, id: string): ActivityRow => {
 export const updateActivity = (db: Db, viewer: Viewer, input: z.input<typeof activityUpdateSchema>): Activity => {
   const v = parseInput(activityUpdateSchema, input);
   if (v.occurredAt !== undefined) assertNotFuture(db.clock.now(), v.occurredAt);
-  return db.write(viewer.id, () => {
-    const row = liveActivity(db, v.id);
-    writableCustomer(db, viewer, row.customerId);
+  return db.write(viewer.id, (tx) => {
+    const row = liveActivity(tx, v.id);
+    writableCustomer(tx, viewer, row.customerId);
     if (row.sourceType) throw new AppError('INVALID_TRANSITION');
-    if (v.contactId !== undefined) checkContact(db, row.customerId, v.contactId);
+    if (v.contactId !== undefined) checkContact(tx, row.customerId, v.contactId);
     const patch = {
       ...(v.contactId !== undefined ? { contactId: v.contactId } : {}),
       ...(v.type !== undefined ? { type: v.type } : {}),
@@ -256,11 +257,11 @@ export const updateActivity = (db: Db, viewer: Viewer, input: z.input<typeof act
       ...(v.summary !== undefined ? { summary: v.summary } : {}),
       ...(v.outcome !== undefined ? { outcome: v.outcome } : {}),
       ...(v.nextStep !== undefined ? { nextStep: v.nextStep } : {}),
-      ...touch(db, viewer.id),
+      ...touch(tx, viewer.id),
     };
-    db.orm.update(activities).set(patch).where(eq(activities.id, v.id)).run();
-    if (v.occurredAt !== undefined && v.occurredAt !== row.occurredAt) refreshContactStamps(db, viewer.id, row.customerId);
-    return toActivities(db, viewer, [{ ...row, ...patch }])[0]!;
+    tx.orm.update(activities).set(patch).where(eq(activities.id, v.id)).run();
+    if (v.occurredAt !== undefined && v.occurredAt !== row.occurredAt) refreshContactStamps(tx, viewer.id, row.customerId);
+    return toActivities(tx, viewer, [{ ...row, ...patch }])[0]!;
   });
 };
 
@@ -271,17 +272,17 @@ export const updateActivity = (db: Db, viewer: Viewer, input: z.input<typeof act
  * that record and cannot be removed here: INVALID_TRANSITION.
  */
 export const deleteActivity = (db: Db, viewer: Viewer, id: string): void =>
-  db.write(viewer.id, () => {
-    const row = liveActivity(db, id);
-    writableCustomer(db, viewer, row.customerId);
+  db.write(viewer.id, (tx) => {
+    const row = liveActivity(tx, id);
+    writableCustomer(tx, viewer, row.customerId);
     if (row.sourceType) throw new AppError('INVALID_TRANSITION');
-    const now = db.clock.now();
-    db.orm.update(activities).set({ deletedAt: now, ...touch(db, viewer.id) }).where(eq(activities.id, id)).run();
-    db.orm
+    const now = tx.clock.now();
+    tx.orm.update(activities).set({ deletedAt: now, ...touch(tx, viewer.id) }).where(eq(activities.id, id)).run();
+    tx.orm
       .update(followUpTasks)
-      .set({ deletedAt: now, ...touch(db, viewer.id) })
+      .set({ deletedAt: now, ...touch(tx, viewer.id) })
       .where(and(eq(followUpTasks.sourceType, 'activity'), eq(followUpTasks.sourceId, id), eq(followUpTasks.status, 'open'), isNull(followUpTasks.deletedAt)))
       .run();
-    refreshContactStamps(db, viewer.id, row.customerId);
-    refreshNextFollowUp(db, viewer.id, row.customerId);
+    refreshContactStamps(tx, viewer.id, row.customerId);
+    refreshNextFollowUp(tx, viewer.id, row.customerId);
   });

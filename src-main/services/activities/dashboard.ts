@@ -1,6 +1,6 @@
 import type { ActivitiesDashboard } from '../../../src-shared/activities/types';
 import { endOfLocalDay, localDate, startOfLocalDay } from '../../../src-shared/dates';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { seesEverything, type Viewer } from '../policy/policy';
 import { overdueFirstContacts } from '../customers/ownership';
 import { listGreetings } from './greetings';
@@ -11,7 +11,7 @@ import { myDueTasks } from './tasks';
  * earlier, overdue first contacts (managers: everyone's; sales: their own),
  * and the upcoming greetings.
  */
-export const activitiesDashboard = (db: Db, viewer: Viewer, input: { endOfToday?: number | undefined } = {}): ActivitiesDashboard => {
+export const activitiesDashboard = (db: ReadDb, viewer: Viewer, input: { endOfToday?: number | undefined } = {}): ActivitiesDashboard => {
   const now = db.clock.now();
   const end = input.endOfToday ?? endOfLocalDay(now);
   const tasks = myDueTasks(db, viewer, end);

@@ -7,19 +7,19 @@ import type { Greeting, GreetingList } from '../../../src-shared/activities/type
 import { localDate } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/errors';
 import { formatPhone } from '../../../src-shared/rules/phone';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb } from '../../db/connection';
 import { contacts, customers } from '../../db/schema';
 import { canSetOfficeRules, type Viewer } from '../policy/policy';
 import { ownCustomersCondition } from '../policy/sql';
 import { liveCondition } from '../customers/repository';
 import { writeXlsx } from '../export/xlsxWriter';
-import { getSetting, writeSetting } from '../settings/settings';
+import { getSetting, saveSetting } from '../settings/settings';
 import { birthdayDates, birthdayKeysIn, dateOfDay, dayNumber, holidaysOf, lunarLabel, parseBirthday } from './lunar';
 import { parseInput } from './validate';
 
 const SETTING_KEY = 'activities.greetings';
 
-export const greetingSettings = (db: Db): { days: number } => {
+export const greetingSettings = (db: ReadDb): { days: number } => {
   const parsed = greetingSettingsSchema.safeParse(getSetting(db, SETTING_KEY));
   return parsed.success ? parsed.data : { days: DEFAULT_GREETING_DAYS };
 };
@@ -27,7 +27,7 @@ export const greetingSettings = (db: Db): { days: number } => {
 export const updateGreetingSettings = (db: Db, viewer: Viewer, input: { days: number }): { days: number } => {
   if (!canSetOfficeRules(viewer)) throw new AppError('FORBIDDEN');
   const v = parseInput(greetingSettingsSchema, input);
-  writeSetting(db, viewer.id, SETTING_KEY, v);
+  saveSetting(db, viewer.id, SETTING_KEY, v);
   return v;
 };
 
@@ -95,7 +95,7 @@ export const computeGreetings = (today: string, days: number, people: BirthdayCo
  * Contacts whose birthday can fall between `from` and `to`, of customers on
  * the viewer's list: managers every customer, sales their own.
  */
-const birthdayContacts = (db: Db, viewer: Viewer, from: string, to: string): BirthdayContact[] => {
+const birthdayContacts = (db: ReadDb, viewer: Viewer, from: string, to: string): BirthdayContact[] => {
   const keys = birthdayKeysIn(from, to);
   const monthDay = sql`substr(${contacts.birthday}, -5)`;
   const rows = db.orm
@@ -140,7 +140,7 @@ const birthdayContacts = (db: Db, viewer: Viewer, from: string, to: string): Bir
   }));
 };
 
-export const listGreetings = (db: Db, viewer: Viewer, input: z.input<typeof greetingsListSchema> = {}): GreetingList => {
+export const listGreetings = (db: ReadDb, viewer: Viewer, input: z.input<typeof greetingsListSchema> = {}): GreetingList => {
   const v = parseInput(greetingsListSchema, input);
   const today = v.today ?? localDate(db.clock.now());
   const days = v.days ?? greetingSettings(db).days;
@@ -148,7 +148,7 @@ export const listGreetings = (db: Db, viewer: Viewer, input: z.input<typeof gree
 };
 
 /** The greeting list as an .xlsx for people to read (phones as text, dates as dates). */
-export const exportGreetings = async (db: Db, viewer: Viewer, input: z.input<typeof greetingsListSchema>, file: string, t: TFunction): Promise<number> => {
+export const exportGreetings = async (db: ReadDb, viewer: Viewer, input: z.input<typeof greetingsListSchema>, file: string, t: TFunction): Promise<number> => {
   const list = listGreetings(db, viewer, input);
   const text = (key: string, value: (g: Greeting) => string | null, width?: number) => ({
     header: t(`activities.greetings.columns.${key}`),

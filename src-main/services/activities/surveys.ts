@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { surveyInputSchema, type SurveyInput } from '../../../src-shared/activities/schemas';
 import type { Survey } from '../../../src-shared/activities/types';
 import { AppError } from '../../../src-shared/errors';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb } from '../../db/connection';
 import { contacts, satisfactionSurveys } from '../../db/schema';
 import type { Viewer } from '../policy/policy';
 import { readableCustomer, writableCustomer } from '../policy/guards';
@@ -16,7 +16,7 @@ type SurveyRow = typeof satisfactionSurveys.$inferSelect;
 export const surveyAverage = (r: { quality: number; delivery: number; service: number; brand: number }): number =>
   Math.round(((r.quality + r.delivery + r.service + r.brand) / 4) * 10) / 10;
 
-const toSurveys = (db: Db, rows: SurveyRow[]): Survey[] => {
+const toSurveys = (db: ReadDb, rows: SurveyRow[]): Survey[] => {
   const names = userNames(db, rows.map((r) => r.createdBy));
   const contactIds = [...new Set(rows.map((r) => r.contactId).filter((x): x is string => !!x))];
   const cons = contactIds.length ? db.orm.select({ id: contacts.id, name: contacts.name }).from(contacts).where(inArray(contacts.id, contactIds)).all() : [];
@@ -41,13 +41,13 @@ const toSurveys = (db: Db, rows: SurveyRow[]): Survey[] => {
 /** Records a satisfaction survey (满意度调查) for a customer; adds 'survey_recorded' to its timeline. */
 export const createSurvey = (db: Db, viewer: Viewer, input: SurveyInput): Survey => {
   const v = parseInput(surveyInputSchema, input);
-  return db.write(viewer.id, () => {
-    writableCustomer(db, viewer, v.customerId);
+  return db.write(viewer.id, (tx) => {
+    writableCustomer(tx, viewer, v.customerId);
     if (v.contactId) {
-      const c = db.orm.select({ customerId: contacts.customerId, deletedAt: contacts.deletedAt }).from(contacts).where(eq(contacts.id, v.contactId)).get();
+      const c = tx.orm.select({ customerId: contacts.customerId, deletedAt: contacts.deletedAt }).from(contacts).where(eq(contacts.id, v.contactId)).get();
       if (!c || c.customerId !== v.customerId || c.deletedAt !== null) throw new AppError('VALIDATION', { fields: 'contactId' });
     }
-    const now = db.clock.now();
+    const now = tx.clock.now();
     const row: SurveyRow = {
       id: newId(),
       createdAt: now,
@@ -64,14 +64,14 @@ export const createSurvey = (db: Db, viewer: Viewer, input: SurveyInput): Survey
       comments: v.comments,
       deletedAt: null,
     };
-    db.orm.insert(satisfactionSurveys).values(row).run();
-    addEvent(db, viewer.id, v.customerId, 'survey_recorded', { surveyId: row.id, average: surveyAverage(row) });
-    return toSurveys(db, [row])[0]!;
+    tx.orm.insert(satisfactionSurveys).values(row).run();
+    addEvent(tx, viewer.id, v.customerId, 'survey_recorded', { surveyId: row.id, average: surveyAverage(row) });
+    return toSurveys(tx, [row])[0]!;
   });
 };
 
 /** A customer's surveys, newest first. */
-export const listSurveys = (db: Db, viewer: Viewer, customerId: string): Survey[] => {
+export const listSurveys = (db: ReadDb, viewer: Viewer, customerId: string): Survey[] => {
   readableCustomer(db, viewer, customerId);
   const rows = db.orm
     .select()

@@ -42,17 +42,17 @@ export const createWorkspace = (ws: Workspace, input: SetupInput): Promise<{ rec
     ws.beginSetup();
     const db = ws.createDatabase(dbKey);
     try {
-      db.write(adminId, () => {
-        insertUser(db, adminId, {
+      db.write(adminId, (tx) => {
+        insertUser(tx, adminId, {
           id: adminId,
           username: input.adminUsername,
           displayName: input.adminDisplayName,
           role: 'admin',
         });
+        writeSetting(tx, adminId, 'workspaceId', workspaceId);
+        writeSetting(tx, adminId, 'companyName', input.companyName);
+        writeSetting(tx, adminId, 'locale', input.locale);
       });
-      writeSetting(db, adminId, 'workspaceId', workspaceId);
-      writeSetting(db, adminId, 'companyName', input.companyName);
-      writeSetting(db, adminId, 'locale', input.locale);
     } finally {
       db.close();
     }
@@ -68,7 +68,7 @@ const noteEvent = (ws: Workspace, slot: string, kind: 'failure' | 'locked', user
   const now = ws.clock.now();
   if (db) {
     const user = findUserByName(db, username);
-    db.write(null, () => recordLoginEvent(db, { at: now, kind, userId: user?.id ?? null, username: user?.username ?? null }));
+    db.write(null, (tx) => recordLoginEvent(tx, { at: now, kind, userId: user?.id ?? null, username: user?.username ?? null }));
   } else {
     updateAuthState(ws.dataDir, (state) => ({ state: withPendingEvent(state, { at: now, kind, slot }), result: null }));
   }
@@ -132,7 +132,7 @@ const enter = (ws: Workspace, key: Buffer, username: string, kind: LoginEventKin
       flushPendingEvents(db, keyring, state.pending);
       return { state: { ...afterSuccess(state, slot), pending: [] }, result: null };
     });
-    db.write(row.id, () => recordLoginEvent(db, { at: ws.clock.now(), kind, userId: row.id, username: row.username }));
+    db.write(row.id, (tx) => recordLoginEvent(tx, { at: ws.clock.now(), kind, userId: row.id, username: row.username }));
     return { db, user: getUser(db, row.id) };
   } catch (e) {
     ws.release();
@@ -152,7 +152,7 @@ export const login = (ws: Workspace, input: LoginInput): Promise<{ db: Db; user:
 
 export const logout = (ws: Workspace, user: UserInfo): void => {
   const db = ws.db;
-  if (db) db.write(user.id, () => recordLoginEvent(db, { at: ws.clock.now(), kind: 'logout', userId: user.id, username: user.username }));
+  if (db) db.write(user.id, (tx) => recordLoginEvent(tx, { at: ws.clock.now(), kind: 'logout', userId: user.id, username: user.username }));
   ws.release();
 };
 

@@ -1,15 +1,15 @@
 import { desc, eq, sql, count } from 'drizzle-orm';
 import type { LoginEvent, LoginEventKind, Page } from '../../../src-shared/types';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { loginHistory, users } from '../../db/schema';
 import { slotId, type Keyring } from '../../keyring/keyring';
 import type { PendingEvent } from '../../keyring/authState';
 
 export const recordLoginEvent = (
-  db: Db,
+  tx: WriteDb,
   event: { at: number; kind: LoginEventKind; userId: string | null; username: string | null },
 ): void => {
-  db.orm.insert(loginHistory).values(event).run();
+  tx.orm.insert(loginHistory).values(event).run();
 };
 
 /** Moves events recorded while the database was closed into the login history, naming their users where known. */
@@ -19,15 +19,15 @@ export const flushPendingEvents = (db: Db, keyring: Keyring, pending: PendingEve
   for (const u of db.orm.select({ id: users.id, username: users.username, key: users.usernameKey }).from(users).all()) {
     bySlot.set(slotId(keyring, u.key), { id: u.id, username: u.username });
   }
-  db.write(null, () => {
+  db.write(null, (tx) => {
     for (const e of pending) {
       const user = bySlot.get(e.slot);
-      recordLoginEvent(db, { at: e.at, kind: e.kind, userId: user?.id ?? null, username: user?.username ?? null });
+      recordLoginEvent(tx, { at: e.at, kind: e.kind, userId: user?.id ?? null, username: user?.username ?? null });
     }
   });
 };
 
-export const listLoginHistory = (db: Db, page: { limit: number; offset: number }): Page<LoginEvent> => {
+export const listLoginHistory = (db: ReadDb, page: { limit: number; offset: number }): Page<LoginEvent> => {
   const rows = db.orm
     .select()
     .from(loginHistory)
@@ -39,7 +39,7 @@ export const listLoginHistory = (db: Db, page: { limit: number; offset: number }
   return { rows, total };
 };
 
-export const loginsOfUser = (db: Db, userId: string, limit = 10): LoginEvent[] =>
+export const loginsOfUser = (db: ReadDb, userId: string, limit = 10): LoginEvent[] =>
   db.orm
     .select()
     .from(loginHistory)
@@ -49,7 +49,7 @@ export const loginsOfUser = (db: Db, userId: string, limit = 10): LoginEvent[] =
     .all();
 
 /** Last successful login per user id. */
-export const lastLogins = (db: Db): Map<string, number> => {
+export const lastLogins = (db: ReadDb): Map<string, number> => {
   const rows = db.orm
     .select({ userId: loginHistory.userId, at: sql<number>`max(${loginHistory.at})` })
     .from(loginHistory)

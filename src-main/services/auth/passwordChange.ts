@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb } from '../../db/connection';
 import { getPref, setPref } from '../prefs/prefs';
 
 /**
@@ -8,7 +8,7 @@ import { getPref, setPref } from '../prefs/prefs';
  */
 const KEY = 'auth.mustChangePassword';
 
-export const mustChangePassword = (db: Db, userId: string): boolean => getPref(db, userId, KEY) === true;
+export const mustChangePassword = (db: ReadDb, userId: string): boolean => getPref(db, userId, KEY) === true;
 
 export const setMustChangePassword = (db: Db, userId: string, value: boolean): void => {
   if (mustChangePassword(db, userId) !== value) setPref(db, userId, KEY, value);

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb } from '../../db/connection';
 import type { UserInfo } from '../../../src-shared/types';
 import type { ChangePasswordInput, LoginInput, RecoverInput } from '../../../src-shared/schemas';
 import type { Session } from '../../ipc/session';
@@ -17,7 +17,7 @@ export const endSession = (ws: Workspace, session: Session): void => {
 };
 
 /** A session's user, flagged when an administrator set the password and it must be changed first. */
-export const withPasswordChange = (db: Db, user: UserInfo): UserInfo => (mustChangePassword(db, user.id) ? { ...user, mustChangePassword: true } : user);
+export const withPasswordChange = (db: ReadDb, user: UserInfo): UserInfo => (mustChangePassword(db, user.id) ? { ...user, mustChangePassword: true } : user);
 
 /**
  * Brings a session's user up to date before each call: a role change or a

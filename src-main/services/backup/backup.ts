@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rm
 import { basename, join, resolve } from 'node:path';
 import { fileStamp, localDate } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/errors';
-import { openDatabase, integrityCheck, DB_FILE, type Db } from '../../db/connection';
+import { openDatabase, integrityCheck, DB_FILE, type Db, type ReadDb } from '../../db/connection';
 import { schemaLevel } from '../../db/migrate';
 import { writeFileAtomic } from '../../keyring/atomicFile';
 import { KEYRING_FILE, keyringSchema, type Keyring } from '../../keyring/keyring';
@@ -23,7 +23,7 @@ const APP_VERSION = '0.1.0';
 export type BackupInfo = { fileName: string; size: number; createdAt: number; reason: BackupManifest['reason']; schemaVersion: number };
 export type BackupSettings = { dir: string; retentionDays: number; isDefault: boolean };
 
-export const backupSettings = (ws: Workspace, db: Db): BackupSettings => {
+export const backupSettings = (ws: Workspace, db: ReadDb): BackupSettings => {
   const chosen = getSetting(db, 'backupDir') as string | undefined;
   return {
     dir: chosen || join(ws.dataDir, 'backups'),
@@ -34,8 +34,10 @@ export const backupSettings = (ws: Workspace, db: Db): BackupSettings => {
 
 export const updateBackupSettings = (ws: Workspace, db: Db, actorId: string, input: { dir: string | null; retentionDays: number }): BackupSettings => {
   if (input.dir) checkBackupFolder(input.dir);
-  writeSetting(db, actorId, 'backupDir', input.dir ?? '');
-  writeSetting(db, actorId, 'backupRetentionDays', input.retentionDays);
+  db.write(actorId, (tx) => {
+    writeSetting(tx, actorId, 'backupDir', input.dir ?? '');
+    writeSetting(tx, actorId, 'backupRetentionDays', input.retentionDays);
+  });
   return backupSettings(ws, db);
 };
 
@@ -84,7 +86,8 @@ export const createBackup = async (ws: Workspace, db: Db, reason: BackupManifest
   try {
     // Created empty first, private (0600): VACUUM INTO writes into an empty file and keeps its mode.
     closeSync(openSync(snapshot, 'wx', 0o600));
-    db.sqlite.exec(`VACUUM INTO '${snapshot.replace(/'/g, "''")}'`);
+    // On the connection, outside any transaction (VACUUM cannot run in one): it writes the snapshot file, not the database.
+    db.maintenance((sqlite) => sqlite.exec(`VACUUM INTO '${snapshot.replace(/'/g, "''")}'`));
     const keyring = ws.keyring();
     const manifest: BackupManifest = {
       format: 1,
@@ -300,7 +303,7 @@ const restoreLocked = async (
       const count = (t: string): number => (copy.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
       preview = { manifest: opened.manifest, integrity, users: count('users'), customers: count('customers') };
       // Back to a rollback journal so the copy is one self-contained file when it is swapped in.
-      copy.sqlite.pragma('journal_mode=DELETE');
+      copy.maintenance((sqlite) => sqlite.pragma('journal_mode=DELETE'));
     } finally {
       copy.close();
     }

@@ -7,15 +7,15 @@ import { backupSettings, createBackup, listBackups, updateBackupSettings } from 
 import { restoreFromBackupFolder } from './restoreFlow';
 
 /** Handlers for src-shared/contract/backup.ts (admins). */
-export const backupHandlers = ({ ws, db }: ModuleContext): ModuleHandlers<typeof backupChannels> => ({
+export const backupHandlers = ({ ws, db, read }: ModuleContext): ModuleHandlers<typeof backupChannels> => ({
   'system.check': () => {
-    const open = db();
+    const open = read();
     const level = schemaLevel(open.sqlite, ws.migrationsFolder);
     return { integrity: integrityCheck(open), schemaVersion: level.applied, appSchemaVersion: level.known, userCount: listUsers(open).length };
   },
-  'backup.list': () => listBackups(ws, backupSettings(ws, db()).dir),
+  'backup.list': () => listBackups(ws, backupSettings(ws, read()).dir),
   'backup.create': () => createBackup(ws, db(), 'manual'),
-  'backup.settings': () => backupSettings(ws, db()),
+  'backup.settings': () => backupSettings(ws, read()),
   'backup.updateSettings': (input, { user }) => updateBackupSettings(ws, db(), user.id, input),
   // Everyone is logged out: the database under their sessions is replaced.
   'backup.restore': (input, { session }) =>

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { ContactFields } from '../../../src-shared/customers/schemas';
 import type { Contact } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb } from '../../db/connection';
 import { contacts } from '../../db/schema';
 import { newId } from '../ids';
 import type { Viewer } from '../policy/policy';
@@ -36,7 +36,7 @@ const toContact = (r: ContactRow): Contact => ({
 });
 
 /** Decision-makers first, then in the order they were added. */
-export const listContacts = (db: Db, customerId: string): Contact[] =>
+export const listContacts = (db: ReadDb, customerId: string): Contact[] =>
   db.orm
     .select()
     .from(contacts)
@@ -45,43 +45,43 @@ export const listContacts = (db: Db, customerId: string): Contact[] =>
     .all()
     .map(toContact);
 
-const liveContact = (db: Db, id: string): ContactRow => {
+const liveContact = (db: ReadDb, id: string): ContactRow => {
   const row = db.orm.select().from(contacts).where(eq(contacts.id, id)).get();
   if (!row || row.deletedAt !== null) throw new AppError('NOT_FOUND');
   return row;
 };
 
 export const createContact = (db: Db, viewer: Viewer, customerId: string, fields: ContactFields): Contact =>
-  db.write(viewer.id, () => {
-    editableCustomer(db, viewer, customerId);
-    const now = db.clock.now();
+  db.write(viewer.id, (tx) => {
+    editableCustomer(tx, viewer, customerId);
+    const now = tx.clock.now();
     const id = newId();
-    db.orm
+    tx.orm
       .insert(contacts)
       .values({ ...fields, id, customerId, createdAt: now, createdBy: viewer.id, updatedAt: now, updatedBy: viewer.id })
       .run();
-    addEvent(db, viewer.id, customerId, 'contact_added', { contactId: id, name: fields.name });
-    return toContact(liveContact(db, id));
+    addEvent(tx, viewer.id, customerId, 'contact_added', { contactId: id, name: fields.name });
+    return toContact(liveContact(tx, id));
   });
 
 export const updateContact = (db: Db, viewer: Viewer, id: string, fields: Partial<ContactFields>): Contact =>
-  db.write(viewer.id, () => {
-    const row = liveContact(db, id);
-    editableCustomer(db, viewer, row.customerId);
+  db.write(viewer.id, (tx) => {
+    const row = liveContact(tx, id);
+    editableCustomer(tx, viewer, row.customerId);
     const patch: Partial<ContactRow> = {};
     for (const [k, v] of Object.entries(fields) as [keyof ContactFields, unknown][]) {
       if (v !== undefined && row[k] !== v) (patch as Record<string, unknown>)[k] = v;
     }
     if (Object.keys(patch).length === 0) return toContact(row);
-    db.orm.update(contacts).set({ ...patch, ...touch(db, viewer.id) }).where(eq(contacts.id, id)).run();
-    addEvent(db, viewer.id, row.customerId, 'contact_updated', { contactId: id, name: patch.name ?? row.name, fields: Object.keys(patch) });
-    return toContact(liveContact(db, id));
+    tx.orm.update(contacts).set({ ...patch, ...touch(tx, viewer.id) }).where(eq(contacts.id, id)).run();
+    addEvent(tx, viewer.id, row.customerId, 'contact_updated', { contactId: id, name: patch.name ?? row.name, fields: Object.keys(patch) });
+    return toContact(liveContact(tx, id));
   });
 
 export const deleteContact = (db: Db, viewer: Viewer, id: string): void =>
-  db.write(viewer.id, () => {
-    const row = liveContact(db, id);
-    editableCustomer(db, viewer, row.customerId);
-    db.orm.update(contacts).set({ deletedAt: db.clock.now(), ...touch(db, viewer.id) }).where(eq(contacts.id, id)).run();
-    addEvent(db, viewer.id, row.customerId, 'contact_removed', { contactId: id, name: row.name });
+  db.write(viewer.id, (tx) => {
+    const row = liveContact(tx, id);
+    editableCustomer(tx, viewer, row.customerId);
+    tx.orm.update(contacts).set({ deletedAt: tx.clock.now(), ...touch(tx, viewer.id) }).where(eq(contacts.id, id)).run();
+    addEvent(tx, viewer.id, row.customerId, 'contact_removed', { contactId: id, name: row.name });
   });

@@ -4,7 +4,7 @@ import type { BulkResult, Customer, CustomerCard, CustomerListRow } from '../../
 import { AppError } from '../../../src-shared/errors';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 import type { Page } from '../../../src-shared/types';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb } from '../../db/connection';
 import { contacts, customerEvents, customerLinkedTables, customerTags, customers, users } from '../../db/schema';
 import { newId } from '../ids';
 import { canDeleteCustomer, canRecordFor, customerCan, customerRowCan, type Viewer } from '../policy/policy';
@@ -30,7 +30,7 @@ import {
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The duplicate rule on save: the same credit code is the same company, and the earlier record wins. */
-const refuseSameCreditCode = (db: Db, viewer: Viewer, creditCode: string | null, excludeId?: string): void => {
+const refuseSameCreditCode = (db: ReadDb, viewer: Viewer, creditCode: string | null, excludeId?: string): void => {
   if (!creditCode) return;
   const hit = findDuplicates(db, viewer, { creditCode, ...(excludeId ? { excludeId } : {}) }).find((h) =>
     h.matchedOn.includes('creditCode'),
@@ -38,7 +38,7 @@ const refuseSameCreditCode = (db: Db, viewer: Viewer, creditCode: string | null,
   if (hit) throw new AppError('DUPLICATE_CUSTOMER', { name: hit.name, owner: hit.owner?.displayName ?? '—' });
 };
 
-const activeUser = (db: Db, id: string): { id: string; displayName: string } => {
+const activeUser = (db: ReadDb, id: string): { id: string; displayName: string } => {
   const u = db.orm.select().from(users).where(eq(users.id, id)).get();
   if (!u || !u.active) throw new AppError('INVALID_OWNER');
   return { id: u.id, displayName: u.displayName };
@@ -49,21 +49,21 @@ export const createCustomer = (
   viewer: Viewer,
   input: { fields: CustomerFields; tagIds: string[]; ownerId?: string | null | undefined; confirmDuplicates: boolean },
 ): Customer =>
-  db.write(viewer.id, () => {
+  db.write(viewer.id, (tx) => {
     // The first recorder owns: a salesperson always owns what they record; a manager may put it in someone's hands or the pool.
     let ownerId: string | null = viewer.id;
     if (input.ownerId !== undefined) {
       if (!canRecordFor(viewer, input.ownerId)) throw new AppError('FORBIDDEN');
       ownerId = input.ownerId;
     }
-    if (ownerId) activeUser(db, ownerId);
+    if (ownerId) activeUser(tx, ownerId);
     const fields = input.fields;
-    refuseSameCreditCode(db, viewer, fields.creditCode);
+    refuseSameCreditCode(tx, viewer, fields.creditCode);
     if (!input.confirmDuplicates) {
-      const hits = findDuplicates(db, viewer, { name: fields.name, phone: fields.phone });
+      const hits = findDuplicates(tx, viewer, { name: fields.name, phone: fields.phone });
       if (hits.length) throw new AppError('POSSIBLE_DUPLICATES', { count: hits.length });
     }
-    const now = db.clock.now();
+    const now = tx.clock.now();
     const row: typeof customers.$inferInsert = {
       ...fields,
       id: newId(),
@@ -76,14 +76,14 @@ export const createCustomer = (
       assignedAt: ownerId ? now : null,
       status: 'potential',
     };
-    db.orm.insert(customers).values(row).run();
-    for (const tagId of new Set(input.tagIds)) db.orm.insert(customerTags).values({ customerId: row.id!, tagId }).onConflictDoNothing().run();
-    addEvent(db, viewer.id, row.id!, 'created', { name: fields.name });
+    tx.orm.insert(customers).values(row).run();
+    for (const tagId of new Set(input.tagIds)) tx.orm.insert(customerTags).values({ customerId: row.id!, tagId }).onConflictDoNothing().run();
+    addEvent(tx, viewer.id, row.id!, 'created', { name: fields.name });
     if (ownerId) {
-      const owner = activeUser(db, ownerId);
-      addEvent(db, viewer.id, row.id!, 'owner_changed', { from: null, to: owner, via: 'create', reason: '' });
+      const owner = activeUser(tx, ownerId);
+      addEvent(tx, viewer.id, row.id!, 'owner_changed', { from: null, to: owner, via: 'create', reason: '' });
     }
-    return toCustomer(db, viewer, getLiveRow(db, row.id!));
+    return toCustomer(tx, viewer, getLiveRow(tx, row.id!));
   });
 
 /** Applies a partial edit; only fields whose value changes are written, and the change is on the timeline. */
@@ -93,10 +93,10 @@ export const updateCustomer = (
   input: { id: string; fields: Partial<CustomerFields>; expectedUpdatedAt?: number | undefined },
   eventKind: 'updated' | 'version_restored' = 'updated',
 ): Customer =>
-  db.write(viewer.id, () => {
-    const row = editableCustomer(db, viewer, input.id);
+  db.write(viewer.id, (tx) => {
+    const row = editableCustomer(tx, viewer, input.id);
     if (input.expectedUpdatedAt !== undefined && row.updatedAt !== input.expectedUpdatedAt) throw new AppError('CONFLICT');
-    const current = toCustomer(db, viewer, row);
+    const current = toCustomer(tx, viewer, row);
     const patch: Partial<CustomerRow> = {};
     for (const key of editableFields) {
       const value = input.fields[key];
@@ -107,14 +107,14 @@ export const updateCustomer = (
     }
     const changed = Object.keys(patch);
     if (changed.length === 0) return current;
-    if (patch.creditCode) refuseSameCreditCode(db, viewer, patch.creditCode, row.id);
+    if (patch.creditCode) refuseSameCreditCode(tx, viewer, patch.creditCode, row.id);
     if (patch.name) patch.nameKey = normalizeCompanyName(patch.name);
-    db.orm.update(customers).set({ ...patch, ...touch(db, viewer.id) }).where(eq(customers.id, row.id)).run();
-    addEvent(db, viewer.id, row.id, eventKind, { fields: changed.filter((f) => f !== 'nameKey') });
-    return toCustomer(db, viewer, getLiveRow(db, row.id));
+    tx.orm.update(customers).set({ ...patch, ...touch(tx, viewer.id) }).where(eq(customers.id, row.id)).run();
+    addEvent(tx, viewer.id, row.id, eventKind, { fields: changed.filter((f) => f !== 'nameKey') });
+    return toCustomer(tx, viewer, getLiveRow(tx, row.id));
   });
 
-export const getCustomerCard = (db: Db, viewer: Viewer, id: string): CustomerCard => {
+export const getCustomerCard = (db: ReadDb, viewer: Viewer, id: string): CustomerCard => {
   const row = readableCustomer(db, viewer, id);
   const customer = toCustomer(db, viewer, row);
   // From the contact log: no contact since the current assignment (ownership.ts).
@@ -143,7 +143,7 @@ export const sortColumn = {
  * update order and filtering stops after one page, where the status index would collect
  * every matching row and sort them (50–130 ms at 100,000 customers). Counting keeps the index.
  */
-export const filterConditions = (db: Db, viewer: Viewer, f: CustomerFilter, orderedScan = false): SQL[] => {
+export const filterConditions = (db: ReadDb, viewer: Viewer, f: CustomerFilter, orderedScan = false): SQL[] => {
   const c: (SQL | undefined)[] = [];
   c.push(readableCondition(viewer));
   if (f.owner === 'pool') c.push(isNull(customers.ownerId));
@@ -178,7 +178,7 @@ export const filterConditions = (db: Db, viewer: Viewer, f: CustomerFilter, orde
   return c.filter((x): x is SQL => x !== undefined);
 };
 
-export const toListRows = (db: Db, viewer: Viewer, rows: CustomerRow[]): CustomerListRow[] => {
+export const toListRows = (db: ReadDb, viewer: Viewer, rows: CustomerRow[]): CustomerListRow[] => {
   const counts = contactCounts(db, rows.map((r) => r.id));
   const now = db.clock.now();
   return toCustomers(db, viewer, rows).map((c, i) => ({
@@ -190,7 +190,7 @@ export const toListRows = (db: Db, viewer: Viewer, rows: CustomerRow[]): Custome
 };
 
 export const listCustomers = (
-  db: Db,
+  db: ReadDb,
   viewer: Viewer,
   input: { filter: CustomerFilter; sort: { field: keyof typeof sortColumn; dir: 'asc' | 'desc' }; limit: number; offset: number },
 ): Page<CustomerListRow> => {
@@ -210,38 +210,38 @@ export const listCustomers = (
 
 /** Moves customers to the recycle bin (owner or manager). */
 export const deleteCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
-  db.write(viewer.id, () => {
+  db.write(viewer.id, (tx) => {
     const binned: string[] = [];
-    const result = forEachLive(db, ids, (row) => {
+    const result = forEachLive(tx, ids, (row) => {
       if (!canDeleteCustomer(viewer, row)) return 'FORBIDDEN';
-      db.orm.update(customers).set({ deletedAt: db.clock.now(), deletedBy: viewer.id, ...touch(db, viewer.id) }).where(eq(customers.id, row.id)).run();
-      addEvent(db, viewer.id, row.id, 'deleted');
+      tx.orm.update(customers).set({ deletedAt: tx.clock.now(), deletedBy: viewer.id, ...touch(tx, viewer.id) }).where(eq(customers.id, row.id)).run();
+      addEvent(tx, viewer.id, row.id, 'deleted');
       binned.push(row.id);
       return null;
     });
     // A customer in the recycle bin leaves what modules derive across customers (the ABC grading).
-    db.hooks.customersChanged(db, viewer.id, binned);
+    tx.hooks.customersChanged(tx, viewer.id, binned);
     return result;
   });
 
 export const restoreCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
-  db.write(viewer.id, () => {
+  db.write(viewer.id, (tx) => {
     const result: BulkResult = { changed: 0, skipped: [] };
     for (const id of ids) {
-      const row = findCustomerRow(db, id);
+      const row = findCustomerRow(tx, id);
       if (!row || row.deletedAt === null) result.skipped.push({ id, reason: 'NOT_FOUND' });
       else if (!canDeleteCustomer(viewer, row)) result.skipped.push({ id, reason: 'FORBIDDEN' });
       else {
-        db.orm.update(customers).set({ deletedAt: null, deletedBy: null, ...touch(db, viewer.id) }).where(eq(customers.id, id)).run();
-        addEvent(db, viewer.id, id, 'restored');
+        tx.orm.update(customers).set({ deletedAt: null, deletedBy: null, ...touch(tx, viewer.id) }).where(eq(customers.id, id)).run();
+        addEvent(tx, viewer.id, id, 'restored');
         result.changed += 1;
       }
     }
-    db.hooks.customersChanged(db, viewer.id, ids);
+    tx.hooks.customersChanged(tx, viewer.id, ids);
     return result;
   });
 
-export const recycleBin = (db: Db, viewer: Viewer, page: { limit: number; offset: number }): Page<CustomerListRow> => {
+export const recycleBin = (db: ReadDb, viewer: Viewer, page: { limit: number; offset: number }): Page<CustomerListRow> => {
   const where = and(
     isNotNull(customers.deletedAt),
     isNull(customers.mergedInto),
@@ -254,15 +254,15 @@ export const recycleBin = (db: Db, viewer: Viewer, page: { limit: number; offset
 
 /** Deletes for good what is in the recycle bin (admin). The change log keeps the last state of every purged row. */
 export const purgeCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
-  db.write(viewer.id, () => {
+  db.write(viewer.id, (tx) => {
     const result: BulkResult = { changed: 0, skipped: [] };
     for (const id of ids) {
-      const row = findCustomerRow(db, id);
+      const row = findCustomerRow(tx, id);
       if (!row || row.deletedAt === null) {
         result.skipped.push({ id, reason: 'NOT_FOUND' });
         continue;
       }
-      const blocker = db.hooks.purgeBlocker(db.sqlite, id);
+      const blocker = tx.hooks.purgeBlocker(tx.sqlite, id);
       if (blocker) {
         result.skipped.push({ id, reason: blocker });
         continue;
@@ -270,20 +270,20 @@ export const purgeCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResul
       // Records of later capabilities that belong to the customer (activities, tasks, …) go first:
       // they reference the customer and its contacts. Their own dependent rows before them;
       // last module first, contacts last.
-      db.hooks.purgeModuleRows(db.sqlite, id);
+      tx.hooks.purgeModuleRows(tx.sqlite, id);
       for (const table of customerLinkedTables().filter((x) => x !== contacts).reverse()) {
-        db.orm.delete(table).where(eq(table.customerId, id)).run();
+        tx.orm.delete(table).where(eq(table.customerId, id)).run();
       }
-      db.orm.delete(contacts).where(eq(contacts.customerId, id)).run();
-      db.orm.delete(customerTags).where(eq(customerTags.customerId, id)).run();
-      db.orm.delete(customerEvents).where(eq(customerEvents.customerId, id)).run();
-      db.orm.delete(customers).where(eq(customers.id, id)).run();
+      tx.orm.delete(contacts).where(eq(contacts.customerId, id)).run();
+      tx.orm.delete(customerTags).where(eq(customerTags.customerId, id)).run();
+      tx.orm.delete(customerEvents).where(eq(customerEvents.customerId, id)).run();
+      tx.orm.delete(customers).where(eq(customers.id, id)).run();
       result.changed += 1;
     }
     return result;
   });
 
-export const staleCustomers = (db: Db, viewer: Viewer, input: { days: number; limit: number; offset: number }): Page<CustomerListRow> =>
+export const staleCustomers = (db: ReadDb, viewer: Viewer, input: { days: number; limit: number; offset: number }): Page<CustomerListRow> =>
   listCustomers(db, viewer, {
     filter: { staleDays: input.days },
     sort: { field: 'updatedAt', dir: 'asc' },

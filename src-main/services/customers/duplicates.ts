@@ -3,7 +3,7 @@ import type { DuplicateHit, DuplicateMatch } from '../../../src-shared/customers
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 import { normalizeCreditCode } from '../../../src-shared/rules/creditCode';
 import { phoneDigits } from '../../../src-shared/rules/phone';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { contacts, customers } from '../../db/schema';
 import { canReadCustomer, type Viewer } from '../policy/policy';
 import { userNames } from './events';
@@ -16,7 +16,7 @@ export type DuplicateProbe = { name?: string | null; creditCode?: string | null;
  * normalised name (有限公司/有限责任公司/股份/(集团)/分公司 variants, widths
  * and spaces ignored), or the same phone (the customer's or a contact's).
  */
-export const findDuplicates = (db: Db, viewer: Viewer, probe: DuplicateProbe): DuplicateHit[] => {
+export const findDuplicates = (db: ReadDb, viewer: Viewer, probe: DuplicateProbe): DuplicateHit[] => {
   const matches = new Map<string, { row: CustomerRow; on: Set<DuplicateMatch> }>();
   const add = (rows: CustomerRow[], on: DuplicateMatch): void => {
     for (const row of rows) {

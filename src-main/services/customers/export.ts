@@ -98,11 +98,11 @@ const contactExportColumns = (t: TFunction): ExportColumn<ContactExportRow>[] =>
 
 /** Writes an export (who, when, what, how many rows) to the change log: every list and report export goes through here. */
 export const logExport = (db: Db, viewer: Viewer, what: string, details: Record<string, unknown>): void => {
-  db.write(viewer.id, () => {
-    db.orm
+  db.write(viewer.id, (tx) => {
+    tx.orm
       .insert(changeLog)
       .values({
-        at: db.clock.now(),
+        at: tx.clock.now(),
         actorId: viewer.id,
         tableName: 'exports',
         recordId: newId(),

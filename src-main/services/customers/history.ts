@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { CustomerFields } from '../../../src-shared/customers/schemas';
 import type { Customer, CustomerVersion } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb } from '../../db/connection';
 import { changeLog } from '../../db/schema';
 import { canSeeFinancials, type Viewer } from '../policy/policy';
 import { readableCustomer } from '../policy/guards';
@@ -22,7 +22,7 @@ const toFields = (json: string | null): Record<string, unknown> => {
 
 type LogEntry = typeof changeLog.$inferSelect;
 
-const entriesOf = (db: Db, id: string): LogEntry[] =>
+const entriesOf = (db: ReadDb, id: string): LogEntry[] =>
   db.orm
     .select()
     .from(changeLog)
@@ -37,7 +37,7 @@ const entriesOf = (db: Db, id: string): LogEntry[] =>
  * when nothing changed it since. The version carries the batch's change-log
  * entry (its id, time and user), which is also what restoring it names.
  */
-const importedCreation = (db: Db, id: string, entries: LogEntry[]): LogEntry | undefined => {
+const importedCreation = (db: ReadDb, id: string, entries: LogEntry[]): LogEntry | undefined => {
   if (entries[0]?.op === 'insert') return undefined;
   const raw = db.sqlite.prepare('SELECT * FROM customers WHERE id = ?').get(id) as Record<string, unknown> | undefined;
   const batchId = raw?.import_batch_id;
@@ -55,7 +55,7 @@ const importedCreation = (db: Db, id: string, entries: LogEntry[]): LogEntry | u
  * The customer's versions from the change log (written by triggers), newest
  * first, each with the fields that changed from the one before.
  */
-export const customerHistory = (db: Db, viewer: Viewer, id: string): CustomerVersion[] => {
+export const customerHistory = (db: ReadDb, viewer: Viewer, id: string): CustomerVersion[] => {
   const row = readableCustomer(db, viewer, id);
   const hideFinancials = !canSeeFinancials(viewer, row);
   const logged = entriesOf(db, id);

@@ -2,7 +2,7 @@ import { and, desc, eq, getTableName, inArray, or } from 'drizzle-orm';
 import type { CustomerFields } from '../../../src-shared/customers/schemas';
 import type { MergeRecord } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { customerLinkedTables, customerMerges, customers, customerTags } from '../../db/schema';
 import { newId } from '../ids';
 import { canMergeCustomers, type Viewer } from '../policy/policy';
@@ -16,7 +16,7 @@ const linkedTables = () =>
 
 type Moved = { rows: Record<string, string[]>; tags: string[]; fields: Partial<Record<keyof CustomerFields, unknown>> };
 
-const toRecord = (db: Db, m: typeof customerMerges.$inferSelect): MergeRecord => {
+const toRecord = (db: ReadDb, m: typeof customerMerges.$inferSelect): MergeRecord => {
   const names = userNames(db, [m.actorId]);
   return {
     id: m.id,
@@ -42,60 +42,68 @@ export const mergeCustomers = (
   survivorId: string,
   mergedId: string,
   choices: Record<string, 'survivor' | 'merged'>,
+): MergeRecord =>
+  db.write(viewer.id, (tx) => mergeCustomersIn(tx, viewer, survivorId, mergedId, choices));
+
+/** mergeCustomers inside the caller's write (an exchange conflict settled as a merge). */
+export const mergeCustomersIn = (
+  tx: WriteDb,
+  viewer: Viewer,
+  survivorId: string,
+  mergedId: string,
+  choices: Record<string, 'survivor' | 'merged'>,
 ): MergeRecord => {
   if (!canMergeCustomers(viewer)) throw new AppError('FORBIDDEN');
   if (survivorId === mergedId) throw new AppError('MERGE_INVALID');
-  return db.write(viewer.id, () => {
-    const survivor = getLiveRow(db, survivorId);
-    const merged = getLiveRow(db, mergedId);
-    const fields: Moved['fields'] = {};
-    for (const key of editableFields) {
-      const mine = survivor[key];
-      const theirs = merged[key];
-      const take = choices[key] === 'merged' || (choices[key] !== 'survivor' && (mine === null || mine === '') && theirs !== null);
-      if (take && theirs !== mine) fields[key] = theirs;
-    }
-    const rows: Record<string, string[]> = {};
-    for (const t of linkedTables()) {
-      const ids = db.orm.select({ id: t.id }).from(t.table).where(eq(t.customerId, mergedId)).all().map((r) => r.id as string);
-      rows[t.name] = ids;
-      if (ids.length) db.orm.update(t.table).set({ customerId: survivorId } as never).where(inArray(t.id, ids)).run();
-    }
-    const survivorTags = new Set(
-      db.orm.select({ t: customerTags.tagId }).from(customerTags).where(eq(customerTags.customerId, survivorId)).all().map((r) => r.t),
-    );
-    const addedTags = db.orm
-      .select({ t: customerTags.tagId })
-      .from(customerTags)
-      .where(eq(customerTags.customerId, mergedId))
-      .all()
-      .map((r) => r.t)
-      .filter((t) => !survivorTags.has(t));
-    for (const tagId of addedTags) db.orm.insert(customerTags).values({ customerId: survivorId, tagId }).run();
+  const survivor = getLiveRow(tx, survivorId);
+  const merged = getLiveRow(tx, mergedId);
+  const fields: Moved['fields'] = {};
+  for (const key of editableFields) {
+    const mine = survivor[key];
+    const theirs = merged[key];
+    const take = choices[key] === 'merged' || (choices[key] !== 'survivor' && (mine === null || mine === '') && theirs !== null);
+    if (take && theirs !== mine) fields[key] = theirs;
+  }
+  const rows: Record<string, string[]> = {};
+  for (const t of linkedTables()) {
+    const ids = tx.orm.select({ id: t.id }).from(t.table).where(eq(t.customerId, mergedId)).all().map((r) => r.id as string);
+    rows[t.name] = ids;
+    if (ids.length) tx.orm.update(t.table).set({ customerId: survivorId } as never).where(inArray(t.id, ids)).run();
+  }
+  const survivorTags = new Set(
+    tx.orm.select({ t: customerTags.tagId }).from(customerTags).where(eq(customerTags.customerId, survivorId)).all().map((r) => r.t),
+  );
+  const addedTags = tx.orm
+    .select({ t: customerTags.tagId })
+    .from(customerTags)
+    .where(eq(customerTags.customerId, mergedId))
+    .all()
+    .map((r) => r.t)
+    .filter((t) => !survivorTags.has(t));
+  for (const tagId of addedTags) tx.orm.insert(customerTags).values({ customerId: survivorId, tagId }).run();
 
-    const patch: Partial<CustomerRow> = { ...(fields as Partial<CustomerRow>) };
-    if (patch.name) patch.nameKey = normalizeCompanyName(patch.name);
-    db.orm.update(customers).set({ ...patch, ...touch(db, viewer.id) }).where(eq(customers.id, survivorId)).run();
-    db.orm.update(customers).set({ mergedInto: survivorId, ...touch(db, viewer.id) }).where(eq(customers.id, mergedId)).run();
+  const patch: Partial<CustomerRow> = { ...(fields as Partial<CustomerRow>) };
+  if (patch.name) patch.nameKey = normalizeCompanyName(patch.name);
+  tx.orm.update(customers).set({ ...patch, ...touch(tx, viewer.id) }).where(eq(customers.id, survivorId)).run();
+  tx.orm.update(customers).set({ mergedInto: survivorId, ...touch(tx, viewer.id) }).where(eq(customers.id, mergedId)).run();
 
-    const record = {
-      id: newId(),
-      at: db.clock.now(),
-      actorId: viewer.id,
-      survivorId,
-      mergedId,
-      survivorBefore: JSON.stringify(survivor),
-      moved: JSON.stringify({ rows, tags: addedTags, fields } satisfies Moved),
-      undoneAt: null,
-      undoneBy: null,
-    };
-    db.orm.insert(customerMerges).values(record).run();
-    addEvent(db, viewer.id, survivorId, 'merged', { mergeId: record.id, other: { id: mergedId, name: merged.name }, fields: Object.keys(fields) });
-    addEvent(db, viewer.id, mergedId, 'merged', { mergeId: record.id, into: { id: survivorId, name: survivor.name } });
-    // Linked rows (orders, …) moved with the merge: what modules derive per customer follows in the same transaction.
-    db.hooks.customersChanged(db, viewer.id, [survivorId, mergedId]);
-    return toRecord(db, record);
-  });
+  const record = {
+    id: newId(),
+    at: tx.clock.now(),
+    actorId: viewer.id,
+    survivorId,
+    mergedId,
+    survivorBefore: JSON.stringify(survivor),
+    moved: JSON.stringify({ rows, tags: addedTags, fields } satisfies Moved),
+    undoneAt: null,
+    undoneBy: null,
+  };
+  tx.orm.insert(customerMerges).values(record).run();
+  addEvent(tx, viewer.id, survivorId, 'merged', { mergeId: record.id, other: { id: mergedId, name: merged.name }, fields: Object.keys(fields) });
+  addEvent(tx, viewer.id, mergedId, 'merged', { mergeId: record.id, into: { id: survivorId, name: survivor.name } });
+  // Linked rows (orders, …) moved with the merge: what modules derive per customer follows in the same transaction.
+  tx.hooks.customersChanged(tx, viewer.id, [survivorId, mergedId]);
+  return toRecord(tx, record);
 };
 
 /**
@@ -105,19 +113,19 @@ export const mergeCustomers = (
  */
 export const undoMerge = (db: Db, viewer: Viewer, mergeId: string): MergeRecord => {
   if (!canMergeCustomers(viewer)) throw new AppError('FORBIDDEN');
-  return db.write(viewer.id, () => {
-    const m = db.orm.select().from(customerMerges).where(eq(customerMerges.id, mergeId)).get();
+  return db.write(viewer.id, (tx) => {
+    const m = tx.orm.select().from(customerMerges).where(eq(customerMerges.id, mergeId)).get();
     if (!m) throw new AppError('NOT_FOUND');
     if (m.undoneAt !== null) throw new AppError('ALREADY_UNDONE');
-    const survivor = findCustomerRow(db, m.survivorId);
-    const merged = findCustomerRow(db, m.mergedId);
+    const survivor = findCustomerRow(tx, m.survivorId);
+    const merged = findCustomerRow(tx, m.mergedId);
     if (!survivor || !merged || merged.mergedInto !== m.survivorId) throw new AppError('MERGE_INVALID');
     const moved = JSON.parse(m.moved) as Moved;
     const before = JSON.parse(m.survivorBefore) as CustomerRow;
     for (const t of linkedTables()) {
       const ids = moved.rows[t.name] ?? [];
       if (ids.length) {
-        db.orm
+        tx.orm
           .update(t.table)
           .set({ customerId: m.mergedId } as never)
           .where(and(inArray(t.id, ids), eq(t.customerId, m.survivorId)))
@@ -125,7 +133,7 @@ export const undoMerge = (db: Db, viewer: Viewer, mergeId: string): MergeRecord 
       }
     }
     if (moved.tags.length) {
-      db.orm.delete(customerTags).where(and(eq(customerTags.customerId, m.survivorId), inArray(customerTags.tagId, moved.tags))).run();
+      tx.orm.delete(customerTags).where(and(eq(customerTags.customerId, m.survivorId), inArray(customerTags.tagId, moved.tags))).run();
     }
     const revert: Partial<CustomerRow> = {};
     for (const [key, value] of Object.entries(moved.fields)) {
@@ -133,17 +141,17 @@ export const undoMerge = (db: Db, viewer: Viewer, mergeId: string): MergeRecord 
       if (survivor[k] === value) (revert as Record<string, unknown>)[k] = before[k];
     }
     if (revert.name) revert.nameKey = normalizeCompanyName(revert.name);
-    db.orm.update(customers).set({ ...revert, ...touch(db, viewer.id) }).where(eq(customers.id, m.survivorId)).run();
-    db.orm.update(customers).set({ mergedInto: null, ...touch(db, viewer.id) }).where(eq(customers.id, m.mergedId)).run();
-    db.orm.update(customerMerges).set({ undoneAt: db.clock.now(), undoneBy: viewer.id }).where(eq(customerMerges.id, m.id)).run();
-    addEvent(db, viewer.id, m.survivorId, 'merge_undone', { mergeId: m.id, other: { id: m.mergedId, name: merged.name } });
-    addEvent(db, viewer.id, m.mergedId, 'merge_undone', { mergeId: m.id, into: { id: m.survivorId, name: survivor.name } });
-    db.hooks.customersChanged(db, viewer.id, [m.survivorId, m.mergedId]);
-    return toRecord(db, { ...m, undoneAt: db.clock.now(), undoneBy: viewer.id });
+    tx.orm.update(customers).set({ ...revert, ...touch(tx, viewer.id) }).where(eq(customers.id, m.survivorId)).run();
+    tx.orm.update(customers).set({ mergedInto: null, ...touch(tx, viewer.id) }).where(eq(customers.id, m.mergedId)).run();
+    tx.orm.update(customerMerges).set({ undoneAt: tx.clock.now(), undoneBy: viewer.id }).where(eq(customerMerges.id, m.id)).run();
+    addEvent(tx, viewer.id, m.survivorId, 'merge_undone', { mergeId: m.id, other: { id: m.mergedId, name: merged.name } });
+    addEvent(tx, viewer.id, m.mergedId, 'merge_undone', { mergeId: m.id, into: { id: m.survivorId, name: survivor.name } });
+    tx.hooks.customersChanged(tx, viewer.id, [m.survivorId, m.mergedId]);
+    return toRecord(tx, { ...m, undoneAt: tx.clock.now(), undoneBy: viewer.id });
   });
 };
 
-export const listMerges = (db: Db, page: { limit: number; offset: number; customerId?: string | undefined }): MergeRecord[] =>
+export const listMerges = (db: ReadDb, page: { limit: number; offset: number; customerId?: string | undefined }): MergeRecord[] =>
   db.orm
     .select()
     .from(customerMerges)

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lt, not, sql } from 'drizzle-orm';
 import { FIRST_CONTACT_DAYS } from '../../../src-shared/customers/enums';
 import type { BulkResult, OverdueFirstContact, OwnerChangeVia, UserRef } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { activities, customers, users } from '../../db/schema';
 import { canAssignCustomers, canClaimCustomer, canReleaseCustomer, type Viewer } from '../policy/policy';
 import { addEvent, userNames } from './events';
@@ -10,12 +10,12 @@ import { findCustomerRow, forEachLive, liveCondition, touch, type CustomerRow } 
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const ownerRef = (db: Db, id: string | null): UserRef | null => {
+const ownerRef = (db: ReadDb, id: string | null): UserRef | null => {
   if (!id) return null;
   return { id, displayName: userNames(db, [id]).get(id) ?? '' };
 };
 
-const assignableUser = (db: Db, id: string): UserRef => {
+const assignableUser = (db: ReadDb, id: string): UserRef => {
   const u = db.orm.select().from(users).where(eq(users.id, id)).get();
   if (!u || !u.active) throw new AppError('INVALID_OWNER');
   return { id: u.id, displayName: u.displayName };
@@ -25,33 +25,33 @@ const assignableUser = (db: Db, id: string): UserRef => {
  * The one place an owner changes: sets owner and assignment time (the
  * 7-day first-contact clock restarts) and records who, from, to, when, why.
  */
-const changeOwner = (db: Db, actorId: string, row: CustomerRow, to: string | null, via: OwnerChangeVia, reason: string): void => {
-  db.orm
+const changeOwner = (tx: WriteDb, actorId: string, row: CustomerRow, to: string | null, via: OwnerChangeVia, reason: string): void => {
+  tx.orm
     .update(customers)
-    .set({ ownerId: to, assignedAt: to ? db.clock.now() : null, ...touch(db, actorId) })
+    .set({ ownerId: to, assignedAt: to ? tx.clock.now() : null, ...touch(tx, actorId) })
     .where(eq(customers.id, row.id))
     .run();
-  addEvent(db, actorId, row.id, 'owner_changed', { from: ownerRef(db, row.ownerId), to: ownerRef(db, to), via, reason });
+  addEvent(tx, actorId, row.id, 'owner_changed', { from: ownerRef(tx, row.ownerId), to: ownerRef(tx, to), via, reason });
 };
 
 
 /** A salesperson (or manager) takes customers from the pool. */
 export const claimCustomers = (db: Db, viewer: Viewer, ids: string[]): BulkResult =>
-  db.write(viewer.id, () =>
-    forEachLive(db, ids, (row) => {
+  db.write(viewer.id, (tx) =>
+    forEachLive(tx, ids, (row) => {
       if (!canClaimCustomer(row)) return 'NOT_IN_POOL';
-      changeOwner(db, viewer.id, row, viewer.id, 'claim', '');
+      changeOwner(tx, viewer.id, row, viewer.id, 'claim', '');
       return null;
     }),
   );
 
 /** The owner (or a manager) returns customers to the pool. */
 export const releaseCustomers = (db: Db, viewer: Viewer, ids: string[], reason: string): BulkResult =>
-  db.write(viewer.id, () =>
-    forEachLive(db, ids, (row) => {
+  db.write(viewer.id, (tx) =>
+    forEachLive(tx, ids, (row) => {
       if (row.ownerId === null) return 'NOT_OWNED';
       if (!canReleaseCustomer(viewer, row)) return 'FORBIDDEN';
-      changeOwner(db, viewer.id, row, null, 'release', reason);
+      changeOwner(tx, viewer.id, row, null, 'release', reason);
       return null;
     }),
   );
@@ -59,18 +59,18 @@ export const releaseCustomers = (db: Db, viewer: Viewer, ids: string[], reason: 
 /** A manager assigns (or reassigns, or returns to the pool with null). */
 export const assignCustomers = (db: Db, viewer: Viewer, ids: string[], ownerId: string | null, reason: string): BulkResult => {
   if (!canAssignCustomers(viewer)) throw new AppError('FORBIDDEN');
-  return db.write(viewer.id, () => {
-    if (ownerId) assignableUser(db, ownerId);
-    return forEachLive(db, ids, (row) => {
+  return db.write(viewer.id, (tx) => {
+    if (ownerId) assignableUser(tx, ownerId);
+    return forEachLive(tx, ids, (row) => {
       if (row.ownerId === ownerId) return 'UNCHANGED';
-      changeOwner(db, viewer.id, row, ownerId, ownerId ? 'assign' : 'release', reason);
+      changeOwner(tx, viewer.id, row, ownerId, ownerId ? 'assign' : 'release', reason);
       return null;
     });
   });
 };
 
 /** Current load: live customers each user owns. */
-const loads = (db: Db, userIds: string[]): Map<string, number> => {
+const loads = (db: ReadDb, userIds: string[]): Map<string, number> => {
   const rows = db.orm
     .select({ ownerId: customers.ownerId, n: sql<number>`count(*)` })
     .from(customers)
@@ -89,15 +89,15 @@ const loads = (db: Db, userIds: string[]): Map<string, number> => {
  */
 export const balanceCustomers = (db: Db, viewer: Viewer, ids: string[], userIds: string[], reason: string): BulkResult => {
   if (!canAssignCustomers(viewer)) throw new AppError('FORBIDDEN');
-  return db.write(viewer.id, () => {
+  return db.write(viewer.id, (tx) => {
     const targets = [...new Set(userIds)];
-    for (const id of targets) assignableUser(db, id);
-    const load = loads(db, targets);
+    for (const id of targets) assignableUser(tx, id);
+    const load = loads(tx, targets);
     // A customer already with one of the targets counts as theirs and is not moved.
     const toMove: CustomerRow[] = [];
     const result: BulkResult = { changed: 0, skipped: [] };
     for (const id of ids) {
-      const row = findCustomerRow(db, id);
+      const row = findCustomerRow(tx, id);
       if (!row || row.deletedAt !== null || row.mergedInto !== null) result.skipped.push({ id, reason: 'NOT_FOUND' });
       else if (row.ownerId && targets.includes(row.ownerId)) result.skipped.push({ id, reason: 'UNCHANGED' });
       else toMove.push(row);
@@ -105,7 +105,7 @@ export const balanceCustomers = (db: Db, viewer: Viewer, ids: string[], userIds:
     for (const row of toMove) {
       let best = targets[0]!;
       for (const t of targets) if ((load.get(t) ?? 0) < (load.get(best) ?? 0)) best = t;
-      changeOwner(db, viewer.id, row, best, 'balance', reason);
+      changeOwner(tx, viewer.id, row, best, 'balance', reason);
       load.set(best, (load.get(best) ?? 0) + 1);
       result.changed += 1;
     }
@@ -117,11 +117,11 @@ export const balanceCustomers = (db: Db, viewer: Viewer, ids: string[], userIds:
 export const handoverCustomers = (db: Db, viewer: Viewer, fromUserId: string, toUserId: string, reason: string): BulkResult => {
   if (!canAssignCustomers(viewer)) throw new AppError('FORBIDDEN');
   if (fromUserId === toUserId) throw new AppError('INVALID_OWNER');
-  return db.write(viewer.id, () => {
-    assignableUser(db, toUserId);
+  return db.write(viewer.id, (tx) => {
+    assignableUser(tx, toUserId);
     // Customers in the recycle bin travel too, so a restore lands with the new owner.
-    const rows = db.orm.select().from(customers).where(and(eq(customers.ownerId, fromUserId), isNull(customers.mergedInto))).all();
-    for (const row of rows) changeOwner(db, viewer.id, row, toUserId, 'handover', reason);
+    const rows = tx.orm.select().from(customers).where(and(eq(customers.ownerId, fromUserId), isNull(customers.mergedInto))).all();
+    for (const row of rows) changeOwner(tx, viewer.id, row, toUserId, 'handover', reason);
     return { changed: rows.length, skipped: [] };
   });
 };
@@ -144,7 +144,7 @@ const contactedSinceAssignment = sql`(coalesce(${customers.lastContactAt} >= ${c
  * Days left for the first contact of a customer's current assignment
  * (negative when overdue); null when it has no owner or was contacted.
  */
-export const firstContactDue = (db: Db, row: { id: string; ownerId: string | null; assignedAt: number | null }): number | null => {
+export const firstContactDue = (db: ReadDb, row: { id: string; ownerId: string | null; assignedAt: number | null }): number | null => {
   if (!row.ownerId || row.assignedAt === null) return null;
   const contacted = db.orm
     .select({ id: customers.id })
@@ -160,7 +160,7 @@ export const firstContactDue = (db: Db, row: { id: string; ownerId: string | nul
  * assignment (see contactedSinceAssignment). `ownerId` narrows it to one
  * salesperson's customers (their dashboard); managers see everyone's.
  */
-export const overdueFirstContacts = (db: Db, ownerId?: string): OverdueFirstContact[] => {
+export const overdueFirstContacts = (db: ReadDb, ownerId?: string): OverdueFirstContact[] => {
   const now = db.clock.now();
   const rows = db.orm
     .select()

@@ -4,7 +4,7 @@ import { financialFields, type CustomerGrade, type CustomerStatus, type Customer
 import { customerFieldsSchema, type CustomerFields } from '../../../src-shared/customers/schemas';
 import type { BulkResult, Customer, Tag } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { contacts, customers, customerTags, tags } from '../../db/schema';
 import { canSeeFinancials, type Viewer } from '../policy/policy';
 import { userNames } from './events';
@@ -19,11 +19,11 @@ export const columnToField: Map<string, string> = new Map(
   Object.entries(getTableColumns(customers)).map(([key, col]) => [col.name, key]),
 );
 
-export const findCustomerRow = (db: Db, id: string): CustomerRow | undefined =>
+export const findCustomerRow = (db: ReadDb, id: string): CustomerRow | undefined =>
   db.orm.select().from(customers).where(eq(customers.id, id)).get();
 
 /** A live customer: exists, not in the recycle bin, not merged away. */
-export const getLiveRow = (db: Db, id: string): CustomerRow => {
+export const getLiveRow = (db: ReadDb, id: string): CustomerRow => {
   const row = findCustomerRow(db, id);
   if (!row || row.deletedAt !== null || row.mergedInto !== null) throw new AppError('NOT_FOUND');
   return row;
@@ -31,7 +31,7 @@ export const getLiveRow = (db: Db, id: string): CustomerRow => {
 
 export const liveCondition = and(isNull(customers.deletedAt), isNull(customers.mergedInto));
 
-export const tagsOf = (db: Db, customerIds: string[]): Map<string, Tag[]> => {
+export const tagsOf = (db: ReadDb, customerIds: string[]): Map<string, Tag[]> => {
   const result = new Map<string, Tag[]>();
   if (customerIds.length === 0) return result;
   for (let i = 0; i < customerIds.length; i += 500) {
@@ -52,7 +52,7 @@ export const tagsOf = (db: Db, customerIds: string[]): Map<string, Tag[]> => {
   return result;
 };
 
-export const contactCounts = (db: Db, customerIds: string[]): Map<string, number> => {
+export const contactCounts = (db: ReadDb, customerIds: string[]): Map<string, number> => {
   if (customerIds.length === 0) return new Map();
   const rows = db.orm
     .select({ customerId: contacts.customerId, n: sql<number>`count(*)` })
@@ -64,7 +64,7 @@ export const contactCounts = (db: Db, customerIds: string[]): Map<string, number
 };
 
 /** Rows → what the renderer gets, with owner names and tags, financial fields blanked where the viewer may not see them. */
-export const toCustomers = (db: Db, viewer: Viewer, rows: CustomerRow[]): Customer[] => {
+export const toCustomers = (db: ReadDb, viewer: Viewer, rows: CustomerRow[]): Customer[] => {
   const names = userNames(db, rows.map((r) => r.ownerId));
   const tagMap = tagsOf(db, rows.map((r) => r.id));
   return rows.map((r) => {
@@ -123,16 +123,16 @@ export const toCustomers = (db: Db, viewer: Viewer, rows: CustomerRow[]): Custom
   });
 };
 
-export const toCustomer = (db: Db, viewer: Viewer, row: CustomerRow): Customer => toCustomers(db, viewer, [row])[0]!;
+export const toCustomer = (db: ReadDb, viewer: Viewer, row: CustomerRow): Customer => toCustomers(db, viewer, [row])[0]!;
 
 /** Sets updated_at/by on a row change; every service write goes through here so the stamp is never forgotten. */
-export const touch = (db: Db, actorId: string | null) => ({ updatedAt: db.clock.now(), updatedBy: actorId });
+export const touch = (db: ReadDb, actorId: string | null) => ({ updatedAt: db.clock.now(), updatedBy: actorId });
 
 /**
  * Runs a bulk action over live customers: missing, deleted and merged-away ids are skipped as
  * NOT_FOUND; `fn` returns null when it changed the row, or the reason it skipped it.
  */
-export const forEachLive = (db: Db, ids: string[], fn: (row: CustomerRow) => string | null): BulkResult => {
+export const forEachLive = (db: ReadDb, ids: string[], fn: (row: CustomerRow) => string | null): BulkResult => {
   const result: BulkResult = { changed: 0, skipped: [] };
   for (const id of ids) {
     const row = findCustomerRow(db, id);

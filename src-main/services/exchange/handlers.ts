@@ -22,7 +22,7 @@ export const exchangeHandlers = (ctx: ModuleContext): ModuleHandlers<typeof exch
     return { db, env: exchangeEnv(db, ctx.ws.openKey(), ctx.ws.keyring().workspaceId) };
   };
   return {
-    'exchange.status': (_input, { user }) => exchangeStatus(ctx.db(), user),
+    'exchange.status': (_input, { user }) => exchangeStatus(ctx.read(), user),
     'exchange.export': async (input, { user, session }) => {
       const { db, env: e } = env();
       let fileName = '';
@@ -35,7 +35,7 @@ export const exchangeHandlers = (ctx: ModuleContext): ModuleHandlers<typeof exch
     },
     'exchange.exportPlain': async (_input, { user, session }) => {
       const t = translator(session.locale);
-      const out = await ctx.tempFile('data.xlsx', (file) => exportPlain(ctx.db(), user, file, t));
+      const out = await ctx.tempFile('data.xlsx', (file) => exportPlain(ctx.read(), user, file, t));
       return { fileName: `${t('exchange.export.plain')}-${localDate(ctx.ws.clock.now())}.xlsx`, ...out };
     },
     'exchange.analyze': (input, { user }) => {
@@ -47,11 +47,11 @@ export const exchangeHandlers = (ctx: ModuleContext): ModuleHandlers<typeof exch
       return imports.commit(db, user, e, input.token);
     },
     'exchange.cancel': (input, { user }) => imports.cancel(user, input.token),
-    'exchange.conflicts': (_input, { user }) => listConflicts(ctx.db(), user),
+    'exchange.conflicts': (_input, { user }) => listConflicts(ctx.read(), user),
     'exchange.resolve': (input, { user, session }) => {
       const t = translator(session.locale);
       return resolveConflicts(ctx.db(), user, input.resolutions, (table, column) => columnLabel((k) => t(k), table, column));
     },
-    'exchange.history': (input, { user }) => exchangeHistory(ctx.db(), user, input.limit),
+    'exchange.history': (input, { user }) => exchangeHistory(ctx.read(), user, input.limit),
   };
 };

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ExchangeCounts, ExchangeNote, ExchangeSummary, ExchangeValue } from '../../../src-shared/exchange/types';
-import type { Db } from '../../db/connection';
+import type { ReadSqlite, WriteDb } from '../../db/connection';
 import { isManagerLike, type Viewer } from '../customers/access';
 import { newId } from '../ids';
 import { decideRow, mergeVv, type Answers, type LocalStamp, type OpenConflict, type Question } from './decide';
@@ -32,13 +32,20 @@ export const emptyCounts = (): ExchangeCounts => ({
   skipped: 0,
 });
 
-/** Prepared statements for one record type. */
+const whereKey = (t: ExchangeType): string => t.key.map((k) => `${quoteIdent(k)} = ?`).join(' AND ');
+const keyValues = (t: ExchangeType, id: string): string[] => (t.key.length === 1 ? [id] : id.split(KEY_SEPARATOR));
+
+/** Reads one record of a type by its key (the exchange's id: the key columns joined). */
+export const readerFor = (sqlite: ReadSqlite, t: ExchangeType) => {
+  const select = sqlite.prepare(`SELECT ${t.columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(t.name)} WHERE ${whereKey(t)}`);
+  return { get: (id: string): Record<string, unknown> | undefined => select.get(...keyValues(t, id)) as Record<string, unknown> | undefined };
+};
+
+/** Prepared statements for one record type: readerFor's, and its writes (inside a write: tx.sqlite). */
 export const accessFor = (sqlite: BetterSqlite3.Database, t: ExchangeType) => {
-  const where = t.key.map((k) => `${quoteIdent(k)} = ?`).join(' AND ');
-  const cols = t.columns.map(quoteIdent).join(', ');
-  const select = sqlite.prepare(`SELECT ${cols} FROM ${quoteIdent(t.name)} WHERE ${where}`);
+  const where = whereKey(t);
+  const { get } = readerFor(sqlite, t);
   const del = sqlite.prepare(`DELETE FROM ${quoteIdent(t.name)} WHERE ${where}`);
-  const keyValues = (id: string): string[] => (t.key.length === 1 ? [id] : id.split(KEY_SEPARATOR));
   // Statements by column list: a workbook's rows mostly share one shape.
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepared = (sql: string): BetterSqlite3.Statement => {
@@ -49,7 +56,7 @@ export const accessFor = (sqlite: BetterSqlite3.Database, t: ExchangeType) => {
   // An empty cell is '' in a NOT NULL text column (the workbook does not tell '' from empty).
   const stored = (c: string, v: ExchangeValue | undefined): ExchangeValue | undefined => (v === null && t.blankText.has(c) ? '' : v);
   return {
-    get: (id: string): Record<string, unknown> | undefined => select.get(...keyValues(id)) as Record<string, unknown> | undefined,
+    get,
     insert: (values: Record<string, ExchangeValue>): void => {
       const names = t.columns.filter((c) => c in values);
       prepared(`INSERT INTO ${quoteIdent(t.name)} (${names.map(quoteIdent).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
@@ -61,10 +68,10 @@ export const accessFor = (sqlite: BetterSqlite3.Database, t: ExchangeType) => {
       if (!names.length) return;
       prepared(`UPDATE ${quoteIdent(t.name)} SET ${names.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE ${where}`).run(
         ...names.map((c) => stored(c, patch[c])),
-        ...keyValues(id),
+        ...keyValues(t, id),
       );
     },
-    remove: (id: string): void => void del.run(...keyValues(id)),
+    remove: (id: string): void => void del.run(...keyValues(t, id)),
   };
 };
 
@@ -114,15 +121,15 @@ const isConstraint = (e: unknown): boolean => typeof (e as { code?: unknown }).c
  * Applies the workbook's rows to the database, in the caller's transaction
  * (db.write). Returns what happened; conflicts are stored in exchange_conflicts.
  */
-export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types: ExchangeType[], importId: string): Plan => {
-  const sqlite = db.sqlite;
+export const applyRows = (tx: WriteDb, viewer: Viewer, parsed: ParsedWorkbook, types: ExchangeType[], importId: string): Plan => {
+  const sqlite = tx.sqlite;
   const stamps = stampStatements(sqlite);
   const counts = emptyCounts();
   const notes: ExchangeNote[] = [];
   const perSheet: Plan['perSheet'] = [];
   const conflicts: Plan['conflicts'] = [];
   let complete = true;
-  const now = db.clock.now();
+  const now = tx.clock.now();
   const pending = sqlite.prepare(
     'SELECT id, remote_vv AS remoteVv, reason FROM exchange_conflicts WHERE table_name = ? AND record_id = ? AND resolved_at IS NULL',
   );
@@ -287,7 +294,7 @@ export const applyRows = (db: Db, viewer: Viewer, parsed: ParsedWorkbook, types:
   // Derived data of each type is recomputed once, for what changed (by the module that owns the type).
   for (const t of types) {
     const ids = touched.get(t.name);
-    if (ids?.size) db.hooks.afterExchangeImport(db, t.name, viewer.id, [...ids]);
+    if (ids?.size) tx.hooks.afterExchangeImport(tx, t.name, viewer.id, [...ids]);
   }
   return { counts, perSheet, notes, conflicts, complete };
 };

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadSqlite } from '../../db/connection';
 import { actsFor, canWriteFor, isManagerLike, seesEverything, type Viewer } from '../policy/policy';
 import { quoteIdent, type ExchangeType } from './declarations';
 
@@ -25,7 +25,7 @@ export const scopeSql = (t: ExchangeType, viewer: Viewer): { sql: string; params
 
 /** Whether `viewer` may change this record here: its version here (if any) and the incoming one must both be theirs. */
 export const mayChange = (
-  sqlite: BetterSqlite3.Database,
+  sqlite: ReadSqlite,
   t: ExchangeType,
   viewer: Viewer,
   local: Record<string, unknown> | undefined,

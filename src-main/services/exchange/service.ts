@@ -12,10 +12,10 @@ import type {
 import { localDate } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/errors';
 import { columnLabel } from '../../../src-shared/exchange/labels';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { actsFor, canExchange, canExportAllData, canWriteFor, seesEverything, type Viewer } from '../policy/policy';
-import { mergeCustomers } from '../customers/merge';
-import { getSetting, writeSetting } from '../settings/settings';
+import { mergeCustomersIn } from '../customers/merge';
+import { getSetting, saveSetting } from '../settings/settings';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import { dayText, labelOf as labelOfCode, wallClock, yuan } from '../export/columns';
 import { describeEvent } from '../export/events';
@@ -23,7 +23,7 @@ import { regionName } from '../../../src-shared/regions';
 import { localDateTime } from '../../../src-shared/dates';
 import { newId } from '../ids';
 import { BOOKKEEPING, exchangeTypes, keySql, partTypesOf, quoteIdent, quoteText, typeByName, type ExchangeType } from './declarations';
-import { accessFor, applyRows, coerce, compareVv, labelOf, parseStoredVv, stampStatements } from './merge';
+import { accessFor, applyRows, coerce, compareVv, labelOf, parseStoredVv, readerFor, stampStatements } from './merge';
 import { refusalOf, type Refusal } from './authority';
 import { nodeLabel } from '../../db/node';
 import { mayChange, scopeSql } from './scope';
@@ -38,7 +38,7 @@ import {
 } from './workbook';
 
 /** This PC's node id as the triggers stamp it (the installation of the open database). */
-export const selfNode = (db: Db): string => (db.sqlite.prepare('SELECT tuoke_node() AS n').get() as { n: string }).n;
+export const selfNode = (db: ReadDb): string => (db.sqlite.prepare('SELECT tuoke_node() AS n').get() as { n: string }).n;
 
 const OFFICE_KEY = 'exchange.officeKey';
 
@@ -52,7 +52,7 @@ export const officeSecret = (db: Db, dbKey: Buffer, workspaceId: string): Buffer
   const stored = getSetting(db, OFFICE_KEY);
   if (typeof stored === 'string' && /^[0-9a-f]{64}$/.test(stored)) return Buffer.from(stored, 'hex');
   const secret = exchangeSecret(dbKey, workspaceId);
-  writeSetting(db, null, OFFICE_KEY, secret.toString('hex'));
+  saveSetting(db, null, OFFICE_KEY, secret.toString('hex'));
   return secret;
 };
 
@@ -75,7 +75,7 @@ const tombstoneScoped = (t: ExchangeType): boolean => t.key.length === 1 && t.ke
  * never lived here (the other version's order line, deleted when a conflict kept this PC's order), as
  * it waited with its record's conflict. Undefined when unknown.
  */
-const lastValues = (db: Db, table: string, id: string): Record<string, unknown> | undefined => {
+const lastValues = (db: ReadDb, table: string, id: string): Record<string, unknown> | undefined => {
   const hit =
     (db.sqlite
       .prepare('SELECT coalesce(before, after) AS v FROM change_log WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT 1')
@@ -87,7 +87,7 @@ const lastValues = (db: Db, table: string, id: string): Record<string, unknown> 
 };
 
 /** Whether a deleted record was the salesperson's: its user column, or its customer (through its parent row, live or deleted) owned by them now. */
-const tombstoneInScope = (db: Db, t: ExchangeType, viewer: Viewer, id: string): boolean => {
+const tombstoneInScope = (db: ReadDb, t: ExchangeType, viewer: Viewer, id: string): boolean => {
   const row = lastValues(db, t.name, id);
   if (!row) return false;
   if (t.user) return actsFor(viewer, row[t.user]);
@@ -113,8 +113,8 @@ const tombstoneInScope = (db: Db, t: ExchangeType, viewer: Viewer, id: string): 
  * peer last reported what it holds of ours. A salesperson's export holds
  * their own customers and what hangs on them, plus the shared lists.
  */
-const collect = (db: Db, viewer: Viewer, env: ExchangeEnv, sincePeer: string | undefined) =>
-  db.sqlite.transaction(() => {
+const collect = (db: ReadDb, viewer: Viewer, env: ExchangeEnv, sincePeer: string | undefined) =>
+  db.snapshot(() => {
     const base = sincePeer
       ? ((db.sqlite.prepare('SELECT acked_seq AS s FROM exchange_peers WHERE node_id = ?').get(sincePeer) as { s: number } | undefined)?.s ?? 0)
       : 0;
@@ -157,7 +157,7 @@ const collect = (db: Db, viewer: Viewer, env: ExchangeEnv, sincePeer: string | u
       return { type: t, rows: out };
     });
     return { sheets, maxSeq, knows, base };
-  })();
+  });
 
 export type ExportResult = { rows: number; perSheet: Record<string, number>; fileName: string };
 
@@ -197,11 +197,11 @@ export const exportExchange = async (
   const perSheet = Object.fromEntries(snap.sheets.map((s) => [s.type.sheet, s.rows.length]));
   const rows = snap.sheets.reduce((n, s) => n + s.rows.length, 0);
   const fileName = `tuoke-exchange-${env.node}-${localDate(now)}.xlsx`;
-  db.write(viewer.id, () => {
-    db.sqlite
+  db.write(viewer.id, (tx) => {
+    tx.sqlite
       .prepare('INSERT INTO exchange_log (id, at, user_id, kind, peer_node, peer_label, file_name, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(newId(), now, viewer.id, 'export', input.sincePeer ?? null, null, fileName, JSON.stringify({ rows, ...perSheet }));
-    if (input.sincePeer) db.sqlite.prepare('UPDATE exchange_peers SET last_export_at = ? WHERE node_id = ?').run(now, input.sincePeer);
+    if (input.sincePeer) tx.sqlite.prepare('UPDATE exchange_peers SET last_export_at = ? WHERE node_id = ?').run(now, input.sincePeer);
   });
   return { rows, perSheet, fileName };
 };
@@ -216,18 +216,18 @@ class Rollback extends Error {
 
 const runImport = (db: Db, viewer: Viewer, env: ExchangeEnv, parsed: ParsedWorkbook, fileName: string, token: string, commit: boolean): ExchangeSummary => {
   const importId = newId();
-  const work = (): ExchangeSummary => {
-    const plan = applyRows(db, viewer, parsed, exchangeTypes(), importId);
+  const work = (tx: WriteDb): ExchangeSummary => {
+    const plan = applyRows(tx, viewer, parsed, exchangeTypes(), importId);
     const m = parsed.meta;
     if (m.node !== env.node) {
-      const now = db.clock.now();
-      const peer = db.sqlite.prepare('SELECT received_seq AS r, acked_seq AS a FROM exchange_peers WHERE node_id = ?').get(m.node) as
+      const now = tx.clock.now();
+      const peer = tx.sqlite.prepare('SELECT received_seq AS r, acked_seq AS a FROM exchange_peers WHERE node_id = ?').get(m.node) as
         | { r: number; a: number }
         | undefined;
       const received = peer?.r ?? 0;
       // The sender's changes up to maxSeq are all here only if nothing was left out and the workbook continues what we had.
       const advance = plan.complete && m.scope === 'all' && (m.mode === 'all' || m.sinceSeq <= received);
-      db.sqlite
+      tx.sqlite
         .prepare(
           `INSERT INTO exchange_peers (node_id, label, received_seq, acked_seq, last_import_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (node_id) DO UPDATE SET label = excluded.label, received_seq = max(received_seq, excluded.received_seq),
@@ -247,9 +247,9 @@ const runImport = (db: Db, viewer: Viewer, env: ExchangeEnv, parsed: ParsedWorkb
       committed: commit,
     };
     if (!commit) throw new Rollback(summary);
-    db.sqlite
+    tx.sqlite
       .prepare('INSERT INTO exchange_log (id, at, user_id, kind, peer_node, peer_label, file_name, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(importId, db.clock.now(), viewer.id, 'import', m.node, m.label, fileName, JSON.stringify(plan.counts));
+      .run(importId, tx.clock.now(), viewer.id, 'import', m.node, m.label, fileName, JSON.stringify(plan.counts));
     return summary;
   };
   try {
@@ -332,10 +332,10 @@ type ConflictRow = {
 const conflictSelect = `SELECT id, at, table_name AS tableName, record_id AS recordId, reason, peer_node AS peerNode, remote, remote_vv AS remoteVv,
   remote_hlc AS remoteHlc, remote_deleted AS remoteDeleted, other_id AS otherId FROM exchange_conflicts`;
 
-const mayTouch = (db: Db, viewer: Viewer, t: ExchangeType, local: Record<string, unknown> | undefined, remote: Record<string, unknown>): boolean =>
+const mayTouch = (db: ReadDb, viewer: Viewer, t: ExchangeType, local: Record<string, unknown> | undefined, remote: Record<string, unknown>): boolean =>
   mayChange(db.sqlite, t, viewer, local, remote);
 
-export const listConflicts = (db: Db, viewer: Viewer): ExchangeConflictView[] => {
+export const listConflicts = (db: ReadDb, viewer: Viewer): ExchangeConflictView[] => {
   const rows = db.sqlite.prepare(`${conflictSelect} WHERE resolved_at IS NULL ORDER BY at, id`).all() as ConflictRow[];
   const labels = new Map(
     (db.sqlite.prepare('SELECT node_id AS n, label FROM exchange_peers').all() as { n: string; label: string }[]).map((p) => [p.n, p.label]),
@@ -344,7 +344,7 @@ export const listConflicts = (db: Db, viewer: Viewer): ExchangeConflictView[] =>
   for (const c of rows) {
     const t = typeByName(c.tableName);
     if (!t) continue;
-    const access = accessFor(db.sqlite, t);
+    const access = readerFor(db.sqlite, t);
     const remote = JSON.parse(c.remote) as Record<string, ExchangeValue>;
     const local = c.reason === 'duplicate' && c.otherId ? access.get(c.otherId) : access.get(c.recordId);
     if (!mayTouch(db, viewer, t, local, remote)) continue;
@@ -379,7 +379,7 @@ type HeldPart = { vv: Vv; hlc: number; node: string; deleted: boolean; values: R
  * other PC drops them when the settled record travels back.
  */
 const settleParts = (
-  db: Db,
+  tx: WriteDb,
   parent: ExchangeType,
   recordId: string,
   held: Record<string, Record<string, HeldPart>> | undefined,
@@ -387,14 +387,14 @@ const settleParts = (
   node: string,
   touched: Map<ExchangeType, Set<string>>,
 ): void => {
-  const stamps = stampStatements(db.sqlite);
+  const stamps = stampStatements(tx.sqlite);
   for (const pt of partTypesOf(parent.name)) {
     const rows = held?.[pt.name] ?? {};
-    const access = accessFor(db.sqlite, pt);
+    const access = accessFor(tx.sqlite, pt);
     const changed = touched.get(pt) ?? new Set<string>();
     touched.set(pt, changed);
     const localIds = (
-      db.sqlite.prepare(`SELECT ${keySql(pt, 'r')} AS id FROM ${quoteIdent(pt.name)} r WHERE r.${quoteIdent(pt.partOf!.column)} = ?`).all(recordId) as { id: string }[]
+      tx.sqlite.prepare(`SELECT ${keySql(pt, 'r')} AS id FROM ${quoteIdent(pt.name)} r WHERE r.${quoteIdent(pt.partOf!.column)} = ?`).all(recordId) as { id: string }[]
     ).map((r) => r.id);
     if (takeRemote) {
       for (const id of localIds) {
@@ -467,19 +467,19 @@ export const resolveConflicts = (
   label: (table: string, column: string) => string = (_table, column) => column,
 ): { resolved: number } => {
   const node = selfNode(db);
-  return db.write(viewer.id, () => {
-    const stamps = stampStatements(db.sqlite);
+  return db.write(viewer.id, (tx) => {
+    const stamps = stampStatements(tx.sqlite);
     const touched = new Map<ExchangeType, Set<string>>();
     for (const res of resolutions) {
-      const c = db.sqlite.prepare(`${conflictSelect} WHERE id = ? AND resolved_at IS NULL`).get(res.conflictId) as ConflictRow | undefined;
+      const c = tx.sqlite.prepare(`${conflictSelect} WHERE id = ? AND resolved_at IS NULL`).get(res.conflictId) as ConflictRow | undefined;
       if (!c) throw new AppError('NOT_FOUND');
       const t = typeByName(c.tableName);
       if (!t) throw new AppError('NOT_FOUND');
-      const access = accessFor(db.sqlite, t);
+      const access = accessFor(tx.sqlite, t);
       const remote = JSON.parse(c.remote) as Record<string, ExchangeValue>;
       const remoteVv = JSON.parse(c.remoteVv) as Vv;
       const local = access.get(c.recordId);
-      if (!mayTouch(db, viewer, t, local, remote)) throw new AppError('FORBIDDEN');
+      if (!mayTouch(tx, viewer, t, local, remote)) throw new AppError('FORBIDDEN');
       if (c.reason !== 'duplicate') {
         const refusal = resolutionRefusal(t, viewer, c, res, local, remote);
         if (refusal)
@@ -500,12 +500,12 @@ export const resolveConflicts = (
         if (res.action === 'merge' && c.otherId) {
           // The first record wins: the earlier-created one survives, the later one is merged into it (a merge a manager can undo).
           const created = (id: string): number =>
-            (db.sqlite.prepare('SELECT created_at AS c FROM customers WHERE id = ?').get(id) as { c: number } | undefined)?.c ?? 0;
+            (tx.sqlite.prepare('SELECT created_at AS c FROM customers WHERE id = ?').get(id) as { c: number } | undefined)?.c ?? 0;
           const [survivor, merged] =
             created(c.otherId) < created(c.recordId) || (created(c.otherId) === created(c.recordId) && c.otherId < c.recordId)
               ? [c.otherId, c.recordId]
               : [c.recordId, c.otherId];
-          mergeCustomers(db, viewer, survivor, merged, {});
+          mergeCustomersIn(tx, viewer, survivor, merged, {});
         }
       } else {
         const localStamp = stamps.get(t.name, c.recordId);
@@ -515,7 +515,7 @@ export const resolveConflicts = (
         } else {
           const merged = full((col) => (res.fields[col] === 'remote' && col in remote ? remote[col]! : local ? (local[col] as ExchangeValue) : (remote[col] ?? null)));
           // The settled record is a change made here, now, by the person who chose.
-          if (t.columns.includes('updated_at')) merged.updated_at = db.clock.now();
+          if (t.columns.includes('updated_at')) merged.updated_at = tx.clock.now();
           if (t.columns.includes('updated_by')) merged.updated_by = viewer.id;
           if (local) {
             const patch = Object.fromEntries(
@@ -527,21 +527,21 @@ export const resolveConflicts = (
         const after = stamps.get(t.name, c.recordId);
         stamps.supersede(t.name, c.recordId, parseStoredVv(after?.vv ?? localStamp?.vv), remoteVv, node, keepDeleted);
         const held = (remote as { _parts?: Record<string, Record<string, HeldPart>> })._parts;
-        settleParts(db, t, c.recordId, held, Object.values(res.fields).includes('remote'), node, touched);
+        settleParts(tx, t, c.recordId, held, Object.values(res.fields).includes('remote'), node, touched);
       }
-      db.sqlite
+      tx.sqlite
         .prepare('UPDATE exchange_conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?')
-        .run(db.clock.now(), viewer.id, JSON.stringify(res.action ? { action: res.action } : res.fields), c.id);
+        .run(tx.clock.now(), viewer.id, JSON.stringify(res.action ? { action: res.action } : res.fields), c.id);
       touched.set(t, (touched.get(t) ?? new Set()).add(c.recordId));
     }
-    for (const [t, ids] of touched) db.hooks.afterExchangeImport(db, t.name, viewer.id, [...ids]);
+    for (const [t, ids] of touched) tx.hooks.afterExchangeImport(tx, t.name, viewer.id, [...ids]);
     return { resolved: resolutions.length };
   });
 };
 
 // ------------------------------------------------------------------ status, history, plain export
 
-export const exchangeStatus = (db: Db, viewer: Viewer): ExchangeStatus => {
+export const exchangeStatus = (db: ReadDb, viewer: Viewer): ExchangeStatus => {
   const peers = db.sqlite
     .prepare(
       `SELECT node_id AS node, label, last_import_at AS lastImportAt, last_export_at AS lastExportAt, received_seq AS receivedSeq, acked_seq AS ackedSeq
@@ -552,7 +552,7 @@ export const exchangeStatus = (db: Db, viewer: Viewer): ExchangeStatus => {
 };
 
 /** The exchange history: managers see every export and import, a salesperson their own. */
-export const exchangeHistory = (db: Db, viewer: Viewer, limit: number): ExchangeLogEntry[] => {
+export const exchangeHistory = (db: ReadDb, viewer: Viewer, limit: number): ExchangeLogEntry[] => {
   const rows = db.sqlite
     .prepare(
       `SELECT l.id, l.at, l.kind, l.user_id AS userId, u.display_name AS userName, l.peer_node AS peerNode, l.peer_label AS peerLabel,
@@ -625,12 +625,12 @@ const PLAIN_ENUMS: Record<string, string> = {
  * in words, a customer's recorded events as sentences. Managers only (the
  * whole office's data).
  */
-export const exportPlain = async (db: Db, viewer: Viewer, file: string, t: TFunction): Promise<number> => {
+export const exportPlain = async (db: ReadDb, viewer: Viewer, file: string, t: TFunction): Promise<number> => {
   if (!canExportAllData(viewer)) throw new AppError('FORBIDDEN');
   const tr = (key: string, options?: Record<string, unknown>): string => t(key, options ?? {}) as string;
   const namesOf = (sql: string): Map<string, string> =>
     new Map((db.sqlite.prepare(sql).all() as { id: string; n: string | null }[]).map((r) => [r.id, r.n ?? '']));
-  const sheets = db.sqlite.transaction(() => {
+  const sheets = db.snapshot(() => {
     const users = namesOf('SELECT id, display_name AS n FROM users');
     const refs: Record<string, Map<string, string>> = {
       customer_id: namesOf('SELECT id, name AS n FROM customers'),
@@ -698,6 +698,6 @@ export const exportPlain = async (db: Db, viewer: Viewer, file: string, t: TFunc
         });
       return { name: type.sheet, columns, rows };
     });
-  })();
+  });
   return writeXlsx(file, sheets);
 };

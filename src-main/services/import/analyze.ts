@@ -2,7 +2,7 @@ import type { DuplicateMatch, UserRef } from '../../../src-shared/customers/type
 import type { ImportRecord } from '../../../src-shared/import/record';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 import { inArray } from 'drizzle-orm';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { customers } from '../../db/schema';
 import { userNames } from '../customers/events';
 
@@ -119,7 +119,7 @@ export class DuplicateGroups {
   }
 
   /** The first `limit` groups in full, in the order they were found, with the existing customers as the database has them now. */
-  list(db: Db, limit: number): DuplicateGroup[] {
+  list(db: ReadDb, limit: number): DuplicateGroup[] {
     const n = Math.min(limit, this.size);
     const rowNumbers = Array.from({ length: n }, () => [] as number[]);
     for (const [row, g] of this.rows) if (g < n) rowNumbers[g]!.push(row);
@@ -180,17 +180,17 @@ export type Analyzer = { add(record: ImportRecord): void; result(listed?: number
  * only the duplicate keys, not the records, so memory stays bounded whatever
  * the sizes of the file and of the database.
  */
-export const analyzeRecords = (db: Db, records: Iterable<ImportRecord>, listed = LISTED_GROUPS): ImportAnalysis => {
+export const analyzeRecords = (db: ReadDb, records: Iterable<ImportRecord>, listed = LISTED_GROUPS): ImportAnalysis => {
   const analyzer = createAnalyzer(db);
   // One read transaction for all the look-ups (one consistent snapshot), rather than one per
   // statement: beginning and ending a read transaction per look-up cost more than the look-up.
-  db.sqlite.transaction(() => {
+  db.snapshot(() => {
     for (const r of records) analyzer.add(r);
-  })();
+  });
   return analyzer.result(listed);
 };
 
-export const createAnalyzer = (db: Db): Analyzer => {
+export const createAnalyzer = (db: ReadDb): Analyzer => {
   const live = 'deleted_at IS NULL AND merged_into IS NULL';
   const byCode = db.sqlite.prepare(`SELECT id, name, owner_id AS ownerId FROM customers WHERE credit_code = ? AND ${live} LIMIT 1`);
   const byName = db.sqlite.prepare(`SELECT id, name, owner_id AS ownerId FROM customers WHERE name_key = ? AND ${live} LIMIT 1`);

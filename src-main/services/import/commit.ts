@@ -5,7 +5,7 @@ import type { CustomerFields } from '../../../src-shared/customers/schemas';
 import type { ImportRecord } from '../../../src-shared/import/record';
 import { normalizeCompanyName } from '../../../src-shared/rules/companyName';
 import { AppError } from '../../../src-shared/errors';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { contacts, customerEvents, customers, customerTags, importBatches, users } from '../../db/schema';
 import { newId } from '../ids';
 import { canImportLeads, type Viewer } from '../policy/policy';
@@ -43,7 +43,7 @@ export type ImportSummary = {
 type Filled = { customers: Record<string, Record<string, [unknown, unknown]>>; contacts: string[] };
 
 /** One prepared statement for the whole import, where Drizzle would prepare (and leave to the GC) one per row. */
-type Statement = ReturnType<Db['sqlite']['prepare']>;
+type Statement = ReturnType<WriteDb['sqlite']['prepare']>;
 
 /**
  * An INSERT over every column of `table`, prepared once, binding values the
@@ -53,13 +53,13 @@ type Statement = ReturnType<Db['sqlite']['prepare']>;
  * statement — with the change-log and search triggers compiled into each —
  * and the native statements would pile up until a GC (gigabytes at 100,000 rows).
  */
-const preparedInsert = (db: Db, table: SQLiteTable, suffix = ''): ((row: Record<string, unknown>) => void) => {
+const preparedInsert = (tx: WriteDb, table: SQLiteTable, suffix = ''): ((row: Record<string, unknown>) => void) => {
   const { name } = getTableConfig(table);
   const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !(c as { shouldDisableInsert?: () => boolean }).shouldDisableInsert?.());
   for (const [, c] of columns) {
     if (c.default !== undefined && c.default !== null && is(c.default, SQL)) throw new Error(`${name}.${c.name}: SQL default not supported here`);
   }
-  const stmt = db.sqlite.prepare(
+  const stmt = tx.sqlite.prepare(
     `INSERT INTO "${name}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${suffix}`,
   );
   const toDriver = (c: (typeof columns)[number][1], v: unknown): unknown => (v === null ? null : c.mapToDriverValue(v));
@@ -79,13 +79,13 @@ const preparedInsert = (db: Db, table: SQLiteTable, suffix = ''): ((row: Record<
 };
 
 /** The statements an import writes with, prepared once per commit (on the connection that commits: the worker's own). */
-const importWriter = (db: Db) => {
-  const insertCustomer = preparedInsert(db, customers);
-  const insertContact = preparedInsert(db, contacts);
-  const insertEvent = preparedInsert(db, customerEvents);
-  const insertTag = db.sqlite.prepare('INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
-  const selectCustomer = db.orm.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare();
-  const selectContact = db.orm
+const importWriter = (tx: WriteDb) => {
+  const insertCustomer = preparedInsert(tx, customers);
+  const insertContact = preparedInsert(tx, contacts);
+  const insertEvent = preparedInsert(tx, customerEvents);
+  const insertTag = tx.sqlite.prepare('INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  const selectCustomer = tx.orm.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare();
+  const selectContact = tx.orm
     .select({ id: contacts.id })
     .from(contacts)
     .where(and(eq(contacts.customerId, sql.placeholder('customerId')), eq(contacts.name, sql.placeholder('name')), isNull(contacts.deletedAt)))
@@ -98,14 +98,14 @@ const importWriter = (db: Db) => {
     const signature = keys.join(',');
     let u = updates.get(signature);
     if (!u) {
-      u = { keys, stmt: db.sqlite.prepare(`UPDATE customers SET ${keys.map((k) => `"${columnsByKey[k]!.name}" = ?`).join(', ')} WHERE id = ?`) };
+      u = { keys, stmt: tx.sqlite.prepare(`UPDATE customers SET ${keys.map((k) => `"${columnsByKey[k]!.name}" = ?`).join(', ')} WHERE id = ?`) };
       updates.set(signature, u);
     }
     u.stmt.run([...u.keys.map((k) => (set[k] === null ? null : columnsByKey[k]!.mapToDriverValue(set[k] as never))), id]);
   };
   /** What addEvent (customers/events.ts) writes, with a prepared statement. */
   const addEvent = (actorId: string | null, customerId: string, kind: CustomerEventKind, data: Record<string, unknown>): void =>
-    insertEvent({ id: newId(), customerId, at: db.clock.now(), actorId, kind, data: JSON.stringify(data) });
+    insertEvent({ id: newId(), customerId, at: tx.clock.now(), actorId, kind, data: JSON.stringify(data) });
   return {
     insertCustomer,
     insertContact,
@@ -160,16 +160,16 @@ export const planImport = (analysis: ImportAnalysis, decisions: Record<string, D
  * fills its empty fields. Cancel is checked every 500 rows. Must run inside
  * the caller's write transaction, which makes the import all or nothing.
  */
-export const beginImport = (db: Db, viewer: Viewer, plan: ImportPlan, options: Omit<CommitOptions, 'decisions' | 'defaultDecision'>): ImportBatchWriter => {
+export const beginImport = (tx: WriteDb, viewer: Viewer, plan: ImportPlan, options: Omit<CommitOptions, 'decisions' | 'defaultDecision'>): ImportBatchWriter => {
   if (!canImportLeads(viewer)) throw new AppError('FORBIDDEN');
   const batchId = newId();
   const summary: ImportSummary = { batchId, created: 0, filled: 0, skipped: 0, rejected: plan.rejected, total: plan.total };
   const filled: Filled = { customers: {}, contacts: [] };
   const skip = new Set(plan.skip);
   const fill = new Map(plan.fill);
-  const now = db.clock.now();
-  const owners = ownerPicker(db, options.assignment);
-  const w = importWriter(db);
+  const now = tx.clock.now();
+  const owners = ownerPicker(tx, options.assignment);
+  const w = importWriter(tx);
   /** Customers this import created that later rows fill, by the row that created them. */
   const fillTargets = new Set(plan.fill.map(([, target]) => target).filter((t) => typeof t === 'number'));
   const createdForRow = new Map<number, string>();
@@ -178,8 +178,8 @@ export const beginImport = (db: Db, viewer: Viewer, plan: ImportPlan, options: O
   let done = 0;
   // The search index takes the batch's rows all at once, before COMMIT (see deferSearchIndexing),
   // and the change log records the batch rather than each row it creates (see unloggedInserts).
-  const index = deferSearchIndexing(db.sqlite);
-  const log = unloggedInserts(db.sqlite, [customers, contacts]);
+  const index = deferSearchIndexing(tx.sqlite);
+  const log = unloggedInserts(tx.sqlite, [customers, contacts]);
   const write = (r: ImportRecord): void => {
     if (done % 500 === 0) {
       if (options.shouldCancel?.()) throw new AppError('IMPORT_CANCELLED');
@@ -195,7 +195,7 @@ export const beginImport = (db: Db, viewer: Viewer, plan: ImportPlan, options: O
     } else {
       const sameBatch = typeof target === 'number';
       const targetId = sameBatch ? createdForRow.get(target) : target;
-      if (targetId && fillCustomer(db, w, viewer.id, targetId, r, batchId, filled, sameBatch)) summary.filled += 1;
+      if (targetId && fillCustomer(tx, w, viewer.id, targetId, r, batchId, filled, sameBatch)) summary.filled += 1;
       else summary.skipped += 1;
     }
   };
@@ -209,7 +209,7 @@ export const beginImport = (db: Db, viewer: Viewer, plan: ImportPlan, options: O
       options.onProgress?.(done, expected);
       log.end();
       index.flush();
-      db.orm
+      tx.orm
         .insert(importBatches)
         .values({
           id: batchId,
@@ -233,8 +233,8 @@ export const beginImport = (db: Db, viewer: Viewer, plan: ImportPlan, options: O
 
 /** Writes an analysed import in ONE transaction: all rows or none. Cancel and any failure roll everything back. */
 export const commitImport = (db: Db, viewer: Viewer, records: Iterable<ImportRecord>, analysis: ImportAnalysis, options: CommitOptions): ImportSummary =>
-  db.write(viewer.id, () => {
-    const batch = beginImport(db, viewer, planImport(analysis, options.decisions, options.defaultDecision), options);
+  db.write(viewer.id, (tx) => {
+    const batch = beginImport(tx, viewer, planImport(analysis, options.decisions, options.defaultDecision), options);
     try {
       batch.add(records);
       return batch.finish();
@@ -245,7 +245,7 @@ export const commitImport = (db: Db, viewer: Viewer, records: Iterable<ImportRec
   });
 
 /** Owner for each new customer: the pool, one salesperson, or whoever of the chosen has the fewest customers now. */
-const ownerPicker = (db: Db, a: ImportAssignment): (() => string | null) => {
+const ownerPicker = (db: ReadDb, a: ImportAssignment): (() => string | null) => {
   if (a.mode === 'pool') return () => null;
   const ids = a.mode === 'user' ? [a.userId] : [...new Set(a.userIds)];
   const valid = db.orm.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.active, true))).all();
@@ -301,7 +301,7 @@ const createCustomer = (
 };
 
 /** Fills only the empty fields of an existing customer, remembering what was empty for undo. */
-const fillCustomer = (db: Db, w: ImportWriter, actorId: string, id: string, r: ImportRecord, batchId: string, filled: Filled, sameBatch: boolean): boolean => {
+const fillCustomer = (db: ReadDb, w: ImportWriter, actorId: string, id: string, r: ImportRecord, batchId: string, filled: Filled, sameBatch: boolean): boolean => {
   const row = w.findCustomer(id);
   if (!row) return false;
   const patch: Record<string, unknown> = {};
@@ -341,16 +341,16 @@ export type UndoResult = { removed: number; reverted: number; touched: { id: str
  */
 export const undoImport = (db: Db, viewer: Viewer, batchId: string): UndoResult => {
   if (!canImportLeads(viewer)) throw new AppError('FORBIDDEN');
-  return db.write(viewer.id, () => {
-    const batch = db.orm.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
+  return db.write(viewer.id, (tx) => {
+    const batch = tx.orm.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
     if (!batch) throw new AppError('NOT_FOUND');
     if (batch.undoneAt !== null) throw new AppError('ALREADY_UNDONE');
     const result: UndoResult = { removed: 0, reverted: 0, touched: [] };
-    const created = db.orm.select().from(customers).where(eq(customers.importBatchId, batchId)).all();
-    const laterEvent = db.sqlite.prepare(
+    const created = tx.orm.select().from(customers).where(eq(customers.importBatchId, batchId)).all();
+    const laterEvent = tx.sqlite.prepare(
       `SELECT 1 FROM customer_events WHERE customer_id = ? AND at > ? AND (data NOT LIKE ? ) LIMIT 1`,
     );
-    const laterContact = db.sqlite.prepare(`SELECT 1 FROM contacts WHERE customer_id = ? AND (updated_at > ? OR created_at > ?) LIMIT 1`);
+    const laterContact = tx.sqlite.prepare(`SELECT 1 FROM contacts WHERE customer_id = ? AND (updated_at > ? OR created_at > ?) LIMIT 1`);
     for (const c of created) {
       const touched =
         c.updatedAt > batch.at || c.deletedAt !== null || c.mergedInto !== null || laterEvent.get(c.id, batch.at, `%${batchId}%`) || laterContact.get(c.id, batch.at, batch.at);
@@ -358,15 +358,15 @@ export const undoImport = (db: Db, viewer: Viewer, batchId: string): UndoResult 
         result.touched.push({ id: c.id, name: c.name });
         continue;
       }
-      db.orm.delete(contacts).where(eq(contacts.customerId, c.id)).run();
-      db.orm.delete(customerTags).where(eq(customerTags.customerId, c.id)).run();
-      db.orm.delete(customerEvents).where(eq(customerEvents.customerId, c.id)).run();
-      db.orm.delete(customers).where(eq(customers.id, c.id)).run();
+      tx.orm.delete(contacts).where(eq(contacts.customerId, c.id)).run();
+      tx.orm.delete(customerTags).where(eq(customerTags.customerId, c.id)).run();
+      tx.orm.delete(customerEvents).where(eq(customerEvents.customerId, c.id)).run();
+      tx.orm.delete(customers).where(eq(customers.id, c.id)).run();
       result.removed += 1;
     }
     const filled = JSON.parse(batch.filled) as Partial<Filled>;
     for (const [id, previous] of Object.entries(filled.customers ?? {})) {
-      const row = db.orm.select().from(customers).where(eq(customers.id, id)).get();
+      const row = tx.orm.select().from(customers).where(eq(customers.id, id)).get();
       if (!row) continue;
       const revert: Record<string, unknown> = {};
       let touched = false;
@@ -377,14 +377,14 @@ export const undoImport = (db: Db, viewer: Viewer, batchId: string): UndoResult 
       }
       if (touched) result.touched.push({ id, name: row.name });
       if (Object.keys(revert).length === 0) continue;
-      db.orm.update(customers).set({ ...revert, updatedAt: db.clock.now(), updatedBy: viewer.id }).where(eq(customers.id, id)).run();
-      addEvent(db, viewer.id, id, 'updated', { fields: Object.keys(revert), importUndone: batchId });
+      tx.orm.update(customers).set({ ...revert, updatedAt: tx.clock.now(), updatedBy: viewer.id }).where(eq(customers.id, id)).run();
+      addEvent(tx, viewer.id, id, 'updated', { fields: Object.keys(revert), importUndone: batchId });
       result.reverted += 1;
     }
     for (const contactId of filled.contacts ?? []) {
-      db.orm.delete(contacts).where(and(eq(contacts.id, contactId), sql`${contacts.updatedAt} = ${contacts.createdAt}`)).run();
+      tx.orm.delete(contacts).where(and(eq(contacts.id, contactId), sql`${contacts.updatedAt} = ${contacts.createdAt}`)).run();
     }
-    db.orm.update(importBatches).set({ undoneAt: db.clock.now(), undoneBy: viewer.id }).where(eq(importBatches.id, batchId)).run();
+    tx.orm.update(importBatches).set({ undoneAt: tx.clock.now(), undoneBy: viewer.id }).where(eq(importBatches.id, batchId)).run();
     return result;
   });
 };

@@ -6,10 +6,10 @@ import { undoImport } from './commit';
 import { saveMapping, withSavedMapping } from './mappings';
 
 /** Handlers for src-shared/contract/import.ts (managers): the wizard's steps run where the host put the import (ctx.imports). */
-export const importHandlers = ({ db, imports, tempFile }: ModuleContext): ModuleHandlers<typeof importChannels> => ({
+export const importHandlers = ({ db, read, imports, tempFile }: ModuleContext): ModuleHandlers<typeof importChannels> => ({
   'import.upload': (input, { user }) => imports.upload(user, input),
   'import.sheets': (input, { user }) => imports.sheets(user, input.uploadId),
-  'import.preview': async (input, { user }) => withSavedMapping(db(), user.id, await imports.preview(user, input)),
+  'import.preview': async (input, { user }) => withSavedMapping(read(), user.id, await imports.preview(user, input)),
   'import.analyze': async (input, { user }) => {
     const analysis = await imports.analyze(user, input);
     // The mapping the user went ahead with is the one offered next time for these headers.
@@ -28,6 +28,6 @@ export const importHandlers = ({ db, imports, tempFile }: ModuleContext): Module
     await imports.discard(user, input.uploadId);
     return null;
   },
-  'import.batches': () => listBatches(db()),
+  'import.batches': () => listBatches(read()),
   'import.undo': (input, { user }) => undoImport(db(), user, input.batchId),
 });

@@ -51,19 +51,19 @@ export const streamingRunner =
     const db = open();
     let closeLater = false;
     try {
-      const tx = db.begin(viewer.id);
+      const write = db.begin(viewer.id);
       // If beginImport throws, closing the connection (finally) rolls the transaction back.
-      const batch = beginImport(db, viewer, planImport(analysis, options.decisions, options.defaultDecision), options);
+      const batch = beginImport(write.tx, viewer, planImport(analysis, options.decisions, options.defaultDecision), options);
       try {
         await source((records) => batch.add(records));
         const summary = batch.finish();
-        db.sqlite.pragma('wal_autocheckpoint=0');
-        tx.commit();
+        db.maintenance((sqlite) => sqlite.pragma('wal_autocheckpoint=0'));
+        write.commit();
         closeLater = true;
         setImmediate(() => {
           try {
             // PASSIVE: never waits for, nor blocks, other connections. A failure loses nothing: the frames stay in the WAL.
-            db.sqlite.pragma('wal_checkpoint(PASSIVE)');
+            db.maintenance((sqlite) => sqlite.pragma('wal_checkpoint(PASSIVE)'));
           } catch {
             // The next connection's checkpoint does it.
           } finally {
@@ -73,7 +73,7 @@ export const streamingRunner =
         return summary;
       } catch (e) {
         batch.abort();
-        tx.rollback();
+        write.rollback();
         throw e;
       }
     } finally {

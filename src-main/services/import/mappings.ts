@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportTarget } from '../../../src-shared/import/targets';
 import { headerKey } from '../../../src-shared/import/targets';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb } from '../../db/connection';
 import { getPref, setPref } from '../prefs/prefs';
 
 /**
@@ -12,7 +12,7 @@ import { getPref, setPref } from '../prefs/prefs';
 const prefKey = (headers: string[]): string =>
   `importMapping:${createHash('sha1').update(headers.map(headerKey).join('\u0001')).digest('hex')}`;
 
-export const savedMapping = (db: Db, userId: string, headers: string[]): (ImportTarget | null)[] | null => {
+export const savedMapping = (db: ReadDb, userId: string, headers: string[]): (ImportTarget | null)[] | null => {
   const value = getPref(db, userId, prefKey(headers));
   return Array.isArray(value) && value.length === headers.length ? (value as (ImportTarget | null)[]) : null;
 };
@@ -21,7 +21,7 @@ export const saveMapping = (db: Db, userId: string, headers: string[], targets: 
   setPref(db, userId, prefKey(headers), targets.slice(0, headers.length));
 
 /** The wizard's preview, with the column mapping this user went ahead with last time for the same headers. */
-export const withSavedMapping = <P extends { headers: string[]; targets: (ImportTarget | null)[] }>(db: Db, userId: string, preview: P): P & { savedMapping?: true } => {
+export const withSavedMapping = <P extends { headers: string[]; targets: (ImportTarget | null)[] }>(db: ReadDb, userId: string, preview: P): P & { savedMapping?: true } => {
   const saved = savedMapping(db, userId, preview.headers);
   return saved ? { ...preview, targets: saved, savedMapping: true } : preview;
 };

@@ -1,6 +1,6 @@
 import type { ImportAnalysisView, ImportFileInfo, ImportJobState, ImportPreview } from '../../../src-shared/import/types';
 import type { Locale } from '../../../src-shared/roles';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import type { ImportSessions } from './wizard';
 
@@ -32,10 +32,10 @@ export type ImportCall = Exclude<keyof ImportService, 'close'>;
 
 /**
  * ImportSessions as an ImportService; `withDb` lends an analysis the
- * connection it looks duplicates up through (the window's own, or one the
+ * connection (for reading) it looks duplicates up through (the window's own, or one the
  * import process opens for it and closes after).
  */
-export const localImports = (sessions: ImportSessions, withDb: <T>(use: (db: Db) => Promise<T>) => Promise<T>): ImportService => ({
+export const localImports = (sessions: ImportSessions, withDb: <T>(use: (db: ReadDb) => Promise<T>) => Promise<T>): ImportService => ({
   upload: async (viewer, input) => sessions.upload(viewer, input),
   sheets: (viewer, uploadId) => sessions.sheets(viewer, uploadId),
   preview: (viewer, input) => sessions.preview(viewer, input),

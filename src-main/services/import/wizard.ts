@@ -7,7 +7,7 @@ import type { ImportMapping, ImportRecord } from '../../../src-shared/import/rec
 import { autoMap, type ImportTarget } from '../../../src-shared/import/targets';
 import type { ImportAnalysisView, ImportFileInfo, ImportJobState, ImportPreview } from '../../../src-shared/import/types';
 import type { Locale } from '../../../src-shared/roles';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { translator } from '../../i18n';
 import { systemClock, type Clock } from '../clock';
 import { canImportLeads, type Viewer } from '../policy/policy';
@@ -248,7 +248,7 @@ export class ImportSessions {
   }
 
   async analyze(
-    db: Db,
+    db: ReadDb,
     viewer: Viewer,
     input: { uploadId: string; sheetIndex: number; headerRow: number; targets: (ImportTarget | null)[]; unmappedToNotes: boolean },
   ): Promise<ImportAnalysisView> {
@@ -257,7 +257,7 @@ export class ImportSessions {
   }
 
   private async analyzeHeld(
-    db: Db,
+    db: ReadDb,
     u: Upload,
     input: { uploadId: string; sheetIndex: number; headerRow: number; targets: (ImportTarget | null)[]; unmappedToNotes: boolean },
   ): Promise<ImportAnalysisView> {
@@ -279,10 +279,11 @@ export class ImportSessions {
     const bad: ImportRecord[] = [];
     let pending: ImportRecord[] = [];
     // Each batch's look-ups in one read transaction (no transaction may span the read's awaits).
-    const analyzePending = db.sqlite.transaction(() => {
-      for (const r of pending) analyzer.add(r);
-      pending = [];
-    });
+    const analyzePending = (): void =>
+      db.snapshot(() => {
+        for (const r of pending) analyzer.add(r);
+        pending = [];
+      });
     await readRecords(
       u.path,
       layout,

@@ -34,18 +34,18 @@ export const bulkInsertOrders = (
   options: { skipChangeLog?: boolean; recompute?: boolean } = {},
 ): { orders: number; lines: number; payments: number } => {
   const counts = { orders: 0, lines: 0, payments: 0 };
-  db.write(actorId, () => {
+  db.write(actorId, (tx) => {
     const tables = [orders, orderLines, payments];
-    if (options.skipChangeLog) for (const t of tables) for (const stmt of auditTriggerSql(t).slice(0, 3)) db.sqlite.exec(stmt);
-    const now = db.clock.now();
-    const insOrder = db.sqlite.prepare(
+    if (options.skipChangeLog) for (const t of tables) for (const stmt of auditTriggerSql(t).slice(0, 3)) tx.sqlite.exec(stmt);
+    const now = tx.clock.now();
+    const insOrder = tx.sqlite.prepare(
       `INSERT INTO orders (id, created_at, created_by, updated_at, updated_by, customer_id, order_date, contract_no, salesperson_id,
          amount, received, due_date, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insLine = db.sqlite.prepare(
+    const insLine = tx.sqlite.prepare(
       'INSERT INTO order_lines (id, order_id, line_no, product, product_key, quantity, unit_price, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insPayment = db.sqlite.prepare(
+    const insPayment = tx.sqlite.prepare(
       `INSERT INTO payments (id, created_at, created_by, updated_at, updated_by, order_id, customer_id, paid_on, amount, notes)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
     );
@@ -67,8 +67,8 @@ export const bulkInsertOrders = (
       counts.lines += o.lines.length;
       counts.payments += o.payments?.length ?? 0;
     }
-    if (options.skipChangeLog) installAuditTriggers(db.sqlite, tables);
-    if (options.recompute !== false) recomputeAll(db, actorId);
+    if (options.skipChangeLog) installAuditTriggers(tx.sqlite, tables);
+    if (options.recompute !== false) recomputeAll(tx, actorId);
   });
   return counts;
 };

@@ -17,7 +17,7 @@ import {
   type AbcThresholds,
   type OrderRules,
 } from '../../../src-shared/orders/logic';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { newId } from '../ids';
 import { getSetting, writeSetting } from '../settings/settings';
 import { getOrderRules } from './rules';
@@ -34,6 +34,8 @@ import { getOrderRules } from './rules';
 export const ABC_STATE_KEY = 'orders.abcState';
 export type Period = { start: string; end: string };
 
+/** Every positive period amount, largest first (index customer_sales_period). */
+const PERIOD_AMOUNTS = 'SELECT period_amount FROM customer_sales WHERE period_amount > 0 ORDER BY period_amount DESC';
 const GRADE_ROW = 'SELECT customer_id AS customerId, grade, period_amount AS amount FROM customer_sales';
 /** SQL: the customer with this id is in the recycle bin (its sales then count in no ABC period). */
 const IN_BIN = (id: string): string => `EXISTS (SELECT 1 FROM customers bin WHERE bin.id = ${id} AND bin.deleted_at IS NOT NULL)`;
@@ -67,7 +69,7 @@ const statements = (s: Database.Database) => ({
   movedOut: s.prepare<[string, string, string, string], string>(
     `SELECT DISTINCT customer_id FROM orders WHERE (order_date >= ? AND order_date < ?) OR (order_date > ? AND order_date <= ?)`,
   ),
-  periodAmounts: s.prepare<[], number>('SELECT period_amount FROM customer_sales WHERE period_amount > 0 ORDER BY period_amount DESC'),
+  periodAmounts: s.prepare<[], number>(PERIOD_AMOUNTS),
   // Customers whose stored grade lies outside that grade's amount range: range seeks on customer_sales_grade
   // (grade, period_amount) that return only the customers to change.
   wrongStoredA: s.prepare<[number], GradeRow>(`${GRADE_ROW} WHERE grade = 'A' AND period_amount < ?`),
@@ -107,30 +109,31 @@ type StateRow = { total: number; minA: number | null; aboveA: number; minB: numb
 type Statements = ReturnType<typeof statements>;
 
 const cache = new WeakMap<Database.Database, Statements>();
-const stmts = (db: Db): Statements => {
-  let s = cache.get(db.sqlite);
-  if (!s) cache.set(db.sqlite, (s = statements(db.sqlite)));
+/** The prepared statements, reads and writes, of one connection: only inside a write. */
+const stmts = (tx: WriteDb): Statements => {
+  let s = cache.get(tx.sqlite);
+  if (!s) cache.set(tx.sqlite, (s = statements(tx.sqlite)));
   return s;
 };
 
-export const todayOf = (db: Db): string => localIsoDate(db.clock.now());
+export const todayOf = (db: ReadDb): string => localIsoDate(db.clock.now());
 
 /** addEvent's row (see insertEvent above). */
-const event = (db: Db, actorId: string | null, customerId: string, kind: CustomerEventKind, data: Record<string, unknown>): void => {
-  stmts(db).insertEvent.run(newId(), customerId, db.clock.now(), actorId, kind, JSON.stringify(data));
+const event = (tx: WriteDb, actorId: string | null, customerId: string, kind: CustomerEventKind, data: Record<string, unknown>): void => {
+  stmts(tx).insertEvent.run(newId(), customerId, tx.clock.now(), actorId, kind, JSON.stringify(data));
 };
 
-const setStatusFromOrders = (db: Db, actorId: string | null, customerId: string, from: CustomerStatus, to: CustomerStatus): void => {
-  stmts(db).setStatus.run(to, db.clock.now(), actorId, customerId);
-  event(db, actorId, customerId, 'status_changed', { from, to, winBack: false, via: 'orders' });
+const setStatusFromOrders = (tx: WriteDb, actorId: string | null, customerId: string, from: CustomerStatus, to: CustomerStatus): void => {
+  stmts(tx).setStatus.run(to, tx.clock.now(), actorId, customerId);
+  event(tx, actorId, customerId, 'status_changed', { from, to, winBack: false, via: 'orders' });
 };
 
 /**
  * Re-derives one customer's row of customer_sales from its orders and moves
- * its lifecycle status to what the orders say. Call inside a write.
+ * its lifecycle status to what the orders say, inside the caller's write.
  */
-export const refreshCustomerSales = (db: Db, actorId: string | null, customerId: string, rules: OrderRules, period: Period): void => {
-  const s = stmts(db);
+export const refreshCustomerSales = (tx: WriteDb, actorId: string | null, customerId: string, rules: OrderRules, period: Period): void => {
+  const s = stmts(tx);
   const before = s.periodAmountOf.get(customerId) ?? 0;
   const rows = s.customerOrders.all(customerId);
   const dates = rows.map((r) => r.orderDate);
@@ -157,13 +160,13 @@ export const refreshCustomerSales = (db: Db, actorId: string | null, customerId:
     intervalDays: medianInterval(dates),
     periodAmount,
     periodOrderCount: periodCount,
-    now: db.clock.now(),
+    now: tx.clock.now(),
   });
-  noteAmountChange(db, before, periodAmount);
+  noteAmountChange(tx, before, periodAmount);
   const current = s.customerStatus.get(customerId)?.status as CustomerStatus | undefined;
   if (!current) return;
   const to = nextStatus(current, salesLevel(dates, total, rules));
-  if (to) setStatusFromOrders(db, actorId, customerId, current, to);
+  if (to) setStatusFromOrders(tx, actorId, customerId, current, to);
 };
 
 /**
@@ -172,35 +175,35 @@ export const refreshCustomerSales = (db: Db, actorId: string | null, customerId:
  * left (or entered) the window are re-summed; any other change of the period
  * (a new length in the settings) re-sums everyone.
  */
-export const ensureAbcPeriod = (db: Db, actorId: string | null, rules: OrderRules): Period => {
-  const period = abcPeriod(todayOf(db), rules.abcPeriodMonths);
-  const state = getSetting(db, ABC_STATE_KEY) as Period | undefined;
+export const ensureAbcPeriod = (tx: WriteDb, actorId: string | null, rules: OrderRules): Period => {
+  const period = abcPeriod(todayOf(tx), rules.abcPeriodMonths);
+  const state = getSetting(tx, ABC_STATE_KEY) as Period | undefined;
   if (state && state.start === period.start && state.end === period.end) return period;
-  const s = stmts(db);
+  const s = stmts(tx);
   if (state && state.start <= period.start && state.end <= period.end) {
     for (const id of s.movedOut.pluck().all(state.start, period.start, state.end, period.end) as unknown as string[]) {
       const before = s.periodAmountOf.get(id) ?? 0;
       s.resumPeriod.run({ id, ...period });
-      noteAmountChange(db, before, s.periodAmountOf.get(id) ?? 0);
+      noteAmountChange(tx, before, s.periodAmountOf.get(id) ?? 0);
     }
   } else {
     s.dropState.run();
-    db.sqlite
+    tx.sqlite
       .prepare(
         `UPDATE customer_sales SET
            period_amount = COALESCE((SELECT SUM(amount) FROM orders o WHERE o.customer_id = customer_sales.customer_id AND o.order_date BETWEEN @start AND @end), 0),
            period_order_count = (SELECT COUNT(*) FROM orders o WHERE o.customer_id = customer_sales.customer_id AND o.order_date BETWEEN @start AND @end)`,
       )
       .run(period);
-    zeroBinPeriods(db);
+    zeroBinPeriods(tx);
   }
-  writeSetting(db, actorId, ABC_STATE_KEY, period);
+  writeSetting(tx, actorId, ABC_STATE_KEY, period);
   return period;
 };
 
 /** Customers in the recycle bin take no part in the ABC period (through the bin's partial index). */
-const zeroBinPeriods = (db: Db): void => {
-  db.sqlite
+const zeroBinPeriods = (tx: WriteDb): void => {
+  tx.sqlite
     .prepare(
       `UPDATE customer_sales SET period_amount = 0, period_order_count = 0
         WHERE customer_id IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL) AND period_amount <> 0`,
@@ -209,8 +212,8 @@ const zeroBinPeriods = (db: Db): void => {
 };
 
 /** The thresholds from every period amount (one walk over customer_sales_period): the reference and the rebuild path. */
-export const currentThresholds = (db: Db, rules: OrderRules): AbcThresholds =>
-  abcThresholds(stmts(db).periodAmounts.pluck().all() as unknown as number[], rules.abcAPercent, rules.abcBPercent);
+export const currentThresholds = (db: ReadDb, rules: OrderRules): AbcThresholds =>
+  abcThresholds(db.sqlite.prepare<[], number>(PERIOD_AMOUNTS).pluck().all(), rules.abcAPercent, rules.abcBPercent);
 
 /** SQLite has no Infinity parameter: a threshold no amount reaches. */
 const bound = (n: number): number => (Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER);
@@ -222,9 +225,9 @@ const positive = (n: number): number => (n > 0 ? n : 0);
  * changes (inside the same write). No state yet = nothing to keep: the next
  * grading pass rebuilds it.
  */
-const noteAmountChange = (db: Db, before: number, after: number): void => {
+const noteAmountChange = (tx: WriteDb, before: number, after: number): void => {
   if (before === after) return;
-  const s = stmts(db);
+  const s = stmts(tx);
   const st = s.getState.get();
   if (!st) return;
   const a = shiftCut({ min: st.minA ?? Infinity, above: st.aboveA }, before, after);
@@ -237,13 +240,13 @@ const noteAmountChange = (db: Db, before: number, after: number): void => {
     aboveB: b.above,
     aPercent: st.aPercent,
     bPercent: st.bPercent,
-    now: db.clock.now(),
+    now: tx.clock.now(),
   });
 };
 
 /** The amount index walkCut moves over: four index seeks on customer_sales_period. */
-const amountIndex = (db: Db): AmountIndex => {
-  const s = stmts(db);
+const amountIndex = (tx: WriteDb): AmountIndex => {
+  const s = stmts(tx);
   return {
     nextAbove: (v) => s.nextAbove.get(v) ?? null,
     nextBelow: (v) => s.nextBelow.get(v) ?? null,
@@ -257,14 +260,14 @@ const amountIndex = (db: Db): AmountIndex => {
  * amounts put them (a few index seeks), or a full rebuild when there is no
  * state, it was computed for other percentages, or the walk would be long.
  */
-const thresholds = (db: Db, rules: OrderRules): AbcThresholds => {
-  const s = stmts(db);
+const thresholds = (tx: WriteDb, rules: OrderRules): AbcThresholds => {
+  const s = stmts(tx);
   const st = s.getState.get();
   let a: Cut | null = null;
   let b: Cut | null = null;
   let total = 0;
   if (st && st.aPercent === rules.abcAPercent && st.bPercent === rules.abcBPercent) {
-    const idx = amountIndex(db);
+    const idx = amountIndex(tx);
     total = st.total;
     a = walkCut(idx, { min: st.minA ?? Infinity, above: st.aboveA }, rules.abcAPercent, total);
     b = a && walkCut(idx, { min: st.minB ?? Infinity, above: st.aboveB }, rules.abcBPercent, total);
@@ -284,15 +287,15 @@ const thresholds = (db: Db, rules: OrderRules): AbcThresholds => {
     aboveB: b.above,
     aPercent: rules.abcAPercent,
     bPercent: rules.abcBPercent,
-    now: db.clock.now(),
+    now: tx.clock.now(),
   });
   return { minA: a.min, minB: Math.min(a.min, b.min), total };
 };
 
-/** Test and bench hook: the incrementally kept thresholds against a full recomputation. */
-export const abcStateMatchesFull = (db: Db, rules: OrderRules): boolean => {
-  const kept = thresholds(db, rules);
-  const full = currentThresholds(db, rules);
+/** Test and bench hook: the incrementally kept thresholds against a full recomputation (inside a write: it stores the kept ones). */
+export const abcStateMatchesFull = (tx: WriteDb, rules: OrderRules): boolean => {
+  const kept = thresholds(tx, rules);
+  const full = currentThresholds(tx, rules);
   return kept.minA === full.minA && kept.minB === full.minB && kept.total === full.total;
 };
 
@@ -302,9 +305,9 @@ export const abcStateMatchesFull = (db: Db, rules: OrderRules): boolean => {
  * customer_sales, a grade_history row and a 'grade_changed' event each.
  * Returns how many changed. Cost: a few index seeks plus one per change.
  */
-export const recomputeGrades = (db: Db, actorId: string | null, rules: OrderRules, period: Period): number => {
-  const s = stmts(db);
-  const t = thresholds(db, rules);
+export const recomputeGrades = (tx: WriteDb, actorId: string | null, rules: OrderRules, period: Period): number => {
+  const s = stmts(tx);
+  const t = thresholds(tx, rules);
   const minA = bound(t.minA);
   const minB = bound(t.minB);
   const wrong = [
@@ -315,7 +318,7 @@ export const recomputeGrades = (db: Db, actorId: string | null, rules: OrderRule
     ...s.wrongStoredCHigh.all(minB),
     ...s.wrongUngraded.all(),
   ];
-  const now = db.clock.now();
+  const now = tx.clock.now();
   const label = `${period.start}..${period.end}`;
   for (const row of wrong) {
     const grade: CustomerGrade | null = gradeOf(row.amount, t);
@@ -324,7 +327,7 @@ export const recomputeGrades = (db: Db, actorId: string | null, rules: OrderRule
     s.setSalesGrade.run(grade, row.customerId);
     const share = t.total > 0 ? positive(row.amount) / t.total : 0;
     s.insertHistory.run(newId(), row.customerId, grade, row.grade, now, period.start, period.end, positive(row.amount), share);
-    event(db, actorId, row.customerId, 'grade_changed', { from: row.grade, to: grade, period: label });
+    event(tx, actorId, row.customerId, 'grade_changed', { from: row.grade, to: grade, period: label });
   }
   return wrong.length;
 };
@@ -333,39 +336,39 @@ export const recomputeGrades = (db: Db, actorId: string | null, rules: OrderRule
  * After orders or payments of some customers changed (inside the same write):
  * their figures and statuses, then the grades of everyone whose grade moved.
  */
-export const afterOrdersChanged = (db: Db, actorId: string | null, customerIds: Iterable<string>): void => {
-  const rules = getOrderRules(db);
-  const period = ensureAbcPeriod(db, actorId, rules);
-  for (const id of new Set(customerIds)) refreshCustomerSales(db, actorId, id, rules, period);
-  recomputeGrades(db, actorId, rules, period);
+export const afterOrdersChanged = (tx: WriteDb, actorId: string | null, customerIds: Iterable<string>): void => {
+  const rules = getOrderRules(tx);
+  const period = ensureAbcPeriod(tx, actorId, rules);
+  for (const id of new Set(customerIds)) refreshCustomerSales(tx, actorId, id, rules, period);
+  recomputeGrades(tx, actorId, rules, period);
 };
 
 /**
  * After customers were merged, un-merged, or moved into or out of the recycle
  * bin (here or through an exchange): those that have orders now, or had
- * figures before, get their totals, status and grade recomputed. Call inside
- * the write that changed them.
+ * figures before, get their totals, status and grade recomputed, inside the
+ * write that changed them.
  */
-export const afterCustomersChanged = (db: Db, actorId: string | null, customerIds: Iterable<string>): void => {
-  const involved = db.sqlite
+export const afterCustomersChanged = (tx: WriteDb, actorId: string | null, customerIds: Iterable<string>): void => {
+  const involved = tx.sqlite
     .prepare<[string, string], number>(
       'SELECT EXISTS (SELECT 1 FROM orders WHERE customer_id = ?) OR EXISTS (SELECT 1 FROM customer_sales WHERE customer_id = ? AND order_count > 0)',
     )
     .pluck();
   const ids = [...new Set(customerIds)].filter((id) => involved.get(id, id));
-  if (ids.length) afterOrdersChanged(db, actorId, ids);
+  if (ids.length) afterOrdersChanged(tx, actorId, ids);
 };
 
 /**
  * Rebuilds every customer's figures, status and grade from the orders (after
- * a bulk load, a merge, or a change of the rules). Call inside a write.
+ * a bulk load, a merge, or a change of the rules), inside the caller's write.
  */
-export const recomputeAll = (db: Db, actorId: string | null): void => {
-  const rules = getOrderRules(db);
-  const period = abcPeriod(todayOf(db), rules.abcPeriodMonths);
-  const now = db.clock.now();
-  stmts(db).dropState.run();
-  db.sqlite
+export const recomputeAll = (tx: WriteDb, actorId: string | null): void => {
+  const rules = getOrderRules(tx);
+  const period = abcPeriod(todayOf(tx), rules.abcPeriodMonths);
+  const now = tx.clock.now();
+  stmts(tx).dropState.run();
+  tx.sqlite
     .prepare(
       `INSERT INTO customer_sales (customer_id, order_count, total_amount, received_amount, first_order_on, last_order_on,
          interval_days, period_amount, period_order_count, grade, updated_at)
@@ -379,8 +382,8 @@ export const recomputeAll = (db: Db, actorId: string | null): void => {
          period_order_count = excluded.period_order_count, updated_at = excluded.updated_at`,
     )
     .run({ ...period, now });
-  zeroBinPeriods(db);
-  db.sqlite
+  zeroBinPeriods(tx);
+  tx.sqlite
     .prepare(
       `UPDATE customer_sales SET order_count = 0, total_amount = 0, received_amount = 0, first_order_on = NULL, last_order_on = NULL,
          interval_days = NULL, period_amount = 0, period_order_count = 0, updated_at = ?
@@ -390,14 +393,14 @@ export const recomputeAll = (db: Db, actorId: string | null): void => {
 
   // Intervals and statuses: one walk over the orders in (customer, date) order.
   const statusOf = new Map(
-    db.sqlite
+    tx.sqlite
       .prepare<[], { id: string; status: string; total: number }>(
         'SELECT c.id, c.status, s.total_amount AS total FROM customer_sales s JOIN customers c ON c.id = s.customer_id',
       )
       .all()
       .map((r) => [r.id, r]),
   );
-  const setInterval = db.sqlite.prepare('UPDATE customer_sales SET interval_days = ? WHERE customer_id = ?');
+  const setInterval = tx.sqlite.prepare('UPDATE customer_sales SET interval_days = ? WHERE customer_id = ?');
   const finish = (customerId: string, dates: string[]): void => {
     const interval = medianInterval(dates);
     if (interval !== null) setInterval.run(interval, customerId);
@@ -405,12 +408,12 @@ export const recomputeAll = (db: Db, actorId: string | null): void => {
     if (!c) return;
     statusOf.delete(customerId);
     const to = nextStatus(c.status as CustomerStatus, salesLevel(dates, c.total, rules));
-    if (to) setStatusFromOrders(db, actorId, customerId, c.status as CustomerStatus, to);
+    if (to) setStatusFromOrders(tx, actorId, customerId, c.status as CustomerStatus, to);
   };
   let currentId: string | null = null;
   let dates: string[] = [];
   // .all(): no other statement may run on the connection while an iterator is open.
-  const all = db.sqlite
+  const all = tx.sqlite
     .prepare<[], { customerId: string; orderDate: string }>('SELECT customer_id AS customerId, order_date AS orderDate FROM orders ORDER BY customer_id, order_date')
     .all();
   for (const r of all) {
@@ -425,21 +428,24 @@ export const recomputeAll = (db: Db, actorId: string | null): void => {
   // Rows left: customers whose orders were all removed.
   for (const id of [...statusOf.keys()]) finish(id, []);
 
-  writeSetting(db, actorId, ABC_STATE_KEY, period);
-  recomputeGrades(db, actorId, rules, period);
+  writeSetting(tx, actorId, ABC_STATE_KEY, period);
+  recomputeGrades(tx, actorId, rules, period);
 };
 
 /**
  * The rolling ABC period moves a day at a time even when no order changes:
  * when the stored period is not today's, re-sum and re-grade (one write).
- * Cheap when nothing moved (one settings read). The order channels call it
- * before reading; the shell may also call it at start and hourly.
+ * Cheap when nothing moved (one settings read). The orders module's hourly
+ * job (module.ts), which the host also runs after every login; the order
+ * channels only read what it keeps.
  */
 export const refreshAbcIfStale = (db: Db): boolean => {
   const rules = getOrderRules(db);
   const period = abcPeriod(todayOf(db), rules.abcPeriodMonths);
   const state = getSetting(db, ABC_STATE_KEY) as Period | undefined;
   if (state && state.start === period.start && state.end === period.end) return false;
-  db.write(null, () => recomputeGrades(db, null, rules, ensureAbcPeriod(db, null, rules)));
+  // No period yet and no figures to grade (a new workspace): the first order sets the period.
+  if (!state && !db.sqlite.prepare('SELECT 1 FROM customer_sales LIMIT 1').get()) return false;
+  db.write(null, (tx) => recomputeGrades(tx, null, rules, ensureAbcPeriod(tx, null, rules)));
   return true;
 };

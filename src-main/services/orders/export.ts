@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OrderFilter } from '../../../src-shared/orders/schemas';
 import type { OrderLine, OrderListRow } from '../../../src-shared/orders/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import { ordersForExport } from './orders';
@@ -13,7 +13,7 @@ const yuan = (fen: number): number => fen / 100;
  * filter's rows, newest first) and one of their lines. Sales get only what
  * they may see (the same visibility as the list).
  */
-export const exportOrders = async (db: Db, viewer: Viewer, filter: OrderFilter, file: string, t: TFunction): Promise<number> => {
+export const exportOrders = async (db: ReadDb, viewer: Viewer, filter: OrderFilter, file: string, t: TFunction): Promise<number> => {
   const { orders, lines } = ordersForExport(db, viewer, filter);
   // One row type for both sheets (writeXlsx takes one): an order, and on the lines sheet one of its lines.
   type Row = { order: OrderListRow; line?: OrderLine };

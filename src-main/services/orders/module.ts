@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection';
+import type { ReadDb, WriteDb } from '../../db/connection';
 import { orderTables } from '../../db/tables/orders';
 import type { ServiceModule } from '../module';
 import { orderHandlers } from './handlers';
@@ -8,7 +8,7 @@ import { afterCustomersChanged, afterOrdersChanged, refreshAbcIfStale } from './
  * The customers whose sales figures an exchange import touched: of orders, lines and payments that
  * arrived, changed or were deleted (a deleted row's customer comes from its last change-log entry).
  */
-const customersOf = (db: Db, table: 'orders' | 'order_lines' | 'payments', ids: string[]): string[] => {
+const customersOf = (db: ReadDb, table: 'orders' | 'order_lines' | 'payments', ids: string[]): string[] => {
   const out = new Set<string>();
   // Named parameters: better-sqlite3 does not bind numbered ones (?1) from positional values.
   const orderStatement = db.sqlite.prepare<[{ id: string }], { c: string | null }>(
@@ -37,8 +37,8 @@ const customersOf = (db: Db, table: 'orders' | 'order_lines' | 'payments', ids: 
 
 const recomputeAfterImport =
   (table: 'orders' | 'order_lines' | 'payments') =>
-  (db: Db, actorId: string, ids: string[]): void =>
-    afterOrdersChanged(db, actorId, customersOf(db, table, ids));
+  (tx: WriteDb, actorId: string, ids: string[]): void =>
+    afterOrdersChanged(tx, actorId, customersOf(tx, table, ids));
 
 /** Orders, lines and payments: what a customer bought and paid; the derived sales figures and ABC grades. */
 export const ordersModule: ServiceModule = {
@@ -61,7 +61,7 @@ export const ordersModule: ServiceModule = {
     },
   },
   jobs: [
-    // The ABC grading period moves with the calendar, even when nobody opens the order screens.
+    // The ABC grading period moves with the calendar (the order channels only read the grades it keeps): hourly, and after every login (host.ts).
     { name: 'abc-period-roll', every: 'hourly', run: (db) => void refreshAbcIfStale(db) },
   ],
 };

@@ -2,7 +2,7 @@ import { AppError } from '../../../src-shared/errors';
 import { lineAmount, localIsoDate, overdueDays, productKey } from '../../../src-shared/orders/logic';
 import type { OrderCreate, OrderFilter, OrderUpdate, PaymentCreate } from '../../../src-shared/orders/schemas';
 import type { Order, OrderLine, OrderListRow, OrderPage, Payment } from '../../../src-shared/orders/types';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { addEvent, userNames } from '../customers/events';
 import type { CustomerRow } from '../customers/repository';
 import { newId } from '../ids';
@@ -33,12 +33,12 @@ const ORDER_COLUMNS = `o.id, o.customer_id AS customerId, c.name AS customerName
   o.contract_no AS contractNo, o.salesperson_id AS salespersonId, o.amount, o.received, o.due_date AS dueDate, o.notes,
   o.created_at AS createdAt, o.updated_at AS updatedAt`;
 
-const findOrderRow = (db: Db, id: string): OrderRow | undefined =>
+const findOrderRow = (db: ReadDb, id: string): OrderRow | undefined =>
   db.sqlite.prepare<[string], OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?`).get(id);
 
-const today = (db: Db): string => localIsoDate(db.clock.now());
+const today = (db: ReadDb): string => localIsoDate(db.clock.now());
 
-const toListRows = (db: Db, viewer: Viewer, rows: (OrderRow & { products?: string; lineCount?: number })[]): OrderListRow[] => {
+const toListRows = (db: ReadDb, viewer: Viewer, rows: (OrderRow & { products?: string; lineCount?: number })[]): OrderListRow[] => {
   const names = userNames(db, rows.map((r) => r.salespersonId));
   const t = today(db);
   return rows.map((r) => ({
@@ -63,14 +63,14 @@ const toListRows = (db: Db, viewer: Viewer, rows: (OrderRow & { products?: strin
   }));
 };
 
-const linesOf = (db: Db, orderId: string): OrderLine[] =>
+const linesOf = (db: ReadDb, orderId: string): OrderLine[] =>
   db.sqlite
     .prepare<[string], OrderLine>(
       'SELECT id, line_no AS lineNo, product, quantity, unit_price AS unitPrice, amount FROM order_lines WHERE order_id = ? ORDER BY line_no',
     )
     .all(orderId);
 
-const paymentsOf = (db: Db, orderId: string): Payment[] => {
+const paymentsOf = (db: ReadDb, orderId: string): Payment[] => {
   const rows = db.sqlite
     .prepare<[string], Omit<Payment, 'createdBy'> & { createdById: string | null }>(
       'SELECT id, order_id AS orderId, paid_on AS paidOn, amount, notes, created_by AS createdById FROM payments WHERE order_id = ? ORDER BY paid_on, id',
@@ -80,14 +80,14 @@ const paymentsOf = (db: Db, orderId: string): Payment[] => {
   return rows.map(({ createdById, ...p }) => ({ ...p, createdBy: createdById ? { id: createdById, displayName: names.get(createdById) ?? '' } : null }));
 };
 
-const toOrder = (db: Db, viewer: Viewer, row: OrderRow): Order => {
+const toOrder = (db: ReadDb, viewer: Viewer, row: OrderRow): Order => {
   const [base] = toListRows(db, viewer, [row]);
   const { products: _p, lineCount: _n, ...rest } = base!;
   return { ...rest, lines: linesOf(db, row.id), payments: paymentsOf(db, row.id) };
 };
 
 /** One order with its lines and payments, if the viewer may see it. */
-export const getOrder = (db: Db, viewer: Viewer, id: string): Order => {
+export const getOrder = (db: ReadDb, viewer: Viewer, id: string): Order => {
   const row = findOrderRow(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   if (!canSeeOrder(viewer, row)) throw new AppError('FORBIDDEN');
@@ -95,7 +95,7 @@ export const getOrder = (db: Db, viewer: Viewer, id: string): Order => {
 };
 
 /** The salesperson credited: sales credit themselves; managers anyone active; default the customer's owner. */
-const resolveSalesperson = (db: Db, viewer: Viewer, customer: CustomerRow, wanted: string | null | undefined): string => {
+const resolveSalesperson = (db: ReadDb, viewer: Viewer, customer: CustomerRow, wanted: string | null | undefined): string => {
   const id = wanted ?? customer.ownerId ?? viewer.id;
   if (id !== viewer.id && !canActForOthers(viewer)) throw new AppError('FORBIDDEN');
   const u = db.sqlite.prepare<[string], { active: number }>('SELECT active FROM users WHERE id = ?').get(id);
@@ -110,8 +110,8 @@ const totalOf = (lines: OrderCreate['lines']): number => {
   return total;
 };
 
-const insertLines = (db: Db, orderId: string, lines: OrderCreate['lines']): void => {
-  const insert = db.sqlite.prepare(
+const insertLines = (tx: WriteDb, orderId: string, lines: OrderCreate['lines']): void => {
+  const insert = tx.sqlite.prepare(
     'INSERT INTO order_lines (id, order_id, line_no, product, product_key, quantity, unit_price, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   lines.forEach((l, i) => insert.run(newId(), orderId, i + 1, l.product, productKey(l.product), l.quantity, l.unitPrice, lineAmount(l.quantity, l.unitPrice)));
@@ -120,28 +120,28 @@ const insertLines = (db: Db, orderId: string, lines: OrderCreate['lines']): void
 const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
 export const createOrder = (db: Db, viewer: Viewer, input: OrderCreate): Order => {
-  const id = db.write(viewer.id, () => {
-    const customer = writableCustomer(db, viewer, input.customerId);
-    const salespersonId = resolveSalesperson(db, viewer, customer, input.salespersonId);
+  const id = db.write(viewer.id, (tx) => {
+    const customer = writableCustomer(tx, viewer, input.customerId);
+    const salespersonId = resolveSalesperson(tx, viewer, customer, input.salespersonId);
     const id = newId();
-    const now = db.clock.now();
+    const now = tx.clock.now();
     const amount = totalOf(input.lines);
-    db.sqlite
+    tx.sqlite
       .prepare(
         `INSERT INTO orders (id, created_at, created_by, updated_at, updated_by, customer_id, order_date, contract_no, salesperson_id,
            amount, received, due_date, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
       )
       .run(id, now, viewer.id, now, viewer.id, customer.id, input.orderDate, input.contractNo, salespersonId, amount, input.dueDate, input.notes ?? null);
-    insertLines(db, id, input.lines);
-    addEvent(db, viewer.id, customer.id, 'order_added', { orderId: id, contractNo: input.contractNo, amount });
-    afterOrdersChanged(db, viewer.id, [customer.id]);
+    insertLines(tx, id, input.lines);
+    addEvent(tx, viewer.id, customer.id, 'order_added', { orderId: id, contractNo: input.contractNo, amount });
+    afterOrdersChanged(tx, viewer.id, [customer.id]);
     return id;
   });
   return getOrder(db, viewer, id);
 };
 
 /** Writable order: exists, its customer is live and the viewer may write for it. */
-const writableOrder = (db: Db, viewer: Viewer, id: string): OrderRow => {
+const writableOrder = (db: ReadDb, viewer: Viewer, id: string): OrderRow => {
   const row = findOrderRow(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   writableCustomer(db, viewer, row.customerId);
@@ -150,77 +150,77 @@ const writableOrder = (db: Db, viewer: Viewer, id: string): OrderRow => {
 
 /** Edits an order (not its customer): the lines are replaced; the amount may not fall below what was already received. */
 export const updateOrder = (db: Db, viewer: Viewer, input: OrderUpdate): Order => {
-  db.write(viewer.id, () => {
-    const row = writableOrder(db, viewer, input.id);
-    const customer = writableCustomer(db, viewer, row.customerId);
+  db.write(viewer.id, (tx) => {
+    const row = writableOrder(tx, viewer, input.id);
+    const customer = writableCustomer(tx, viewer, row.customerId);
     if (!canChangeSale(viewer, row)) throw new AppError('FORBIDDEN');
     // The credit stays unless it is really moved (the form sends the credited salesperson back unchanged).
     const keepsCredit = row.salespersonId !== null && (input.salespersonId === undefined || input.salespersonId === row.salespersonId);
-    const salespersonId = keepsCredit ? row.salespersonId! : resolveSalesperson(db, viewer, customer, input.salespersonId);
+    const salespersonId = keepsCredit ? row.salespersonId! : resolveSalesperson(tx, viewer, customer, input.salespersonId);
     const amount = totalOf(input.lines);
     if (amount < row.received) throw new AppError('ORDER_BELOW_RECEIVED', { received: yuan(row.received) });
-    db.sqlite
+    tx.sqlite
       .prepare(
         `UPDATE orders SET order_date = ?, contract_no = ?, salesperson_id = ?, amount = ?, due_date = ?, notes = ?, updated_at = ?, updated_by = ?
          WHERE id = ?`,
       )
-      .run(input.orderDate, input.contractNo, salespersonId, amount, input.dueDate, input.notes ?? null, db.clock.now(), viewer.id, row.id);
-    db.sqlite.prepare('DELETE FROM order_lines WHERE order_id = ?').run(row.id);
-    insertLines(db, row.id, input.lines);
-    addEvent(db, viewer.id, row.customerId, 'order_updated', { orderId: row.id, contractNo: input.contractNo, amount });
-    afterOrdersChanged(db, viewer.id, [row.customerId]);
+      .run(input.orderDate, input.contractNo, salespersonId, amount, input.dueDate, input.notes ?? null, tx.clock.now(), viewer.id, row.id);
+    tx.sqlite.prepare('DELETE FROM order_lines WHERE order_id = ?').run(row.id);
+    insertLines(tx, row.id, input.lines);
+    addEvent(tx, viewer.id, row.customerId, 'order_updated', { orderId: row.id, contractNo: input.contractNo, amount });
+    afterOrdersChanged(tx, viewer.id, [row.customerId]);
   });
   return getOrder(db, viewer, input.id);
 };
 
 export const deleteOrder = (db: Db, viewer: Viewer, id: string): null => {
-  db.write(viewer.id, () => {
-    const row = writableOrder(db, viewer, id);
+  db.write(viewer.id, (tx) => {
+    const row = writableOrder(tx, viewer, id);
     if (!canChangeSale(viewer, row)) throw new AppError('FORBIDDEN');
     // Children first and one by one, so the change log records each of them.
-    db.sqlite.prepare('DELETE FROM payments WHERE order_id = ?').run(id);
-    db.sqlite.prepare('DELETE FROM order_lines WHERE order_id = ?').run(id);
-    db.sqlite.prepare('DELETE FROM orders WHERE id = ?').run(id);
-    addEvent(db, viewer.id, row.customerId, 'order_removed', { orderId: id, contractNo: row.contractNo, amount: row.amount });
-    afterOrdersChanged(db, viewer.id, [row.customerId]);
+    tx.sqlite.prepare('DELETE FROM payments WHERE order_id = ?').run(id);
+    tx.sqlite.prepare('DELETE FROM order_lines WHERE order_id = ?').run(id);
+    tx.sqlite.prepare('DELETE FROM orders WHERE id = ?').run(id);
+    addEvent(tx, viewer.id, row.customerId, 'order_removed', { orderId: id, contractNo: row.contractNo, amount: row.amount });
+    afterOrdersChanged(tx, viewer.id, [row.customerId]);
   });
   return null;
 };
 
-const setReceived = (db: Db, viewer: Viewer, orderId: string): void => {
-  db.sqlite
+const setReceived = (tx: WriteDb, viewer: Viewer, orderId: string): void => {
+  tx.sqlite
     .prepare('UPDATE orders SET received = (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE order_id = @id), updated_at = @now, updated_by = @by WHERE id = @id')
-    .run({ id: orderId, now: db.clock.now(), by: viewer.id });
+    .run({ id: orderId, now: tx.clock.now(), by: viewer.id });
 };
 
 /** Records a payment against an order; more than the order still has open is refused. */
 export const addPayment = (db: Db, viewer: Viewer, input: PaymentCreate): Order => {
-  db.write(viewer.id, () => {
-    const row = writableOrder(db, viewer, input.orderId);
+  db.write(viewer.id, (tx) => {
+    const row = writableOrder(tx, viewer, input.orderId);
     const outstanding = row.amount - row.received;
     if (input.amount > outstanding) throw new AppError('OVERPAYMENT', { outstanding: yuan(outstanding) });
-    const now = db.clock.now();
-    db.sqlite
+    const now = tx.clock.now();
+    tx.sqlite
       .prepare(
         `INSERT INTO payments (id, created_at, created_by, updated_at, updated_by, order_id, customer_id, paid_on, amount, notes)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(newId(), now, viewer.id, now, viewer.id, row.id, row.customerId, input.paidOn, input.amount, input.notes ?? null);
-    setReceived(db, viewer, row.id);
-    addEvent(db, viewer.id, row.customerId, 'payment_received', { orderId: row.id, contractNo: row.contractNo, amount: input.amount });
-    afterOrdersChanged(db, viewer.id, [row.customerId]);
+    setReceived(tx, viewer, row.id);
+    addEvent(tx, viewer.id, row.customerId, 'payment_received', { orderId: row.id, contractNo: row.contractNo, amount: input.amount });
+    afterOrdersChanged(tx, viewer.id, [row.customerId]);
   });
   return getOrder(db, viewer, input.orderId);
 };
 
 export const removePayment = (db: Db, viewer: Viewer, paymentId: string): Order => {
-  const orderId = db.write(viewer.id, () => {
-    const p = db.sqlite.prepare<[string], { orderId: string }>('SELECT order_id AS orderId FROM payments WHERE id = ?').get(paymentId);
+  const orderId = db.write(viewer.id, (tx) => {
+    const p = tx.sqlite.prepare<[string], { orderId: string }>('SELECT order_id AS orderId FROM payments WHERE id = ?').get(paymentId);
     if (!p) throw new AppError('NOT_FOUND');
-    const row = writableOrder(db, viewer, p.orderId);
-    db.sqlite.prepare('DELETE FROM payments WHERE id = ?').run(paymentId);
-    setReceived(db, viewer, row.id);
-    afterOrdersChanged(db, viewer.id, [row.customerId]);
+    const row = writableOrder(tx, viewer, p.orderId);
+    tx.sqlite.prepare('DELETE FROM payments WHERE id = ?').run(paymentId);
+    setReceived(tx, viewer, row.id);
+    afterOrdersChanged(tx, viewer.id, [row.customerId]);
     return row.id;
   });
   return getOrder(db, viewer, orderId);
@@ -275,7 +275,7 @@ const LIST_SELECT = `SELECT ${ORDER_COLUMNS},
   FROM orders o JOIN customers c ON c.id = o.customer_id`;
 
 /** The order list: newest first, with the filter's count and sums. */
-export const listOrders = (db: Db, viewer: Viewer, filter: OrderFilter, limit: number, offset: number): OrderPage => {
+export const listOrders = (db: ReadDb, viewer: Viewer, filter: OrderFilter, limit: number, offset: number): OrderPage => {
   const w = whereOf(viewer, filter);
   // One customer: its index; otherwise walk the date index to fill the page.
   const page = filter.customerId ? w : whereOf(viewer, filter, true);
@@ -318,7 +318,7 @@ export const listOrders = (db: Db, viewer: Viewer, filter: OrderFilter, limit: n
 };
 
 /** Every order of the filter with its lines (for the export), in list order. */
-export const ordersForExport = (db: Db, viewer: Viewer, filter: OrderFilter): { orders: OrderListRow[]; lines: Map<string, OrderLine[]> } => {
+export const ordersForExport = (db: ReadDb, viewer: Viewer, filter: OrderFilter): { orders: OrderListRow[]; lines: Map<string, OrderLine[]> } => {
   const w = whereOf(viewer, filter, !filter.customerId);
   const rows = db.sqlite
     .prepare<Record<string, string>, OrderRow & { products: string; lineCount: number }>(`${LIST_SELECT} ${w.sql} ORDER BY o.order_date DESC, o.rowid DESC`)
@@ -346,7 +346,7 @@ const SUGGESTION_WINDOW = 20_000;
  * among the latest order lines containing the typed text, most used first,
  * with the unit price of the latest line. Sales see what they may see.
  */
-export const productSuggestions = (db: Db, viewer: Viewer, prefix: string): { product: string; count: number; lastUnitPrice: number }[] => {
+export const productSuggestions = (db: ReadDb, viewer: Viewer, prefix: string): { product: string; count: number; lastUnitPrice: number }[] => {
   const key = productKey(prefix);
   const mine = seesEverything(viewer)
     ? ''

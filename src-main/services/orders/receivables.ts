@@ -1,7 +1,7 @@
 import { ageingBucket, ageingBuckets, ageingDueRange, localIsoDate, overdueDays } from '../../../src-shared/orders/logic';
 import type { ReceivableFilter } from '../../../src-shared/orders/schemas';
 import type { AgeingSummary, ReceivablePage, ReceivableRow } from '../../../src-shared/orders/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { seesEverything, type Viewer } from '../policy/policy';
 import { userNames } from '../customers/events';
 import { ordersOfSql } from './orders';
@@ -42,7 +42,7 @@ const whereOf = (viewer: Viewer, f: ReceivableFilter, today: string) => {
  * overdue first, with the ageing summary of the same filter (without its
  * bucket, so the summary always shows all five buckets).
  */
-export const listReceivables = (db: Db, viewer: Viewer, filter: ReceivableFilter, limit: number, offset: number): ReceivablePage => {
+export const listReceivables = (db: ReadDb, viewer: Viewer, filter: ReceivableFilter, limit: number, offset: number): ReceivablePage => {
   const today = localIsoDate(db.clock.now());
   const w = whereOf(viewer, filter, today);
   const rows = db.sqlite
@@ -71,7 +71,7 @@ export const listReceivables = (db: Db, viewer: Viewer, filter: ReceivableFilter
 };
 
 /** Count and outstanding amount per ageing bucket (未到期, 1–30, 31–60, 61–90, >90 days). */
-export const ageingSummary = (db: Db, viewer: Viewer, filter: ReceivableFilter): AgeingSummary => {
+export const ageingSummary = (db: ReadDb, viewer: Viewer, filter: ReceivableFilter): AgeingSummary => {
   const today = localIsoDate(db.clock.now());
   const w = whereOf(viewer, { ...filter, bucket: undefined }, today);
   const byDue = db.sqlite

@@ -1,7 +1,7 @@
 import type { CustomerGrade, CustomerStatus } from '../../../src-shared/customers/enums';
 import { abcPeriod, isChurnRisk, localIsoDate } from '../../../src-shared/orders/logic';
 import type { CustomerSalesSummary, GradeHistoryRow } from '../../../src-shared/orders/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { seesEverything, type Viewer } from '../policy/policy';
 import { writableCustomer } from '../policy/guards';
 import { getOrderRules } from './rules';
@@ -21,7 +21,7 @@ type SalesRow = {
  * flag and the grade. Owner, managers and admins only (the amounts are the
  * customer's business with its owner): others get FORBIDDEN.
  */
-export const customerSalesSummary = (db: Db, viewer: Viewer, customerId: string): CustomerSalesSummary => {
+export const customerSalesSummary = (db: ReadDb, viewer: Viewer, customerId: string): CustomerSalesSummary => {
   const c = writableCustomer(db, viewer, customerId);
   const rules = getOrderRules(db);
   const today = localIsoDate(db.clock.now());
@@ -54,7 +54,7 @@ export const customerSalesSummary = (db: Db, viewer: Viewer, customerId: string)
   };
 };
 
-export const gradeHistoryOf = (db: Db, viewer: Viewer, customerId: string): GradeHistoryRow[] => {
+export const gradeHistoryOf = (db: ReadDb, viewer: Viewer, customerId: string): GradeHistoryRow[] => {
   writableCustomer(db, viewer, customerId);
   return db.sqlite
     .prepare<[string], GradeHistoryRow>(
@@ -69,7 +69,7 @@ export const gradeHistoryOf = (db: Db, viewer: Viewer, customerId: string): Grad
  * order or contact for longer than churnFactor × that interval. SQL over
  * customer_sales + customers.last_contact_at, so it is right whatever day it is.
  */
-export const churnRiskCustomerIds = (db: Db, viewer: Viewer): string[] => {
+export const churnRiskCustomerIds = (db: ReadDb, viewer: Viewer): string[] => {
   const rules = getOrderRules(db);
   const today = localIsoDate(db.clock.now());
   const rows = db.sqlite

@@ -14,13 +14,13 @@ export const printHandlers = (ctx: ModuleContext): ModuleHandlers<typeof printCh
   return {
     'print.render': (input, { user, session }) => {
       const locale = input.locale ?? session.locale;
-      return renderPrintForm(ctx.db(), user, locale, translator(locale), input);
+      return renderPrintForm(ctx.read(), user, locale, translator(locale), input);
     },
     'print.capabilities': () => ({ native: printer !== undefined }),
     'print.output': async (input, { user, session }) => {
       if (!printer) throw new AppError('PRINT_UNAVAILABLE');
       const locale = input.locale ?? session.locale;
-      const doc = renderPrintForm(ctx.db(), user, locale, translator(locale), input);
+      const doc = renderPrintForm(ctx.read(), user, locale, translator(locale), input);
       const job = { title: doc.title, fileName: doc.fileName, html: doc.html, footerTemplate: doc.footerTemplate, footerText: doc.footerText };
       try {
         if (input.action === 'print') return { done: await printer.print(job), filePath: null };

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { PrintDocument, PrintForm, PrintRequest } from '../../../src-shared/print/forms';
 import type { Locale } from '../../../src-shared/roles';
 import type { UserInfo } from '../../../src-shared/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { activities, contacts, users } from '../../db/schema';
 import { getCustomerCard } from '../customers/customers';
 import { getSettings } from '../settings/settings';
@@ -19,7 +19,7 @@ import { getVisitDetail } from '../visits/visits';
 export const CARD_ACTIVITY_LIMIT = 10;
 
 /** The newest live entries of a customer's contact log, with the contact's and the salesperson's names. */
-export const recentActivities = (db: Db, customerId: string, limit: number): CardActivity[] =>
+export const recentActivities = (db: ReadDb, customerId: string, limit: number): CardActivity[] =>
   db.orm
     .select({
       occurredAt: activities.occurredAt,
@@ -49,7 +49,7 @@ const fileSafe = (s: string): string =>
 
 type Rendered = { title: string; name: string; formNo?: string | null; subtitle?: string; body: SafeHtml; tail?: SafeHtml; signatures: string[] };
 
-const renderBody = (db: Db, viewer: UserInfo, ctx: PrintContext, form: PrintForm, id: string): Rendered => {
+const renderBody = (db: ReadDb, viewer: UserInfo, ctx: PrintContext, form: PrintForm, id: string): Rendered => {
   const { t } = ctx;
   const title = t(`print.forms.${form}`);
   switch (form) {
@@ -98,7 +98,7 @@ const renderBody = (db: Db, viewer: UserInfo, ctx: PrintContext, form: PrintForm
  * read permissions as the record itself. The result is a complete HTML
  * document the preview, the app's print/PDF and the tests all use.
  */
-export const renderPrintForm = (db: Db, viewer: UserInfo, locale: Locale, t: TFunction, req: PrintRequest): PrintDocument => {
+export const renderPrintForm = (db: ReadDb, viewer: UserInfo, locale: Locale, t: TFunction, req: PrintRequest): PrintDocument => {
   const settings = getSettings(db);
   const ctx: PrintContext = { t, locale, companyName: settings.companyName, company: settings, now: db.clock.now(), printedBy: viewer.displayName };
   const r = renderBody(db, viewer, ctx, req.form, req.id);

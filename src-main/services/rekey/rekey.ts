@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError, errorCode } from '../../../src-shared/errors';
 import type { KeyStatus, KeyUserRef, RekeyOutcome, RekeyPhase, RekeyReason } from '../../../src-shared/contract/keys';
-import type { Db } from '../../db/connection';
+import type Database from 'better-sqlite3';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { users } from '../../db/schema';
 import { readJsonIfExists, writeFileAtomic } from '../../keyring/atomicFile';
 import {
@@ -75,23 +76,23 @@ const writePending = (dataDir: string, pending: RekeyPending): void => writeFile
 const clearPending = (dataDir: string): void => rmSync(join(dataDir, PENDING_FILE), { force: true });
 
 /**
- * Records that a re-key is owed, for a change that asks for one: called inside
- * that change's transaction, before it commits, so no crash can leave the
- * change committed without the mark (a mark whose change then rolled back
- * only costs one re-key more at the next login).
+ * Records that a re-key is owed, for a change that asks for one: inside that
+ * change's write (`_tx`, which only a write has), before it commits, so no
+ * crash can leave the change committed without the mark (a mark whose change
+ * then rolled back only costs one re-key more at the next login).
  */
-export const markRekeyPending = (ws: Workspace, reason: RekeyReason): void => {
+export const markRekeyPending = (ws: Workspace, _tx: WriteDb, reason: RekeyReason): void => {
   if (!hasPending(ws.dataDir)) writePending(ws.dataDir, { reason, since: ws.clock.now(), error: null });
 };
 
 /** Slot id → the user it belongs to, for the users of the database. */
-const slotOwners = (db: Db, keyring: Keyring): Map<string, { id: string; username: string; displayName: string; active: boolean }> => {
+const slotOwners = (db: ReadDb, keyring: Keyring): Map<string, { id: string; username: string; displayName: string; active: boolean }> => {
   const rows = db.orm.select({ id: users.id, username: users.username, usernameKey: users.usernameKey, displayName: users.displayName, active: users.active }).from(users).all();
   return new Map(rows.map((r) => [slotId(keyring, r.usernameKey), r]));
 };
 
 /** Active users whose slot is still a legacy one. */
-export const legacySlotUsers = (db: Db, keyring: Keyring): KeyUserRef[] => {
+export const legacySlotUsers = (db: ReadDb, keyring: Keyring): KeyUserRef[] => {
   const owners = slotOwners(db, keyring);
   return Object.entries(keyring.users)
     .filter(([id, slot]) => isLegacySlot(slot) && owners.get(id)?.active)
@@ -123,8 +124,10 @@ const isBusy = (e: unknown): boolean => {
  * is none (synchronous: no other work of this process runs until the rekey
  * is done).
  */
-const rekeyConnection = (db: Db, newKey: Buffer): void => {
-  const sqlite = db.sqlite;
+const rekeyConnection = (db: Db, newKey: Buffer): void =>
+  db.maintenance((sqlite) => rekeySqlite(sqlite, newKey));
+
+const rekeySqlite = (sqlite: Database.Database, newKey: Buffer): void => {
   if (sqlite.inTransaction) throw new AppError('REKEY_BUSY', undefined, 'a transaction is open');
   let mode: unknown;
   try {
@@ -248,7 +251,7 @@ export const rekeyAfterChange = async (ws: Workspace, db: Db, options: RekeyOpti
   }
 };
 
-export const keyStatus = (ws: Workspace, db: Db): KeyStatus => {
+export const keyStatus = (ws: Workspace, db: ReadDb): KeyStatus => {
   const state = stateOf(ws);
   const keyring = ws.keyring();
   return {

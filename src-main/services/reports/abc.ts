@@ -2,7 +2,7 @@ import { customerGrades, type CustomerGrade } from '../../../src-shared/customer
 import { abcThresholds, gradeOf } from '../../../src-shared/orders/logic';
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
 import type { AbcResult } from '../../../src-shared/reports/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import { getOrderRules } from '../orders/rules';
 import { activitiesByCustomer, namedCustomers, pickNamed, salesByCustomer, visitsByCustomer } from './figures';
@@ -15,7 +15,7 @@ import { buildScope } from './scope';
  * grade), the top customers, and the customers whose effort (contacts and
  * visits in the period) is high but whose sales are low.
  */
-export const abcReport = (db: Db, viewer: Viewer, filter: ReportFilter): AbcResult => {
+export const abcReport = (db: ReadDb, viewer: Viewer, filter: ReportFilter): AbcResult => {
   const s = buildScope(db, viewer, filter);
   const rules = getOrderRules(db);
   const sales = salesByCustomer(db, s);

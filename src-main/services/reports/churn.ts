@@ -3,7 +3,7 @@ import { daysBetween as orderDaysBetween, isChurnRisk } from '../../../src-share
 import { localDate } from '../../../src-shared/reports/period';
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
 import type { ChurnResult } from '../../../src-shared/reports/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import { getOrderRules } from '../orders/rules';
 import { all } from './figures';
@@ -15,7 +15,7 @@ import { buildScope, userNameMap } from './scope';
  * churnFactor × their usual purchase interval). The period does not apply to
  * "at risk now".
  */
-export const churnReport = (db: Db, viewer: Viewer, filter: ReportFilter): ChurnResult => {
+export const churnReport = (db: ReadDb, viewer: Viewer, filter: ReportFilter): ChurnResult => {
   const s = buildScope(db, viewer, filter);
   // The lost customers of the period, read once (through the status index) and grouped here.
   const lost = all<{ reason: string | null; grade: CustomerGrade | null; lost_at: number }>(

@@ -1,7 +1,7 @@
 import { growthRate, previousPeriod, samePeriodLastYear } from '../../../src-shared/reports/period';
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
 import type { ComparisonMetric, ComparisonResult } from '../../../src-shared/reports/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import { one, salesPerCustomer } from './figures';
 import { buildScope, scopeMembership, withPeriod, type Scope } from './scope';
@@ -12,7 +12,7 @@ import { buildScope, scopeMembership, withPeriod, type Scope } from './scope';
  * a large customers row per new customer would cost more than the rest of the
  * comparison).
  */
-const newCustomerCount = (db: Db, s: Scope): number => {
+const newCustomerCount = (db: ReadDb, s: Scope): number => {
   const range = [s.start, s.end];
   if (!s.everyone) {
     return one<{ v: number }>(db, `SELECT count(*) AS v FROM customers c WHERE c.created_at >= ? AND c.created_at < ? AND ${s.where}`, [...range, ...s.params]).v;
@@ -29,7 +29,7 @@ const newCustomerCount = (db: Db, s: Scope): number => {
   return created - gone;
 };
 
-const metricsOf = (db: Db, s: Scope, member: (id: string) => boolean): Record<ComparisonMetric, number> => ({
+const metricsOf = (db: ReadDb, s: Scope, member: (id: string) => boolean): Record<ComparisonMetric, number> => ({
   sales: salesPerCustomer(db, s.period.from, s.period.to).reduce((sum, r) => (member(r.id) ? sum + r.amount : sum), 0),
   newCustomers: newCustomerCount(db, s),
   contacts: one<{ v: number }>(
@@ -47,7 +47,7 @@ const metricsOf = (db: Db, s: Scope, member: (id: string) => boolean): Record<Co
 });
 
 /** This period against the previous one (环比) and the same period last year (同比). */
-export const comparisonReport = (db: Db, viewer: Viewer, filter: ReportFilter): ComparisonResult => {
+export const comparisonReport = (db: ReadDb, viewer: Viewer, filter: ReportFilter): ComparisonResult => {
   const s = buildScope(db, viewer, filter);
   const previous = previousPeriod(s.period);
   const lastYear = samePeriodLastYear(s.period);

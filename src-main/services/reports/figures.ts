@@ -1,15 +1,15 @@
 import type { CustomerGrade, CustomerStatus } from '../../../src-shared/customers/enums';
 import type { NamedCustomer } from '../../../src-shared/reports/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { scopeMembership, userNameMap, type Scope } from './scope';
 
 /** What several reports read alike: the query helpers, the customers' names, and the figures they share. */
 
-export const all = <T>(db: Db, sql: string, params: unknown[]): T[] => db.sqlite.prepare(sql).all(...params) as T[];
-export const one = <T>(db: Db, sql: string, params: unknown[]): T => db.sqlite.prepare(sql).get(...params) as T;
+export const all = <T>(db: ReadDb, sql: string, params: unknown[]): T[] => db.sqlite.prepare(sql).all(...params) as T[];
+export const one = <T>(db: ReadDb, sql: string, params: unknown[]): T => db.sqlite.prepare(sql).get(...params) as T;
 
 /** Names and owners of customers, for the rows a report lists. */
-export const namedCustomers = (db: Db, ids: string[]): Map<string, NamedCustomer & { grade: CustomerGrade | null; status: CustomerStatus }> => {
+export const namedCustomers = (db: ReadDb, ids: string[]): Map<string, NamedCustomer & { grade: CustomerGrade | null; status: CustomerStatus }> => {
   const out = new Map<string, NamedCustomer & { grade: CustomerGrade | null; status: CustomerStatus }>();
   const names = userNameMap(db);
   for (let i = 0; i < ids.length; i += 500) {
@@ -37,7 +37,7 @@ export const pickNamed = (c: NamedCustomer | undefined, id: string): NamedCustom
  * Sales (fen) per customer for a period, over the orders' covering index
  * (customer_id, order_date, amount): no order row is read. Not yet scoped.
  */
-export const salesPerCustomer = (db: Db, from: string, to: string): { id: string; amount: number }[] =>
+export const salesPerCustomer = (db: ReadDb, from: string, to: string): { id: string; amount: number }[] =>
   all<{ id: string; amount: number }>(
     db,
     `SELECT customer_id AS id, SUM(amount) AS amount FROM orders INDEXED BY orders_customer_date
@@ -46,13 +46,13 @@ export const salesPerCustomer = (db: Db, from: string, to: string): { id: string
   );
 
 /** Sales (fen) per customer in scope for the period, largest first. */
-export const salesByCustomer = (db: Db, s: Scope, member = scopeMembership(db, s)): { id: string; amount: number }[] =>
+export const salesByCustomer = (db: ReadDb, s: Scope, member = scopeMembership(db, s)): { id: string; amount: number }[] =>
   salesPerCustomer(db, s.period.from, s.period.to)
     .filter((r) => r.amount > 0 && member(r.id))
     .sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
 
 /** Contact-log entries per customer in the period (visits' own entries left out when `withoutVisits`). */
-export const activitiesByCustomer = (db: Db, s: Scope, withoutVisits: boolean): Map<string, number> =>
+export const activitiesByCustomer = (db: ReadDb, s: Scope, withoutVisits: boolean): Map<string, number> =>
   new Map(
     all<{ id: string; n: number }>(
       db,
@@ -65,7 +65,7 @@ export const activitiesByCustomer = (db: Db, s: Scope, withoutVisits: boolean): 
     ).map((r) => [r.id, r.n]),
   );
 
-export const visitsByCustomer = (db: Db, s: Scope): Map<string, number> =>
+export const visitsByCustomer = (db: ReadDb, s: Scope): Map<string, number> =>
   new Map(
     all<{ id: string; n: number }>(
       db,

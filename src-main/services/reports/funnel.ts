@@ -1,6 +1,6 @@
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
 import { funnelStages, type FunnelResult } from '../../../src-shared/reports/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import { all } from './figures';
 import { buildScope } from './scope';
@@ -11,7 +11,7 @@ import { buildScope } from './scope';
  * the conversion from the stage before. Lost customers count in the cohort,
  * not in a stage (their stage before the loss is not recorded reliably).
  */
-export const funnelReport = (db: Db, viewer: Viewer, filter: ReportFilter): FunnelResult => {
+export const funnelReport = (db: ReadDb, viewer: Viewer, filter: ReportFilter): FunnelResult => {
   const s = buildScope(db, viewer, filter);
   const counts = new Map(
     all<{ status: string; n: number }>(

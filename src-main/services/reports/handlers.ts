@@ -4,7 +4,7 @@ import type { ReportExportRequest } from '../../../src-shared/reports/schemas';
 import { describeFilter } from '../../../src-shared/reports/describeFilter';
 import type { T } from '../../../src-shared/reports/tables';
 import { translator } from '../../i18n';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import { exportReport, reportFileName } from '../reports/export';
 import {
@@ -22,7 +22,7 @@ import { commentSalesReport, getSalesReport, listSalesReports, saveSalesReport }
 import { userNameMap } from '../reports/scope';
 import type { ModuleContext, ModuleHandlers } from '../module';
 
-const runReport = (db: Db, user: Viewer, input: ReportExportRequest) => {
+const runReport = (db: ReadDb, user: Viewer, input: ReportExportRequest) => {
   switch (input.report) {
     case 'abc':
       return abcReport(db, user, input.filter);
@@ -47,15 +47,15 @@ const runReport = (db: Db, user: Viewer, input: ReportExportRequest) => {
 
 /** Handlers for src-shared/contract/reports.ts. */
 export const reportHandlers = (ctx: ModuleContext): ModuleHandlers<typeof reportChannels> => ({
-  'reports.options': (_input, { user }) => reportOptions(ctx.db(), user),
-  'reports.abc': (input, { user }) => abcReport(ctx.db(), user, input.filter),
-  'reports.top': (input, { user }) => topReport(ctx.db(), user, input.filter, input.n),
-  'reports.comparison': (input, { user }) => comparisonReport(ctx.db(), user, input.filter),
-  'reports.statistics': (input, { user }) => statisticsReport(ctx.db(), user, input.filter, input.dim1, input.dim2),
-  'reports.churn': (input, { user }) => churnReport(ctx.db(), user, input.filter),
-  'reports.funnel': (input, { user }) => funnelReport(ctx.db(), user, input.filter),
-  'reports.receivables': (input, { user }) => receivablesReport(ctx.db(), user, input.filter),
-  'reports.service': (input, { user }) => serviceReport(ctx.db(), user, input.filter),
+  'reports.options': (_input, { user }) => reportOptions(ctx.read(), user),
+  'reports.abc': (input, { user }) => abcReport(ctx.read(), user, input.filter),
+  'reports.top': (input, { user }) => topReport(ctx.read(), user, input.filter, input.n),
+  'reports.comparison': (input, { user }) => comparisonReport(ctx.read(), user, input.filter),
+  'reports.statistics': (input, { user }) => statisticsReport(ctx.read(), user, input.filter, input.dim1, input.dim2),
+  'reports.churn': (input, { user }) => churnReport(ctx.read(), user, input.filter),
+  'reports.funnel': (input, { user }) => funnelReport(ctx.read(), user, input.filter),
+  'reports.receivables': (input, { user }) => receivablesReport(ctx.read(), user, input.filter),
+  'reports.service': (input, { user }) => serviceReport(ctx.read(), user, input.filter),
   'reports.export': async (input, { user, session }) => {
     const db = ctx.db();
     const tf = translator(session.locale);
@@ -69,8 +69,8 @@ export const reportHandlers = (ctx: ModuleContext): ModuleHandlers<typeof report
     );
     return { fileName: reportFileName(tf, input.report, result as never, period), ...out };
   },
-  'reports.salesReport.get': (input, { user }) => getSalesReport(ctx.db(), user, input),
+  'reports.salesReport.get': (input, { user }) => getSalesReport(ctx.read(), user, input),
   'reports.salesReport.save': (input, { user }) => saveSalesReport(ctx.db(), user, input),
   'reports.salesReport.comment': (input, { user }) => commentSalesReport(ctx.db(), user, input.id, input.comment),
-  'reports.salesReport.list': (input, { user }) => listSalesReports(ctx.db(), user, input.userId, input.limit),
+  'reports.salesReport.list': (input, { user }) => listSalesReports(ctx.read(), user, input.userId, input.limit),
 });

@@ -1,9 +1,9 @@
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { seesEverything, type Viewer } from '../policy/policy';
 import { all } from './figures';
 
 /** Industries present among the live customers the viewer may report on (for the filter). */
-export const reportOptions = (db: Db, viewer: Viewer): { industries: string[] } => {
+export const reportOptions = (db: ReadDb, viewer: Viewer): { industries: string[] } => {
   const own = !seesEverything(viewer);
   const rows = all<{ industry: string }>(
     db,

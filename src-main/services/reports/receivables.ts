@@ -1,7 +1,7 @@
 import { ageingBucketOn, ageingBuckets, daysBetween as orderDaysBetween } from '../../../src-shared/orders/logic';
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
 import type { BucketAmounts, ReceivablesResult } from '../../../src-shared/reports/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { seesEverything, type Viewer } from '../policy/policy';
 import { all, namedCustomers, pickNamed } from './figures';
 import { buildScope, scopeMembership, userNameMap } from './scope';
@@ -9,7 +9,7 @@ import { buildScope, scopeMembership, userNameMap } from './scope';
 type OpenOrder = { id: string; customer_id: string; salesperson_id: string | null; due_date: string; owed: number };
 
 /** Orders dated up to `asOf` with money still owed now, in scope (read from the partial index of open orders alone). */
-const openOrders = (db: Db, asOf: string, member: (id: string) => boolean): OpenOrder[] =>
+const openOrders = (db: ReadDb, asOf: string, member: (id: string) => boolean): OpenOrder[] =>
   all<OpenOrder>(
     db,
     `SELECT id, customer_id, salesperson_id, due_date, amount - received AS owed FROM orders INDEXED BY orders_open
@@ -25,7 +25,7 @@ const emptyBuckets = (): BucketAmounts => Object.fromEntries(ageingBuckets.map((
  * order dated up to then with money still owed then — payments received later
  * do not count yet — bucketed by days past its due date.
  */
-export const receivablesReport = (db: Db, viewer: Viewer, filter: ReportFilter): ReceivablesResult => {
+export const receivablesReport = (db: ReadDb, viewer: Viewer, filter: ReportFilter): ReceivablesResult => {
   const s = buildScope(db, viewer, filter);
   const asOf = s.period.to < s.today ? s.period.to : s.today;
   // Paid after asOf: still owed as of asOf. Open orders come from the partial index; fully paid ones

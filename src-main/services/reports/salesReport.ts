@@ -3,13 +3,13 @@ import { AppError } from '../../../src-shared/errors';
 import { periodContaining, periodRange, type Period } from '../../../src-shared/reports/period';
 import type { SalesReportKind } from '../../../src-shared/reports/schemas';
 import type { SalesFigures, SalesReport, SalesReportListItem } from '../../../src-shared/reports/types';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb } from '../../db/connection';
 import { salesReports } from '../../db/schema';
 import { canCommentSalesReports, canSeeFiguresOf, canWriteSalesReport, seesEverything, type Viewer } from '../policy/policy';
 import { newId } from '../ids';
 import { userNameMap } from './scope';
 
-const all = <T>(db: Db, sql: string, params: unknown[]): T[] => db.sqlite.prepare(sql).all(...params) as T[];
+const all = <T>(db: ReadDb, sql: string, params: unknown[]): T[] => db.sqlite.prepare(sql).all(...params) as T[];
 
 export type SalesReportKey = { kind: SalesReportKind; anchor: string; userId: string | null };
 
@@ -26,7 +26,7 @@ const DETAIL_LIMIT = 200;
  * carried out, minutes they wrote for meetings in the period, orders credited
  * to them. Lists come with the first 200 of each.
  */
-const collect = (db: Db, period: Period, userId: string | null) => {
+const collect = (db: ReadDb, period: Period, userId: string | null) => {
   const { start, end } = periodRange(period);
   const names = userNameMap(db);
   const who = (column: string) => (userId ? { sql: ` AND ${column} = ?`, params: [userId] } : { sql: '', params: [] as unknown[] });
@@ -111,7 +111,7 @@ const collect = (db: Db, period: Period, userId: string | null) => {
 };
 
 /** 销售日报/周报/月报 of a salesperson (or the team) for the day/week/month containing `anchor`: generated figures and what was written. */
-export const getSalesReport = (db: Db, viewer: Viewer, key: SalesReportKey): SalesReport => {
+export const getSalesReport = (db: ReadDb, viewer: Viewer, key: SalesReportKey): SalesReport => {
   assertMayRead(viewer, key.userId);
   const period = periodContaining(key.kind, key.anchor);
   const data = collect(db, period, key.userId);
@@ -168,20 +168,20 @@ export const saveSalesReport = (
   const period = periodContaining(input.kind, input.anchor);
   const figures = collect(db, period, viewer.id).figures;
   const now = db.clock.now();
-  db.write(viewer.id, () => {
-    const existing = db.orm
+  db.write(viewer.id, (tx) => {
+    const existing = tx.orm
       .select({ id: salesReports.id })
       .from(salesReports)
       .where(and(eq(salesReports.userId, viewer.id), eq(salesReports.kind, input.kind), eq(salesReports.periodStart, period.from)))
       .get();
     if (existing) {
-      db.orm
+      tx.orm
         .update(salesReports)
         .set({ summary: input.summary, plan: input.plan, figures: JSON.stringify(figures), updatedAt: now, updatedBy: viewer.id })
         .where(eq(salesReports.id, existing.id))
         .run();
     } else {
-      db.orm
+      tx.orm
         .insert(salesReports)
         .values({
           id: newId(),
@@ -208,9 +208,9 @@ export const commentSalesReport = (db: Db, viewer: Viewer, id: string, comment: 
   if (!canCommentSalesReports(viewer)) throw new AppError('FORBIDDEN');
   const row = db.orm.select().from(salesReports).where(eq(salesReports.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND');
-  db.write(viewer.id, () => {
-    const now = db.clock.now();
-    db.orm
+  db.write(viewer.id, (tx) => {
+    const now = tx.clock.now();
+    tx.orm
       .update(salesReports)
       .set({ managerComment: comment, commentedBy: viewer.id, commentedAt: now, updatedAt: now, updatedBy: viewer.id })
       .where(eq(salesReports.id, id))
@@ -220,7 +220,7 @@ export const commentSalesReport = (db: Db, viewer: Viewer, id: string, comment: 
 };
 
 /** Earlier reports, newest period first: a salesperson's own; a manager's choice of person or everyone's. */
-export const listSalesReports = (db: Db, viewer: Viewer, userId: string | null, limit: number): SalesReportListItem[] => {
+export const listSalesReports = (db: ReadDb, viewer: Viewer, userId: string | null, limit: number): SalesReportListItem[] => {
   if (userId !== null && !canSeeFiguresOf(viewer, userId)) throw new AppError('FORBIDDEN');
   const who = seesEverything(viewer) ? userId : viewer.id;
   const names = userNameMap(db);

@@ -1,7 +1,7 @@
 import { AppError } from '../../../src-shared/errors';
 import { localDate, periodRange, resolvePeriod, type Period } from '../../../src-shared/reports/period';
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { canSeeFiguresOf, seesEverything, type Viewer } from '../policy/policy';
 
 /**
@@ -38,7 +38,7 @@ export const ownersFor = (viewer: Viewer, requested: string[]): string[] => {
   return [viewer.id];
 };
 
-export const buildScope = (db: Db, viewer: Viewer, filter: ReportFilter, period: Period = resolvePeriod(filter.period)): Scope => {
+export const buildScope = (db: ReadDb, viewer: Viewer, filter: ReportFilter, period: Period = resolvePeriod(filter.period)): Scope => {
   const ownerIds = ownersFor(viewer, filter.ownerIds);
   const parts = ['c.deleted_at IS NULL', 'c.merged_into IS NULL'];
   const params: unknown[] = [];
@@ -71,7 +71,7 @@ export const buildScope = (db: Db, viewer: Viewer, filter: ReportFilter, period:
 export const withPeriod = (scope: Scope, period: Period): Scope => ({ ...scope, period, ...periodRange(period) });
 
 /** Display names of users by id. */
-export const userNameMap = (db: Db): Map<string, string> =>
+export const userNameMap = (db: ReadDb): Map<string, string> =>
   new Map((db.sqlite.prepare('SELECT id, display_name AS name FROM users').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
 
 /**
@@ -83,7 +83,7 @@ export const userNameMap = (db: Db): Map<string, string> =>
  * For everyone: live = not in the recycle bin (a partial index) and not
  * merged away (customer_merges); otherwise the ids the filter selects.
  */
-export const scopeMembership = (db: Db, s: Scope): ((customerId: string) => boolean) => {
+export const scopeMembership = (db: ReadDb, s: Scope): ((customerId: string) => boolean) => {
   if (s.everyone) {
     const gone = new Set(
       (

@@ -1,6 +1,6 @@
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
 import type { ServiceResult } from '../../../src-shared/reports/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import { all, one } from './figures';
 import { buildScope } from './scope';
@@ -13,7 +13,7 @@ const monthOf = (column: string): string => `strftime('%Y-%m', ${column} / 1000,
 const surveyDimensions = ['quality', 'delivery', 'service', 'brand'] as const;
 
 /** Complaints in the period (by status, severity, month) and the satisfaction rate: the share of survey scores that are 4 or 5. */
-export const serviceReport = (db: Db, viewer: Viewer, filter: ReportFilter): ServiceResult => {
+export const serviceReport = (db: ReadDb, viewer: Viewer, filter: ReportFilter): ServiceResult => {
   const s = buildScope(db, viewer, filter);
   const where = `a.deleted_at IS NULL AND a.complaint = 1 AND a.occurred_at >= ? AND a.occurred_at < ? AND ${s.where}`;
   const params = [s.start, s.end, ...s.params];

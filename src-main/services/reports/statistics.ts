@@ -1,7 +1,7 @@
 import { localDate } from '../../../src-shared/reports/period';
 import type { ReportFilter, StatDimension } from '../../../src-shared/reports/schemas';
 import type { StatisticsResult } from '../../../src-shared/reports/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import type { Viewer } from '../customers/access';
 import { all } from './figures';
 import { buildScope, userNameMap } from './scope';
@@ -44,7 +44,7 @@ const dimensionSql = (dim: StatDimension, now: number): string => {
  * in scope (all live customers matching the filter, whenever created) and
  * their sales in the period.
  */
-export const statisticsReport = (db: Db, viewer: Viewer, filter: ReportFilter, dim1: StatDimension, dim2: StatDimension | null): StatisticsResult => {
+export const statisticsReport = (db: ReadDb, viewer: Viewer, filter: ReportFilter, dim1: StatDimension, dim2: StatDimension | null): StatisticsResult => {
   const s = buildScope(db, viewer, filter);
   const now = Math.trunc(db.clock.now());
   const d1 = dimensionSql(dim1, now);

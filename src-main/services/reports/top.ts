@@ -1,6 +1,6 @@
 import type { ReportFilter } from '../../../src-shared/reports/schemas';
 import type { TopResult } from '../../../src-shared/reports/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { seesEverything, type Viewer } from '../policy/policy';
 import { activitiesByCustomer, all, namedCustomers, pickNamed, salesByCustomer } from './figures';
 import { buildScope, scopeMembership, userNameMap, type Scope } from './scope';
@@ -9,7 +9,7 @@ import { buildScope, scopeMembership, userNameMap, type Scope } from './scope';
 const salesPersonLimit = (s: Scope, column: string): { sql: string; params: unknown[] } =>
   !seesEverything(s.viewer) ? { sql: `AND ${column} = ?`, params: [s.viewer.id] } : { sql: '', params: [] };
 
-export const topReport = (db: Db, viewer: Viewer, filter: ReportFilter, n: number): TopResult => {
+export const topReport = (db: ReadDb, viewer: Viewer, filter: ReportFilter, n: number): TopResult => {
   const s = buildScope(db, viewer, filter);
   const names = userNameMap(db);
   const member = scopeMembership(db, s);

@@ -22,11 +22,10 @@
  *    deleted or merged customers are dropped here (the index keeps them, see
  *    src-main/db/searchIndex.ts).
  */
-import type BetterSqlite3 from 'better-sqlite3';
 import { phoneDigits, formatPhone } from '../../../src-shared/rules/phone';
 import type { CustomerStatus } from '../../../src-shared/customers/enums';
 import type { SearchHit } from '../../../src-shared/customers/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb, ReadSqlite, ReadStatement } from '../../db/connection';
 import { canReadCustomer, canWriteFor, type Viewer } from '../policy/policy';
 import {
   DOC_CONTACT,
@@ -187,16 +186,16 @@ type CustomerInfo = {
 type ContactInfo = { id: string; customer_id: string; name: string; title: string | null };
 
 type Statements = {
-  keyScan: BetterSqlite3.Statement<[string, string, number], { docid: number }>;
-  fts: Record<FtsTable, BetterSqlite3.Statement<[string, number], { docid: number }>>;
-  docs: BetterSqlite3.Statement<[string], DocRow>;
-  customers: BetterSqlite3.Statement<[string], CustomerInfo>;
-  contacts: BetterSqlite3.Statement<[string], ContactInfo>;
+  keyScan: ReadStatement<[string, string, number], { docid: number }>;
+  fts: Record<FtsTable, ReadStatement<[string, number], { docid: number }>>;
+  docs: ReadStatement<[string], DocRow>;
+  customers: ReadStatement<[string], CustomerInfo>;
+  contacts: ReadStatement<[string], ContactInfo>;
 };
 
-const statementCache = new WeakMap<BetterSqlite3.Database, Statements>();
+const statementCache = new WeakMap<ReadSqlite, Statements>();
 
-const statements = (sqlite: BetterSqlite3.Database): Statements => {
+const statements = (sqlite: ReadSqlite): Statements => {
   let s = statementCache.get(sqlite);
   if (!s) {
     // Ascending rowid order with no other constraint is what lets FTS5 stop after LIMIT
@@ -235,7 +234,7 @@ const MAX_CHAR = '\u{10FFFF}';
 /** Candidates per scan: enough to fill a page after ranking and rights, few enough to stay fast. */
 const perScan = (limit: number): number => Math.max(2 * limit, 30);
 
-const collectCandidates = (db: Db, query: Query, limit: number): Candidate[] => {
+const collectCandidates = (db: ReadDb, query: Query, limit: number): Candidate[] => {
   const s = statements(db.sqlite);
   const cap = perScan(limit);
   const docids = new Set<number>();
@@ -286,7 +285,7 @@ const contactSubtitle = (customer: CustomerInfo, contact: ContactInfo, cand: Can
  * false) — never their contacts. Deleted and merged customers and deleted
  * contacts are never returned.
  */
-export const searchCustomers = (db: Db, viewer: Viewer, q: string, limit: number): SearchHit[] => {
+export const searchCustomers = (db: ReadDb, viewer: Viewer, q: string, limit: number): SearchHit[] => {
   const query = parseQuery(q);
   if (!query || limit <= 0) return [];
   const ranked = collectCandidates(db, query, limit);

@@ -3,26 +3,29 @@ import { AppError } from '../../../src-shared/errors';
 import { LOGO_MAX_BYTES, LOGO_MAX_PIXELS, type CompanyLogo, type LogoUpload } from '../../../src-shared/print/company';
 import type { SettingsUpdate } from '../../../src-shared/schemas';
 import type { Settings } from '../../../src-shared/types';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { settings } from '../../db/schema';
 import { imageInfo } from '../print/image';
 
-const readValue = (db: Db, key: string): unknown => {
+const readValue = (db: ReadDb, key: string): unknown => {
   const row = db.orm.select().from(settings).where(eq(settings.key, key)).get();
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 };
 
-export const writeSetting = (db: Db, actorId: string | null, key: string, value: unknown): void => {
-  db.write(actorId, () => {
-    const json = JSON.stringify(value);
-    // An unchanged value is not a change: no new stamp, so the change log stays quiet.
-    if (db.orm.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value === json) return;
-    const row = { key, value: json, updatedAt: db.clock.now(), updatedBy: actorId };
-    db.orm.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run();
-  });
+/** Sets one setting, inside the caller's write (`actorId`: who the row says changed it). */
+export const writeSetting = (tx: WriteDb, actorId: string | null, key: string, value: unknown): void => {
+  const json = JSON.stringify(value);
+  // An unchanged value is not a change: no new stamp, so the change log stays quiet.
+  if (tx.orm.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value === json) return;
+  const row = { key, value: json, updatedAt: tx.clock.now(), updatedBy: actorId };
+  tx.orm.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: row }).run();
 };
 
-export const getSetting = (db: Db, key: string): unknown => readValue(db, key);
+/** Sets one setting in a write of its own. */
+export const saveSetting = (db: Db, actorId: string | null, key: string, value: unknown): void =>
+  db.write(actorId, (tx) => writeSetting(tx, actorId, key, value));
+
+export const getSetting = (db: ReadDb, key: string): unknown => readValue(db, key);
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -34,7 +37,7 @@ const storedLogo = (v: unknown): CompanyLogo | null => {
   return { mime: l.mime, width: l.width, height: l.height, dataBase64: l.dataBase64 };
 };
 
-export const getSettings = (db: Db): Settings => ({
+export const getSettings = (db: ReadDb): Settings => ({
   companyName: String(readValue(db, 'companyName') ?? ''),
   address: text(readValue(db, 'companyAddress')),
   phone: text(readValue(db, 'companyPhone')),
@@ -43,12 +46,12 @@ export const getSettings = (db: Db): Settings => ({
 });
 
 export const updateSettings = (db: Db, actorId: string, input: SettingsUpdate): Settings => {
-  db.write(actorId, () => {
-    writeSetting(db, actorId, 'companyName', input.companyName);
+  db.write(actorId, (tx) => {
+    writeSetting(tx, actorId, 'companyName', input.companyName);
     // Details left out of the request stay as they are; an empty one clears it.
-    if (input.address !== undefined) writeSetting(db, actorId, 'companyAddress', input.address);
-    if (input.phone !== undefined) writeSetting(db, actorId, 'companyPhone', input.phone);
-    if (input.fax !== undefined) writeSetting(db, actorId, 'companyFax', input.fax);
+    if (input.address !== undefined) writeSetting(tx, actorId, 'companyAddress', input.address);
+    if (input.phone !== undefined) writeSetting(tx, actorId, 'companyPhone', input.phone);
+    if (input.fax !== undefined) writeSetting(tx, actorId, 'companyFax', input.fax);
   });
   return getSettings(db);
 };
@@ -62,7 +65,7 @@ export const updateSettings = (db: Db, actorId: string, input: SettingsUpdate): 
  */
 export const setCompanyLogo = (db: Db, actorId: string, input: LogoUpload): Settings => {
   if (input.dataBase64 === null) {
-    writeSetting(db, actorId, 'companyLogo', null);
+    saveSetting(db, actorId, 'companyLogo', null);
     return getSettings(db);
   }
   const bytes = Buffer.from(input.dataBase64, 'base64');
@@ -73,11 +76,11 @@ export const setCompanyLogo = (db: Db, actorId: string, input: LogoUpload): Sett
     throw new AppError('LOGO_TOO_MANY_PIXELS', { max: LOGO_MAX_PIXELS, width: info.width, height: info.height });
   }
   // Stored re-encoded from the decoded bytes: only what was checked is kept.
-  writeSetting(db, actorId, 'companyLogo', { ...info, dataBase64: bytes.toString('base64') } satisfies CompanyLogo);
+  saveSetting(db, actorId, 'companyLogo', { ...info, dataBase64: bytes.toString('base64') } satisfies CompanyLogo);
   return getSettings(db);
 };
 
-export const workspaceIdOf = (db: Db): string | undefined => {
+export const workspaceIdOf = (db: ReadDb): string | undefined => {
   const v = readValue(db, 'workspaceId');
   return typeof v === 'string' ? v : undefined;
 };

@@ -3,7 +3,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { Role } from '../../../src-shared/roles';
 import type { CreateUserInput, SetPasswordInput, UpdateUserInput } from '../../../src-shared/schemas';
 import type { UserInfo } from '../../../src-shared/types';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { users } from '../../db/schema';
 import { withoutUserSlot, withUserSlot, writeKeyring } from '../../keyring/keyring';
 import { usernameKey } from '../../keyring/usernameKey';
@@ -26,21 +26,21 @@ export const toUserInfo = (row: UserRow, lastLoginAt: number | null = null): Use
   can: userCan(row),
 });
 
-export const findUserByName = (db: Db, username: string): UserRow | undefined =>
+export const findUserByName = (db: ReadDb, username: string): UserRow | undefined =>
   db.orm.select().from(users).where(eq(users.usernameKey, usernameKey(username))).get();
 
-export const findUserById = (db: Db, id: string): UserRow | undefined =>
+export const findUserById = (db: ReadDb, id: string): UserRow | undefined =>
   db.orm.select().from(users).where(eq(users.id, id)).get();
 
-export const getUserRow = (db: Db, id: string): UserRow => {
+export const getUserRow = (db: ReadDb, id: string): UserRow => {
   const row = findUserById(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 };
 
-export const getUser = (db: Db, id: string): UserInfo => toUserInfo(getUserRow(db, id), lastLogins(db).get(id) ?? null);
+export const getUser = (db: ReadDb, id: string): UserInfo => toUserInfo(getUserRow(db, id), lastLogins(db).get(id) ?? null);
 
-export const listUsers = (db: Db): UserInfo[] => {
+export const listUsers = (db: ReadDb): UserInfo[] => {
   const last = lastLogins(db);
   return db.orm
     .select()
@@ -52,12 +52,12 @@ export const listUsers = (db: Db): UserInfo[] => {
 
 /** Inserts the user row; the caller writes its key slot in the same transaction. */
 export const insertUser = (
-  db: Db,
+  tx: WriteDb,
   actorId: string | null,
   input: { id?: string; username: string; displayName: string; role: Role },
 ): UserRow => {
-  if (findUserByName(db, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username });
-  const now = db.clock.now();
+  if (findUserByName(tx, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username });
+  const now = tx.clock.now();
   const row: UserRow = {
     id: input.id ?? newId(),
     createdAt: now,
@@ -70,11 +70,11 @@ export const insertUser = (
     role: input.role,
     active: true,
   };
-  db.orm.insert(users).values(row).run();
+  tx.orm.insert(users).values(row).run();
   return row;
 };
 
-const otherActiveAdmins = (db: Db, exceptId: string): number =>
+const otherActiveAdmins = (db: ReadDb, exceptId: string): number =>
   db.orm
     .select({ id: users.id })
     .from(users)
@@ -90,8 +90,8 @@ export const createUser = (ws: Workspace, db: Db, actorId: string, input: Create
   ws.withKeyringLock(async () => {
     if (findUserByName(db, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username });
     const keyring = await withUserSlot(ws.keyring(), usernameKey(input.username), input.password, ws.openKey(), ws.scrypt);
-    const row = db.write(actorId, () => {
-      const inserted = insertUser(db, actorId, input);
+    const row = db.write(actorId, (tx) => {
+      const inserted = insertUser(tx, actorId, input);
       writeKeyring(ws.dataDir, keyring);
       return inserted;
     });
@@ -109,21 +109,21 @@ const rank: Record<Role, number> = { sales: 1, manager: 2, admin: 3 };
 export const updateUser = (ws: Workspace, db: Db, actorId: string, input: UpdateUserInput): Promise<UserInfo> =>
   ws.withKeyringLock(async () => {
     let demoted = false;
-    const updated = db.write(actorId, () => {
-      const row = getUserRow(db, input.id);
-      if (row.role === 'admin' && input.role !== 'admin' && row.active && otherActiveAdmins(db, row.id) === 0) {
+    const updated = db.write(actorId, (tx) => {
+      const row = getUserRow(tx, input.id);
+      if (row.role === 'admin' && input.role !== 'admin' && row.active && otherActiveAdmins(tx, row.id) === 0) {
         throw new AppError('LAST_ADMIN');
       }
       // Saving an unchanged form is not a change: no new stamp, so the change log stays quiet.
-      if (row.displayName === input.displayName && row.role === input.role) return getUser(db, input.id);
+      if (row.displayName === input.displayName && row.role === input.role) return getUser(tx, input.id);
       demoted = row.active && rank[input.role] < rank[row.role];
-      if (demoted) markRekeyPending(ws, 'demoted');
-      db.orm
+      if (demoted) markRekeyPending(ws, tx, 'demoted');
+      tx.orm
         .update(users)
-        .set({ displayName: input.displayName, role: input.role, updatedAt: db.clock.now(), updatedBy: actorId })
+        .set({ displayName: input.displayName, role: input.role, updatedAt: tx.clock.now(), updatedBy: actorId })
         .where(eq(users.id, input.id))
         .run();
-      return getUser(db, input.id);
+      return getUser(tx, input.id);
     });
     if (demoted) await rekeyAfterChange(ws, db, { reason: 'demoted' });
     return updated;
@@ -138,13 +138,13 @@ export const updateUser = (ws: Workspace, db: Db, actorId: string, input: Update
  */
 export const deactivateUser = (ws: Workspace, db: Db, actorId: string, id: string): Promise<UserInfo> =>
   ws.withKeyringLock(async () => {
-    const { user, usernameKey: departed } = db.write(actorId, () => {
-      const row = getUserRow(db, id);
-      if (row.role === 'admin' && otherActiveAdmins(db, row.id) === 0) throw new AppError('LAST_ADMIN');
-      markRekeyPending(ws, 'deactivated');
-      db.orm.update(users).set({ active: false, updatedAt: db.clock.now(), updatedBy: actorId }).where(eq(users.id, id)).run();
+    const { user, usernameKey: departed } = db.write(actorId, (tx) => {
+      const row = getUserRow(tx, id);
+      if (row.role === 'admin' && otherActiveAdmins(tx, row.id) === 0) throw new AppError('LAST_ADMIN');
+      markRekeyPending(ws, tx, 'deactivated');
+      tx.orm.update(users).set({ active: false, updatedAt: tx.clock.now(), updatedBy: actorId }).where(eq(users.id, id)).run();
       writeKeyring(ws.dataDir, withoutUserSlot(ws.keyring(), row.usernameKey));
-      return { user: getUser(db, id), usernameKey: row.usernameKey };
+      return { user: getUser(tx, id), usernameKey: row.usernameKey };
     });
     await rekeyAfterChange(ws, db, { reason: 'deactivated', removeUsernameKeys: [departed] });
     return user;
@@ -162,11 +162,11 @@ export const setUserPassword = (
     const row = getUserRow(db, input.id);
     if (!activate && !row.active) throw new AppError('USER_INACTIVE');
     const keyring = await withUserSlot(ws.keyring(), row.usernameKey, input.newPassword, ws.openKey(), ws.scrypt);
-    return db.write(actorId, () => {
+    return db.write(actorId, (tx) => {
       if (activate && !row.active) {
-        db.orm.update(users).set({ active: true, updatedAt: db.clock.now(), updatedBy: actorId }).where(eq(users.id, row.id)).run();
+        tx.orm.update(users).set({ active: true, updatedAt: tx.clock.now(), updatedBy: actorId }).where(eq(users.id, row.id)).run();
       }
       writeKeyring(ws.dataDir, keyring);
-      return getUser(db, row.id);
+      return getUser(tx, row.id);
     });
   });

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { UserRef } from '../../../src-shared/customers/types';
 import { AppError } from '../../../src-shared/errors';
 import type { FlowStep } from '../../../src-shared/visits/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb, WriteDb } from '../../db/connection';
 import { activities, contacts, minutesSteps, users, visitSteps } from '../../db/schema';
 import type { Viewer } from '../policy/policy';
 import { userNames } from '../customers/events';
@@ -12,7 +12,7 @@ import { newId } from '../ids';
 export type { Viewer };
 
 /** A customer row for reading a record that belongs to it (it may be in the recycle bin since). */
-export const customerForRead = (db: Db, customerId: string): CustomerRow => {
+export const customerForRead = (db: ReadDb, customerId: string): CustomerRow => {
   const row = findCustomerRow(db, customerId);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
@@ -26,7 +26,7 @@ export const refOf = (names: Map<string, string>, id: string): UserRef => ({ id,
 export { userNames };
 
 /** The contacts of a customer among `ids` (live ones, in the order given); unknown ids are a validation error. */
-export const contactsOf = (db: Db, customerId: string, ids: string[]) => {
+export const contactsOf = (db: ReadDb, customerId: string, ids: string[]) => {
   if (ids.length === 0) return [];
   const rows = db.orm
     .select()
@@ -40,14 +40,14 @@ export const contactsOf = (db: Db, customerId: string, ids: string[]) => {
   });
 };
 
-export const assertContactsOfCustomer = (db: Db, customerId: string, ids: string[]): void => {
+export const assertContactsOfCustomer = (db: ReadDb, customerId: string, ids: string[]): void => {
   const unique = [...new Set(ids)];
   if (contactsOf(db, customerId, unique).length !== unique.length) {
     throw new AppError('VALIDATION', { fields: 'contactIds' });
   }
 };
 
-export const customerHasDecisionMaker = (db: Db, customerId: string): boolean =>
+export const customerHasDecisionMaker = (db: ReadDb, customerId: string): boolean =>
   !!db.orm
     .select({ id: contacts.id })
     .from(contacts)
@@ -55,7 +55,7 @@ export const customerHasDecisionMaker = (db: Db, customerId: string): boolean =>
     .get();
 
 /** Visits in the contact log (planned ones carried out and visits logged directly): the customer's visit count. */
-export const visitActivityCount = (db: Db, customerId: string): number =>
+export const visitActivityCount = (db: ReadDb, customerId: string): number =>
   db.orm
     .select({ id: activities.id })
     .from(activities)
@@ -63,7 +63,7 @@ export const visitActivityCount = (db: Db, customerId: string): number =>
     .all().length;
 
 /** When the customer was last visited (the latest visit in the contact log), or null. */
-export const lastVisitAt = (db: Db, customerId: string): number | null =>
+export const lastVisitAt = (db: ReadDb, customerId: string): number | null =>
   db.orm
     .select({ at: activities.occurredAt })
     .from(activities)
@@ -72,7 +72,7 @@ export const lastVisitAt = (db: Db, customerId: string): number | null =>
     .limit(1)
     .get()?.at ?? null;
 
-export const activeUserIds = (db: Db, ids: string[]): Set<string> => {
+export const activeUserIds = (db: ReadDb, ids: string[]): Set<string> => {
   if (ids.length === 0) return new Set();
   return new Set(
     db.orm
@@ -86,20 +86,20 @@ export const activeUserIds = (db: Db, ids: string[]): Set<string> => {
 
 type StepTable = typeof visitSteps | typeof minutesSteps;
 
-export const addVisitStep = (db: Db, actorId: string, visitId: string, from: string | null, to: string, comment: string | null = null): void => {
-  db.orm.insert(visitSteps).values({ id: newId(), visitId, at: db.clock.now(), actorId, fromStatus: from, toStatus: to, comment }).run();
+export const addVisitStep = (tx: WriteDb, actorId: string, visitId: string, from: string | null, to: string, comment: string | null = null): void => {
+  tx.orm.insert(visitSteps).values({ id: newId(), visitId, at: tx.clock.now(), actorId, fromStatus: from, toStatus: to, comment }).run();
 };
 
-export const addMinutesStep = (db: Db, actorId: string, minutesId: string, from: string | null, to: string, comment: string | null = null): void => {
-  db.orm.insert(minutesSteps).values({ id: newId(), minutesId, at: db.clock.now(), actorId, fromStatus: from, toStatus: to, comment }).run();
+export const addMinutesStep = (tx: WriteDb, actorId: string, minutesId: string, from: string | null, to: string, comment: string | null = null): void => {
+  tx.orm.insert(minutesSteps).values({ id: newId(), minutesId, at: tx.clock.now(), actorId, fromStatus: from, toStatus: to, comment }).run();
 };
 
-const stepRows = (db: Db, table: StepTable, id: string) =>
+const stepRows = (db: ReadDb, table: StepTable, id: string) =>
   table === visitSteps
     ? db.orm.select().from(visitSteps).where(eq(visitSteps.visitId, id)).orderBy(asc(visitSteps.at), asc(visitSteps.id)).all()
     : db.orm.select().from(minutesSteps).where(eq(minutesSteps.minutesId, id)).orderBy(asc(minutesSteps.at), asc(minutesSteps.id)).all();
 
-export const listSteps = (db: Db, table: StepTable, id: string): FlowStep[] => {
+export const listSteps = (db: ReadDb, table: StepTable, id: string): FlowStep[] => {
   const rows = stepRows(db, table, id);
   const names = userNames(db, rows.map((r) => r.actorId));
   return rows.map((r) => ({

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { MinutesRow, VisitRow } from '../../../src-shared/visits/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { wallClock } from '../export/columns';
 import { writeXlsx, type ExportColumn } from '../export/xlsxWriter';
 import type { Viewer } from './common';
@@ -11,7 +11,7 @@ import { listVisits, type VisitListQuery } from './visits';
 const MAX_ROWS = 100_000;
 
 /** The visits a list shows (same filter and visibility) as a workbook for people to read. */
-export const exportVisits = async (db: Db, viewer: Viewer, q: VisitListQuery, file: string, t: TFunction): Promise<number> => {
+export const exportVisits = async (db: ReadDb, viewer: Viewer, q: VisitListQuery, file: string, t: TFunction): Promise<number> => {
   const rows = listVisits(db, viewer, q);
   const f = (key: string): string => t(`visits.fields.${key}`);
   const columns: ExportColumn<VisitRow>[] = [
@@ -29,7 +29,7 @@ export const exportVisits = async (db: Db, viewer: Viewer, q: VisitListQuery, fi
 };
 
 /** The minutes a list shows (same filter and visibility), overdue ones marked, as a workbook. */
-export const exportMinutes = async (db: Db, viewer: Viewer, q: Omit<MinutesListQuery, 'limit' | 'offset'>, file: string, t: TFunction): Promise<number> => {
+export const exportMinutes = async (db: ReadDb, viewer: Viewer, q: Omit<MinutesListQuery, 'limit' | 'offset'>, file: string, t: TFunction): Promise<number> => {
   const rows = listMinutes(db, viewer, { ...q, limit: MAX_ROWS, offset: 0 });
   const mf = (key: string): string => t(`visits.minutesFields.${key}`);
   const columns: ExportColumn<MinutesRow>[] = [

@@ -36,7 +36,7 @@ import {
 import type { ModuleContext, ModuleHandlers } from '../module';
 
 /** Handlers for src-shared/contract/visits.ts: the services authorise by role and ownership. */
-export const visitHandlers = ({ db, ws, tempFile }: ModuleContext): ModuleHandlers<typeof visitChannels> => {
+export const visitHandlers = ({ db, read, ws, tempFile }: ModuleContext): ModuleHandlers<typeof visitChannels> => {
   /** A download named after the list and today's date, in the caller's language. */
   const download = async (session: { locale: Locale }, name: string, make: (file: string, t: TFunction) => Promise<number>) => {
     const t = translator(session.locale);
@@ -45,9 +45,9 @@ export const visitHandlers = ({ db, ws, tempFile }: ModuleContext): ModuleHandle
     return { fileName: `${t(`visits.nav.${name}`)}-${stamp}.xlsx`, ...out };
   };
   return {
-    'visits.list': (input, { user }) => listVisits(db(), user, input),
-    'visits.export': (input, { user, session }) => download(session, 'visits', (file, t) => exportVisits(db(), user, input, file, t)),
-    'visits.get': (input, { user }) => getVisitDetail(db(), user, input.id),
+    'visits.list': (input, { user }) => listVisits(read(), user, input),
+    'visits.export': (input, { user, session }) => download(session, 'visits', (file, t) => exportVisits(read(), user, input, file, t)),
+    'visits.get': (input, { user }) => getVisitDetail(read(), user, input.id),
     'visits.create': (input, { user }) => createVisit(db(), user, input.fields, input.submit),
     'visits.update': (input, { user }) => updateVisit(db(), user, input.id, input.fields, input.submit),
     'visits.submit': (input, { user }) => submitVisit(db(), user, input.id),
@@ -55,19 +55,19 @@ export const visitHandlers = ({ db, ws, tempFile }: ModuleContext): ModuleHandle
     'visits.approve': (input, { user }) => approveVisit(db(), user, input.id, input.comment),
     'visits.reject': (input, { user }) => rejectVisit(db(), user, input.id, input.comment),
     'visits.recordResult': ({ id, ...result }, { user }) => recordVisitResult(db(), user, id, result),
-    'visits.approvalQueue': (_input, { user }) => approvalQueue(db(), user),
-    'visits.customerSummary': (input, { user }) => customerVisitSummary(db(), user, input.customerId),
-    'visits.suggestions': (input, { user }) => visitSuggestions(db(), user, input.salespersonId),
-    'visits.settings': () => getVisitSettings(db()),
+    'visits.approvalQueue': (_input, { user }) => approvalQueue(read(), user),
+    'visits.customerSummary': (input, { user }) => customerVisitSummary(read(), user, input.customerId),
+    'visits.suggestions': (input, { user }) => visitSuggestions(read(), user, input.salespersonId),
+    'visits.settings': () => getVisitSettings(read()),
     'visits.updateSettings': (input, { user }) => updateVisitSettings(db(), user.id, input),
-    'visits.notifications': (input, { user }) => listNotifications(db(), user, input),
+    'visits.notifications': (input, { user }) => listNotifications(read(), user, input),
     'visits.markRead': (input, { user }) => markNotificationsRead(db(), user, input),
 
-    'minutes.list': (input, { user }) => listMinutes(db(), user, input),
-    'minutes.export': (input, { user, session }) => download(session, 'minutes', (file, t) => exportMinutes(db(), user, input, file, t)),
-    'minutes.due': (_input, { user }) => dueMinutes(db(), user),
-    'minutes.reviewQueue': (_input, { user }) => minutesReviewQueue(db(), user),
-    'minutes.get': (input, { user }) => getMinutesDetail(db(), user, input.id),
+    'minutes.list': (input, { user }) => listMinutes(read(), user, input),
+    'minutes.export': (input, { user, session }) => download(session, 'minutes', (file, t) => exportMinutes(read(), user, input, file, t)),
+    'minutes.due': (_input, { user }) => dueMinutes(read(), user),
+    'minutes.reviewQueue': (_input, { user }) => minutesReviewQueue(read(), user),
+    'minutes.get': (input, { user }) => getMinutesDetail(read(), user, input.id),
     'minutes.create': (input, { user }) => createMinutes(db(), user, input.fields, input.submit),
     'minutes.update': (input, { user }) => updateMinutes(db(), user, input.id, input.fields, input.submit),
     'minutes.submit': (input, { user }) => submitMinutes(db(), user, input.id),

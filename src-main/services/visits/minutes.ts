@@ -5,9 +5,9 @@ import { minutesEditable, minutesTransitions, type MinutesStatus } from '../../.
 import type { MinutesFields } from '../../../src-shared/visits/schemas';
 import type { MinutesDetail, MinutesRow } from '../../../src-shared/visits/types';
 import { minutesDueDate } from '../../../src-shared/visits/workdays';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { customers, minutes, minutesActions, minutesSteps, visits } from '../../db/schema';
-import { createTask } from '../activities/tasks';
+import { addTask } from '../activities/tasks';
 import { addEvent } from '../customers/events';
 import { canChangeWork, canReadWork, canReview, isOwnWork, minutesCan, seesEverything } from '../policy/policy';
 import { writableCustomer } from '../policy/guards';
@@ -32,15 +32,15 @@ export type MinutesRecord = typeof minutes.$inferSelect;
 /** Minutes still to be written and submitted: the 2-working-day deadline applies to them. */
 const OPEN: MinutesStatus[] = ['draft', 'returned'];
 
-const findMinutes = (db: Db, id: string): MinutesRecord => {
+const findMinutes = (db: ReadDb, id: string): MinutesRecord => {
   const row = db.orm.select().from(minutes).where(eq(minutes.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 };
 
-const today = (db: Db): string => localDate(db.clock.now());
+const today = (db: ReadDb): string => localDate(db.clock.now());
 
-const toRows = (db: Db, rows: MinutesRecord[]): MinutesRow[] => {
+const toRows = (db: ReadDb, rows: MinutesRecord[]): MinutesRow[] => {
   const names = userNames(db, rows.map((r) => r.authorId));
   const ids = [...new Set(rows.map((r) => r.customerId))];
   const custs = new Map(
@@ -75,7 +75,7 @@ const toRows = (db: Db, rows: MinutesRecord[]): MinutesRow[] => {
 };
 
 /** One set of minutes with everything its detail page and the printed A4 form need. */
-export const getMinutesDetail = (db: Db, viewer: Viewer, id: string): MinutesDetail => {
+export const getMinutesDetail = (db: ReadDb, viewer: Viewer, id: string): MinutesDetail => {
   const row = findMinutes(db, id);
   const customer = customerForRead(db, row.customerId);
   if (!canReadWork(viewer, row.authorId, customer)) throw new AppError('FORBIDDEN');
@@ -140,14 +140,14 @@ const fieldValues = (f: EditableFields) => ({
 });
 
 /** Replaces the action items (only while the minutes are editable; tasks are made on approval). */
-const writeActions = (db: Db, minutesId: string, actions: EditableFields['actions']): void => {
+const writeActions = (tx: WriteDb, minutesId: string, actions: EditableFields['actions']): void => {
   const owners = [...new Set(actions.flatMap((a) => (a.ownerUserId ? [a.ownerUserId] : [])))];
-  const active = activeUserIds(db, owners);
+  const active = activeUserIds(tx, owners);
   const unknown = owners.find((id) => !active.has(id));
   if (unknown) throw new AppError('INVALID_OWNER');
-  db.orm.delete(minutesActions).where(eq(minutesActions.minutesId, minutesId)).run();
+  tx.orm.delete(minutesActions).where(eq(minutesActions.minutesId, minutesId)).run();
   actions.forEach((a, position) => {
-    db.orm
+    tx.orm
       .insert(minutesActions)
       .values({ id: newId(), minutesId, position, content: a.content, ownerName: a.ownerName, ownerUserId: a.ownerUserId, dueDate: a.dueDate })
       .run();
@@ -155,19 +155,19 @@ const writeActions = (db: Db, minutesId: string, actions: EditableFields['action
 };
 
 /** Moves minutes one step along the flow, recording who and when (a step, a timeline event). */
-const move = (db: Db, viewer: Viewer, row: MinutesRecord, to: MinutesStatus, comment: string | null, extra: Partial<MinutesRecord> = {}): void => {
+const move = (tx: WriteDb, viewer: Viewer, row: MinutesRecord, to: MinutesStatus, comment: string | null, extra: Partial<MinutesRecord> = {}): void => {
   assertTransition(minutesTransitions, row.status, to);
-  const now = db.clock.now();
-  db.orm
+  const now = tx.clock.now();
+  tx.orm
     .update(minutes)
     .set({ ...extra, status: to, updatedAt: now, updatedBy: viewer.id })
     .where(eq(minutes.id, row.id))
     .run();
-  addMinutesStep(db, viewer.id, row.id, row.status, to, comment);
-  addEvent(db, viewer.id, row.customerId, 'minutes_status', { minutesId: row.id, from: row.status, to, formNo: row.formNo });
+  addMinutesStep(tx, viewer.id, row.id, row.status, to, comment);
+  addEvent(tx, viewer.id, row.customerId, 'minutes_status', { minutesId: row.id, from: row.status, to, formNo: row.formNo });
 };
 
-const changeableRow = (db: Db, viewer: Viewer, id: string): MinutesRecord => {
+const changeableRow = (db: ReadDb, viewer: Viewer, id: string): MinutesRecord => {
   const row = findMinutes(db, id);
   const customer = customerForRead(db, row.customerId);
   if (!canReadWork(viewer, row.authorId, customer) || !canChangeWork(viewer, row.authorId, customer)) throw new AppError('FORBIDDEN');
@@ -176,18 +176,18 @@ const changeableRow = (db: Db, viewer: Viewer, id: string): MinutesRecord => {
 
 /** Writes minutes of a meeting (or of a carried-out visit), due 2 working days after it. */
 export const createMinutes = (db: Db, viewer: Viewer, fields: MinutesFields, submit: boolean): MinutesDetail =>
-  db.write(viewer.id, () => {
-    writableCustomer(db, viewer, fields.customerId);
+  db.write(viewer.id, (tx) => {
+    writableCustomer(tx, viewer, fields.customerId);
     if (fields.visitId) {
-      const visit = db.orm.select().from(visits).where(eq(visits.id, fields.visitId)).get();
+      const visit = tx.orm.select().from(visits).where(eq(visits.id, fields.visitId)).get();
       if (!visit || visit.customerId !== fields.customerId) throw new AppError('NOT_FOUND');
       // Minutes record a meeting that took place: the visit must have been carried out.
       if (visit.status !== 'done') throw new AppError('INVALID_TRANSITION', { from: visit.status, to: 'minutes' });
     }
-    const now = db.clock.now();
+    const now = tx.clock.now();
     const id = newId();
-    const formNo = nextFormNo(db, minutes, minutes.formNo, 'JY', Number(fields.meetingDate.slice(0, 4)));
-    db.orm
+    const formNo = nextFormNo(tx, minutes, minutes.formNo, 'JY', Number(fields.meetingDate.slice(0, 4)));
+    tx.orm
       .insert(minutes)
       .values({
         id,
@@ -203,36 +203,36 @@ export const createMinutes = (db: Db, viewer: Viewer, fields: MinutesFields, sub
         ...fieldValues(fields),
       })
       .run();
-    writeActions(db, id, fields.actions);
-    addMinutesStep(db, viewer.id, id, null, 'draft');
-    addEvent(db, viewer.id, fields.customerId, 'minutes_status', { minutesId: id, from: null, to: 'draft', formNo });
-    if (submit) move(db, viewer, findMinutes(db, id), 'submitted', null, { submittedAt: now });
-    return getMinutesDetail(db, viewer, id);
+    writeActions(tx, id, fields.actions);
+    addMinutesStep(tx, viewer.id, id, null, 'draft');
+    addEvent(tx, viewer.id, fields.customerId, 'minutes_status', { minutesId: id, from: null, to: 'draft', formNo });
+    if (submit) move(tx, viewer, findMinutes(tx, id), 'submitted', null, { submittedAt: now });
+    return getMinutesDetail(tx, viewer, id);
   });
 
 /** Edits draft or returned minutes (returned ones stay returned until resubmitted). */
 export const updateMinutes = (db: Db, viewer: Viewer, id: string, fields: EditableFields, submit: boolean): MinutesDetail =>
-  db.write(viewer.id, () => {
-    const row = changeableRow(db, viewer, id);
+  db.write(viewer.id, (tx) => {
+    const row = changeableRow(tx, viewer, id);
     if (!minutesEditable.includes(row.status)) throw new AppError('INVALID_TRANSITION', { from: row.status, to: 'edit' });
-    const now = db.clock.now();
-    db.orm
+    const now = tx.clock.now();
+    tx.orm
       .update(minutes)
       .set({ ...fieldValues(fields), updatedAt: now, updatedBy: viewer.id })
       .where(eq(minutes.id, id))
       .run();
-    writeActions(db, id, fields.actions);
-    if (submit) move(db, viewer, findMinutes(db, id), 'submitted', null, { submittedAt: now });
-    return getMinutesDetail(db, viewer, id);
+    writeActions(tx, id, fields.actions);
+    if (submit) move(tx, viewer, findMinutes(tx, id), 'submitted', null, { submittedAt: now });
+    return getMinutesDetail(tx, viewer, id);
   });
 
 export const submitMinutes = (db: Db, viewer: Viewer, id: string): MinutesDetail =>
-  db.write(viewer.id, () => {
-    move(db, viewer, changeableRow(db, viewer, id), 'submitted', null, { submittedAt: db.clock.now() });
-    return getMinutesDetail(db, viewer, id);
+  db.write(viewer.id, (tx) => {
+    move(tx, viewer, changeableRow(tx, viewer, id), 'submitted', null, { submittedAt: tx.clock.now() });
+    return getMinutesDetail(tx, viewer, id);
   });
 
-const reviewableRow = (db: Db, viewer: Viewer, id: string): MinutesRecord => {
+const reviewableRow = (db: ReadDb, viewer: Viewer, id: string): MinutesRecord => {
   if (!canReview(viewer)) throw new AppError('FORBIDDEN');
   const row = findMinutes(db, id);
   if (isOwnWork(viewer, { personId: row.authorId, createdBy: row.createdBy })) throw new AppError('SELF_APPROVAL');
@@ -247,15 +247,15 @@ const startOfDay = (date: string): number => {
 
 /** A manager approves submitted minutes: each action item becomes a follow-up task for its owner (or the author). */
 export const approveMinutes = (db: Db, viewer: Viewer, id: string, comment: string | null): MinutesDetail =>
-  db.write(viewer.id, () => {
-    const row = reviewableRow(db, viewer, id);
-    const now = db.clock.now();
-    move(db, viewer, row, 'approved', comment, { reviewedAt: now, reviewedBy: viewer.id, reviewComment: comment });
-    const actions = db.orm.select().from(minutesActions).where(eq(minutesActions.minutesId, id)).orderBy(asc(minutesActions.position)).all();
+  db.write(viewer.id, (tx) => {
+    const row = reviewableRow(tx, viewer, id);
+    const now = tx.clock.now();
+    move(tx, viewer, row, 'approved', comment, { reviewedAt: now, reviewedBy: viewer.id, reviewComment: comment });
+    const actions = tx.orm.select().from(minutesActions).where(eq(minutesActions.minutesId, id)).orderBy(asc(minutesActions.position)).all();
     for (const a of actions) {
       if (a.taskId) continue;
       const title = a.ownerName ? `${a.content}（${a.ownerName}）` : a.content;
-      const task = createTask(db, viewer, {
+      const task = addTask(tx, viewer, {
         customerId: row.customerId,
         title: title.length > 200 ? `${title.slice(0, 199)}…` : title,
         notes: `${row.formNo} ${a.content}`.slice(0, 2000),
@@ -264,31 +264,31 @@ export const approveMinutes = (db: Db, viewer: Viewer, id: string, comment: stri
         sourceType: 'minutes',
         sourceId: row.id,
       });
-      db.orm.update(minutesActions).set({ taskId: task.id }).where(eq(minutesActions.id, a.id)).run();
+      tx.orm.update(minutesActions).set({ taskId: task.id }).where(eq(minutesActions.id, a.id)).run();
     }
-    notify(db, viewer.id, row.authorId, 'minutes_approved', { minutesId: id, customerId: row.customerId, comment });
-    return getMinutesDetail(db, viewer, id);
+    notify(tx, viewer.id, row.authorId, 'minutes_approved', { minutesId: id, customerId: row.customerId, comment });
+    return getMinutesDetail(tx, viewer, id);
   });
 
 /** A manager returns submitted minutes with comments; the author edits and resubmits them. */
 export const returnMinutes = (db: Db, viewer: Viewer, id: string, comment: string): MinutesDetail =>
-  db.write(viewer.id, () => {
-    const row = reviewableRow(db, viewer, id);
-    move(db, viewer, row, 'returned', comment, { reviewedAt: db.clock.now(), reviewedBy: viewer.id, reviewComment: comment });
-    notify(db, viewer.id, row.authorId, 'minutes_returned', { minutesId: id, customerId: row.customerId, comment });
-    return getMinutesDetail(db, viewer, id);
+  db.write(viewer.id, (tx) => {
+    const row = reviewableRow(tx, viewer, id);
+    move(tx, viewer, row, 'returned', comment, { reviewedAt: tx.clock.now(), reviewedBy: viewer.id, reviewComment: comment });
+    notify(tx, viewer.id, row.authorId, 'minutes_returned', { minutesId: id, customerId: row.customerId, comment });
+    return getMinutesDetail(tx, viewer, id);
   });
 
 export const markMinutesSent = (db: Db, viewer: Viewer, id: string, comment: string | null): MinutesDetail =>
-  db.write(viewer.id, () => {
-    move(db, viewer, changeableRow(db, viewer, id), 'sent', comment, { sentAt: db.clock.now() });
-    return getMinutesDetail(db, viewer, id);
+  db.write(viewer.id, (tx) => {
+    move(tx, viewer, changeableRow(tx, viewer, id), 'sent', comment, { sentAt: tx.clock.now() });
+    return getMinutesDetail(tx, viewer, id);
   });
 
 export const confirmMinutesReceipt = (db: Db, viewer: Viewer, id: string, comment: string | null): MinutesDetail =>
-  db.write(viewer.id, () => {
-    move(db, viewer, changeableRow(db, viewer, id), 'confirmed', comment, { confirmedAt: db.clock.now() });
-    return getMinutesDetail(db, viewer, id);
+  db.write(viewer.id, (tx) => {
+    move(tx, viewer, changeableRow(tx, viewer, id), 'confirmed', comment, { confirmedAt: tx.clock.now() });
+    return getMinutesDetail(tx, viewer, id);
   });
 
 export type MinutesListQuery = {
@@ -300,7 +300,7 @@ export type MinutesListQuery = {
   offset: number;
 };
 
-export const listMinutes = (db: Db, viewer: Viewer, q: MinutesListQuery): MinutesRow[] => {
+export const listMinutes = (db: ReadDb, viewer: Viewer, q: MinutesListQuery): MinutesRow[] => {
   // Sales see the minutes they wrote and those of their customers (canReadWork); managers everyone's.
   const conds: (SQL | undefined)[] = [readableWorkCondition(viewer, minutes.authorId, minutes.customerId)];
   if (q.statuses?.length) conds.push(inArray(minutes.status, q.statuses));
@@ -319,7 +319,7 @@ export const listMinutes = (db: Db, viewer: Viewer, q: MinutesListQuery): Minute
 };
 
 /** Minutes still to submit, earliest deadline first: the viewer's own; for managers the whole team's. */
-export const dueMinutes = (db: Db, viewer: Viewer): MinutesRow[] => {
+export const dueMinutes = (db: ReadDb, viewer: Viewer): MinutesRow[] => {
   const rows = db.orm
     .select()
     .from(minutes)
@@ -331,7 +331,7 @@ export const dueMinutes = (db: Db, viewer: Viewer): MinutesRow[] => {
 };
 
 /** Submitted minutes waiting for a manager's review (not the manager's own). */
-export const minutesReviewQueue = (db: Db, viewer: Viewer): MinutesRow[] => {
+export const minutesReviewQueue = (db: ReadDb, viewer: Viewer): MinutesRow[] => {
   if (!canReview(viewer)) throw new AppError('FORBIDDEN');
   const rows = db.orm.select().from(minutes).where(eq(minutes.status, 'submitted')).orderBy(asc(minutes.submittedAt)).all();
   return toRows(db, rows.filter((r) => !isOwnWork(viewer, { personId: r.authorId, createdBy: r.createdBy })));

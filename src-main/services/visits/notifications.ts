@@ -1,25 +1,25 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { NotificationKind } from '../../../src-shared/visits/enums';
 import type { VisitNotification } from '../../../src-shared/visits/types';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { customers, minutes, visitNotifications, visits } from '../../db/schema';
 import { newId } from '../ids';
 import { ref, userNames, type Viewer } from './common';
 
 /** Tells `userId` in the app that something happened to their visit or minutes (inside the caller's transaction). */
 export const notify = (
-  db: Db,
+  tx: WriteDb,
   actorId: string,
   userId: string,
   kind: NotificationKind,
   about: { visitId?: string; minutesId?: string; customerId: string; comment: string | null },
 ): void => {
-  db.orm
+  tx.orm
     .insert(visitNotifications)
     .values({
       id: newId(),
       userId,
-      at: db.clock.now(),
+      at: tx.clock.now(),
       actorId,
       kind,
       visitId: about.visitId ?? null,
@@ -31,7 +31,7 @@ export const notify = (
 };
 
 /** The viewer's own notifications, newest first. */
-export const listNotifications = (db: Db, viewer: Viewer, q: { unreadOnly: boolean; limit: number }): VisitNotification[] => {
+export const listNotifications = (db: ReadDb, viewer: Viewer, q: { unreadOnly: boolean; limit: number }): VisitNotification[] => {
   const rows = db.orm
     .select({
       n: visitNotifications,
@@ -64,11 +64,11 @@ export const listNotifications = (db: Db, viewer: Viewer, q: { unreadOnly: boole
 
 /** Marks the viewer's notifications read (the listed ones, or all); someone else's ids are ignored. */
 export const markNotificationsRead = (db: Db, viewer: Viewer, q: { ids?: string[]; all: boolean }): { count: number } =>
-  db.write(viewer.id, () => {
+  db.write(viewer.id, (tx) => {
     if (!q.all && !q.ids?.length) return { count: 0 };
-    const result = db.orm
+    const result = tx.orm
       .update(visitNotifications)
-      .set({ readAt: db.clock.now() })
+      .set({ readAt: tx.clock.now() })
       .where(
         and(
           eq(visitNotifications.userId, viewer.id),

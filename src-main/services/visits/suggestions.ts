@@ -1,6 +1,6 @@
 import { AppError } from '../../../src-shared/errors';
 import type { VisitSuggestion } from '../../../src-shared/visits/types';
-import type { Db } from '../../db/connection';
+import type { ReadDb } from '../../db/connection';
 import { canSeeFiguresOf, seesEverything } from '../policy/policy';
 import { userNames, type Viewer } from './common';
 import { getVisitSettings } from './settings';
@@ -13,7 +13,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * have no visit planned yet. Sales get their own customers; managers everyone's
  * or one salesperson's.
  */
-export const visitSuggestions = (db: Db, viewer: Viewer, salespersonId?: string): VisitSuggestion[] => {
+export const visitSuggestions = (db: ReadDb, viewer: Viewer, salespersonId?: string): VisitSuggestion[] => {
   if (salespersonId && !canSeeFiguresOf(viewer, salespersonId)) throw new AppError('FORBIDDEN');
   const owner = seesEverything(viewer) ? (salespersonId ?? null) : viewer.id;
   const now = db.clock.now();

@@ -3,9 +3,9 @@ import { AppError } from '../../../src-shared/errors';
 import { visitEditable, visitTransitions, type VisitMaterial, type VisitStatus } from '../../../src-shared/visits/enums';
 import type { VisitFields } from '../../../src-shared/visits/schemas';
 import type { CustomerVisitSummary, VisitDetail, VisitRow } from '../../../src-shared/visits/types';
-import type { Db } from '../../db/connection';
+import type { Db, ReadDb, WriteDb } from '../../db/connection';
 import { customers, minutes, visits, visitSteps } from '../../db/schema';
-import { createActivity } from '../activities/activities';
+import { addActivity } from '../activities/activities';
 import { canChangeWork, canReadWork, canReview, isOwnWork, visitCan } from '../policy/policy';
 import { assertReadable, writableCustomer } from '../policy/guards';
 import { readableWorkCondition } from '../policy/sql';
@@ -32,20 +32,20 @@ import { getVisitSettings } from './settings';
 
 export type VisitRecord = typeof visits.$inferSelect;
 
-const findVisit = (db: Db, id: string): VisitRecord => {
+const findVisit = (db: ReadDb, id: string): VisitRecord => {
   const row = db.orm.select().from(visits).where(eq(visits.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 };
 
-const customerNames = (db: Db, ids: string[]): Map<string, string> => {
+const customerNames = (db: ReadDb, ids: string[]): Map<string, string> => {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
   const rows = db.orm.select({ id: customers.id, name: customers.name }).from(customers).where(inArray(customers.id, wanted)).all();
   return new Map(rows.map((r) => [r.id, r.name]));
 };
 
-const toRows = (db: Db, rows: VisitRecord[]): VisitRow[] => {
+const toRows = (db: ReadDb, rows: VisitRecord[]): VisitRow[] => {
   const names = userNames(db, rows.map((r) => r.salespersonId));
   const custs = customerNames(db, rows.map((r) => r.customerId));
   return rows.map((r) => ({
@@ -65,7 +65,7 @@ const toRows = (db: Db, rows: VisitRecord[]): VisitRow[] => {
 };
 
 /** One visit with everything its detail page and the printed A4 visit sheet need. */
-export const getVisitDetail = (db: Db, viewer: Viewer, id: string): VisitDetail => {
+export const getVisitDetail = (db: ReadDb, viewer: Viewer, id: string): VisitDetail => {
   const row = findVisit(db, id);
   const customer = customerForRead(db, row.customerId);
   if (!canReadWork(viewer, row.salespersonId, customer)) throw new AppError('FORBIDDEN');
@@ -136,26 +136,26 @@ const fieldValues = (fields: Omit<VisitFields, 'customerId'>) => ({
 });
 
 /** The plan enters the approval queue (from draft, or again after a rejection). */
-const submitRow = (db: Db, viewer: Viewer, row: VisitRecord): void => {
+const submitRow = (tx: WriteDb, viewer: Viewer, row: VisitRecord): void => {
   assertTransition(visitTransitions, row.status, 'submitted');
-  const now = db.clock.now();
-  db.orm
+  const now = tx.clock.now();
+  tx.orm
     .update(visits)
     .set({ status: 'submitted', submittedAt: now, updatedAt: now, updatedBy: viewer.id })
     .where(eq(visits.id, row.id))
     .run();
-  addVisitStep(db, viewer.id, row.id, row.status, 'submitted');
+  addVisitStep(tx, viewer.id, row.id, row.status, 'submitted');
 };
 
 /** Plans a visit (a draft, or submitted at once). The planner is the salesperson who will carry it out. */
 export const createVisit = (db: Db, viewer: Viewer, fields: VisitFields, submit: boolean): VisitDetail =>
-  db.write(viewer.id, () => {
-    writableCustomer(db, viewer, fields.customerId);
-    assertContactsOfCustomer(db, fields.customerId, fields.contactIds);
-    const now = db.clock.now();
+  db.write(viewer.id, (tx) => {
+    writableCustomer(tx, viewer, fields.customerId);
+    assertContactsOfCustomer(tx, fields.customerId, fields.contactIds);
+    const now = tx.clock.now();
     const id = newId();
-    const formNo = nextFormNo(db, visits, visits.formNo, 'ZF', new Date(fields.plannedAt).getFullYear());
-    db.orm
+    const formNo = nextFormNo(tx, visits, visits.formNo, 'ZF', new Date(fields.plannedAt).getFullYear());
+    tx.orm
       .insert(visits)
       .values({
         id,
@@ -170,13 +170,13 @@ export const createVisit = (db: Db, viewer: Viewer, fields: VisitFields, submit:
         ...fieldValues(fields),
       })
       .run();
-    addVisitStep(db, viewer.id, id, null, 'draft');
-    addEvent(db, viewer.id, fields.customerId, 'visit_planned', { visitId: id, plannedAt: fields.plannedAt, formNo });
-    if (submit) submitRow(db, viewer, findVisit(db, id));
-    return getVisitDetail(db, viewer, id);
+    addVisitStep(tx, viewer.id, id, null, 'draft');
+    addEvent(tx, viewer.id, fields.customerId, 'visit_planned', { visitId: id, plannedAt: fields.plannedAt, formNo });
+    if (submit) submitRow(tx, viewer, findVisit(tx, id));
+    return getVisitDetail(tx, viewer, id);
   });
 
-const changeableRow = (db: Db, viewer: Viewer, id: string): VisitRecord => {
+const changeableRow = (db: ReadDb, viewer: Viewer, id: string): VisitRecord => {
   const row = findVisit(db, id);
   const customer = customerForRead(db, row.customerId);
   if (!canReadWork(viewer, row.salespersonId, customer)) throw new AppError('FORBIDDEN');
@@ -186,55 +186,55 @@ const changeableRow = (db: Db, viewer: Viewer, id: string): VisitRecord => {
 
 /** Edits a plan; only drafts and rejected plans can change (a rejected one stays rejected until resubmitted). */
 export const updateVisit = (db: Db, viewer: Viewer, id: string, fields: Omit<VisitFields, 'customerId'>, submit: boolean): VisitDetail =>
-  db.write(viewer.id, () => {
-    const row = changeableRow(db, viewer, id);
+  db.write(viewer.id, (tx) => {
+    const row = changeableRow(tx, viewer, id);
     if (!visitEditable.includes(row.status)) throw new AppError('INVALID_TRANSITION', { from: row.status, to: 'edit' });
-    assertContactsOfCustomer(db, row.customerId, fields.contactIds);
-    db.orm
+    assertContactsOfCustomer(tx, row.customerId, fields.contactIds);
+    tx.orm
       .update(visits)
-      .set({ ...fieldValues(fields), updatedAt: db.clock.now(), updatedBy: viewer.id })
+      .set({ ...fieldValues(fields), updatedAt: tx.clock.now(), updatedBy: viewer.id })
       .where(eq(visits.id, id))
       .run();
-    if (submit) submitRow(db, viewer, findVisit(db, id));
-    return getVisitDetail(db, viewer, id);
+    if (submit) submitRow(tx, viewer, findVisit(tx, id));
+    return getVisitDetail(tx, viewer, id);
   });
 
 export const submitVisit = (db: Db, viewer: Viewer, id: string): VisitDetail =>
-  db.write(viewer.id, () => {
-    submitRow(db, viewer, changeableRow(db, viewer, id));
-    return getVisitDetail(db, viewer, id);
+  db.write(viewer.id, (tx) => {
+    submitRow(tx, viewer, changeableRow(tx, viewer, id));
+    return getVisitDetail(tx, viewer, id);
   });
 
 export const cancelVisit = (db: Db, viewer: Viewer, id: string): VisitDetail =>
-  db.write(viewer.id, () => {
-    const row = changeableRow(db, viewer, id);
+  db.write(viewer.id, (tx) => {
+    const row = changeableRow(tx, viewer, id);
     assertTransition(visitTransitions, row.status, 'cancelled');
-    db.orm.update(visits).set({ status: 'cancelled', updatedAt: db.clock.now(), updatedBy: viewer.id }).where(eq(visits.id, id)).run();
-    addVisitStep(db, viewer.id, id, row.status, 'cancelled');
-    return getVisitDetail(db, viewer, id);
+    tx.orm.update(visits).set({ status: 'cancelled', updatedAt: tx.clock.now(), updatedBy: viewer.id }).where(eq(visits.id, id)).run();
+    addVisitStep(tx, viewer.id, id, row.status, 'cancelled');
+    return getVisitDetail(tx, viewer, id);
   });
 
 /** A manager approves or rejects a submitted plan; nobody decides on a plan they made themselves. */
 const decide = (db: Db, viewer: Viewer, id: string, to: 'approved' | 'rejected', comment: string | null): VisitDetail =>
-  db.write(viewer.id, () => {
+  db.write(viewer.id, (tx) => {
     if (!canReview(viewer)) throw new AppError('FORBIDDEN');
-    const row = findVisit(db, id);
+    const row = findVisit(tx, id);
     if (isOwnWork(viewer, { personId: row.salespersonId, createdBy: row.createdBy })) throw new AppError('SELF_APPROVAL');
     assertTransition(visitTransitions, row.status, to);
-    const now = db.clock.now();
-    db.orm
+    const now = tx.clock.now();
+    tx.orm
       .update(visits)
       .set({ status: to, decidedAt: now, decidedBy: viewer.id, decisionComment: comment, updatedAt: now, updatedBy: viewer.id })
       .where(eq(visits.id, id))
       .run();
-    addVisitStep(db, viewer.id, id, row.status, to, comment);
-    addEvent(db, viewer.id, row.customerId, to === 'approved' ? 'visit_approved' : 'visit_rejected', { visitId: id, comment });
-    notify(db, viewer.id, row.salespersonId, to === 'approved' ? 'visit_approved' : 'visit_rejected', {
+    addVisitStep(tx, viewer.id, id, row.status, to, comment);
+    addEvent(tx, viewer.id, row.customerId, to === 'approved' ? 'visit_approved' : 'visit_rejected', { visitId: id, comment });
+    notify(tx, viewer.id, row.salespersonId, to === 'approved' ? 'visit_approved' : 'visit_rejected', {
       visitId: id,
       customerId: row.customerId,
       comment,
     });
-    return getVisitDetail(db, viewer, id);
+    return getVisitDetail(tx, viewer, id);
   });
 
 export const approveVisit = (db: Db, viewer: Viewer, id: string, comment: string | null): VisitDetail =>
@@ -257,10 +257,10 @@ export type VisitResult = {
  * timeline gets `visit_done` with that number.
  */
 export const recordVisitResult = (db: Db, viewer: Viewer, id: string, result: VisitResult): VisitDetail =>
-  db.write(viewer.id, () => {
-    const row = changeableRow(db, viewer, id);
+  db.write(viewer.id, (tx) => {
+    const row = changeableRow(tx, viewer, id);
     assertTransition(visitTransitions, row.status, 'done');
-    const activity = createActivity(db, viewer, {
+    const activity = addActivity(tx, viewer, {
       customerId: row.customerId,
       type: 'visit',
       occurredAt: result.doneAt,
@@ -273,9 +273,9 @@ export const recordVisitResult = (db: Db, viewer: Viewer, id: string, result: Vi
       sourceType: 'visit',
       sourceId: row.id,
     });
-    const visitNo = visitActivityCount(db, row.customerId);
-    const now = db.clock.now();
-    db.orm
+    const visitNo = visitActivityCount(tx, row.customerId);
+    const now = tx.clock.now();
+    tx.orm
       .update(visits)
       .set({
         status: 'done',
@@ -291,15 +291,15 @@ export const recordVisitResult = (db: Db, viewer: Viewer, id: string, result: Vi
       })
       .where(eq(visits.id, id))
       .run();
-    addVisitStep(db, viewer.id, id, row.status, 'done');
-    addEvent(db, viewer.id, row.customerId, 'visit_done', { visitId: id, visitNo, formNo: row.formNo });
-    return getVisitDetail(db, viewer, id);
+    addVisitStep(tx, viewer.id, id, row.status, 'done');
+    addEvent(tx, viewer.id, row.customerId, 'visit_done', { visitId: id, visitNo, formNo: row.formNo });
+    return getVisitDetail(tx, viewer, id);
   });
 
 export type VisitListQuery = { from: number; to: number; salespersonId?: string; customerId?: string; statuses?: VisitStatus[] };
 
 /** Visits planned in [from, to): sales see theirs and their customers', managers everyone's (or one salesperson's). */
-export const listVisits = (db: Db, viewer: Viewer, q: VisitListQuery): VisitRow[] => {
+export const listVisits = (db: ReadDb, viewer: Viewer, q: VisitListQuery): VisitRow[] => {
   const conds: (SQL | undefined)[] = [gte(visits.plannedAt, q.from), lt(visits.plannedAt, q.to)];
   // Sales: the visits they make and those of the customers they own (canReadWork); managers: everyone's, or one salesperson's.
   const readable = readableWorkCondition(viewer, visits.salespersonId, visits.customerId);
@@ -318,7 +318,7 @@ export const listVisits = (db: Db, viewer: Viewer, q: VisitListQuery): VisitRow[
 };
 
 /** Plans waiting for a manager's decision, oldest first; a manager's own plans are not theirs to decide. */
-export const approvalQueue = (db: Db, viewer: Viewer): VisitRow[] => {
+export const approvalQueue = (db: ReadDb, viewer: Viewer): VisitRow[] => {
   if (!canReview(viewer)) throw new AppError('FORBIDDEN');
   const rows = db.orm.select().from(visits).where(eq(visits.status, 'submitted')).orderBy(asc(visits.submittedAt)).all();
   return toRows(
@@ -328,7 +328,7 @@ export const approvalQueue = (db: Db, viewer: Viewer): VisitRow[] => {
 };
 
 /** The customer card's strip: 第 N 次拜访 against the configured target, and the next visit. */
-export const customerVisitSummary = (db: Db, viewer: Viewer, customerId: string): CustomerVisitSummary => {
+export const customerVisitSummary = (db: ReadDb, viewer: Viewer, customerId: string): CustomerVisitSummary => {
   // Whoever may open the customer card (sales: own and pool customers) sees its visit count.
   assertReadable(viewer, customerForRead(db, customerId));
   const next = db.orm

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../../src-shared/errors';
 import type { CommitListener } from '../../db/changes';
-import { DB_FILE, openDatabase, type Db, type DbHooks } from '../../db/connection';
+import { DB_FILE, openDatabase, type Db, type DbHooks, type ReadDb } from '../../db/connection';
 import { writeFileAtomic } from '../../keyring/atomicFile';
 import { defaultScrypt, type ScryptParams } from '../../keyring/crypto';
 import { readKeyring, type Keyring } from '../../keyring/keyring';
@@ -210,7 +210,7 @@ export class Workspace {
   }
 
   /** What a backup killed half-way left (its snapshot copy, its unfinished file): nobody else's backup can be under way now. */
-  private sweepLeftovers(db: Db): void {
+  private sweepLeftovers(db: ReadDb): void {
     try {
       const dirs = new Set([join(this.dataDir, 'backups'), backupSettings(this, db).dir]);
       for (const dir of dirs) sweepBackupLeftovers(this, dir);
