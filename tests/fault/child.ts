@@ -21,7 +21,9 @@ const openDirect = async () => {
   const { readKeyring } = await import('../../src-main/keyring/keyring');
   const { join } = await import('node:path');
   const key = rawKeyFromRecovery(dataDir!, process.env.TUOKE_FAULT_RECOVERY!);
-  const db = openDatabase(join(dataDir!, DB_FILE), key, { clock: systemClock, migrationsFolder: sourceMigrationsFolder(), secondary: true });
+  // The modules' hooks, as the app's connection has them: an exchange import re-grades what it touched.
+  const { hooksOf } = await import('../../src-main/host');
+  const db = openDatabase(join(dataDir!, DB_FILE), key, { clock: systemClock, migrationsFolder: sourceMigrationsFolder(), secondary: true, hooks: hooksOf() });
   const admin = db.sqlite.prepare(`SELECT id FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`).get() as { id: string };
   return { db, key, workspaceId: readKeyring(dataDir!)!.workspaceId, viewer: { id: admin.id, role: 'admin' as const } };
 };
