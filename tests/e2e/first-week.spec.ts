@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { api, dayFromToday, go, logInAs, expect, snap, startBridgeProcess, test, type BridgeProcess } from './bridge';
 
 /**
@@ -154,5 +154,28 @@ test.describe('a new office’s first week', () => {
     await go(page, '/reports');
     await page.getByTestId('report-tab-abc').click();
     await expect(page.getByTestId('abc-period-note')).toContainText('客户卡片和客户列表上的 ABC 等级按滚动期间');
+  });
+
+  test('import: a second file that cannot be read leaves nothing to continue with; an .ods from LibreOffice is read like its .xlsx', async ({ page, bridge }) => {
+    await page.goto(bridge.url);
+    await api(page, 'setup.create', { companyName: '杭州星辰贸易有限公司', adminUsername: admin.username, adminDisplayName: admin.name, password: admin.password, locale: 'zh-CN' });
+    await page.reload();
+    await logInAs(page, admin.username, admin.password, admin.name);
+    await go(page, '/import');
+    const file = page.locator('input[type=file]');
+    const next = page.getByRole('button', { name: '下一步' });
+    await file.setInputFiles(resolve('../shared/fixtures/spreadsheets/company_list_libreoffice.xlsx'));
+    await expect(page.getByTestId('import-header-row')).toHaveText('表头在第 1 行');
+    await page.getByRole('button', { name: '上一步' }).click();
+    await expect(next).toBeEnabled();
+    // The second file is refused: the first one is no longer offered, and there is no 下一步 until a file reads.
+    await file.setInputFiles(resolve('../shared/fixtures/spreadsheets/zip_without_workbook.xlsx'));
+    await expect(page.getByTestId('import-file-error')).toContainText('这个文件不是 Excel 工作簿');
+    await expect(next).toHaveCount(0);
+    await snap(page, 'first-week-import-rejected-second-file');
+    await file.setInputFiles(resolve('tests/fixtures/company_list_libreoffice.ods'));
+    await expect(page.getByTestId('import-header-row')).toHaveText('表头在第 1 行');
+    await expect(page.getByTestId('import-file-error')).toHaveCount(0);
+    await snap(page, 'first-week-import-ods');
   });
 });

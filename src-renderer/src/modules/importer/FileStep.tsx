@@ -14,7 +14,16 @@ export const ACCEPT = '.xlsx,.xls,.ods,.et,.ett,.csv,.txt,.html,.htm';
  * Step 1: a drop zone (plain HTML5 drag events) and a file button; the file
  * is uploaded in chunks with a progress bar, then its sheets are read.
  */
-export const FileStep = ({ current, onUploaded }: { current: ImportFileInfo | null; onUploaded: (info: ImportFileInfo) => void }) => {
+export const FileStep = ({
+  current,
+  onUploaded,
+  onStarted,
+}: {
+  current: ImportFileInfo | null;
+  onUploaded: (info: ImportFileInfo) => void;
+  /** A new file was picked: the one before it is no longer the wizard's, whether or not the new one is read. */
+  onStarted: () => void;
+}) => {
   const { t } = useTranslation();
   const upload = useFileUpload(onUploaded);
   const [over, setOver] = useState(false);
@@ -27,6 +36,7 @@ export const FileStep = ({ current, onUploaded }: { current: ImportFileInfo | nu
     if (!first || upload.busy) return;
     setNote(files.length > 1 ? t('importer.file.tooMany', { name: first.name }) : null);
     resetInput.current?.();
+    onStarted();
     void upload.start(first);
   };
   const onDragOver = (e: DragEvent<HTMLDivElement>) => {

@@ -162,7 +162,7 @@ export const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
         styles={{ stepLabel: { fontSize: 'var(--mantine-font-size-sm)' } }}
       >
         <Stepper.Step label={t('importer.steps.file')}>
-          <FileStep current={file} onUploaded={onUploaded} />
+          <FileStep current={file} onUploaded={onUploaded} onStarted={() => setFile(null)} />
         </Stepper.Step>
         <Stepper.Step label={t('importer.steps.sheet')}>
           {file && (

@@ -14,3 +14,5 @@ export const ChartBox = ({ title, width = 640, children, testId }: { title: stri
 
 export const yuanFormatter = (v: number): string => `¥${v.toLocaleString('zh-CN', { maximumFractionDigits: 0 })}`;
 export const countFormatter = (v: number): string => v.toLocaleString('zh-CN');
+/** The value axis of a chart of counts: whole numbers only (no 0.25, 0.5, 0.75 ticks for small counts). */
+export const countAxis = { allowDecimals: false } as const;

@@ -2,7 +2,7 @@ import { BarChart, DonutChart } from '@mantine/charts';
 import { Group, Stack, Text } from '@mantine/core';
 import { churnTables } from '@shared/reports/tables';
 import type { ChurnResult } from '@shared/reports/types';
-import { ChartBox, countFormatter } from './ChartBox';
+import { ChartBox, countFormatter, countAxis } from './ChartBox';
 import { ReportTables } from './ReportTables';
 import { useT } from './useT';
 
@@ -23,7 +23,7 @@ export const ChurnView = ({ data }: { data: ChurnResult }) => {
             data={data.byMonth}
             dataKey="month"
             series={[{ name: 'count', label: t('reports.col.customers'), color: 'red.6' }]}
-            valueFormatter={countFormatter}
+            valueFormatter={countFormatter} yAxisProps={countAxis}
           />
         </ChartBox>
         <ChartBox title={t('reports.churn.byReason')} width={360} testId="chart-churn-reason">

@@ -2,7 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Group, Stack, Text } from '@mantine/core';
 import { comparisonTables } from '@shared/reports/tables';
 import type { ComparisonResult } from '@shared/reports/types';
-import { ChartBox, countFormatter, yuanFormatter } from './ChartBox';
+import { ChartBox, countAxis, countFormatter, yuanFormatter } from './ChartBox';
 import { ReportTables } from './ReportTables';
 import { useT } from './useT';
 
@@ -32,7 +32,8 @@ export const ComparisonView = ({ data }: { data: ComparisonResult }) => {
                 series={[{ name: 'value', label: t(`reports.metric.${m.metric}`), color: money ? 'blue.6' : 'teal.6' }]}
                 valueFormatter={money ? yuanFormatter : countFormatter}
                 // Room for ¥15,000,000 on the axis: the labels were cut at the left edge, on screen and on paper.
-                yAxisProps={{ width: money ? 96 : 48 }}
+                // Counts tick in whole numbers only.
+                yAxisProps={{ width: money ? 96 : 48, ...(money ? {} : countAxis) }}
                 withBarValueLabel
               />
             </ChartBox>

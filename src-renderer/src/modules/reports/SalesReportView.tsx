@@ -14,7 +14,7 @@ import { useDirectory } from '../customer-list/useDirectory';
 import { QueryRows } from '../ui/QueryRows';
 import { formatDate, formatDateTime } from '../ui/format';
 import { useErrorText } from '../ui/useErrorText';
-import { ChartBox, countFormatter } from './ChartBox';
+import { ChartBox, countFormatter, countAxis } from './ChartBox';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportFrame } from './ReportFrame';
 import { ReportTableView, ReportTables } from './ReportTables';
@@ -71,7 +71,7 @@ const ReportBody = ({ data }: { data: SalesReport }) => {
             data={chartData}
             dataKey="name"
             withLegend
-            valueFormatter={countFormatter}
+            valueFormatter={countFormatter} yAxisProps={countAxis}
             series={[
               { name: 'activities', label: t('reports.col.contacts'), color: 'blue.6' },
               { name: 'visits', label: t('reports.col.visits'), color: 'teal.6' },
@@ -80,7 +80,7 @@ const ReportBody = ({ data }: { data: SalesReport }) => {
             ]}
           />
         ) : (
-          <BarChart h={200} data={chartData} dataKey="name" valueFormatter={countFormatter} withBarValueLabel series={[{ name: 'value', label: t('reports.salesReport.figuresTitle'), color: 'blue.6' }]} />
+          <BarChart h={200} data={chartData} dataKey="name" valueFormatter={countFormatter} yAxisProps={countAxis} withBarValueLabel series={[{ name: 'value', label: t('reports.salesReport.figuresTitle'), color: 'blue.6' }]} />
         )}
       </ChartBox>
       <ReportTables tables={salesReportTables(t, data).slice(0, team ? 2 : 1)} />

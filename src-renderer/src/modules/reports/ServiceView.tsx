@@ -2,7 +2,7 @@ import { BarChart, DonutChart } from '@mantine/charts';
 import { Group, Stack, Text } from '@mantine/core';
 import { formatPercent, serviceTables } from '@shared/reports/tables';
 import type { ServiceResult } from '@shared/reports/types';
-import { ChartBox, countFormatter } from './ChartBox';
+import { ChartBox, countFormatter, countAxis } from './ChartBox';
 import { ReportTables } from './ReportTables';
 import { useT } from './useT';
 
@@ -33,7 +33,7 @@ export const ServiceView = ({ data }: { data: ServiceResult }) => {
             data={data.complaints.byMonth}
             dataKey="month"
             series={[{ name: 'count', label: t('reports.col.complaints'), color: 'red.6' }]}
-            valueFormatter={countFormatter}
+            valueFormatter={countFormatter} yAxisProps={countAxis}
           />
         </ChartBox>
       </Group>

@@ -2,7 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Stack, Text } from '@mantine/core';
 import { dimensionText, statisticsTables } from '@shared/reports/tables';
 import type { StatisticsResult } from '@shared/reports/types';
-import { ChartBox, countFormatter } from './ChartBox';
+import { ChartBox, countFormatter, countAxis } from './ChartBox';
 import { ReportTables } from './ReportTables';
 import { useT } from './useT';
 
@@ -30,7 +30,7 @@ export const StatisticsView = ({ data }: { data: StatisticsResult }) => {
         data={shown1.map((k) => ({ name: label1(k), count: totals.get(k) ?? 0 }))}
         dataKey="name"
         series={[{ name: 'count', label: t('reports.col.customers'), color: 'blue.6' }]}
-        valueFormatter={countFormatter}
+        valueFormatter={countFormatter} yAxisProps={countAxis}
         withBarValueLabel
       />
     );
@@ -54,7 +54,7 @@ export const StatisticsView = ({ data }: { data: StatisticsResult }) => {
     const colorOf = (k: string | null, i: number) => (dim2 === 'grade' ? (GRADE_COLORS[k ?? ''] ?? 'gray.3') : PALETTE[i % PALETTE.length]!);
     const series = shown2.map((k, i) => ({ name: name2(k), color: colorOf(k, i) }));
     if (keys2.length > MAX_SERIES) series.push({ name: other, color: 'gray.4' });
-    chart = <BarChart h={280} type="stacked" data={rows} dataKey="name" series={series} withLegend valueFormatter={countFormatter} />;
+    chart = <BarChart h={280} type="stacked" data={rows} dataKey="name" series={series} withLegend valueFormatter={countFormatter} yAxisProps={countAxis} />;
   }
   return (
     <Stack gap="md">
