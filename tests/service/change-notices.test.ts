@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { trackedTables } from '../../src-main/db/changes';
 import { openDatabase, type Db } from '../../src-main/db/connection';
 import { sourceMigrationsFolder } from '../../src-main/db/migrate';
@@ -240,18 +239,6 @@ describe('exchange.commit', () => {
 });
 
 describe('a lead import', () => {
-  // Own temp folder: an import process sweeps the upload folders of processes that are gone (see import-process.test.ts).
-  const sharedTmp = process.env.TMPDIR;
-  beforeAll(() => {
-    process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'tuoke-change-notices-test-'));
-  });
-  afterAll(() => {
-    const own = process.env.TMPDIR!;
-    if (sharedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = sharedTmp;
-    rmSync(own, { recursive: true, force: true });
-  });
-
   const fixture = resolve('../shared/fixtures/spreadsheets/company_list_libreoffice.xlsx');
 
   /** Uploads the fixture, analyses it and commits it; resolves when the job is done. */
