@@ -178,4 +178,30 @@ test.describe('a new office’s first week', () => {
     await expect(page.getByTestId('import-file-error')).toHaveCount(0);
     await snap(page, 'first-week-import-ods');
   });
+
+  test('a long customer form goes to its first invalid field; the 仍然保存 prompt comes into view', async ({ page, bridge }) => {
+    await page.goto(bridge.url);
+    await api(page, 'setup.create', { companyName: '杭州星辰贸易有限公司', adminUsername: admin.username, adminDisplayName: admin.name, password: admin.password, locale: 'zh-CN' });
+    await api(page, 'auth.login', { username: admin.username, password: admin.password });
+    await api(page, 'customers.create', { fields: { name: '宁波海纳电子有限公司' }, tagIds: [], confirmDuplicates: true });
+    await api(page, 'auth.logout', {});
+    await page.reload();
+    await logInAs(page, admin.username, admin.password, admin.name);
+    await go(page, '/customers/new');
+    await page.getByLabel('企业名称').fill('宁波海纳电子有限公司');
+    await page.getByLabel('邮箱', { exact: true }).fill('not-an-email');
+    await page.getByLabel('企业名称').focus();
+    await page.getByRole('button', { name: '保存客户' }).click();
+    const email = page.getByLabel('邮箱', { exact: true });
+    await expect(email).toBeFocused();
+    await expect(email).toBeInViewport();
+    await expect(page.getByText('邮箱格式不对')).toBeInViewport();
+    await snap(page, 'first-week-form-first-error');
+    await email.fill('');
+    await page.getByRole('button', { name: '保存客户' }).click();
+    const prompt = page.getByTestId('duplicates-confirm');
+    await expect(prompt).toBeInViewport({ ratio: 0.9 });
+    await expect(prompt.getByRole('button', { name: '仍然保存' })).toBeInViewport();
+    await snap(page, 'first-week-form-duplicate-prompt');
+  });
 });

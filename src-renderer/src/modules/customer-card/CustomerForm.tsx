@@ -32,6 +32,7 @@ import { useZodForm } from '../ui/useZodForm';
 import { DuplicateList } from './DuplicateList';
 import { RegionSelects } from './RegionSelects';
 import { duplicateProbe, useDuplicateCheck } from './useDuplicateCheck';
+import { bringIntoView, focusFirstError } from '../ui/focusFirstError';
 import { useUserDirectory } from './useUserDirectory';
 import { useCreateCustomer, useTagCustomers, useUpdateCustomer } from '../customer-list/hooks';
 
@@ -169,14 +170,18 @@ export const CustomerForm = ({ session, customer, onReload }: { session: Session
   };
 
   const submit = (confirmDuplicates: boolean) =>
-    form.onSubmit(async (values) => {
-      setSubmitting(true);
-      try {
-        await save(values, confirmDuplicates);
-      } finally {
-        setSubmitting(false);
-      }
-    });
+    form.onSubmit(
+      async (values) => {
+        setSubmitting(true);
+        try {
+          await save(values, confirmDuplicates);
+        } finally {
+          setSubmitting(false);
+        }
+      },
+      // An invalid field far down a long form: go to it.
+      () => focusFirstError(),
+    );
 
   const hits = live.hits;
   const sameCode = hits.some((h) => h.matchedOn.includes('creditCode'));
@@ -334,6 +339,7 @@ export const CustomerForm = ({ session, customer, onReload }: { session: Session
 
         {confirmHits && confirmHits.length > 0 && (
           <Alert
+            ref={bringIntoView}
             color="orange"
             variant="light"
             icon={<IconAlertTriangle size={18} />}
