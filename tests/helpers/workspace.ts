@@ -103,3 +103,13 @@ export const createTestWorkspace = async (options: { company?: string; importPro
   };
   return ws;
 };
+
+/** Polls an import commit job through import.progress until it is no longer running; returns its last state. */
+export const finishedImport = async (ws: Pick<TestWorkspace, 'call'>, session: Session, jobId: string): Promise<ChannelOutput<'import.progress'>> => {
+  let job = await ws.call(session, 'import.progress', { jobId });
+  while (job.state === 'running') {
+    await new Promise((r) => setTimeout(r, 20));
+    job = await ws.call(session, 'import.progress', { jobId });
+  }
+  return job;
+};

@@ -8,7 +8,7 @@ import { sourceMigrationsFolder } from '../../src-main/db/migrate';
 import { changeFeed } from '../../src-main/changeFeed';
 import type { Session } from '../../src-main/ipc/session';
 import { forkImportProcess, IMPORT_COMMIT_TABLES } from '../../src-main/services/import/remote';
-import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace, finishedImport } from '../helpers/workspace';
 import { twoPcs } from './exchange-helpers';
 
 /**
@@ -251,11 +251,7 @@ describe('a lead import', () => {
     await w.call(manager, 'import.analyze', { uploadId, sheetIndex, headerRow: preview.headerRow, targets: preview.targets, unmappedToNotes: true });
     const tagId = (await w.call(manager, 'tags.create', { name: `展会${defaultDecision}` })).id;
     const { jobId } = await w.call(manager, 'import.commit', { uploadId, decisions: {}, defaultDecision, assignment: { mode: 'pool' }, tagIds: [tagId] });
-    let job = await w.call(manager, 'import.progress', { jobId });
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 20));
-      job = await w.call(manager, 'import.progress', { jobId });
-    }
+    const job = await finishedImport(w, manager, jobId);
     expect(job.state).toBe('done');
     await w.call(manager, 'import.discard', { uploadId });
     return job;

@@ -15,7 +15,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cellText, listSheets, readRows, sniffFile, type SheetRow } from '../../src-main/services/import/read';
 import { readExchangeWorkbook } from '../../src-main/services/exchange/workbook';
 import { rejectionCode } from '../helpers/errors';
-import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace, finishedImport } from '../helpers/workspace';
 
 const ods = path.resolve(__dirname, '../fixtures/company_list_libreoffice.ods');
 const shared = (name: string) => path.resolve(__dirname, '../../../shared/fixtures/spreadsheets', name);
@@ -124,11 +124,7 @@ describe('importing an .ods through the wizard', () => {
     const analysis = await ws.call(manager, 'import.analyze', { uploadId, sheetIndex, headerRow: preview.headerRow, targets: preview.targets, unmappedToNotes: true });
     expect(analysis.fresh).toBeGreaterThan(100);
     const { jobId } = await ws.call(manager, 'import.commit', { uploadId, decisions: {}, assignment: { mode: 'pool' } });
-    let job = await ws.call(manager, 'import.progress', { jobId });
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 20));
-      job = await ws.call(manager, 'import.progress', { jobId });
-    }
+    const job = await finishedImport(ws, manager, jobId);
     expect(job.state).toBe('done');
     expect((await ws.call(manager, 'customers.list', { filter: { owner: 'pool' } })).total).toBe(job.summary!.created);
     expect(job.summary!.created).toBeGreaterThan(100);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { forkImportProcess, type ImportProcess } from '../../src-main/services/import/remote';
-import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { ADMIN, OFFICE, createTestWorkspace, type TestWorkspace, finishedImport } from '../helpers/workspace';
 
 const fixture = resolve('../shared/fixtures/spreadsheets/company_list_libreoffice.xlsx');
 const entry = new URL('../../src-main/services/import/process.ts', import.meta.url);
@@ -63,11 +63,7 @@ describe('the import process', () => {
     expect(other).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     const { jobId } = await ws.call(manager, 'import.commit', { uploadId, decisions: {}, assignment: { mode: 'pool' } });
-    let job = await ws.call(manager, 'import.progress', { jobId });
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 20));
-      job = await ws.call(manager, 'import.progress', { jobId });
-    }
+    const job = await finishedImport(ws, manager, jobId);
     expect(job.state).toBe('done');
     expect(job.summary!.created).toBe(analysis.fresh + analysis.inFileDuplicates - job.summary!.skipped);
     // Written by the import process's connection, seen by the window's.
