@@ -121,20 +121,15 @@ export type DbHooks = {
  * inserts new customers only), a backup's check copy, tools. A hook called on one throws instead
  * of silently skipping what a module derives.
  */
+const unavailable = (): never => {
+  throw new Error('module hooks are not available on a secondary connection');
+};
 export const secondaryHooks: DbHooks = {
   install: () => {},
-  customersChanged: () => {
-    throw new Error('module hooks are not available on a secondary connection');
-  },
-  purgeBlocker: () => {
-    throw new Error('module hooks are not available on a secondary connection');
-  },
-  purgeModuleRows: () => {
-    throw new Error('module hooks are not available on a secondary connection');
-  },
-  afterExchangeImport: () => {
-    throw new Error('module hooks are not available on a secondary connection');
-  },
+  customersChanged: unavailable,
+  purgeBlocker: unavailable,
+  purgeModuleRows: unavailable,
+  afterExchangeImport: unavailable,
 };
 
 /**

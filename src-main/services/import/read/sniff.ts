@@ -7,6 +7,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../src-shared/errors';
 import { bomOf, utf16WithoutBom } from './csv';
+import { isHtml } from './html';
 import { LIMITS } from './limits';
 import type { FileKind } from './types';
 import { checkXlsxPackage } from './xlsx';
@@ -33,14 +34,6 @@ export const isOds = (head: Buffer): boolean =>
   head.subarray(30, 38).toString('latin1') === 'mimetype' &&
   /^application\/vnd\.oasis\.opendocument\.spreadsheet(-template)?/.test(head.subarray(38, 38 + 60).toString('latin1'));
 
-/**
- * An HTML table (what many web directories and old systems export, often named .xls or .html):
- * the text starts with a tag of an HTML document, after an optional BOM and white space.
- */
-const isHtml = (head: Buffer): boolean => {
-  const text = head.subarray(0, 1024).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
-  return /^(<!doctype html|<html|<table|<head|<body|<meta)/.test(text);
-};
 
 /**
  * Plausible text: no NUL bytes and few control characters other than tab,

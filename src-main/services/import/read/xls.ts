@@ -14,6 +14,7 @@ import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { utcDate } from '../../../../src-shared/dates';
 import { AppError } from '../../../../src-shared/errors';
 import { builtinFormat, EMPTY, numericCell } from './cells';
+import { isHtml } from './html';
 import { LIMITS } from './limits';
 import { RowSink } from './sink';
 import type { Cell, MergeRange, ReadOptions, ReadResult, RowHandler, SheetInfo } from './types';
@@ -46,8 +47,6 @@ export function oleContent(data: Buffer): 'encrypted' | 'workbook' | 'other' {
   return 'other';
 }
 
-const isHtmlData = (data: Buffer): boolean => /^\s*</.test(data.subarray(0, 64).toString('latin1').replace(/^\xef\xbb\xbf/, ''));
-
 /** An HTML file's text: the charset its meta tag declares, else UTF-8 when it is valid UTF-8, else GB18030 (Chinese Windows). */
 function htmlText(data: Buffer): string {
   const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(data.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase();
@@ -76,7 +75,7 @@ async function loadXls(path: string): Promise<XLSX.WorkBook> {
   try {
     const options: XLSX.ParsingOptions = { dense: true, cellNF: true, cellStyles: true, cellDates: false };
     // HTML is text: decoded here (its declared charset, else UTF-8, else GB18030), as SheetJS would read it as Latin-1.
-    book = isHtmlData(data) ? XLSX.read(htmlText(data), { ...options, type: 'string' }) : XLSX.read(data, { ...options, type: 'buffer' });
+    book = isHtml(data) ? XLSX.read(htmlText(data), { ...options, type: 'string' }) : XLSX.read(data, { ...options, type: 'buffer' });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // BIFF8 files with a FILEPASS record (RC4 or XOR obfuscation).
